@@ -1,0 +1,62 @@
+package com.leadledger.command.config;
+
+import com.leadledger.command.common.AuditCorrelationProvider;
+import com.leadledger.command.relay.KafkaRelay;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+@Configuration
+class AxonConfig {
+
+    @Bean
+    CorrelationDataProvider auditCorrelationProvider() {
+        return new AuditCorrelationProvider();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "command-retry");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Concurrent commands on one opportunity from several instances meet as optimistic-lock conflicts in the event
+     * store; those (transient) conflicts are retried here so clients never see them. Business refusals are
+     * non-transient and are not retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                  @Value("${leadledger.commands.max-retries:8}") int maxRetries,
+                                  @Value("${leadledger.commands.retry-interval-ms:25}") int retryIntervalMs) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(commandRetryExecutor)
+                        .maxRetryCount(maxRetries)
+                        .retryInterval(retryIntervalMs)
+                        .build())
+                .build();
+    }
+
+    /** The relay must never skip an event: a failed send fails the batch, which is retried from the same token. */
+    @Autowired
+    void relayNeverSkips(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler(KafkaRelay.PROCESSING_GROUP,
+                c -> PropagatingErrorHandler.instance());
+    }
+}

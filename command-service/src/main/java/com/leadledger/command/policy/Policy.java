@@ -1,0 +1,45 @@
+package com.leadledger.command.policy;
+
+import com.leadledger.events.policy.PolicyPublished;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** The single stream of published policy versions: versions are numbered 1, 2, … without gaps. */
+@Aggregate
+class Policy {
+
+    /** There is one policy stream per installation. */
+    static final String POLICY_ID = "leadledger-policy";
+
+    @AggregateIdentifier
+    private String policyId;
+    private long currentVersion;
+
+    Policy() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(PublishInitialPolicy command, Clock clock) {
+        if (currentVersion > 0) {
+            return currentVersion;
+        }
+        apply(new PolicyPublished(1, command.policy(), clock.instant(), command.publishedBy()));
+        return currentVersion;
+    }
+
+    @EventSourcingHandler
+    void on(PolicyPublished event) {
+        policyId = POLICY_ID;
+        currentVersion = event.version();
+    }
+}

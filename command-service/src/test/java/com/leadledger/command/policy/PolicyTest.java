@@ -1,0 +1,49 @@
+package com.leadledger.command.policy;
+
+import com.leadledger.events.policy.PolicyDocument;
+import com.leadledger.events.policy.PolicyPublished;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.TreeMap;
+
+class PolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    static final PolicyDocument DOCUMENT = new PolicyDocument(
+            new TreeMap<>(java.util.Map.of("NETWORK_SECURITY", new PolicyDocument.ProductLineRule(
+                    new TreeMap<>(java.util.Map.of("RUB", new BigDecimal("300000")))))),
+            new TreeMap<>(java.util.Map.of("GOLD", new PolicyDocument.TierRule(90, new BigDecimal("15")))),
+            2, List.of(2, 3, 5), new PolicyDocument.ExtensionRule(1, 30), 10, 12,
+            new PolicyDocument.BusinessCalendar("Europe/Moscow", List.of()));
+
+    private AggregateTestFixture<Policy> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Policy.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void canPublishTheInitialPolicyAsVersionOne() {
+        fixture.givenNoPriorActivity()
+                .when(new PublishInitialPolicy(Policy.POLICY_ID, DOCUMENT, "system"))
+                .expectEvents(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void cannotPublishTheInitialPolicyTwice() {
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishInitialPolicy(Policy.POLICY_ID, DOCUMENT, "system"))
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+}

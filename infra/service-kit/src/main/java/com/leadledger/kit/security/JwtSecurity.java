@@ -1,0 +1,61 @@
+package com.leadledger.kit.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.kit.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+
+import java.util.Collection;
+import java.util.List;
+
+/** The HTTP security both services share: stateless JWT bearer auth, roles from the {@code roles} claim, problem+json. */
+public final class JwtSecurity {
+
+    public static final String[] PUBLIC_PATHS = {
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    private JwtSecurity() {
+    }
+
+    public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .cors(Customizer.withDefaults())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> Problems.write(response, mapper,
+                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, ex) -> Problems.write(response, mapper,
+                                HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this.")))
+                .oauth2ResourceServer(o -> o
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationEntryPoint((request, response, ex) -> Problems.write(response, mapper,
+                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A valid bearer token is required.")));
+    }
+
+    public static JwtAuthenticationConverter authenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(JwtSecurity::authorities);
+        return converter;
+    }
+
+    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
+        List<GrantedAuthority> authorities = Actor.rolesOf(jwt).stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+                .toList();
+        // A PARTNER token without partner_id cannot be attributed to a partner: it gets no partner authority.
+        if (Actor.rolesOf(jwt).contains(Role.PARTNER) && jwt.getClaimAsString(Actor.PARTNER_ID_CLAIM) == null) {
+            return authorities.stream().filter(a -> !a.getAuthority().equals(Role.PARTNER.authority())).toList();
+        }
+        return authorities;
+    }
+}

@@ -1,0 +1,44 @@
+package com.leadledger.events.policy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * A complete, versioned rule set. Every number the rules use lives here so that changing a rule means publishing a
+ * new version, never changing code.
+ */
+public record PolicyDocument(
+        SortedMap<String, ProductLineRule> productLines,
+        SortedMap<String, TierRule> tiers,
+        int reviewSlaBusinessDays,
+        List<Integer> disputeSlaBusinessDays,
+        ExtensionRule extension,
+        int appealWindowDays,
+        int maxCloseDateMonths,
+        BusinessCalendar calendar) {
+
+    /** Minimum estimated value for a product line, per ISO 4217 currency; other currencies are refused. */
+    public record ProductLineRule(SortedMap<String, BigDecimal> minimumValue) {
+    }
+
+    public record TierRule(int protectionDays, BigDecimal maxDiscountPercent) {
+    }
+
+    public record ExtensionRule(int maxCount, int maxDays) {
+    }
+
+    public record BusinessCalendar(String timeZone, List<LocalDate> holidays) {
+    }
+
+    public boolean offersProductLine(String productLine) {
+        return productLine != null && productLines.containsKey(productLine);
+    }
+
+    public Optional<BigDecimal> minimumValue(String productLine, String currency) {
+        ProductLineRule rule = productLines.get(productLine);
+        return rule == null ? Optional.empty() : Optional.ofNullable(rule.minimumValue().get(currency));
+    }
+}

@@ -1,0 +1,44 @@
+package com.leadledger.events.envelope;
+
+import com.leadledger.events.common.Money;
+import com.leadledger.events.customer.CustomerIdentity;
+import com.leadledger.events.customer.CustomerKey;
+import com.leadledger.events.registration.RegistrationSubmitted;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EnvelopeCodecTest {
+
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+
+    @Test
+    void roundTripsAnEnvelopeAndItsTypedPayload() {
+        var event = new RegistrationSubmitted("opp-1", "reg-1", "P-1001", 1,
+                new CustomerIdentity("ООО «Ромашка»", "RU", "RU:7707083893", "romashka.ru", null),
+                new CustomerKey("RU:7707083893"), "NETWORK_SECURITY", Money.of("1250000.00", "RUB"),
+                LocalDate.parse("2027-03-31"), "Firewall refresh", Instant.parse("2026-11-22T10:15:30.123Z"), 1);
+        var envelope = new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, "evt-1", "RegistrationSubmitted",
+                "Opportunity", "opp-1", 0, 42, Instant.parse("2026-11-22T10:15:30.123Z"),
+                Map.of("actorId", "partner-a-user", "correlationId", "c-1"), codec.toTree(event));
+
+        byte[] json = codec.encode(envelope);
+        EventEnvelope decoded = codec.decode(json);
+
+        assertThat(decoded).usingRecursiveComparison().ignoringFields("payload").isEqualTo(envelope);
+        assertThat(codec.payload(decoded)).contains(event);
+        String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("\"amount\":\"1250000.00\"").contains("\"acceptedAt\":\"2026-11-22T10:15:30.123Z\"");
+    }
+
+    @Test
+    void unknownEventTypesAreReportedAsEmpty() {
+        var envelope = new EventEnvelope(1, "evt-2", "SomethingFromTheFuture", "X", "x-1", 0, 1,
+                Instant.EPOCH, Map.of(), codec.toTree(Map.of("a", 1)));
+        assertThat(codec.payload(envelope)).isEmpty();
+    }
+}
