@@ -1,6 +1,7 @@
 package com.leadledger.command.common;
 
 import com.leadledger.kit.problem.Problems;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,5 +26,12 @@ class RuleViolationAdvice {
         };
         return ResponseEntity.status(status)
                 .body(Problems.of(status, violation.code(), violation.getMessage(), List.of(), violation.details()));
+    }
+
+    /** A command addressed to an aggregate that does not exist: the same 404 as any other missing object. */
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "not found"));
     }
 }

@@ -2,14 +2,69 @@ package com.leadledger.command.opportunity;
 
 import com.leadledger.events.registration.RegistrationStatus;
 
-/** The opportunity's memory of one registration: just what its rules compare. */
-record FiledRegistration(String registrationId, String partnerId, int position, RegistrationStatus status) {
+import java.time.Instant;
+
+/**
+ * The opportunity's memory of one registration: just what its rules compare. Immutable; every change is a new value
+ * made in an event-sourcing handler.
+ */
+record FiledRegistration(
+        String registrationId,
+        String partnerId,
+        int position,
+        Instant acceptedAt,
+        RegistrationStatus status,
+        int reviewLevel,
+        Instant reviewDueAt,
+        Instant protectedUntil,
+        int extensionsGranted,
+        String pendingExtensionId,
+        int pendingExtensionDays) {
+
+    static FiledRegistration submitted(String registrationId, String partnerId, int position, Instant acceptedAt) {
+        return new FiledRegistration(registrationId, partnerId, position, acceptedAt, RegistrationStatus.SUBMITTED,
+                1, null, null, 0, null, 0);
+    }
 
     FiledRegistration withStatus(RegistrationStatus newStatus) {
-        return new FiledRegistration(registrationId, partnerId, position, newStatus);
+        return new FiledRegistration(registrationId, partnerId, position, acceptedAt, newStatus, reviewLevel,
+                reviewDueAt, protectedUntil, extensionsGranted, null, 0);
+    }
+
+    FiledRegistration withReview(int level, Instant dueAt) {
+        return new FiledRegistration(registrationId, partnerId, position, acceptedAt, status, level, dueAt,
+                protectedUntil, extensionsGranted, pendingExtensionId, pendingExtensionDays);
+    }
+
+    FiledRegistration approvedUntil(Instant until) {
+        return new FiledRegistration(registrationId, partnerId, position, acceptedAt, RegistrationStatus.APPROVED,
+                reviewLevel, reviewDueAt, until, extensionsGranted, null, 0);
+    }
+
+    FiledRegistration withPendingExtension(String requestId, int days) {
+        return new FiledRegistration(registrationId, partnerId, position, acceptedAt, status, reviewLevel,
+                reviewDueAt, protectedUntil, extensionsGranted, requestId, days);
+    }
+
+    FiledRegistration extendedUntil(Instant until) {
+        return new FiledRegistration(registrationId, partnerId, position, acceptedAt, status, reviewLevel,
+                reviewDueAt, until, extensionsGranted + 1, null, 0);
+    }
+
+    FiledRegistration withoutPendingExtension() {
+        return new FiledRegistration(registrationId, partnerId, position, acceptedAt, status, reviewLevel,
+                reviewDueAt, protectedUntil, extensionsGranted, null, 0);
     }
 
     boolean isActive() {
         return status.isActive();
+    }
+
+    boolean isProtectedAt(Instant now) {
+        return status == RegistrationStatus.APPROVED && protectedUntil != null && now.isBefore(protectedUntil);
+    }
+
+    boolean isOwnedBy(String partner) {
+        return partnerId.equals(partner);
     }
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import java.io.InputStream;
  * version exists.
  */
 @Component
+@Order(0)
 class InitialPolicyPublisher implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InitialPolicyPublisher.class);

@@ -23,6 +23,6 @@ class PolicyController {
 
     @GetMapping("/{version}")
     PublishedPolicy version(@PathVariable long version) {
-        return versions.version(version).orElseThrow(() -> ApiException.notFound("policy version " + version));
+        return versions.find(version).orElseThrow(() -> ApiException.notFound("policy version " + version));
     }
 }

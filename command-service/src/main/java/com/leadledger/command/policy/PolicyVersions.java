@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(PolicyVersions.PROCESSING_GROUP)
-public class PolicyVersions {
+public class PolicyVersions implements Policies {
 
     public static final String PROCESSING_GROUP = "command-views";
 
@@ -47,13 +47,20 @@ public class PolicyVersions {
         return query("SELECT * FROM policy_version ORDER BY version DESC LIMIT 1", null);
     }
 
-    public Optional<PublishedPolicy> version(long version) {
+    public Optional<PublishedPolicy> find(long version) {
         return query("SELECT * FROM policy_version WHERE version = :version", version);
     }
 
     /** The policy in force; the service does not accept commands before one is published. */
+    @Override
     public PublishedPolicy inForce() {
         return current().orElseThrow(() -> new IllegalStateException("no policy has been published yet"));
+    }
+
+    @Override
+    public PublishedPolicy version(long version) {
+        return find(version).orElseThrow(
+                () -> new IllegalStateException("policy version " + version + " is not published"));
     }
 
     private Optional<PublishedPolicy> query(String sql, Long version) {

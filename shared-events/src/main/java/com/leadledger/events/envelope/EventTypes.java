@@ -1,9 +1,30 @@
 package com.leadledger.events.envelope;
 
 import com.leadledger.events.opportunity.OpportunityOpened;
+import com.leadledger.events.opportunity.RulingRecorded;
+import com.leadledger.events.opportunity.SupportGranted;
+import com.leadledger.events.opportunity.SupportMoved;
+import com.leadledger.events.opportunity.SupportWithdrawn;
+import com.leadledger.events.partner.PartnerOnboarded;
+import com.leadledger.events.partner.PartnerProductLinesChanged;
+import com.leadledger.events.partner.PartnerReinstated;
+import com.leadledger.events.partner.PartnerSuspended;
+import com.leadledger.events.partner.PartnerTierChanged;
 import com.leadledger.events.policy.PolicyPublished;
+import com.leadledger.events.registration.EarlierRegistrationNoticeIssued;
+import com.leadledger.events.registration.ExtensionGranted;
+import com.leadledger.events.registration.ExtensionRefused;
+import com.leadledger.events.registration.ExtensionRequested;
+import com.leadledger.events.registration.RegistrationApproved;
+import com.leadledger.events.registration.RegistrationBecameReviewable;
+import com.leadledger.events.registration.RegistrationExpired;
+import com.leadledger.events.registration.RegistrationLost;
+import com.leadledger.events.registration.RegistrationRejected;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
+import com.leadledger.events.registration.RegistrationWon;
+import com.leadledger.events.registration.ReviewEscalated;
+import com.leadledger.events.registration.ReviewSlaStarted;
 
 import java.util.List;
 import java.util.Map;
@@ -16,9 +37,30 @@ public final class EventTypes {
 
     private static final List<Class<? extends Record>> ALL = List.of(
             PolicyPublished.class,
+            PartnerOnboarded.class,
+            PartnerTierChanged.class,
+            PartnerProductLinesChanged.class,
+            PartnerSuspended.class,
+            PartnerReinstated.class,
             OpportunityOpened.class,
             RegistrationSubmitted.class,
-            RegistrationWithdrawn.class);
+            ReviewSlaStarted.class,
+            ReviewEscalated.class,
+            RegistrationBecameReviewable.class,
+            RegistrationApproved.class,
+            RegistrationRejected.class,
+            EarlierRegistrationNoticeIssued.class,
+            RegistrationWithdrawn.class,
+            RegistrationExpired.class,
+            ExtensionRequested.class,
+            ExtensionGranted.class,
+            ExtensionRefused.class,
+            RegistrationWon.class,
+            RegistrationLost.class,
+            SupportGranted.class,
+            SupportMoved.class,
+            SupportWithdrawn.class,
+            RulingRecorded.class);
 
     private static final Map<String, Class<? extends Record>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -1,0 +1,350 @@
+package com.leadledger.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.events.envelope.EnvelopeCodec;
+import com.leadledger.events.envelope.EventEnvelope;
+import com.leadledger.testsupport.DevTokens;
+import com.leadledger.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command side on real PostgreSQL and real Kafka, through real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommandServiceIT {
+
+    static final String TOPIC = "leadledger.events.it-" + UUID.randomUUID();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        var pg = TestInfrastructure.postgres();
+        String url = pg.jdbcUrl(pg.freshDatabase("command_it"));
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", pg::username);
+        registry.add("spring.datasource.password", pg::password);
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("leadledger.kafka.topic", () -> TOPIC);
+        registry.add("leadledger.security.dev-jwt-secret", () -> DevTokens.DEFAULT_SECRET);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http("http://localhost:" + port);
+    }
+
+    static String partner(String partnerId) {
+        return DevTokens.mint("user-of-" + partnerId, List.of("PARTNER"), partnerId);
+    }
+
+    static String registration(String inn, String legalName) {
+        return registration(inn, legalName, "NETWORK_SECURITY", "1250000.00", "RUB", LocalDate.now().plusDays(90));
+    }
+
+    static String registration(String inn, String legalName, String line, String amount, String currency,
+                               LocalDate close) {
+        return """
+                {"customer": {"legalName": "%s", "country": "RU", "taxId": "%s", "domain": "romashka.ru"},
+                 "productLine": "%s",
+                 "estimatedValue": {"amount": "%s", "currency": "%s"},
+                 "expectedCloseDate": "%s",
+                 "description": "Firewall refresh for 12 branches"}""".formatted(legalName, inn, line, amount,
+                currency, close);
+    }
+
+    long storedEvents() {
+        return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    JsonNode storedPayload(String registrationId) throws Exception {
+        String json = jdbc.sql("""
+                        SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                        WHERE payloadtype LIKE '%RegistrationSubmitted'
+                          AND convert_from(payload, 'UTF8')::jsonb ->> 'registrationId' = :id""")
+                .param("id", registrationId).query(String.class).single();
+        return JSON.readTree(json);
+    }
+
+    @Test
+    void acceptsARegistrationStoresItWithAuditMetadataAndPublishesItToKafka() throws Exception {
+        String inn = Inns.random();
+        var answer = http.post("/api/v1/registrations", partner("P-1001"), registration(inn, "ООО «Ромашка»"));
+
+        assertThat(answer.status()).isEqualTo(201);
+        JsonNode body = answer.body();
+        String registrationId = body.get("registrationId").asText();
+        assertThat(body.get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(body.get("opportunityId").asText()).matches("[0-9a-f-]{36}");
+        assertThat(body.get("acceptedAt").asText()).endsWith("Z");
+        assertThat(body.has("position")).as("the position would reveal competitors").isFalse();
+
+        JsonNode stored = storedPayload(registrationId);
+        assertThat(stored.get("partnerId").asText()).isEqualTo("P-1001");
+        assertThat(stored.get("customerKey").asText()).isEqualTo("RU:" + inn);
+        assertThat(stored.get("position").asInt()).isEqualTo(1);
+        assertThat(stored.get("policyVersion").asLong()).isEqualTo(1);
+
+        EventEnvelope envelope = awaitEnvelope(e -> e.payload().path("registrationId").asText().equals(registrationId));
+        assertThat(envelope.eventType()).isEqualTo("RegistrationSubmitted");
+        assertThat(envelope.aggregateType()).isEqualTo("Opportunity");
+        assertThat(envelope.aggregateId()).isEqualTo(body.get("opportunityId").asText());
+        assertThat(envelope.sequenceNumber()).isEqualTo(1); // 0 is OpportunityOpened
+        assertThat(envelope.globalIndex()).isPositive();
+        assertThat(envelope.metadata())
+                .containsEntry("actorId", "user-of-P-1001")
+                .containsEntry("actorRole", "PARTNER")
+                .containsEntry("partnerId", "P-1001")
+                .containsKeys("requestId", "correlationId", "causationId");
+    }
+
+    @Test
+    void refusesAnInvalidTaxIdWithAFieldErrorAndRecordsNothing() {
+        long before = storedEvents();
+        var answer = http.post("/api/v1/registrations", partner("P-1001"), registration("7707083894", "Romashka"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(answer.body().get("errors").findValuesAsText("field")).containsExactly("customer.taxId");
+        assertThat(answer.body().get("errors").get(0).get("rule").asText()).isEqualTo("TAX_ID_CHECKSUM");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void reportsEveryBrokenRuleOfARegistrationAtOnce() {
+        long before = storedEvents();
+        var body = """
+                {"customer": {"legalName": "", "country": "XX"},
+                 "productLine": "TOASTERS",
+                 "estimatedValue": {"amount": "-5", "currency": "RUB"},
+                 "expectedCloseDate": "2001-01-01"}""";
+        var answer = http.post("/api/v1/registrations", partner("P-1001"), body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("errors").findValuesAsText("field"))
+                .contains("customer.legalName", "estimatedValue.amount");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        var semantic = http.post("/api/v1/registrations", partner("P-1001"), """
+                {"customer": {"legalName": "Romashka", "country": "XX"},
+                 "productLine": "TOASTERS",
+                 "estimatedValue": {"amount": "5.00", "currency": "RUB"},
+                 "expectedCloseDate": "2001-01-01"}""");
+        assertThat(semantic.status()).isEqualTo(400);
+        assertThat(semantic.body().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+                "customer.country", "customer.taxId", "productLine", "expectedCloseDate");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesValuesBelowTheProductLineMinimumAndForeignCurrencies() {
+        String inn = Inns.random();
+        var tooSmall = http.post("/api/v1/registrations", partner("P-1001"),
+                registration(inn, "Romashka", "DATA_CENTER", "999999.99", "RUB", LocalDate.now().plusDays(30)));
+        assertThat(tooSmall.status()).isEqualTo(400);
+        assertThat(tooSmall.body().get("errors").get(0).get("rule").asText()).isEqualTo("BELOW_MINIMUM_VALUE");
+
+        var yen = http.post("/api/v1/registrations", partner("P-1001"),
+                registration(inn, "Romashka", "DATA_CENTER", "99999999", "JPY", LocalDate.now().plusDays(30)));
+        assertThat(yen.status()).isEqualTo(400);
+        assertThat(yen.body().get("errors").get(0).get("field").asText()).isEqualTo("estimatedValue.currency");
+
+        var tooFar = http.post("/api/v1/registrations", partner("P-1001"),
+                registration(inn, "Romashka", "DATA_CENTER", "2000000", "RUB", LocalDate.now().plusMonths(13)));
+        assertThat(tooFar.status()).isEqualTo(400);
+        assertThat(tooFar.body().get("errors").get(0).get("rule").asText()).isEqualTo("CLOSE_DATE_TOO_FAR");
+    }
+
+    @Test
+    void answersMalformedJsonWithAProblem() {
+        var answer = http.post("/api/v1/registrations", partner("P-1001"), "{\"customer\": ");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+
+        var wrongType = http.post("/api/v1/registrations", partner("P-1001"),
+                registration(Inns.random(), "Romashka").replace("\"expectedCloseDate\": \"", "\"expectedCloseDate\": \"x"));
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body().get("errors").get(0).get("field").asText()).isEqualTo("expectedCloseDate");
+    }
+
+    @Test
+    void pointsAPartnerAtItsOwnActiveRegistrationAndRevealsNothingAboutOthers() {
+        String inn = Inns.random();
+        var first = http.post("/api/v1/registrations", partner("P-1001"), registration(inn, "Romashka"));
+        var competitor = http.post("/api/v1/registrations", partner("P-1002"), registration(inn, "Ромашка ООО"));
+        var again = http.post("/api/v1/registrations", partner("P-1001"), registration(inn, "Romashka LLC"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(competitor.status()).isEqualTo(201);
+        assertThat(competitor.body().fieldNames()).toIterable()
+                .containsExactlyInAnyOrderElementsOf(() -> first.body().fieldNames());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("code").asText()).isEqualTo("ACTIVE_REGISTRATION_EXISTS");
+        assertThat(again.body().get("registrationId").asText()).isEqualTo(first.body().get("registrationId").asText());
+        assertThat(again.raw()).doesNotContain("P-1002").doesNotContain(competitor.body().get("registrationId").asText());
+    }
+
+    @Test
+    void letsOnlyTheOwnerWithdrawAndOnlyOnce() {
+        var submitted = http.post("/api/v1/registrations", partner("P-1001"), registration(Inns.random(), "Romashka"));
+        String id = submitted.body().get("registrationId").asText();
+
+        var foreign = http.post("/api/v1/registrations/" + id + "/withdraw", partner("P-1002"), "{}");
+        var missing = http.post("/api/v1/registrations/" + UUID.randomUUID() + "/withdraw", partner("P-1002"), "{}");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body()).isEqualTo(missing.body());
+
+        var own = http.post("/api/v1/registrations/" + id + "/withdraw", partner("P-1001"),
+                "{\"reason\": \"customer postponed\"}");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().get("status").asText()).isEqualTo("WITHDRAWN");
+
+        var twice = http.post("/api/v1/registrations/" + id + "/withdraw", partner("P-1001"), null);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body().get("code").asText()).isEqualTo("REGISTRATION_NOT_ACTIVE");
+    }
+
+    @Test
+    void requiresATokenAndThePartnerRole() {
+        String body = registration(Inns.random(), "Romashka");
+        var anonymous = http.post("/api/v1/registrations", null, body);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+
+        var forged = http.post("/api/v1/registrations",
+                DevTokens.mint("not-the-dev-secret-but-long-enough-to-sign!!", "x", List.of("PARTNER"), "P-1",
+                        Duration.ofHours(1)), body);
+        assertThat(forged.status()).isEqualTo(401);
+
+        var auditor = http.post("/api/v1/registrations", DevTokens.mint("aud", List.of("AUDITOR"), null), body);
+        assertThat(auditor.status()).isEqualTo(403);
+        assertThat(auditor.body().get("code").asText()).isEqualTo("FORBIDDEN");
+
+        var partnerWithoutId = http.post("/api/v1/registrations", DevTokens.mint("p", List.of("PARTNER"), null), body);
+        assertThat(partnerWithoutId.status()).isEqualTo(403);
+    }
+
+    @Test
+    void ignoresAPartnerIdSmuggledIntoTheBody() throws Exception {
+        String body = registration(Inns.random(), "Romashka").replace("\"productLine\"",
+                "\"partnerId\": \"P-9999\", \"acceptedAt\": \"2001-01-01T00:00:00Z\", \"productLine\"");
+        var answer = http.post("/api/v1/registrations", partner("P-1001"), body);
+        assertThat(answer.status()).isEqualTo(201);
+        JsonNode stored = storedPayload(answer.body().get("registrationId").asText());
+        assertThat(stored.get("partnerId").asText()).isEqualTo("P-1001");
+        assertThat(stored.get("acceptedAt").asText()).isNotEqualTo("2001-01-01T00:00:00Z");
+    }
+
+    @Test
+    void ranksFiftyConcurrentPartnersOnOneOpportunityGaplessly() throws Exception {
+        String inn = Inns.random();
+        int partners = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(partners);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Http.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < partners; i++) {
+            String partnerId = "P-C" + i;
+            Callable<Http.Answer> submit = () -> {
+                start.await();
+                return http.post("/api/v1/registrations", partner(partnerId), registration(inn, "Romashka " + partnerId));
+            };
+            answers.add(pool.submit(submit));
+        }
+        start.countDown();
+        String opportunityId = null;
+        for (Future<Http.Answer> answer : answers) {
+            Http.Answer a = answer.get();
+            assertThat(a.status()).as(a.raw()).isEqualTo(201);
+            opportunityId = a.body().get("opportunityId").asText();
+        }
+        pool.shutdown();
+
+        List<Integer> positions = jdbc.sql("""
+                        SELECT (convert_from(payload, 'UTF8')::jsonb ->> 'position')::int FROM domainevententry
+                        WHERE aggregateidentifier = :opp AND payloadtype LIKE '%RegistrationSubmitted'
+                        ORDER BY sequencenumber""")
+                .param("opp", opportunityId).query(Integer.class).list();
+        assertThat(positions).hasSize(partners);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 1; i <= partners; i++) {
+            expected.add(i);
+        }
+        assertThat(positions).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void publishesTheDefaultPolicyOnceAndServesIt() {
+        var current = http.get("/api/v1/policies/current", partner("P-1001"));
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(current.body().get("version").asLong()).isEqualTo(1);
+        assertThat(current.body().at("/policy/productLines/NETWORK_SECURITY/minimumValue/RUB").asText())
+                .isEqualTo("300000");
+        assertThat(http.get("/api/v1/policies/1", partner("P-1001")).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/policies/2", partner("P-1001")).status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%PolicyPublished'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void reportsDatabaseAndKafkaInHealth() {
+        var health = http.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/components/kafka/status").asText()).isEqualTo("UP");
+    }
+
+    private EventEnvelope awaitEnvelope(java.util.function.Predicate<EventEnvelope> wanted) {
+        EnvelopeCodec codec = new EnvelopeCodec();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    EventEnvelope envelope = codec.decode(record.value());
+                    if (wanted.test(envelope)) {
+                        assertThat(record.key()).isEqualTo(envelope.aggregateId());
+                        return envelope;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no matching envelope on " + TOPIC + " within 30 s");
+    }
+}

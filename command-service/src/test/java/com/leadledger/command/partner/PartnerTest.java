@@ -1,0 +1,115 @@
+package com.leadledger.command.partner;
+
+import com.leadledger.events.partner.PartnerOnboarded;
+import com.leadledger.events.partner.PartnerProductLinesChanged;
+import com.leadledger.events.partner.PartnerReinstated;
+import com.leadledger.events.partner.PartnerSuspended;
+import com.leadledger.events.partner.PartnerTier;
+import com.leadledger.events.partner.PartnerTierChanged;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static com.leadledger.command.common.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.command.common.RuleViolations.violation;
+
+class PartnerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    private static final List<String> LINES = List.of("DATA_CENTER", "NETWORK_SECURITY");
+    private static final PartnerOnboarded ONBOARDED =
+            new PartnerOnboarded("P-1", "Alpha", PartnerTier.GOLD, LINES, null, NOW);
+
+    private AggregateTestFixture<Partner> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Partner.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void canOnboardAPartner() {
+        fixture.givenNoPriorActivity()
+                .when(new OnboardPartner("P-1", "Alpha", PartnerTier.GOLD, LINES, null))
+                .expectEvents(ONBOARDED);
+    }
+
+    @Test
+    void cannotOnboardTheSamePartnerTwice() {
+        fixture.given(ONBOARDED)
+                .when(new OnboardPartner("P-1", "Alpha again", PartnerTier.SILVER, LINES, null))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "PARTNER_EXISTS"));
+    }
+
+    @Test
+    void canChangeTheTier() {
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerTier("P-1", PartnerTier.PLATINUM))
+                .expectEvents(new PartnerTierChanged("P-1", PartnerTier.GOLD, PartnerTier.PLATINUM, NOW));
+    }
+
+    @Test
+    void cannotChangeTheTierToTheSameTier() {
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerTier("P-1", PartnerTier.GOLD))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "NO_CHANGE"));
+    }
+
+    @Test
+    void cannotChangeAnUnknownPartner() {
+        fixture.givenNoPriorActivity()
+                .when(new ChangePartnerTier("P-404", PartnerTier.GOLD))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void canChangeTheAuthorizedProductLines() {
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerProductLines("P-1", List.of("COLLABORATION")))
+                .expectEvents(new PartnerProductLinesChanged("P-1", List.of("COLLABORATION"), NOW));
+    }
+
+    @Test
+    void cannotChangeTheProductLinesToTheSameLines() {
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerProductLines("P-1", LINES))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "NO_CHANGE"));
+    }
+
+    @Test
+    void canSuspendAndReinstate() {
+        fixture.given(ONBOARDED)
+                .when(new SuspendPartner("P-1", "fraud investigation"))
+                .expectEvents(new PartnerSuspended("P-1", "fraud investigation", NOW));
+        fixture.given(ONBOARDED, new PartnerSuspended("P-1", "x", NOW))
+                .when(new ReinstatePartner("P-1", "cleared"))
+                .expectEvents(new PartnerReinstated("P-1", "cleared", NOW));
+    }
+
+    @Test
+    void cannotSuspendASuspendedPartner() {
+        fixture.given(ONBOARDED, new PartnerSuspended("P-1", "x", NOW))
+                .when(new SuspendPartner("P-1", "again"))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "PARTNER_SUSPENDED"));
+    }
+
+    @Test
+    void cannotReinstateAnActivePartner() {
+        fixture.given(ONBOARDED)
+                .when(new ReinstatePartner("P-1", null))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "PARTNER_ACTIVE"));
+    }
+}

@@ -1,0 +1,3 @@
+package com.leadledger.events.partner;
+
+public enum PartnerTier { REGISTERED, SILVER, GOLD, PLATINUM }
