@@ -37,6 +37,13 @@ class Policy {
         return currentVersion;
     }
 
+    @CommandHandler
+    long handle(PublishPolicy command, Clock clock) {
+        long version = currentVersion + 1;
+        apply(new PolicyPublished(version, command.policy(), clock.instant(), command.publishedBy()));
+        return version;
+    }
+
     @EventSourcingHandler
     void on(PolicyPublished event) {
         policyId = POLICY_ID;

@@ -1,19 +1,55 @@
 package com.leadledger.command.policy;
 
+import com.leadledger.command.common.CommandMetadata;
+import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.problem.FieldProblem;
+import com.leadledger.kit.security.Actor;
+import com.leadledger.kit.security.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 @RestController
 @RequestMapping("/api/v1/policies")
 class PolicyController {
 
     private final PolicyVersions versions;
+    private final CommandGateway commands;
 
-    PolicyController(PolicyVersions versions) {
+    PolicyController(PolicyVersions versions, CommandGateway commands) {
         this.versions = versions;
+        this.commands = commands;
+    }
+
+    record Published(long version) {
+    }
+
+    /** ADMIN publishes a complete new version; it is in force from now on and recorded by every later decision. */
+    @PostMapping
+    ResponseEntity<Published> publish(@RequestBody PolicyDocument policy, Authentication auth,
+                                      HttpServletRequest request) {
+        List<FieldProblem> problems = PolicyValidator.problemsOf(policy);
+        if (!problems.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                    "The policy is incomplete or invalid; nothing was published.", problems, Map.of());
+        }
+        Actor admin = Actor.from(auth);
+        Long version = commands.sendAndWait(CommandMetadata.command(
+                new PublishPolicy(Policy.POLICY_ID, policy, admin.subject()), admin, Role.ADMIN, request));
+        return ResponseEntity.created(URI.create("/api/v1/policies/" + version)).body(new Published(version));
     }
 
     @GetMapping("/current")

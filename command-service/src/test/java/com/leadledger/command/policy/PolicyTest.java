@@ -40,6 +40,14 @@ class PolicyTest {
     }
 
     @Test
+    void canPublishANewVersionAfterTheCurrentOne() {
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, DOCUMENT, "admin-1"))
+                .expectEvents(new PolicyPublished(2, DOCUMENT, NOW, "admin-1"))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
     void cannotPublishTheInitialPolicyTwice() {
         fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
                 .when(new PublishInitialPolicy(Policy.POLICY_ID, DOCUMENT, "system"))

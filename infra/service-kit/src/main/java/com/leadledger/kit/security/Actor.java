@@ -51,6 +51,16 @@ public record Actor(String subject, Set<Role> roles, String partnerId) {
         return roles.stream().anyMatch(Role.STAFF::contains);
     }
 
+    /** The highest staff role of the caller (committee over director over manager), for decision metadata. */
+    public Role staffRole() {
+        for (Role role : List.of(Role.ARBITRATION_COMMITTEE, Role.CHANNEL_DIRECTOR, Role.CHANNEL_MANAGER)) {
+            if (roles.contains(role)) {
+                return role;
+            }
+        }
+        throw new IllegalStateException("not a staff member");
+    }
+
     /** A partner-only caller: its reads are limited to its own data. */
     public boolean isPartnerOnly() {
         return roles.contains(Role.PARTNER) && roles.stream().allMatch(r -> r == Role.PARTNER);

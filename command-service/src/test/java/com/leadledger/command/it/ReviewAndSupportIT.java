@@ -1,0 +1,222 @@
+package com.leadledger.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadledger.testsupport.DevTokens;
+import com.leadledger.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Partner registry, policy versions, review and vendor-support rules over real HTTP, PostgreSQL and Kafka. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReviewAndSupportIT {
+
+    static final String ADMIN = DevTokens.mint("admin-1", List.of("ADMIN"), null);
+    static final String MANAGER = DevTokens.mint("manager-1", List.of("CHANNEL_MANAGER"), null);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        var pg = TestInfrastructure.postgres();
+        String url = pg.jdbcUrl(pg.freshDatabase("review_it"));
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", pg::username);
+        registry.add("spring.datasource.password", pg::password);
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("leadledger.kafka.topic", () -> "leadledger.events.review-it-" + UUID.randomUUID());
+        registry.add("leadledger.security.dev-jwt-secret", () -> DevTokens.DEFAULT_SECRET);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Http http;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http("http://localhost:" + port);
+    }
+
+    String onboard(String tier, String... lines) {
+        String partnerId = "P-" + UUID.randomUUID().toString().substring(0, 8);
+        var answer = http.post("/api/v1/partners", ADMIN, """
+                {"partnerId": "%s", "name": "Partner %s", "tier": "%s", "productLines": %s}"""
+                .formatted(partnerId, partnerId, tier, toJson(lines)));
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+        return partnerId;
+    }
+
+    static String token(String partnerId) {
+        return DevTokens.mint("user-of-" + partnerId, List.of("PARTNER"), partnerId);
+    }
+
+    static String toJson(String[] lines) {
+        return "[" + String.join(",", java.util.Arrays.stream(lines).map(l -> "\"" + l + "\"").toList()) + "]";
+    }
+
+    JsonNode submit(String partnerId, String inn, String name) {
+        var answer = http.post("/api/v1/registrations", token(partnerId), """
+                {"customer": {"legalName": "%s", "country": "RU", "taxId": "%s"},
+                 "productLine": "NETWORK_SECURITY",
+                 "estimatedValue": {"amount": "1250000.00", "currency": "RUB"},
+                 "expectedCloseDate": "%s"}""".formatted(name, inn, LocalDate.now().plusDays(60)));
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+        return answer.body();
+    }
+
+    List<String> eventTypes(String opportunityId) {
+        return jdbc.sql("""
+                        SELECT regexp_replace(payloadtype, '^.*\\.', '') FROM domainevententry
+                        WHERE aggregateidentifier = :id ORDER BY sequencenumber""")
+                .param("id", opportunityId).query(String.class).list();
+    }
+
+    @Test
+    void refusesUnknownSuspendedAndUnauthorizedPartners() {
+        String unknown = "P-" + UUID.randomUUID().toString().substring(0, 8);
+        var answer = http.post("/api/v1/registrations", token(unknown), """
+                {"customer": {"legalName": "X", "country": "RU", "taxId": "%s"}, "productLine": "NETWORK_SECURITY",
+                 "estimatedValue": {"amount": "1250000.00", "currency": "RUB"}, "expectedCloseDate": "%s"}"""
+                .formatted(Inns.random(), LocalDate.now().plusDays(60)));
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body().get("code").asText()).isEqualTo("PARTNER_UNKNOWN");
+
+        String collaborationOnly = onboard("SILVER", "COLLABORATION");
+        var unauthorized = http.post("/api/v1/registrations", token(collaborationOnly), """
+                {"customer": {"legalName": "X", "country": "RU", "taxId": "%s"}, "productLine": "NETWORK_SECURITY",
+                 "estimatedValue": {"amount": "1250000.00", "currency": "RUB"}, "expectedCloseDate": "%s"}"""
+                .formatted(Inns.random(), LocalDate.now().plusDays(60)));
+        assertThat(unauthorized.status()).isEqualTo(403);
+        assertThat(unauthorized.body().get("code").asText()).isEqualTo("PRODUCT_LINE_NOT_AUTHORIZED");
+
+        String suspended = onboard("GOLD", "NETWORK_SECURITY");
+        assertThat(http.post("/api/v1/partners/" + suspended + "/suspend", ADMIN, "{\"reason\": \"audit\"}").status())
+                .isEqualTo(200);
+        var refused = http.post("/api/v1/registrations", token(suspended), """
+                {"customer": {"legalName": "X", "country": "RU", "taxId": "%s"}, "productLine": "NETWORK_SECURITY",
+                 "estimatedValue": {"amount": "1250000.00", "currency": "RUB"}, "expectedCloseDate": "%s"}"""
+                .formatted(Inns.random(), LocalDate.now().plusDays(60)));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("code").asText()).isEqualTo("PARTNER_SUSPENDED");
+
+        assertThat(http.post("/api/v1/partners/" + suspended + "/reinstate", ADMIN, "{}").status()).isEqualTo(200);
+        submit(suspended, Inns.random(), "Back in business");
+    }
+
+    @Test
+    void onlyAdminsManagePartnersAndPolicies() {
+        assertThat(http.post("/api/v1/partners", MANAGER, "{}").status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/policies", token("P-1"), "{}").status()).isEqualTo(403);
+        var invalid = http.post("/api/v1/partners", ADMIN,
+                "{\"partnerId\": \"bad id!\", \"name\": \"\", \"tier\": \"DIAMOND\", \"productLines\": []}");
+        assertThat(invalid.status()).isEqualTo(400);
+    }
+
+    @Test
+    void publishesValidatedPolicyVersionsAndRecordsTheVersionInDecisions() {
+        var invalid = http.post("/api/v1/policies", ADMIN, """
+                {"productLines": {"network": {"minimumValue": {"XXX": "-1"}}}, "tiers": {},
+                 "reviewSlaBusinessDays": 0, "disputeSlaBusinessDays": [2], "appealWindowDays": 10,
+                 "maxCloseDateMonths": 12, "calendar": {"timeZone": "Mars/Olympus", "holidays": []}}""");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("errors").findValuesAsText("field")).contains("productLines.network",
+                "productLines.network.minimumValue.XXX", "tiers.GOLD", "reviewSlaBusinessDays",
+                "disputeSlaBusinessDays", "extension", "calendar.timeZone");
+
+        JsonNode current = http.get("/api/v1/policies/current", ADMIN).body();
+        long before = current.get("version").asLong();
+        var published = http.post("/api/v1/policies", ADMIN, current.get("policy").toString()
+                .replace("\"reviewSlaBusinessDays\":2", "\"reviewSlaBusinessDays\":3"));
+        assertThat(published.status()).as(published.raw()).isEqualTo(201);
+        long version = published.body().get("version").asLong();
+        assertThat(version).isEqualTo(before + 1);
+        assertThat(http.get("/api/v1/policies/current", MANAGER).body().get("policy")
+                .get("reviewSlaBusinessDays").asInt()).isEqualTo(3);
+
+        String partner = onboard("GOLD", "NETWORK_SECURITY");
+        JsonNode registration = submit(partner, Inns.random(), "Versioned");
+        var approved = http.post("/api/v1/registrations/" + registration.get("registrationId").asText() + "/approve",
+                MANAGER, "{\"discountPercent\": 5}");
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        assertThat(approved.body().get("policyVersion").asLong()).isEqualTo(version);
+    }
+
+    @Test
+    void enforcesFirstToRegisterTierLimitsAndSupportSwitchRules() {
+        String a = onboard("GOLD", "NETWORK_SECURITY");
+        String b = onboard("SILVER", "NETWORK_SECURITY");
+        String inn = Inns.random();
+        JsonNode regA = submit(a, inn, "ООО «Ромашка»");
+        JsonNode regB = submit(b, inn, "Romashka LLC");
+        String idA = regA.get("registrationId").asText();
+        String idB = regB.get("registrationId").asText();
+        String opp = regA.get("opportunityId").asText();
+        assertThat(regB.get("opportunityId").asText()).isEqualTo(opp);
+
+        var tooGenerous = http.post("/api/v1/registrations/" + idA + "/approve", MANAGER, "{\"discountPercent\": 16}");
+        assertThat(tooGenerous.status()).isEqualTo(400);
+        assertThat(tooGenerous.body().get("errors").get(0).get("rule").asText()).isEqualTo("DISCOUNT_ABOVE_TIER_MAXIMUM");
+        var partnerApproves = http.post("/api/v1/registrations/" + idA + "/approve", token(a), "{\"discountPercent\": 1}");
+        assertThat(partnerApproves.status()).isEqualTo(403);
+
+        long eventsBefore = eventTypes(opp).size();
+        var bFirst = http.post("/api/v1/registrations/" + idB + "/approve", MANAGER, "{\"discountPercent\": 5}");
+        assertThat(bFirst.status()).isEqualTo(409);
+        assertThat(bFirst.body().get("code").asText()).isEqualTo("EARLIER_REGISTRATION_EXISTS");
+        assertThat(eventTypes(opp)).hasSize((int) eventsBefore);
+
+        var approveA = http.post("/api/v1/registrations/" + idA + "/approve", MANAGER, "{\"discountPercent\": 15}");
+        assertThat(approveA.status()).as(approveA.raw()).isEqualTo(200);
+        assertThat(approveA.body().get("protectedUntil").asText()).isNotBlank();
+        assertThat(eventTypes(opp)).contains("RegistrationApproved", "EarlierRegistrationNoticeIssued");
+
+        var grant = http.post("/api/v1/opportunities/" + opp + "/support", MANAGER,
+                "{\"action\": \"GRANT\", \"registrationId\": \"" + idA + "\"}");
+        assertThat(grant.status()).as(grant.raw()).isEqualTo(200);
+
+        long beforeMove = eventTypes(opp).size();
+        var move = http.post("/api/v1/opportunities/" + opp + "/support", MANAGER,
+                "{\"action\": \"MOVE\", \"registrationId\": \"" + idB + "\", \"reasonCode\": \"PROTECTION_EXPIRED\"}");
+        assertThat(move.status()).isEqualTo(409);
+        assertThat(eventTypes(opp)).hasSize((int) beforeMove);
+
+        var reject = http.post("/api/v1/registrations/" + idB + "/reject", MANAGER,
+                "{\"reasonCode\": \"ALREADY_REGISTERED\"}");
+        assertThat(reject.status()).as(reject.raw()).isEqualTo(200);
+        String rejected = jdbc.sql("""
+                        SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                        WHERE aggregateidentifier = :id AND payloadtype LIKE '%RegistrationRejected'""")
+                .param("id", opp).query(String.class).single();
+        assertThat(rejected).contains("\"earlierRegisteredAt\":\"" + regA.get("acceptedAt").asText().replace("Z", ""))
+                .doesNotContain(a);
+    }
+
+    @Test
+    void schedulesTheReviewSlaAndTheProtectionExpiryAsPersistentDeadlines() {
+        String partner = onboard("PLATINUM", "NETWORK_SECURITY");
+        JsonNode registration = submit(partner, Inns.random(), "Deadlines");
+        String id = registration.get("registrationId").asText();
+        assertThat(scheduledDeadlines(registration.get("opportunityId").asText())).isEqualTo(1);
+
+        assertThat(http.post("/api/v1/registrations/" + id + "/approve", MANAGER, "{\"discountPercent\": 20}").status())
+                .isEqualTo(200);
+        assertThat(scheduledDeadlines(registration.get("opportunityId").asText())).isEqualTo(2);
+    }
+
+    long scheduledDeadlines(String opportunityId) {
+        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline' "
+                        + "AND convert_from(task_data, 'UTF8') LIKE :opp")
+                .param("opp", "%" + opportunityId + "%").query(Long.class).single();
+    }
+}
