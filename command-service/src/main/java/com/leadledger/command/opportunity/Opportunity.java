@@ -307,11 +307,11 @@ class Opportunity {
 
     private void moveSupport(ChangeSupport command, Instant now) {
         FiledRegistration current = currentlySupported();
-        FiledRegistration target = supportableTarget(command.registrationId());
-        if (target.registrationId().equals(current.registrationId())) {
+        if (command.registrationId().equals(current.registrationId())) {
             throw new RuleViolation(CONFLICT, "NO_CHANGE", "Support is already on this registration.");
         }
-        requireJustifiedLeave(current, target.registrationId(), command, now);
+        requireJustifiedLeave(current, command.registrationId(), command, now);
+        FiledRegistration target = supportableTarget(command.registrationId());
         apply(new SupportMoved(opportunityId, current.registrationId(), current.partnerId(), target.registrationId(),
                 target.partnerId(), command.reasonCode(), command.rulingDisputeId(), command.evidenceSha256(),
                 command.note(), now, command.policyVersion()));

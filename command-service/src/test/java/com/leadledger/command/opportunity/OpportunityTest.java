@@ -574,6 +574,26 @@ class OpportunityTest {
         }
 
         @Test
+        void cannotMoveSupportFromAProtectedRegistrationToAPendingOneWithoutARuling() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .andGiven(new SupportGranted(OPP, "r-a", "P-A", null, NOW, 1))
+                    .when(support(ChangeSupport.Action.MOVE, "r-b", null))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "SUPPORT_SWITCH_NOT_ALLOWED"));
+        }
+
+        @Test
+        void cannotMoveSupportToARegistrationThatIsNotApproved() {
+            fixture.givenCurrentTime(NOW.plus(Duration.ofDays(91)))
+                    .andGiven(aApprovedBPending())
+                    .andGiven(new SupportGranted(OPP, "r-a", "P-A", null, NOW, 1))
+                    .when(support(ChangeSupport.Action.MOVE, "r-b", SupportReason.PROTECTION_EXPIRED))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "REGISTRATION_NOT_APPROVED"));
+        }
+
+        @Test
         void cannotClaimAnExpiryThatHasNotHappened() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(bothApprovedASupported())
