@@ -36,6 +36,16 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void keepsDecimalsExactAndPlain() {
+        var node = codec.toTree(Map.of("min", new java.math.BigDecimal("300000"), "pct", new java.math.BigDecimal("15.50")));
+        String json = new String(codec.encode(new EventEnvelope(1, "e", "X", "A", "a", 0, 1, Instant.EPOCH, Map.of(), node)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).contains("\"min\":300000").contains("\"pct\":15.50");
+        assertThat(codec.decode(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).payload().get("pct").decimalValue())
+                .isEqualByComparingTo("15.50");
+    }
+
+    @Test
     void unknownEventTypesAreReportedAsEmpty() {
         var envelope = new EventEnvelope(1, "evt-2", "SomethingFromTheFuture", "X", "x-1", 0, 1,
                 Instant.EPOCH, Map.of(), codec.toTree(Map.of("a", 1)));

@@ -1,0 +1,63 @@
+package com.leadledger.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+
+/** Reads {@code event_log} (written only by the ingest). */
+@Repository
+class AuditEventRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+    private final RowMapper<AuditEvent> row;
+
+    AuditEventRepository(JdbcClient jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+        this.row = (rs, n) -> new AuditEvent(
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getString("aggregate_type"),
+                rs.getString("aggregate_id"),
+                rs.getLong("sequence_number"),
+                rs.getLong("global_index"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                json(rs.getString("metadata")),
+                json(rs.getString("payload")),
+                rs.getTimestamp("received_at").toInstant());
+    }
+
+    /** The aggregate's events in stream order. */
+    List<AuditEvent> byAggregate(String aggregateId, long offset, int limit) {
+        return jdbc.sql("""
+                        SELECT event_id, event_type, aggregate_type, aggregate_id, sequence_number, global_index,
+                               occurred_at, metadata::text AS metadata, payload::text AS payload, received_at
+                        FROM event_log
+                        WHERE aggregate_id = :aggregateId
+                        ORDER BY sequence_number, global_index, event_id
+                        LIMIT :limit OFFSET :offset""")
+                .param("aggregateId", aggregateId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(row).list();
+    }
+
+    long countByAggregate(String aggregateId) {
+        return jdbc.sql("SELECT count(*) FROM event_log WHERE aggregate_id = :aggregateId")
+                .param("aggregateId", aggregateId).query(Long.class).single();
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return text == null ? null : mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event_log holds invalid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.leadledger.query.config;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.leadledger.events.envelope.EnvelopeCodec;
+import com.leadledger.query.ingest.EnvelopeReader;
+import com.leadledger.query.ingest.PoisonRecordRecoverer;
+import com.leadledger.query.ingest.UndecodableRecordException;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+import java.time.Duration;
+
+/**
+ * The ingest consumer's wiring. Boot's listener container factory picks up the error handler bean; the consumer and
+ * container settings ({@code enable-auto-commit: false}, {@code ack-mode: record}, group {@code leadledger-query})
+ * are in application.yml.
+ */
+@Configuration
+class KafkaIngestConfig {
+
+    /**
+     * The shared codec configuration, plus exact decimals: numbers in payloads are read as {@link java.math.BigDecimal}
+     * (never through a double) and trees keep their scale, so a decimal like a policy's minimum value or a discount
+     * survives the trip into {@code event_log} and the views unchanged.
+     */
+    @Bean
+    EnvelopeCodec envelopeCodec() {
+        ObjectMapper mapper = EnvelopeCodec.defaultMapper();
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+        mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        return new EnvelopeCodec(mapper);
+    }
+
+    @Bean
+    EnvelopeReader envelopeReader(EnvelopeCodec codec) {
+        return new EnvelopeReader(codec);
+    }
+
+    /**
+     * Created at startup when missing, with the same layout the command service declares, so that whichever service
+     * starts first the topic gets its intended partitions (not the broker's auto-create default).
+     */
+    @Bean
+    NewTopic eventsTopic(@Value("${leadledger.kafka.topic}") String topic,
+                         @Value("${leadledger.kafka.partitions:6}") int partitions,
+                         @Value("${leadledger.kafka.replicas:1}") short replicas) {
+        return TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build();
+    }
+
+    /**
+     * A failed record is retried in place a bounded number of times with exponential back-off, then handed to the
+     * {@link PoisonRecordRecoverer}: undecodable records are counted and skipped (they are not retried at all),
+     * anything else is sought back and retried again rather than skipped.
+     */
+    @Bean
+    DefaultErrorHandler ingestErrorHandler(PoisonRecordRecoverer recoverer,
+                                           @Value("${leadledger.ingest.retry.max-retries:5}") int maxRetries,
+                                           @Value("${leadledger.ingest.retry.initial-interval:200ms}") Duration initial,
+                                           @Value("${leadledger.ingest.retry.max-interval:5s}") Duration max) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(maxRetries);
+        backOff.setInitialInterval(initial.toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(max.toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(UndecodableRecordException.class);
+        return handler;
+    }
+}

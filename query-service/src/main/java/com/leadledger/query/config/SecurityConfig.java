@@ -1,0 +1,45 @@
+package com.leadledger.query.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.kit.security.JwtSecurity;
+import com.leadledger.kit.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which roles may call which read endpoint. What a caller may see inside an allowed endpoint (a partner only its own
+ * registrations) is decided per endpoint family in its access class and applied in the repository's SQL.
+ * Anything not listed here is refused.
+ */
+@Configuration
+class SecurityConfig {
+
+    /** May read registration views: partners (their own) and everyone on the vendor side. */
+    static final Set<Role> REGISTRATION_READERS = EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER,
+            Role.CHANNEL_DIRECTOR, Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
+
+    /** May read opportunities with their full ranking: vendor staff, auditors and operators, never partners. */
+    static final Set<Role> OPPORTUNITY_READERS = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
+            Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
+
+    @Bean
+    SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
+        return JwtSecurity.base(http, mapper)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/registrations", "/api/v1/registrations/*")
+                        .hasAnyRole(Role.names(REGISTRATION_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/opportunities/*")
+                        .hasAnyRole(Role.names(OPPORTUNITY_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/events")
+                        .hasRole(Role.AUDITOR.name())
+                        .anyRequest().denyAll())
+                .build();
+    }
+}

@@ -1,0 +1,20 @@
+package com.leadledger.query.ingest;
+
+/**
+ * Checks, inside a transition, that an event carries what its type promises. An event that decodes but lacks a
+ * required member can never be applied, so it is treated like an undecodable record: not retried, counted as
+ * poison ({@code reason=payload}) and skipped, with nothing stored for it.
+ */
+public final class EventContract {
+
+    private EventContract() {
+    }
+
+    public static <T> T required(T value, String member, Record event) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            throw new UndecodableRecordException("payload",
+                    event.getClass().getSimpleName() + " lacks its required member '" + member + "'", null);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,59 @@
+package com.leadledger.query.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.events.envelope.EnvelopeCodec;
+import com.leadledger.events.envelope.EventEnvelope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.Map;
+
+/** Appends to {@code event_log}; never updates or deletes (the table's triggers refuse both). */
+@Repository
+public class EventLogRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+
+    public EventLogRepository(JdbcClient jdbc, EnvelopeCodec codec) {
+        this.jdbc = jdbc;
+        this.mapper = codec.mapper();
+    }
+
+    /**
+     * Stores the event unless an event with its id is already stored.
+     *
+     * @return true when this call stored it, false for a duplicate delivery
+     */
+    public boolean append(EventEnvelope envelope) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO event_log (event_id, global_index, aggregate_type, aggregate_id, sequence_number,
+                                               event_type, occurred_at, metadata, payload, schema_version)
+                        VALUES (:eventId, :globalIndex, :aggregateType, :aggregateId, :sequenceNumber,
+                                :eventType, :occurredAt, CAST(:metadata AS jsonb), CAST(:payload AS jsonb),
+                                :schemaVersion)
+                        ON CONFLICT (event_id) DO NOTHING""")
+                .param("eventId", envelope.eventId())
+                .param("globalIndex", envelope.globalIndex())
+                .param("aggregateType", envelope.aggregateType())
+                .param("aggregateId", envelope.aggregateId())
+                .param("sequenceNumber", envelope.sequenceNumber())
+                .param("eventType", envelope.eventType())
+                .param("occurredAt", Timestamp.from(envelope.timestamp()))
+                .param("metadata", json(envelope.metadata() == null ? Map.of() : envelope.metadata()))
+                .param("payload", json(envelope.payload()))
+                .param("schemaVersion", envelope.schemaVersion())
+                .update();
+        return inserted == 1;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package com.leadledger.query.ingest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Maps event records to the pure transitions of one read model {@code V}: which view instance an event addresses
+ * and how it turns the current state into the next one. It holds no storage; the same instance serves
+ * <ul>
+ *   <li>the live projection (load row → {@link #apply} → save),</li>
+ *   <li>a rebuild from {@code event_log}, and</li>
+ *   <li>point-in-time views ({@link #fold} of the events up to an instant, in memory).</li>
+ * </ul>
+ * Supporting a new event is one more {@code creates}/{@code updates} line next to a new transition method on the view.
+ *
+ * @param <V> an immutable read-model record
+ */
+public final class Projector<V> {
+
+    private static final Logger log = LoggerFactory.getLogger(Projector.class);
+
+    private final String viewName;
+    private final Map<Class<? extends Record>, Route<? extends Record, V>> routes;
+    private final BiFunction<V, EventRef, V> stamp;
+
+    private Projector(String viewName, Map<Class<? extends Record>, Route<? extends Record, V>> routes,
+                      BiFunction<V, EventRef, V> stamp) {
+        this.viewName = viewName;
+        this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
+        this.stamp = stamp;
+    }
+
+    /**
+     * @param stamp records the applied event on the view (for example its id and timestamp); applied after every
+     *              transition that produced a view
+     */
+    public static <V> Builder<V> builder(String viewName, BiFunction<V, EventRef, V> stamp) {
+        return new Builder<>(viewName, stamp);
+    }
+
+    public Set<Class<? extends Record>> eventTypes() {
+        return routes.keySet();
+    }
+
+    public boolean handles(Record event) {
+        return routes.containsKey(event.getClass());
+    }
+
+    /** The id of the view instance the event changes; empty when this read model ignores the event. */
+    public Optional<String> viewIdOf(Record event) {
+        Route<? extends Record, V> route = routes.get(event.getClass());
+        return route == null ? Optional.empty() : Optional.of(route.viewIdOf(event));
+    }
+
+    /**
+     * The state after the event. {@code current} is null when the view instance does not exist yet. Returns
+     * {@code current} unchanged for an event this read model ignores, for a creating event whose view already exists,
+     * and (null) for an updating event whose view does not exist.
+     */
+    public V apply(V current, Record event, EventRef ref) {
+        Route<? extends Record, V> route = routes.get(event.getClass());
+        if (route == null) {
+            return current;
+        }
+        V next = route.apply(current, event, viewName, ref);
+        return next == null || next == current ? next : stamp.apply(next, ref);
+    }
+
+    /**
+     * One view instance as of the end of {@code events} (in stream order): applies those that address
+     * {@code viewId} and skips the rest. Null when no event created it.
+     */
+    public V fold(String viewId, Iterable<? extends Applied> events) {
+        V state = null;
+        for (Applied applied : events) {
+            if (viewIdOf(applied.event()).filter(viewId::equals).isPresent()) {
+                state = apply(state, applied.event(), applied.ref());
+            }
+        }
+        return state;
+    }
+
+    /** Every view instance the events address, folded in stream order, by view id in order of first appearance. */
+    public Map<String, V> foldAll(Iterable<? extends Applied> events) {
+        Map<String, V> views = new LinkedHashMap<>();
+        for (Applied applied : events) {
+            viewIdOf(applied.event()).ifPresent(id -> {
+                V next = apply(views.get(id), applied.event(), applied.ref());
+                if (next == null) {
+                    views.remove(id);
+                } else {
+                    views.put(id, next);
+                }
+            });
+        }
+        return views;
+    }
+
+    /** One stored event ready to be folded: its payload record and its place in the history. */
+    public interface Applied {
+        Record event();
+
+        EventRef ref();
+    }
+
+    public record Step(Record event, EventRef ref) implements Applied {
+    }
+
+    private record Route<E extends Record, V>(Class<E> type, Function<E, String> viewId,
+                                              Function<E, V> create, BiFunction<V, E, V> update) {
+
+        String viewIdOf(Record event) {
+            return EventContract.required(viewId.apply(type.cast(event)), "the id of the view it changes", event);
+        }
+
+        V apply(V current, Record event, String viewName, EventRef ref) {
+            E typed = type.cast(event);
+            if (create != null) {
+                if (current != null) {
+                    log.warn("{} {} already exists; {} {} does not create it again", viewName,
+                            viewIdOf(typed), ref.eventType(), ref.eventId());
+                    return current;
+                }
+                return create.apply(typed);
+            }
+            if (current == null) {
+                log.warn("{} {} does not exist; {} {} has nothing to update", viewName, viewIdOf(typed),
+                        ref.eventType(), ref.eventId());
+                return null;
+            }
+            return update.apply(current, typed);
+        }
+    }
+
+    public static final class Builder<V> {
+
+        private final String viewName;
+        private final BiFunction<V, EventRef, V> stamp;
+        private final Map<Class<? extends Record>, Route<? extends Record, V>> routes = new LinkedHashMap<>();
+
+        private Builder(String viewName, BiFunction<V, EventRef, V> stamp) {
+            this.viewName = viewName;
+            this.stamp = stamp;
+        }
+
+        /** An event that brings a view instance into existence. */
+        public <E extends Record> Builder<V> creates(Class<E> type, Function<E, String> viewId,
+                                                     Function<E, V> transition) {
+            return add(new Route<>(type, viewId, transition, null));
+        }
+
+        /** An event that changes an existing view instance. */
+        public <E extends Record> Builder<V> updates(Class<E> type, Function<E, String> viewId,
+                                                     BiFunction<V, E, V> transition) {
+            return add(new Route<>(type, viewId, null, transition));
+        }
+
+        private Builder<V> add(Route<? extends Record, V> route) {
+            if (routes.putIfAbsent(route.type(), route) != null) {
+                throw new IllegalStateException(route.type().getSimpleName() + " is mapped twice for " + viewName);
+            }
+            return this;
+        }
+
+        public Projector<V> build() {
+            return new Projector<>(viewName, routes, stamp);
+        }
+    }
+}

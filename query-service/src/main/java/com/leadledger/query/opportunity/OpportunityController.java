@@ -1,0 +1,32 @@
+package com.leadledger.query.opportunity;
+
+import com.leadledger.kit.problem.ApiException;
+import com.leadledger.query.registration.RegistrationViewRepository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Opportunities with their ranking. Vendor staff, auditors and admins only (see SecurityConfig); never partners. */
+@RestController
+@RequestMapping("/api/v1/opportunities")
+class OpportunityController {
+
+    private final OpportunityViewRepository opportunities;
+    private final RegistrationViewRepository registrations;
+
+    OpportunityController(OpportunityViewRepository opportunities, RegistrationViewRepository registrations) {
+        this.opportunities = opportunities;
+        this.registrations = registrations;
+    }
+
+    @GetMapping("/{opportunityId}")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public OpportunityResponse get(@PathVariable String opportunityId) {
+        OpportunityView opportunity = opportunities.find(opportunityId)
+                .orElseThrow(() -> ApiException.notFound("opportunity"));
+        return OpportunityResponse.of(opportunity, registrations.findByOpportunity(opportunityId));
+    }
+}

@@ -1,0 +1,27 @@
+package com.leadledger.query.opportunity;
+
+import com.leadledger.query.ingest.EventRef;
+import com.leadledger.query.ingest.Projection;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code opportunity_view}: load the row, apply the transition, save the result. */
+@Component
+class OpportunityProjection implements Projection {
+
+    private final OpportunityViewRepository views;
+
+    OpportunityProjection(OpportunityViewRepository views) {
+        this.views = views;
+    }
+
+    @Override
+    public void project(Record event, EventRef ref) {
+        OpportunityView.PROJECTOR.viewIdOf(event).ifPresent(id -> {
+            OpportunityView current = views.findForUpdate(id).orElse(null);
+            OpportunityView next = OpportunityView.PROJECTOR.apply(current, event, ref);
+            if (next != null && next != current) {
+                views.save(next);
+            }
+        });
+    }
+}

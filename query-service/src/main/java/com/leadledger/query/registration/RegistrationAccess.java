@@ -1,0 +1,42 @@
+package com.leadledger.query.registration;
+
+import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.security.Actor;
+import com.leadledger.kit.security.Role;
+import org.springframework.http.HttpStatus;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The one place that decides what a caller may see of registrations. Vendor staff, auditors and operators see
+ * everything; a partner-only caller sees its own registrations, without their position (which would tell it that
+ * others registered the same opportunity first). The partner id comes from the verified token, never from the request.
+ *
+ * @param partnerScope the partner whose registrations are visible, or null for all
+ */
+record RegistrationAccess(String partnerScope, boolean showsPosition) {
+
+    private static final Set<Role> SEES_ALL = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
+            Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
+
+    static RegistrationAccess of(Actor actor) {
+        if (actor.roles().stream().anyMatch(SEES_ALL::contains)) {
+            return new RegistrationAccess(null, true);
+        }
+        if (actor.has(Role.PARTNER) && actor.partnerId() != null && !actor.partnerId().isBlank()) {
+            return new RegistrationAccess(actor.partnerId(), false);
+        }
+        throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this.");
+    }
+
+    /** The filter the caller asked for, with the partner forced to its own for partner callers. */
+    RegistrationFilter restrict(RegistrationFilter requested) {
+        return partnerScope == null ? requested
+                : new RegistrationFilter(partnerScope, requested.status(), requested.productLine());
+    }
+
+    RegistrationResponse render(RegistrationView view) {
+        return RegistrationResponse.of(view, showsPosition);
+    }
+}

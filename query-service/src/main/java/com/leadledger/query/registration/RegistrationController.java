@@ -1,0 +1,78 @@
+package com.leadledger.query.registration;
+
+import com.leadledger.events.registration.RegistrationStatus;
+import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.security.Actor;
+import com.leadledger.kit.web.PageRequestParams;
+import com.leadledger.kit.web.PageResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+@RestController
+@RequestMapping("/api/v1/registrations")
+class RegistrationController {
+
+    private final RegistrationViewRepository registrations;
+
+    RegistrationController(RegistrationViewRepository registrations) {
+        this.registrations = registrations;
+    }
+
+    /**
+     * Registrations, newest first. Partners get their own only ({@code partnerId} is ignored for them); staff,
+     * auditors and admins get all, optionally filtered.
+     */
+    @GetMapping
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public PageResponse<RegistrationResponse> list(@RequestParam(required = false) String status,
+                                            @RequestParam(required = false) String partnerId,
+                                            @RequestParam(required = false) String productLine,
+                                            @RequestParam(required = false) Integer page,
+                                            @RequestParam(required = false) Integer size,
+                                            Authentication authentication) {
+        RegistrationAccess access = RegistrationAccess.of(Actor.from(authentication));
+        PageRequestParams paging = PageRequestParams.of(page, size);
+        RegistrationFilter filter = access.restrict(
+                new RegistrationFilter(blankToNull(partnerId), parseStatus(status), blankToNull(productLine)));
+        List<RegistrationResponse> items = registrations.list(filter, paging.offset(), paging.size()).stream()
+                .map(access::render)
+                .toList();
+        return new PageResponse<>(items, paging.page(), paging.size(), registrations.count(filter));
+    }
+
+    /** One registration. For a partner, another partner's registration is "not found", exactly like a missing one. */
+    @GetMapping("/{registrationId}")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public RegistrationResponse get(@PathVariable String registrationId, Authentication authentication) {
+        RegistrationAccess access = RegistrationAccess.of(Actor.from(authentication));
+        return registrations.find(registrationId, access.partnerScope())
+                .map(access::render)
+                .orElseThrow(() -> ApiException.notFound("registration"));
+    }
+
+    private static RegistrationStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return RegistrationStatus.valueOf(status.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("VALIDATION_FAILED", "status", "must be one of " + Arrays
+                    .stream(RegistrationStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

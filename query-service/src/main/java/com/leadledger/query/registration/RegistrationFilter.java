@@ -1,0 +1,7 @@
+package com.leadledger.query.registration;
+
+import com.leadledger.events.registration.RegistrationStatus;
+
+/** Narrows a registration list; null members do not filter. {@code partnerId} is forced for partner callers. */
+public record RegistrationFilter(String partnerId, RegistrationStatus status, String productLine) {
+}

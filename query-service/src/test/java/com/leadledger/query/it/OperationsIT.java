@@ -1,0 +1,43 @@
+package com.leadledger.query.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health, metrics and API docs are public; everything else is closed by default. */
+class OperationsIT extends QueryServiceITBase {
+
+    @Test
+    void healthReportsTheDatabaseAndKafka() {
+        var answer = http.get("/actuator/health", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode health = answer.body();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("components").get("db").get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("components").get("db").get("details").get("database").asText())
+                .isEqualTo("PostgreSQL");
+        assertThat(health.get("components").get("kafka").get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsAndApiDocsArePublic() {
+        var prometheus = http.get("/actuator/prometheus", null, "text/plain");
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.text()).contains("leadledger_ingest_events_total");
+
+        var docs = http.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().get("paths").has("/api/v1/registrations")).isTrue();
+        assertThat(docs.body().get("paths").has("/api/v1/audit/events")).isTrue();
+
+        assertThat(http.get("/swagger-ui.html", null, "text/html").status()).isIn(200, 302);
+    }
+
+    @Test
+    void unlistedEndpointsAreClosed() {
+        assertThat(http.get("/api/v1/whatever", token("ADMIN")).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/whatever", null).status()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,140 @@
+package com.leadledger.query.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadledger.events.envelope.EventEnvelope;
+import com.leadledger.query.Fixtures;
+import com.leadledger.testsupport.DevTokens;
+import com.leadledger.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running query service for all integration test classes (they share this configuration, so Spring's test
+ * context cache starts it once): real PostgreSQL (a fresh database) and a real Kafka broker with a topic of its own,
+ * fed by a plain producer, asserted through real HTTP. Tests use fresh ids, so they do not see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
+abstract class QueryServiceITBase {
+
+    static final String TOPIC = "leadledger.events.query-it-" + UUID.randomUUID();
+    private static KafkaProducer<String, byte[]> producer;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        var pg = TestInfrastructure.postgres();
+        String url = pg.jdbcUrl(pg.freshDatabase("query_it"));
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", pg::username);
+        registry.add("spring.datasource.password", pg::password);
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("leadledger.kafka.topic", () -> TOPIC);
+        registry.add("leadledger.kafka.partitions", () -> 3);
+        registry.add("leadledger.security.dev-jwt-secret", () -> DevTokens.DEFAULT_SECRET);
+        registry.add("leadledger.ingest.retry.initial-interval", () -> "50ms");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
+
+    Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http("http://localhost:" + port);
+    }
+
+    static synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 0),
+                    new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    /** Publishes like the command side's relay: key = aggregate id, value = envelope JSON; waits for the ack. */
+    static void publish(EventEnvelope envelope) {
+        publishRaw(envelope.aggregateId(), Fixtures.CODEC.encode(envelope));
+    }
+
+    static void publish(List<EventEnvelope> envelopes) {
+        envelopes.forEach(QueryServiceITBase::publish);
+    }
+
+    static void publishRaw(String key, byte[] value) {
+        try {
+            producer().send(new ProducerRecord<>(TOPIC, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge", e);
+        }
+    }
+
+    static ConditionFactory eventually() {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .pollDelay(Duration.ZERO);
+    }
+
+    boolean stored(String eventId) {
+        return jdbc.sql("SELECT count(*) FROM event_log WHERE event_id = :id").param("id", eventId)
+                .query(Long.class).single() == 1;
+    }
+
+    void awaitStored(EventEnvelope envelope) {
+        eventually().until(() -> stored(envelope.eventId()));
+    }
+
+    /** Waits until the registration is visible to the given reader and returns it. */
+    JsonNode awaitRegistration(String registrationId, String token) {
+        eventually().until(() -> http.get("/api/v1/registrations/" + registrationId, token).status() == 200);
+        return http.get("/api/v1/registrations/" + registrationId, token).body();
+    }
+
+    double counter(String name, String... tags) {
+        Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    static String partnerToken(String partnerId) {
+        return DevTokens.mint("user-of-" + partnerId, List.of("PARTNER"), partnerId);
+    }
+
+    static String token(String role) {
+        return DevTokens.mint(role.toLowerCase() + "-1", List.of(role), null);
+    }
+
+    static String uniquePartner(String name) {
+        return "P-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
