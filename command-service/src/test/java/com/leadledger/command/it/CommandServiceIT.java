@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.testsupport.DevTokens;
+import com.leadledger.testsupport.HttpApi;
+import com.leadledger.testsupport.Inns;
 import com.leadledger.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,11 +60,11 @@ class CommandServiceIT {
     @Autowired
     JdbcClient jdbc;
 
-    Http http;
+    HttpApi http;
 
     @BeforeEach
     void setUp() {
-        http = new Http("http://localhost:" + port);
+        http = new HttpApi("http://localhost:" + port);
     }
 
     static final String ADMIN = DevTokens.mint("admin-1", List.of("ADMIN"), null);
@@ -288,11 +290,11 @@ class CommandServiceIT {
         int partners = 50;
         ExecutorService pool = Executors.newFixedThreadPool(partners);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Http.Answer>> answers = new ArrayList<>();
+        List<Future<HttpApi.Answer>> answers = new ArrayList<>();
         for (int i = 0; i < partners; i++) {
             String partnerId = "P-C" + i;
             String token = partner(partnerId);
-            Callable<Http.Answer> submit = () -> {
+            Callable<HttpApi.Answer> submit = () -> {
                 start.await();
                 return http.post("/api/v1/registrations", token, registration(inn, "Romashka " + partnerId));
             };
@@ -300,8 +302,8 @@ class CommandServiceIT {
         }
         start.countDown();
         String opportunityId = null;
-        for (Future<Http.Answer> answer : answers) {
-            Http.Answer a = answer.get();
+        for (Future<HttpApi.Answer> answer : answers) {
+            HttpApi.Answer a = answer.get();
             assertThat(a.status()).as(a.raw()).isEqualTo(201);
             opportunityId = a.body().get("opportunityId").asText();
         }

@@ -2,6 +2,8 @@ package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.testsupport.DevTokens;
+import com.leadledger.testsupport.HttpApi;
+import com.leadledger.testsupport.Inns;
 import com.leadledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +43,11 @@ class ReviewAndSupportIT {
     int port;
     @Autowired
     JdbcClient jdbc;
-    Http http;
+    HttpApi http;
 
     @BeforeEach
     void setUp() {
-        http = new Http("http://localhost:" + port);
+        http = new HttpApi("http://localhost:" + port);
     }
 
     String onboard(String tier, String... lines) {

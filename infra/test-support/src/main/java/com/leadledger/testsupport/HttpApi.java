@@ -1,4 +1,4 @@
-package com.leadledger.command.it;
+package com.leadledger.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,30 +9,41 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
-/** Real HTTP calls with a bearer token; answers keep status, content type and the JSON body. */
-final class Http {
+/** Real HTTP calls to a service with an optional bearer token; answers keep status, content type and JSON body. */
+public final class HttpApi {
 
-    record Answer(int status, String contentType, JsonNode body, String raw) {
+    public record Answer(int status, String contentType, JsonNode body, String raw, Map<String, java.util.List<String>> headers) {
+
+        public String text(String field) {
+            JsonNode node = body.get(field);
+            return node == null ? null : node.asText();
+        }
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
-    Http(String baseUrl) {
+    public HttpApi(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    Answer post(String path, String token, String json) {
+    public Answer post(String path, String token, String json) {
+        return post(path, token, json, Map.of());
+    }
+
+    public Answer post(String path, String token, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+        headers.forEach(request::header);
         return send(token == null ? request : request.header("Authorization", "Bearer " + token));
     }
 
-    Answer get(String path, String token) {
+    public Answer get(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30)).GET();
         return send(token == null ? request : request.header("Authorization", "Bearer " + token));
@@ -42,14 +53,22 @@ final class Http {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode body = raw == null || raw.isBlank() ? MAPPER.nullNode() : MAPPER.readTree(raw);
-            return new Answer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), body, raw);
+            JsonNode body = raw == null || raw.isBlank() ? MAPPER.nullNode() : parse(raw);
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+                    raw, response.headers().map());
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("HTTP call failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String raw) {
+        try {
+            return MAPPER.readTree(raw);
+        } catch (IOException e) {
+            return MAPPER.getNodeFactory().textNode(raw);
         }
     }
 }

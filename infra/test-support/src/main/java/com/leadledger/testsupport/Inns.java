@@ -1,16 +1,16 @@
-package com.leadledger.command.it;
+package com.leadledger.testsupport;
 
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Valid 10-digit INNs (legal entities) for tests that need distinct customers. */
-final class Inns {
+public final class Inns {
 
     private static final int[] WEIGHTS = {2, 4, 10, 3, 5, 9, 4, 6, 8};
 
     private Inns() {
     }
 
-    static String random() {
+    public static String random() {
         StringBuilder digits = new StringBuilder();
         digits.append(ThreadLocalRandom.current().nextInt(1, 10));
         for (int i = 1; i < 9; i++) {

@@ -1,0 +1,92 @@
+package com.leadledger.e2e;
+
+import com.leadledger.testsupport.DevTokens;
+import com.leadledger.testsupport.HttpApi;
+import com.leadledger.testsupport.PostgresServer;
+import com.leadledger.testsupport.ProjectPaths;
+import com.leadledger.testsupport.ServiceProcess;
+import com.leadledger.testsupport.TestInfrastructure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole product as it runs in production: both services as separate JVMs built from their executable jars, a
+ * real PostgreSQL (one database per service) and a real Kafka broker. One system per test JVM, started on first use.
+ */
+final class LeadLedgerSystem {
+
+    private static LeadLedgerSystem instance;
+
+    final ServiceProcess command;
+    final ServiceProcess query;
+    final HttpApi commandApi;
+    final HttpApi queryApi;
+    private final PostgresServer postgres;
+    private final String commandDb;
+    private final String queryDb;
+
+    static synchronized LeadLedgerSystem get() {
+        if (instance == null) {
+            instance = new LeadLedgerSystem();
+        }
+        return instance;
+    }
+
+    private LeadLedgerSystem() {
+        postgres = TestInfrastructure.postgres();
+        commandDb = postgres.freshDatabase("e2e_command");
+        queryDb = postgres.freshDatabase("e2e_query");
+        String topic = "leadledger.events.e2e-" + UUID.randomUUID();
+        Path logs = ProjectPaths.root().resolve("infra/e2e-tests/target/service-logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("LEADLEDGER_COMMAND_DB_URL", postgres.jdbcUrl(commandDb));
+        env.put("LEADLEDGER_QUERY_DB_URL", postgres.jdbcUrl(queryDb));
+        env.put("LEADLEDGER_DB_USER", postgres.username());
+        env.put("LEADLEDGER_DB_PASSWORD", postgres.password());
+        env.put("LEADLEDGER_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers());
+        env.put("LEADLEDGER_TOPIC", topic);
+        env.put("LEADLEDGER_DEV_JWT_SECRET", DevTokens.DEFAULT_SECRET);
+        env.put("LEADLEDGER_DEADLINE_POLL_INTERVAL", "1s");
+        command = ServiceProcess.builder(ProjectPaths.commandServiceJar()).name("command-service").env(env)
+                .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").logFile(logs.resolve("command-service.log"))
+                .startTimeout(Duration.ofSeconds(180)).build();
+        query = ServiceProcess.builder(ProjectPaths.queryServiceJar()).name("query-service").env(env)
+                .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").logFile(logs.resolve("query-service.log"))
+                .startTimeout(Duration.ofSeconds(180)).build();
+        command.start();
+        query.start();
+        commandApi = new HttpApi(command.baseUrl());
+        queryApi = new HttpApi(query.baseUrl());
+    }
+
+    Connection commandDb() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(commandDb), postgres.username(), postgres.password());
+    }
+
+    Connection queryDb() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(queryDb), postgres.username(), postgres.password());
+    }
+
+    static String partnerToken(String partnerId) {
+        return DevTokens.mint("user-of-" + partnerId, List.of("PARTNER"), partnerId);
+    }
+
+    static String staffToken(String role) {
+        return DevTokens.mint(role.toLowerCase() + "-1", List.of(role), null);
+    }
+}

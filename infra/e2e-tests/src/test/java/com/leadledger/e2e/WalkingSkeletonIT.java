@@ -1,0 +1,201 @@
+package com.leadledger.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadledger.testsupport.HttpApi;
+import com.leadledger.testsupport.Inns;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static com.leadledger.e2e.LeadLedgerSystem.partnerToken;
+import static com.leadledger.e2e.LeadLedgerSystem.staffToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A registration travels the real stack: HTTP → event store → Kafka → query-service read model → HTTP. */
+class WalkingSkeletonIT {
+
+    static final LeadLedgerSystem system = LeadLedgerSystem.get();
+    static final String A = "P-1001";
+    static final String B = "P-1002";
+    static final String C = "P-1003";
+    static final String MANAGER = staffToken("CHANNEL_MANAGER");
+    static final String AUDITOR = staffToken("AUDITOR");
+
+    static String registration(String inn, String name) {
+        return """
+                {"customer": {"legalName": "%s", "country": "RU", "taxId": "%s", "domain": "romashka.ru"},
+                 "productLine": "NETWORK_SECURITY",
+                 "estimatedValue": {"amount": "1250000.00", "currency": "RUB"},
+                 "expectedCloseDate": "%s",
+                 "description": "Firewall refresh for 12 branches"}""".formatted(name, inn, LocalDate.now().plusDays(90));
+    }
+
+    static HttpApi.Answer submit(String partner, String inn) {
+        return system.commandApi.post("/api/v1/registrations", partnerToken(partner), registration(inn, "ООО «Ромашка»"));
+    }
+
+    static JsonNode awaitRegistration(String registrationId, String token) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            var answer = system.queryApi.get("/api/v1/registrations/" + registrationId, token);
+            found[0] = answer.body();
+            return answer.status() == 200;
+        });
+        return found[0];
+    }
+
+    @Test
+    void aSubmittedRegistrationBecomesReadableOnTheQueryService() {
+        long start = System.nanoTime();
+        var answer = submit(A, Inns.random());
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+        String id = answer.text("registrationId");
+
+        JsonNode view = awaitRegistration(id, partnerToken(A));
+        long visibleAfterMs = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("registration visible on the query service " + visibleAfterMs + " ms after submission");
+
+        assertThat(view.get("registrationId").asText()).isEqualTo(id);
+        assertThat(view.get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(view.get("partnerId").asText()).isEqualTo(A);
+        assertThat(view.at("/estimatedValue/amount").asText()).isEqualTo("1250000.00");
+        assertThat(view.at("/customer/taxId").asText()).startsWith("RU:");
+        assertThat(view.get("acceptedAt").asText()).isEqualTo(answer.text("acceptedAt"));
+    }
+
+    @Test
+    void aPartnerNeverSeesAnotherPartnersRegistration() {
+        String inn = Inns.random();
+        String idA = submit(A, inn).text("registrationId");
+        String idB = submit(B, inn).text("registrationId");
+        awaitRegistration(idA, MANAGER);
+        awaitRegistration(idB, MANAGER);
+
+        var foreign = system.queryApi.get("/api/v1/registrations/" + idA, partnerToken(B));
+        var missing = system.queryApi.get("/api/v1/registrations/" + UUID.randomUUID(), partnerToken(B));
+        assertThat(foreign.status()).isEqualTo(404);
+        ((ObjectNode) foreign.body()).remove("instance");
+        ((ObjectNode) missing.body()).remove("instance");
+        assertThat(foreign.body()).isEqualTo(missing.body());
+
+        var listing = system.queryApi.get("/api/v1/registrations?size=200&partnerId=" + A, partnerToken(B));
+        assertThat(listing.status()).isEqualTo(200);
+        assertThat(listing.raw()).doesNotContain(idA).doesNotContain(A);
+        assertThat(listing.body().get("items").findValuesAsText("partnerId")).containsOnly(B);
+
+        var staffListing = system.queryApi.get("/api/v1/registrations?size=200&partnerId=" + A, MANAGER);
+        assertThat(staffListing.body().get("items").findValuesAsText("registrationId")).contains(idA);
+
+        assertThat(system.queryApi.get("/api/v1/registrations", null).status()).isEqualTo(401);
+        assertThat(system.queryApi.get("/api/v1/opportunities/x", partnerToken(A)).status()).isEqualTo(403);
+        assertThat(system.queryApi.get("/api/v1/audit/events?aggregateId=x", MANAGER).status()).isEqualTo(403);
+    }
+
+    @Test
+    void staffSeeWhoRegisteredFirstAndAuditorsTheOrderedHistory() {
+        String inn = Inns.random();
+        var first = submit(B, inn);
+        var second = submit(A, inn);
+        String opportunityId = first.text("opportunityId");
+        awaitRegistration(second.text("registrationId"), MANAGER);
+
+        var opportunity = system.queryApi.get("/api/v1/opportunities/" + opportunityId, MANAGER);
+        assertThat(opportunity.status()).isEqualTo(200);
+        assertThat(opportunity.body().get("customerKey").asText()).isEqualTo("RU:" + inn);
+        JsonNode ranking = opportunity.body().get("ranking");
+        assertThat(ranking.findValuesAsText("position")).containsExactly("1", "2");
+        assertThat(ranking.findValuesAsText("partnerId")).containsExactly(B, A);
+        assertThat(ranking.findValuesAsText("registrationId"))
+                .containsExactly(first.text("registrationId"), second.text("registrationId"));
+
+        var history = system.queryApi.get("/api/v1/audit/events?aggregateId=" + opportunityId, AUDITOR);
+        assertThat(history.status()).isEqualTo(200);
+        JsonNode items = history.body().get("items");
+        assertThat(items.findValuesAsText("sequenceNumber")).startsWith("0", "1", "2");
+        assertThat(items.get(0).get("eventType").asText()).isEqualTo("OpportunityOpened");
+        assertThat(items.get(1).get("eventType").asText()).isEqualTo("RegistrationSubmitted");
+        assertThat(items.get(1).at("/metadata/actorId").asText()).isEqualTo("user-of-" + B);
+        assertThat(items.get(1).at("/metadata/partnerId").asText()).isEqualTo(B);
+        assertThat(items.get(1).at("/metadata/actorRole").asText()).isEqualTo("PARTNER");
+        assertThat(items.get(1).at("/metadata/correlationId").asText()).isNotBlank();
+    }
+
+    @Test
+    void everyAcceptedRegistrationIsInTheReadModelExactlyOnceAfterTheQueryServiceIsKilledAndRestarted()
+            throws Exception {
+        List<String> accepted = new ArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread submitter = new Thread(() -> {
+            while (running.get()) {
+                var answer = submit(C, Inns.random());
+                if (answer.status() == 201) {
+                    synchronized (accepted) {
+                        accepted.add(answer.text("registrationId"));
+                    }
+                }
+            }
+        });
+        submitter.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sizeOf(accepted) >= 15);
+        system.query.kill();
+        int whileDown = sizeOf(accepted);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sizeOf(accepted) >= whileDown + 15);
+        system.query.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sizeOf(accepted) >= whileDown + 30);
+        running.set(false);
+        submitter.join();
+
+        Set<String> expected;
+        synchronized (accepted) {
+            expected = new HashSet<>(accepted);
+        }
+        assertThat(expected).hasSize(accepted.size());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                countIn("SELECT count(*) FROM registration_view WHERE partner_id = 'P-1003'") >= expected.size());
+
+        try (Connection db = system.queryDb()) {
+            Set<String> projected = new HashSet<>();
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = db.createStatement().executeQuery(
+                    "SELECT registration_id FROM registration_view WHERE partner_id = 'P-1003'")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                    projected.add(rs.getString(1));
+                }
+            }
+            assertThat(rows).hasSameSizeAs(projected);
+            assertThat(projected).isEqualTo(expected);
+            try (ResultSet rs = db.createStatement().executeQuery("""
+                    SELECT count(*), count(DISTINCT event_id) FROM event_log
+                    WHERE event_type = 'RegistrationSubmitted' AND payload ->> 'partnerId' = 'P-1003'""")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("each event stored once").isEqualTo(rs.getLong(2))
+                        .isEqualTo(expected.size());
+            }
+        }
+    }
+
+    static int sizeOf(List<String> list) {
+        synchronized (list) {
+            return list.size();
+        }
+    }
+
+    static long countIn(String sql) throws Exception {
+        try (Connection db = system.queryDb(); ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package com.leadledger.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link PostgresServer} reached through the JDBC URL of an admin database (usually {@code postgres}): databases
+ * are created there, and their URLs are the admin URL with the database name replaced.
+ */
+class AdminJdbcPostgres implements PostgresServer {
+
+    private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/?]*)(?:/([^?]*))?(\\?.*)?$");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
+
+    private final String prefix;
+    private final String query;
+    private final String adminUrl;
+    private final String username;
+    private final String password;
+    private final String description;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    AdminJdbcPostgres(String adminUrl, String username, String password, String description) {
+        Matcher m = URL.matcher(adminUrl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a jdbc:postgresql:// URL: " + adminUrl);
+        }
+        this.prefix = m.group(1);
+        this.query = m.group(3) == null ? "" : m.group(3);
+        this.adminUrl = adminUrl;
+        this.username = username;
+        this.password = password;
+        this.description = description;
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        if (database == null || !NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("database names must match " + NAME.pattern() + ": " + database);
+        }
+        if (!known.contains(database)) {
+            synchronized (this) {
+                if (!known.contains(database)) {
+                    createIfMissing(database);
+                    known.add(database);
+                }
+            }
+        }
+        return prefix + "/" + database + query;
+    }
+
+    private void createIfMissing(String database) {
+        try (Connection c = DriverManager.getConnection(adminUrl, username, password)) {
+            try (PreparedStatement ps = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                ps.setString(1, database);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("create database \"" + database + "\"");
+            } catch (SQLException e) {
+                // 42P04 duplicate_database; 23505 when another connection created it at the same moment
+                if (!"42P04".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database + " on " + description, e);
+        }
+    }
+
+    @Override
+    public String username() {
+        return username;
+    }
+
+    @Override
+    public String password() {
+        return password;
+    }
+
+    String adminUrl() {
+        return adminUrl;
+    }
+
+    @Override
+    public String toString() {
+        return description + " (" + prefix + ")";
+    }
+}

