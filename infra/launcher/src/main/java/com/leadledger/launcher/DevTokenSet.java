@@ -1,0 +1,83 @@
+package com.leadledger.launcher;
+
+import com.leadledger.testsupport.DevTokens;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The ready-made dev tokens the launcher prints and writes to {@code tokens.env}. */
+final class DevTokenSet {
+
+    record Entry(String variable, String who, String subject, List<String> roles, String partnerId, String token) {
+    }
+
+    private final List<Entry> entries;
+    private final Instant issuedAt;
+    private final Duration ttl;
+
+    private DevTokenSet(List<Entry> entries, Instant issuedAt, Duration ttl) {
+        this.entries = entries;
+        this.issuedAt = issuedAt;
+        this.ttl = ttl;
+    }
+
+    static DevTokenSet mint(String secret, Duration ttl) {
+        List<Entry> list = new ArrayList<>();
+        add(list, secret, ttl, "PARTNER_A_TOKEN", "partner A (P-1001)", "partner-a-user", "PARTNER", "P-1001");
+        add(list, secret, ttl, "PARTNER_B_TOKEN", "partner B (P-1002)", "partner-b-user", "PARTNER", "P-1002");
+        add(list, secret, ttl, "MANAGER_TOKEN", "channel manager", "channel-manager", "CHANNEL_MANAGER", null);
+        add(list, secret, ttl, "DIRECTOR_TOKEN", "channel director", "channel-director", "CHANNEL_DIRECTOR", null);
+        add(list, secret, ttl, "COMMITTEE_TOKEN", "arbitration committee", "arbitration-committee",
+                "ARBITRATION_COMMITTEE", null);
+        add(list, secret, ttl, "AUDITOR_TOKEN", "auditor", "auditor", "AUDITOR", null);
+        add(list, secret, ttl, "ADMIN_TOKEN", "admin", "admin", "ADMIN", null);
+        return new DevTokenSet(List.copyOf(list), Instant.now(), ttl);
+    }
+
+    private static void add(List<Entry> list, String secret, Duration ttl, String variable, String who,
+                            String subject, String role, String partnerId) {
+        List<String> roles = List.of(role);
+        list.add(new Entry(variable, who, subject, roles, partnerId,
+                DevTokens.mint(secret, subject, roles, partnerId, ttl)));
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    /** Shell exports: {@code source tokens.env}. */
+    String envFile(String commandUrl, String queryUrl) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Lead Ledger dev tokens, issued ").append(issuedAt).append(", valid until ")
+                .append(issuedAt.plus(ttl)).append('\n');
+        sb.append("# usage: source .leadledger/tokens.env\n");
+        if (commandUrl != null) {
+            sb.append("export COMMAND_URL=").append(commandUrl).append('\n');
+        }
+        if (queryUrl != null) {
+            sb.append("export QUERY_URL=").append(queryUrl).append('\n');
+        }
+        for (Entry e : entries) {
+            sb.append("# ").append(e.who()).append(": sub=").append(e.subject()).append(", roles=")
+                    .append(e.roles());
+            if (e.partnerId() != null) {
+                sb.append(", partner_id=").append(e.partnerId());
+            }
+            sb.append('\n').append("export ").append(e.variable()).append("='").append(e.token()).append("'\n");
+        }
+        return sb.toString();
+    }
+
+    void writeEnvFile(Path file, String commandUrl, String queryUrl) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, envFile(commandUrl, queryUrl));
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}
