@@ -25,6 +25,7 @@ class SecurityConfig {
         return JwtSecurity.base(http, mapper)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/keys", "/api/v1/audit/keys/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/registrations").hasRole(PARTNER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/registrations/*/withdraw",
                                 "/api/v1/registrations/*/outcome",

@@ -1,5 +1,6 @@
 package com.leadledger.command.registration;
 
+import com.leadledger.command.audit.ReceiptSigner;
 import com.leadledger.command.common.CommandMetadata;
 import com.leadledger.command.common.IdGenerator;
 import com.leadledger.command.common.Texts;
@@ -11,6 +12,7 @@ import com.leadledger.command.opportunity.SubmitRegistration;
 import com.leadledger.command.opportunity.WithdrawRegistration;
 import com.leadledger.command.policy.PolicyVersions;
 import com.leadledger.command.policy.PublishedPolicy;
+import com.leadledger.events.integrity.Receipt;
 import com.leadledger.events.opportunity.OpportunityIds;
 import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.kit.problem.ApiException;
@@ -47,9 +49,12 @@ class RegistrationController {
     private final RegistrationLookup lookup;
     private final IdGenerator ids;
     private final PartnerEligibility eligibility;
+    private final ReceiptSigner receipts;
 
     RegistrationController(CommandGateway commands, PolicyVersions policies, RegistrationRequestValidator validator,
-                           RegistrationLookup lookup, IdGenerator ids, PartnerEligibility eligibility) {
+                           RegistrationLookup lookup, IdGenerator ids, PartnerEligibility eligibility,
+                           ReceiptSigner receipts) {
+        this.receipts = receipts;
         this.commands = commands;
         this.policies = policies;
         this.validator = validator;
@@ -59,7 +64,7 @@ class RegistrationController {
     }
 
     record SubmissionResponse(String registrationId, String opportunityId, RegistrationStatus status,
-                              Instant acceptedAt) {
+                              Instant acceptedAt, Receipt receipt) {
     }
 
     record WithdrawRequest(@Size(max = 2000) String reason) {
@@ -81,9 +86,13 @@ class RegistrationController {
                 policy.version());
         RegistrationAccepted accepted =
                 commands.sendAndWait(CommandMetadata.command(command, partner, Role.PARTNER, request));
+        String eventHash = lookup.submissionEventHash(accepted.registrationId()).orElseThrow(
+                () -> new IllegalStateException("accepted registration " + accepted.registrationId() + " has no hash"));
+        Receipt receipt = receipts.sign(accepted.registrationId(), accepted.opportunityId(), partner.partnerId(),
+                accepted.acceptedAt().toString(), eventHash);
         return ResponseEntity.created(URI.create("/api/v1/registrations/" + accepted.registrationId()))
                 .body(new SubmissionResponse(accepted.registrationId(), accepted.opportunityId(),
-                        RegistrationStatus.SUBMITTED, accepted.acceptedAt()));
+                        RegistrationStatus.SUBMITTED, accepted.acceptedAt(), receipt));
     }
 
     @PostMapping("/{registrationId}/withdraw")

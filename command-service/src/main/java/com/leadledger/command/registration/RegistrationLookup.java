@@ -3,6 +3,7 @@ package com.leadledger.command.registration;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,17 @@ class RegistrationLookup {
     record Entry(String registrationId, String opportunityId, String partnerId) {
     }
 
+    /** The hash the event store computed for the registration's RegistrationSubmitted event (hex). */
+    Optional<String> submissionEventHash(String registrationId) {
+        return jdbc.sql("""
+                        SELECT encode(e.event_hash, 'hex') FROM registration_lookup l
+                        JOIN domainevententry e ON e.eventidentifier = l.event_id
+                        WHERE l.registration_id = :id""")
+                .param("id", registrationId)
+                .query(String.class)
+                .optional();
+    }
+
     private final JdbcClient jdbc;
 
     RegistrationLookup(JdbcClient jdbc) {
@@ -26,11 +38,12 @@ class RegistrationLookup {
     }
 
     @EventHandler
-    void on(RegistrationSubmitted event) {
+    void on(RegistrationSubmitted event, @MessageIdentifier String eventId) {
         jdbc.sql("""
-                        INSERT INTO registration_lookup (registration_id, opportunity_id, partner_id)
-                        VALUES (:registrationId, :opportunityId, :partnerId)
+                        INSERT INTO registration_lookup (registration_id, opportunity_id, partner_id, event_id)
+                        VALUES (:registrationId, :opportunityId, :partnerId, :eventId)
                         ON CONFLICT (registration_id) DO NOTHING""")
+                .param("eventId", eventId)
                 .param("registrationId", event.registrationId())
                 .param("opportunityId", event.opportunityId())
                 .param("partnerId", event.partnerId())

@@ -30,6 +30,7 @@ final class LeadLedgerSystem {
     final ServiceProcess query;
     final HttpApi commandApi;
     final HttpApi queryApi;
+    final String topic;
     private final PostgresServer postgres;
     private final String commandDb;
     private final String queryDb;
@@ -45,7 +46,7 @@ final class LeadLedgerSystem {
         postgres = TestInfrastructure.postgres();
         commandDb = postgres.freshDatabase("e2e_command");
         queryDb = postgres.freshDatabase("e2e_query");
-        String topic = "leadledger.events.e2e-" + UUID.randomUUID();
+        topic = "leadledger.events.e2e-" + UUID.randomUUID();
         Path logs = ProjectPaths.root().resolve("infra/e2e-tests/target/service-logs");
         try {
             Files.createDirectories(logs);
@@ -80,6 +81,26 @@ final class LeadLedgerSystem {
 
     Connection queryDb() throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(queryDb), postgres.username(), postgres.password());
+    }
+
+    /** Records on the event topic so far (sum of the partitions' end offsets). */
+    long recordsOnTopic() {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(Map.of(
+                "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
+                "key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer"))) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Events in the command side's event store. */
+    long storedEvents() throws SQLException {
+        try (Connection db = commandDb(); var rs = db.createStatement().executeQuery("SELECT count(*) FROM domainevententry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static String partnerToken(String partnerId) {

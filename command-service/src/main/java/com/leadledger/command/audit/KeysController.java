@@ -1,0 +1,40 @@
+package com.leadledger.command.audit;
+
+import com.leadledger.events.integrity.Ed25519Keys;
+import com.leadledger.kit.problem.ApiException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/** Public: the receipt verification keys, current and retired, as a JWK set and as PEM for openssl. */
+@RestController
+@RequestMapping("/api/v1/audit/keys")
+class KeysController {
+
+    private final SigningKeyRing keys;
+
+    KeysController(SigningKeyRing keys) {
+        this.keys = keys;
+    }
+
+    record Jwk(String kty, String crv, String kid, String x, String use, String alg) {
+    }
+
+    @GetMapping(produces = {"application/jwk-set+json", MediaType.APPLICATION_JSON_VALUE})
+    Map<String, List<Jwk>> jwkSet() {
+        return Map.of("keys", keys.publishedKeys().stream()
+                .map(k -> new Jwk("OKP", "Ed25519", k.keyId(), Ed25519Keys.toJwkX(k.publicKey()), "sig", "EdDSA"))
+                .toList());
+    }
+
+    @GetMapping(value = "/{keyId}.pem", produces = "application/x-pem-file")
+    String pem(@PathVariable String keyId) {
+        return keys.publishedKey(keyId).map(k -> Ed25519Keys.toPem(k.publicKey()))
+                .orElseThrow(() -> ApiException.notFound("key"));
+    }
+}
