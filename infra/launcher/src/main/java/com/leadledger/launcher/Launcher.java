@@ -22,6 +22,9 @@ public final class Launcher {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length > 0 && AuditCommands.handles(args[0])) {
+            return AuditCommands.run(args, env, out, err);
+        }
         LauncherArgs parsed;
         try {
             parsed = LauncherArgs.parse(args);

@@ -21,6 +21,9 @@ record LauncherArgs(Command command, boolean infraOnly, List<String> roles, Stri
               java -jar infra/launcher/target/leadledger-launcher.jar [start] [--infra-only]
               java -jar infra/launcher/target/leadledger-launcher.jar token --role ROLE [--role ROLE2] [--partner P-1001]
                                                                          [--sub NAME] [--ttl-hours 12]
+              java -jar infra/launcher/target/leadledger-launcher.jar verify-chain [--db-url URL] [--user U] [--password P]
+                                                                         [--stream AGGREGATE_ID]
+              java -jar infra/launcher/target/leadledger-launcher.jar verify-receipt --receipt FILE [--keys FILE_OR_URL]
               java -jar infra/launcher/target/leadledger-launcher.jar help
 
             Commands:
@@ -30,6 +33,12 @@ record LauncherArgs(Command command, boolean infraOnly, List<String> roles, Stri
               token   print one HS256 dev token signed with $LEADLEDGER_DEV_JWT_SECRET (or the built-in dev secret).
                       Roles: PARTNER, CHANNEL_MANAGER, CHANNEL_DIRECTOR, ARBITRATION_COMMITTEE, AUDITOR, ADMIN
                       (repeat --role or separate with commas). PARTNER tokens need --partner.
+              verify-chain    check the hash chain of every stream (or one) in the command side's event store
+                              and report the first broken link; exit 0 when intact, 3 when broken.
+                              Defaults: $LEADLEDGER_COMMAND_DB_URL or the launcher's embedded database.
+              verify-receipt  check a registration receipt (the POST response or its "receipt" member, as JSON)
+                              against the published keys (a JWK set file or URL; default
+                              http://localhost:8081/api/v1/audit/keys); exit 0 when valid, 3 when not.
               help    this text.
 
             Environment (all optional):
