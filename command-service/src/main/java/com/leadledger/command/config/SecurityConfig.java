@@ -1,6 +1,7 @@
 package com.leadledger.command.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.security.JwtSecurity;
 import com.leadledger.kit.security.Role;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,9 @@ class SecurityConfig {
     private static final String[] STAFF = Role.names(Role.STAFF);
 
     @Bean
-    SecurityFilterChain commandSecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
-        return JwtSecurity.base(http, mapper)
+    SecurityFilterChain commandSecurity(HttpSecurity http, ObjectMapper mapper, IdempotencyFilter idempotency)
+            throws Exception {
+        return JwtSecurity.base(http, mapper, idempotency)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/keys", "/api/v1/audit/keys/*").permitAll()

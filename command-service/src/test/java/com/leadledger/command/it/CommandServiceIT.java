@@ -254,6 +254,47 @@ class CommandServiceIT {
     }
 
     @Test
+    void answersARepeatedIdempotencyKeyWithTheOriginalResponseAndRecordsNothingNew() {
+        String body = registration(Inns.random(), "Idempotent Ltd");
+        var key = java.util.Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
+        var first = http.post("/api/v1/registrations", partner("P-1001"), body, key);
+        long events = storedEvents();
+        var again = http.post("/api/v1/registrations", partner("P-1001"), body, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers()).containsKey("idempotent-replayed");
+        assertThat(storedEvents()).isEqualTo(events);
+
+        var different = http.post("/api/v1/registrations", partner("P-1001"),
+                registration(Inns.random(), "Other Ltd"), key);
+        assertThat(different.status()).isEqualTo(422);
+        assertThat(different.body().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(storedEvents()).isEqualTo(events);
+
+        var otherCaller = http.post("/api/v1/registrations", partner("P-1002"), body, key);
+        assertThat(otherCaller.status()).as("keys are scoped to the caller").isEqualTo(201);
+        assertThat(otherCaller.body().get("registrationId").asText())
+                .isNotEqualTo(first.body().get("registrationId").asText());
+
+        var invalid = http.post("/api/v1/registrations", partner("P-1001"), body,
+                java.util.Map.of("Idempotency-Key", "not a valid key!"));
+        assertThat(invalid.status()).isEqualTo(400);
+    }
+
+    @Test
+    void letsAFailedRequestBeRetriedWithTheSameIdempotencyKey() {
+        var key = java.util.Map.of("Idempotency-Key", "retry-" + UUID.randomUUID());
+        var refused = http.post("/api/v1/registrations", partner("P-1001"),
+                registration("7707083894", "Broken INN"), key);
+        assertThat(refused.status()).isEqualTo(400);
+        var fixed = http.post("/api/v1/registrations", partner("P-1001"),
+                registration(Inns.random(), "Fixed INN"), key);
+        assertThat(fixed.status()).isEqualTo(201);
+    }
+
+    @Test
     void requiresATokenAndThePartnerRole() {
         String body = registration(Inns.random(), "Romashka");
         var anonymous = http.post("/api/v1/registrations", null, body);

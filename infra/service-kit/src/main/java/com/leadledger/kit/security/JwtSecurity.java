@@ -1,6 +1,7 @@
 package com.leadledger.kit.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -10,6 +11,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +24,12 @@ public final class JwtSecurity {
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     private JwtSecurity() {
+    }
+
+    /** Like {@link #base(HttpSecurity, ObjectMapper)}, with Idempotency-Key handling for authorized POSTs. */
+    public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper, IdempotencyFilter idempotency)
+            throws Exception {
+        return base(http, mapper).addFilterAfter(idempotency, AuthorizationFilter.class);
     }
 
     public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper) throws Exception {

@@ -1,0 +1,12 @@
+-- Idempotency-Key handling (service-kit's IdempotencyFilter): one row per caller and key, kept for the retention period.
+CREATE TABLE idempotency_key (
+    scope        VARCHAR(200) NOT NULL,
+    idem_key     VARCHAR(128) NOT NULL,
+    fingerprint  CHAR(64)     NOT NULL,
+    status       INT,
+    content_type VARCHAR(200),
+    body         BYTEA,
+    created_at   TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (scope, idem_key)
+);
+CREATE INDEX idempotency_key_created_at_idx ON idempotency_key (created_at);

@@ -1,0 +1,60 @@
+package com.leadledger.kit.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Idempotency keys for both services. The filter runs inside the security chain (after authorization, see
+ * {@code JwtSecurity}), so it is not registered as a plain servlet filter.
+ */
+@AutoConfiguration(after = JdbcClientAutoConfiguration.class)
+@ConditionalOnBean(JdbcClient.class)
+public class IdempotencyConfiguration {
+
+    @Bean
+    IdempotencyStore idempotencyStore(JdbcClient jdbc,
+                                      @Value("${leadledger.idempotency.retention:24h}") Duration retention) {
+        return new IdempotencyStore(jdbc, retention, Clock.systemUTC());
+    }
+
+    @Bean
+    IdempotencyFilter idempotencyFilter(IdempotencyStore store, ObjectMapper mapper) {
+        return new IdempotencyFilter(store, mapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilterNotAsServletFilter(IdempotencyFilter filter) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService idempotencyPurger(IdempotencyStore store) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "idempotency-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                store.purgeExpired();
+            } catch (RuntimeException e) {
+                // the database may be briefly unavailable; the next run purges
+            }
+        }, 1, 10, TimeUnit.MINUTES);
+        return executor;
+    }
+}
