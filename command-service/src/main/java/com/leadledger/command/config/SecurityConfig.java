@@ -2,6 +2,7 @@ package com.leadledger.command.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
+import com.leadledger.kit.limits.RateLimitFilter;
 import com.leadledger.kit.security.JwtSecurity;
 import com.leadledger.kit.security.Role;
 import org.springframework.context.annotation.Bean;
@@ -10,9 +11,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.util.EnumSet;
+
 /**
- * Who may call which command endpoint. Ownership (a partner's own registration) is checked by the handlers, which
- * answer 404 for another partner's object exactly as for a missing one.
+ * Who may call which command endpoint. Ownership (a partner's own registration, the disputes it is a party to) is
+ * checked by the handlers, which answer 404 for another partner's object exactly as for a missing one; the decider
+ * level of a dispute ruling is checked by the Dispute aggregate (403).
  */
 @Configuration
 class SecurityConfig {
@@ -20,11 +24,13 @@ class SecurityConfig {
     private static final String PARTNER = Role.PARTNER.name();
     private static final String ADMIN = Role.ADMIN.name();
     private static final String[] STAFF = Role.names(Role.STAFF);
+    private static final String[] PARTNER_OR_STAFF = Role.names(EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER,
+            Role.CHANNEL_DIRECTOR, Role.ARBITRATION_COMMITTEE));
 
     @Bean
-    SecurityFilterChain commandSecurity(HttpSecurity http, ObjectMapper mapper, IdempotencyFilter idempotency)
-            throws Exception {
-        return JwtSecurity.base(http, mapper, idempotency)
+    SecurityFilterChain commandSecurity(HttpSecurity http, ObjectMapper mapper, RateLimitFilter rateLimit,
+                                        IdempotencyFilter idempotency) throws Exception {
+        return JwtSecurity.base(http, mapper, rateLimit, idempotency)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/keys", "/api/v1/audit/keys/*").permitAll()
@@ -37,6 +43,11 @@ class SecurityConfig {
                                 "/api/v1/registrations/*/extension-requests/*/grant",
                                 "/api/v1/registrations/*/extension-requests/*/refuse").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/opportunities/*/support").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/disputes", "/api/v1/disputes/*/evidence",
+                                "/api/v1/disputes/*/escalate").hasAnyRole(PARTNER_OR_STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/disputes/*/respondent",
+                                "/api/v1/disputes/*/assign", "/api/v1/disputes/*/ruling").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/disputes/*/appeal").hasRole(PARTNER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/partners", "/api/v1/partners/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/policies").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/policies/current", "/api/v1/policies/*")

@@ -2,6 +2,7 @@ package com.leadledger.kit.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
+import com.leadledger.kit.limits.RateLimitFilter;
 import com.leadledger.kit.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -26,10 +27,15 @@ public final class JwtSecurity {
     private JwtSecurity() {
     }
 
-    /** Like {@link #base(HttpSecurity, ObjectMapper)}, with Idempotency-Key handling for authorized POSTs. */
-    public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper, IdempotencyFilter idempotency)
-            throws Exception {
-        return base(http, mapper).addFilterAfter(idempotency, AuthorizationFilter.class);
+    /**
+     * Like {@link #base(HttpSecurity, ObjectMapper)}, plus the per-caller rate limit and Idempotency-Key handling,
+     * both after authorization (refused requests neither count nor consume keys).
+     */
+    public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper, RateLimitFilter rateLimit,
+                                    IdempotencyFilter idempotency) throws Exception {
+        return base(http, mapper)
+                .addFilterAfter(rateLimit, AuthorizationFilter.class)
+                .addFilterAfter(idempotency, RateLimitFilter.class);
     }
 
     public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper) throws Exception {

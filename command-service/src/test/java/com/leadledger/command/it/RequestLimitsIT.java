@@ -1,0 +1,87 @@
+package com.leadledger.command.it;
+
+import com.leadledger.testsupport.DevTokens;
+import com.leadledger.testsupport.HttpApi;
+import com.leadledger.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Body size, JSON depth and string length limits and the per-partner rate limit, over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "leadledger.rate-limit.per-second=2", "leadledger.rate-limit.burst=4"})
+class RequestLimitsIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        var pg = TestInfrastructure.postgres();
+        String url = pg.jdbcUrl(pg.freshDatabase("limits_it"));
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", pg::username);
+        registry.add("spring.datasource.password", pg::password);
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("leadledger.kafka.topic", () -> "leadledger.events.limits-it-" + UUID.randomUUID());
+        registry.add("leadledger.security.dev-jwt-secret", () -> DevTokens.DEFAULT_SECRET);
+    }
+
+    @LocalServerPort
+    int port;
+    HttpApi http;
+
+    @BeforeEach
+    void setUp() {
+        http = new HttpApi("http://localhost:" + port);
+    }
+
+    static String partner(String id) {
+        return DevTokens.mint("u-" + id, List.of("PARTNER"), id);
+    }
+
+    @Test
+    void refusesOversizedBodiesDeepJsonAndHugeStrings() {
+        String huge = "{\"customer\": {\"legalName\": \"" + "x".repeat(70_000) + "\"}}";
+        var tooLarge = http.post("/api/v1/registrations", partner("P-L1"), huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        assertThat(tooLarge.body().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+        String deep = "{\"description\": " + "[".repeat(40) + "]".repeat(40) + "}";
+        var tooDeep = http.post("/api/v1/registrations", partner("P-L2"), deep);
+        assertThat(tooDeep.status()).isEqualTo(400);
+        assertThat(tooDeep.contentType()).startsWith("application/problem+json");
+
+        var longName = http.post("/api/v1/registrations", partner("P-L3"),
+                "{\"customer\": {\"legalName\": \"" + "x".repeat(301) + "\", \"country\": \"RU\", \"taxId\": \"7707083893\"}}");
+        assertThat(longName.status()).isEqualTo(400);
+        assertThat(longName.body().get("errors").findValuesAsText("field")).contains("customer.legalName");
+    }
+
+    @Test
+    void limitsEachPartnersRateAndSaysWhenToRetry() {
+        List<Integer> statuses = new ArrayList<>();
+        HttpApi.Answer limited = null;
+        for (int i = 0; i < 12; i++) {
+            var answer = http.post("/api/v1/registrations/" + UUID.randomUUID() + "/withdraw", partner("P-RATE"), "{}");
+            statuses.add(answer.status());
+            if (answer.status() == 429) {
+                limited = answer;
+            }
+        }
+        assertThat(statuses).contains(404, 429);
+        assertThat(limited).isNotNull();
+        assertThat(limited.headers().get("retry-after")).isNotEmpty();
+        assertThat(limited.body().get("code").asText()).isEqualTo("RATE_LIMITED");
+
+        var otherPartner = http.post("/api/v1/registrations/" + UUID.randomUUID() + "/withdraw", partner("P-OTHER"), "{}");
+        assertThat(otherPartner.status()).as("another partner has its own budget").isEqualTo(404);
+    }
+}

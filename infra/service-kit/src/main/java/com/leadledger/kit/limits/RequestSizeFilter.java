@@ -1,0 +1,49 @@
+package com.leadledger.kit.limits;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.kit.problem.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Refuses request bodies above {@code leadledger.limits.max-body-bytes} with 413 problem+json before anything reads
+ * them. Bodies without a declared length (chunked) are refused too when they exceed the limit while being read.
+ */
+public class RequestSizeFilter extends OncePerRequestFilter {
+
+    private final ObjectMapper mapper;
+    private final long maxBytes;
+
+    public RequestSizeFilter(ObjectMapper mapper, long maxBytes) {
+        this.mapper = mapper;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            Problems.write(response, mapper, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "The request body exceeds " + maxBytes + " bytes.");
+            return;
+        }
+        if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (body.length > maxBytes) {
+                Problems.write(response, mapper, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                        "The request body exceeds " + maxBytes + " bytes.");
+                return;
+            }
+            chain.doFilter(new BufferedBodyRequest(request, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
