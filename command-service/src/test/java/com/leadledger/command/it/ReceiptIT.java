@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +30,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signed receipts and the tamper-evident event store, on real PostgreSQL and Kafka over real HTTP. */
+@DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReceiptIT {
 
@@ -50,14 +52,7 @@ class ReceiptIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        var pg = TestInfrastructure.postgres();
-        String url = pg.jdbcUrl(pg.freshDatabase("receipt_it"));
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", pg::username);
-        registry.add("spring.datasource.password", pg::password);
-        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("leadledger.kafka.topic", () -> "leadledger.events.receipt-it-" + UUID.randomUUID());
-        registry.add("leadledger.security.dev-jwt-secret", () -> DevTokens.DEFAULT_SECRET);
+        RealInfrastructure.register(registry, "receipt_it");
         registry.add("leadledger.receipts.key-dir", KEYS::toString);
     }
 

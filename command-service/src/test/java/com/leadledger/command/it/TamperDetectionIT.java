@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,19 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tampering with a copy of real event rows, as a database owner could (the copy has no triggers): every kind of
  * single-event change is caught and the verifier names where.
  */
+@DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TamperDetectionIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        var pg = TestInfrastructure.postgres();
-        String url = pg.jdbcUrl(pg.freshDatabase("tamper_it"));
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", pg::username);
-        registry.add("spring.datasource.password", pg::password);
-        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("leadledger.kafka.topic", () -> "leadledger.events.tamper-it-" + UUID.randomUUID());
-        registry.add("leadledger.security.dev-jwt-secret", () -> DevTokens.DEFAULT_SECRET);
+        RealInfrastructure.register(registry, "tamper_it");
     }
 
     @LocalServerPort

@@ -1,6 +1,7 @@
 package com.leadledger.kit.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.kit.limits.BufferedBodyRequest;
 import com.leadledger.kit.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -88,7 +89,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
         boolean completed = false;
         try {
-            chain.doFilter(new ReplayedBodyRequest(request, body), cachedResponse);
+            chain.doFilter(new BufferedBodyRequest(request, body), cachedResponse);
             int status = cachedResponse.getStatus();
             if (status >= 200 && status < 300) {
                 store.complete(scope, key, status, cachedResponse.getContentType(), cachedResponse.getContentAsByteArray());
