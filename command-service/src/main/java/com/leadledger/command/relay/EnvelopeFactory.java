@@ -19,7 +19,7 @@ class EnvelopeFactory {
         this.codec = codec;
     }
 
-    EventEnvelope envelopeOf(EventMessage<?> message) {
+    EventEnvelope envelopeOf(EventMessage<?> message, EventEnvelope.Integrity integrity) {
         if (!(message instanceof DomainEventMessage<?> domain)) {
             throw new IllegalArgumentException("only aggregate events are published, got " + message.getIdentifier());
         }
@@ -34,6 +34,6 @@ class EnvelopeFactory {
         return new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, domain.getIdentifier(),
                 EventTypes.nameOf(domain.getPayloadType()), domain.getType(), domain.getAggregateIdentifier(),
                 domain.getSequenceNumber(), globalIndex, domain.getTimestamp(), metadata,
-                codec.toTree(domain.getPayload()));
+                codec.toTree(domain.getPayload()), integrity);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,27 +23,30 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every stored event to Kafka, at least once and in order per aggregate. It runs in a tracking event
- * processor whose token lives in PostgreSQL: the sends of a batch are awaited (acks=all) before the unit of work
- * commits, so the token only moves past events Kafka has acknowledged. A failed send fails the batch, which the
- * processor retries from the old token; consumers deduplicate by event id.
+ * processor whose token lives in PostgreSQL. The events of a batch are collected; before the batch's unit of work
+ * commits, their stored form and hashes are read in one query, all are sent (key = aggregate id) and every send is
+ * awaited (acks=all), so the token only moves past events Kafka has acknowledged. A failed send fails the batch, which
+ * the processor retries from the old token; consumers deduplicate by event id.
  */
 @Component
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
 public class KafkaRelay {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
-    private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pending";
+    private static final String BATCH = KafkaRelay.class.getName() + ".batch";
 
     private final KafkaTemplate<String, byte[]> kafka;
+    private final StoredForms storedForms;
     private final EnvelopeCodec codec;
     private final EnvelopeFactory envelopes;
     private final String topic;
     private final Duration ackTimeout;
 
-    KafkaRelay(KafkaTemplate<String, byte[]> kafka,
+    KafkaRelay(KafkaTemplate<String, byte[]> kafka, StoredForms storedForms,
                @Value("${leadledger.kafka.topic}") String topic,
                @Value("${leadledger.kafka.ack-timeout:30s}") Duration ackTimeout) {
         this.kafka = kafka;
+        this.storedForms = storedForms;
         this.codec = new EnvelopeCodec();
         this.envelopes = new EnvelopeFactory(codec);
         this.topic = topic;
@@ -51,24 +55,24 @@ public class KafkaRelay {
 
     @EventHandler
     void publish(EventMessage<?> message) {
-        EventEnvelope envelope = envelopes.envelopeOf(message);
-        CompletableFuture<?> sent = kafka.send(
-                new ProducerRecord<>(topic, envelope.aggregateId(), codec.encode(envelope)));
-        pendingSendsOfThisBatch().add(sent);
-    }
-
-    private List<CompletableFuture<?>> pendingSendsOfThisBatch() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<?>> pending = new ArrayList<>();
-            batch.onPrepareCommit(uow -> awaitAcks(pending));
-            return pending;
-        });
+        batch.getOrComputeResource(BATCH, key -> {
+            List<EventMessage<?>> messages = new ArrayList<>();
+            batch.onPrepareCommit(uow -> sendAndAwait(messages));
+            return messages;
+        }).add(message);
     }
 
-    private void awaitAcks(List<CompletableFuture<?>> pending) {
+    private void sendAndAwait(List<EventMessage<?>> messages) {
+        Map<String, EventEnvelope.Integrity> stored =
+                storedForms.of(messages.stream().map(EventMessage::getIdentifier).toList());
+        List<CompletableFuture<?>> sends = new ArrayList<>(messages.size());
+        for (EventMessage<?> message : messages) {
+            EventEnvelope envelope = envelopes.envelopeOf(message, stored.get(message.getIdentifier()));
+            sends.add(kafka.send(new ProducerRecord<>(topic, envelope.aggregateId(), codec.encode(envelope))));
+        }
         try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

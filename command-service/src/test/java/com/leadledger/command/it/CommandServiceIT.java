@@ -137,6 +137,21 @@ class CommandServiceIT {
                 .containsEntry("actorRole", "PARTNER")
                 .containsEntry("partnerId", "P-1001")
                 .containsKeys("requestId", "correlationId", "causationId");
+
+        // the envelope carries the stored form and chain links: a consumer can re-verify the event's hash
+        EventEnvelope.Integrity integrity = envelope.integrity();
+        assertThat(integrity).isNotNull();
+        assertThat(integrity.eventHash()).isEqualTo(jdbc.sql(
+                        "SELECT encode(event_hash, 'hex') FROM domainevententry WHERE eventidentifier = :id")
+                .param("id", envelope.eventId()).query(String.class).single());
+        var asStored = new com.leadledger.events.integrity.StoredEvent(envelope.eventId(), envelope.aggregateId(),
+                envelope.sequenceNumber(), envelope.aggregateType(), integrity.payloadType(),
+                integrity.payloadRevision(), integrity.storedTimestamp(),
+                integrity.storedPayload().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                integrity.storedMetadata().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.HexFormat.of().parseHex(integrity.previousHash()), null);
+        assertThat(com.leadledger.events.integrity.EventChain.hex(com.leadledger.events.integrity.EventChain.hash(
+                asStored.previousHash(), asStored))).isEqualTo(integrity.eventHash());
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param timestamp      when the event was stored (UTC)
  * @param metadata       actor, roles, partner, correlation, causation and request ids, as strings
  * @param payload        the event record as JSON
+ * @param integrity      the event exactly as stored and its hash-chain links, so that a consumer can re-verify the
+ *                       chain on its own copy (null from producers before schema 2)
  */
 public record EventEnvelope(
         int schemaVersion,
@@ -29,7 +31,27 @@ public record EventEnvelope(
         long globalIndex,
         Instant timestamp,
         Map<String, String> metadata,
-        JsonNode payload) {
+        JsonNode payload,
+        Integrity integrity) {
 
-    public static final int CURRENT_SCHEMA = 1;
+    public static final int CURRENT_SCHEMA = 2;
+
+    /** An envelope without integrity data (schema 1 layout). */
+    public EventEnvelope(int schemaVersion, String eventId, String eventType, String aggregateType, String aggregateId,
+                         long sequenceNumber, long globalIndex, Instant timestamp, Map<String, String> metadata,
+                         JsonNode payload) {
+        this(schemaVersion, eventId, eventType, aggregateType, aggregateId, sequenceNumber, globalIndex, timestamp,
+                metadata, payload, null);
+    }
+
+    /**
+     * The stored form of the event: the inputs of its hash (see {@code EventChain}) as the event store holds them, and
+     * its chain links as hex.
+     *
+     * @param storedPayload  the stored payload bytes, as UTF-8 text (exact)
+     * @param storedMetadata the stored metadata bytes, as UTF-8 text (exact; null when none)
+     */
+    public record Integrity(String previousHash, String eventHash, String payloadType, String payloadRevision,
+                            String storedTimestamp, String storedPayload, String storedMetadata) {
+    }
 }
