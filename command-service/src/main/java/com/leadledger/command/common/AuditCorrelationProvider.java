@@ -1,5 +1,6 @@
 package com.leadledger.command.common;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
@@ -10,6 +11,10 @@ import java.util.Map;
 /**
  * Copies the audit metadata of the handled message onto every message it causes, and records the handled message's
  * id as the new message's {@code causationId}; the {@code correlationId} stays the one of the originating request.
+ *
+ * <p>Commands are not stored, so a command that names its own cause (the request that sent it, or the stored event a
+ * process reacted to, such as a dispute ruling whose effects it carries out) passes that {@code causationId} on to the
+ * events it causes: every event's causation points at something an auditor can find.
  */
 public class AuditCorrelationProvider implements CorrelationDataProvider {
 
@@ -27,7 +32,9 @@ public class AuditCorrelationProvider implements CorrelationDataProvider {
         }
         data.put(CommandMetadata.CORRELATION_ID,
                 message.getMetaData().getOrDefault(CommandMetadata.CORRELATION_ID, message.getIdentifier()));
-        data.put(CommandMetadata.CAUSATION_ID, message.getIdentifier());
+        Object namedCause = message instanceof CommandMessage<?>
+                ? message.getMetaData().get(CommandMetadata.CAUSATION_ID) : null;
+        data.put(CommandMetadata.CAUSATION_ID, namedCause != null ? namedCause : message.getIdentifier());
         return data;
     }
 }

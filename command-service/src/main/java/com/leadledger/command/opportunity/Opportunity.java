@@ -20,6 +20,8 @@ import com.leadledger.events.registration.RegistrationBecameReviewable;
 import com.leadledger.events.registration.RegistrationExpired;
 import com.leadledger.events.registration.RegistrationLost;
 import com.leadledger.events.registration.RegistrationRejected;
+import com.leadledger.events.registration.RegistrationRevocationReversed;
+import com.leadledger.events.registration.RegistrationRevoked;
 import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
@@ -269,6 +271,10 @@ class Opportunity {
 
     // ---------------------------------------------------------------- arbitration
 
+    /**
+     * Records (or, on appeal, replaces) what a dispute's ruling named rightful here. A null registration after a
+     * non-null one clears it: the ruling no longer lifts the first-to-register rule nor justifies a support move.
+     */
     @CommandHandler
     void handle(RecordRuling command, Clock clock) {
         if (command.rightfulRegistrationId() != null) {
@@ -280,6 +286,40 @@ class Opportunity {
         }
         apply(new RulingRecorded(opportunityId, command.disputeId(), command.rightfulRegistrationId(),
                 clock.instant()));
+    }
+
+    /**
+     * The registration leaves the competition as an expiry would; vendor support it held stays where it is until
+     * staff move it (the event says so), never silently.
+     */
+    @CommandHandler
+    void handle(RevokeProtection command, Clock clock, Policies policies, DeadlineManager deadlines) {
+        FiledRegistration registration = registration(command.registrationId());
+        if (registration.status() != RegistrationStatus.APPROVED) {
+            return; // already revoked, or no protection to lose: effects are applied once
+        }
+        Instant now = clock.instant();
+        leaveCompetition(() -> apply(new RegistrationRevoked(opportunityId, registration.registrationId(),
+                        registration.partnerId(), command.disputeId(), registration.protectedUntil(),
+                        registration.registrationId().equals(supportedRegistrationId), now)),
+                now, policies.inForce(), deadlines);
+    }
+
+    /**
+     * Back to APPROVED with the former protection end while that is in the future (the expiry deadline set at
+     * approval or extension still stands and applies again), otherwise EXPIRED.
+     */
+    @CommandHandler
+    void handle(RestoreProtection command, Clock clock) {
+        FiledRegistration registration = registration(command.registrationId());
+        if (!registration.isRevokedBy(command.disputeId())) {
+            return; // not revoked by this dispute, or already restored
+        }
+        Instant now = clock.instant();
+        RegistrationStatus status = registration.protectedUntil() != null && now.isBefore(registration.protectedUntil())
+                ? RegistrationStatus.APPROVED : RegistrationStatus.EXPIRED;
+        apply(new RegistrationRevocationReversed(opportunityId, registration.registrationId(),
+                registration.partnerId(), command.disputeId(), status, registration.protectedUntil(), now));
     }
 
     // ---------------------------------------------------------------- vendor support
@@ -488,6 +528,16 @@ class Opportunity {
     @EventSourcingHandler
     void on(RegistrationExpired event) {
         change(event.registrationId(), r -> r.withStatus(RegistrationStatus.EXPIRED));
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationRevoked event) {
+        change(event.registrationId(), r -> r.revokedBy(event.disputeId()));
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationRevocationReversed event) {
+        change(event.registrationId(), r -> r.restoredTo(event.status()));
     }
 
     @EventSourcingHandler

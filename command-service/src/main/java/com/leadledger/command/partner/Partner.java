@@ -2,6 +2,8 @@ package com.leadledger.command.partner;
 
 import com.leadledger.command.common.RuleViolation;
 import com.leadledger.events.partner.PartnerOnboarded;
+import com.leadledger.events.partner.PartnerPenalized;
+import com.leadledger.events.partner.PartnerPenaltyReversed;
 import com.leadledger.events.partner.PartnerProductLinesChanged;
 import com.leadledger.events.partner.PartnerReinstated;
 import com.leadledger.events.partner.PartnerSuspended;
@@ -15,11 +17,17 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A partner in the channel program: its tier, the product lines it may register, and whether it is active. */
+/**
+ * A partner in the channel program: its tier, the product lines it may register, whether it is active, and the penalty
+ * points upheld disputes gave it (at most one penalty per dispute in force).
+ */
 @Aggregate
 class Partner {
 
@@ -28,6 +36,9 @@ class Partner {
     private PartnerTier tier;
     private List<String> productLines;
     private boolean suspended;
+    /** dispute id → penalty points in force for it. */
+    private final Map<String, Integer> penalties = new HashMap<>();
+    private int penaltyPoints;
 
     Partner() {
         // for Axon
@@ -77,6 +88,34 @@ class Partner {
         apply(new PartnerReinstated(partnerId, command.note(), clock.instant()));
     }
 
+    @CommandHandler
+    void handle(PenalizePartner command, Clock clock) {
+        if (command.points() < 1) {
+            throw new RuleViolation(RuleViolation.Kind.INVALID, "PENALTY_NOT_POSITIVE",
+                    "penalty points must be at least 1");
+        }
+        Integer inForce = penalties.get(command.disputeId());
+        if (inForce != null && inForce == command.points()) {
+            return; // already penalized for this dispute: effects are applied once
+        }
+        Instant now = clock.instant();
+        if (inForce != null) {
+            apply(new PartnerPenaltyReversed(partnerId, command.disputeId(), inForce, penaltyPoints - inForce, now));
+        }
+        apply(new PartnerPenalized(partnerId, command.disputeId(), command.points(),
+                penaltyPoints + command.points(), now));
+    }
+
+    @CommandHandler
+    void handle(ReversePenalty command, Clock clock) {
+        Integer inForce = penalties.get(command.disputeId());
+        if (inForce == null) {
+            return; // nothing in force for this dispute: reversed already, or never penalized
+        }
+        apply(new PartnerPenaltyReversed(partnerId, command.disputeId(), inForce, penaltyPoints - inForce,
+                clock.instant()));
+    }
+
     @EventSourcingHandler
     void on(PartnerOnboarded event) {
         partnerId = event.partnerId();
@@ -102,5 +141,17 @@ class Partner {
     @EventSourcingHandler
     void on(PartnerReinstated event) {
         suspended = false;
+    }
+
+    @EventSourcingHandler
+    void on(PartnerPenalized event) {
+        penalties.put(event.disputeId(), event.points());
+        penaltyPoints = event.totalPoints();
+    }
+
+    @EventSourcingHandler
+    void on(PartnerPenaltyReversed event) {
+        penalties.remove(event.disputeId());
+        penaltyPoints = event.totalPoints();
     }
 }

@@ -20,6 +20,9 @@ import com.leadledger.events.registration.RegistrationBecameReviewable;
 import com.leadledger.events.registration.RegistrationExpired;
 import com.leadledger.events.registration.RegistrationLost;
 import com.leadledger.events.registration.RegistrationRejected;
+import com.leadledger.events.registration.RegistrationRevocationReversed;
+import com.leadledger.events.registration.RegistrationRevoked;
+import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
 import com.leadledger.events.registration.RegistrationWon;
@@ -695,6 +698,155 @@ class OpportunityTest {
                     .andGiven(aApprovedBPending())
                     .when(new RecordRuling(OPP, "d-1", "r-b"))
                     .expectEvents(new RulingRecorded(OPP, "d-1", "r-b", NOW));
+        }
+    }
+
+    // ------------------------------------------------------------------ arbitration effects
+
+    @Nested
+    class Arbitration {
+
+        final Instant until = NOW.plus(Duration.ofDays(90));
+
+        RegistrationRevoked revoked(boolean heldSupport) {
+            return new RegistrationRevoked(OPP, "r-a", "P-A", "d-1", until, heldSupport, NOW);
+        }
+
+        @Test
+        void canRevokeAnApprovedRegistrationAndMakeTheNextInLineReviewable() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .when(new RevokeProtection(OPP, "r-a", "d-1"))
+                    .expectEvents(revoked(false), new RegistrationBecameReviewable(OPP, "r-b", "P-B", DUE_1, NOW, 1))
+                    .expectScheduledDeadline(DUE_1, new ReviewDeadline("r-b", 1, DUE_1));
+        }
+
+        @Test
+        void canRevokeASupportedRegistrationWithoutMovingItsSupport() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .andGiven(new SupportGranted(OPP, "r-a", "P-A", null, NOW, 1))
+                    .when(new RevokeProtection(OPP, "r-a", "d-1"))
+                    .expectEvents(revoked(true), new RegistrationBecameReviewable(OPP, "r-b", "P-B", DUE_1, NOW, 1));
+        }
+
+        @Test
+        void canMoveSupportAwayFromARevokedRegistrationWithoutAReason() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), submitted("r-a", "P-A", 1), submitted("r-b", "P-B", 2),
+                            approved("r-a", "P-A", NOW), new SupportGranted(OPP, "r-a", "P-A", null, NOW, 1),
+                            revoked(true), approved("r-b", "P-B", NOW))
+                    .when(support(ChangeSupport.Action.MOVE, "r-b", null))
+                    .expectEvents(new SupportMoved(OPP, "r-a", "P-A", "r-b", "P-B", null, null, null, null, NOW, 1));
+        }
+
+        @Test
+        void cannotRevokeTheSameRegistrationTwice() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .andGiven(revoked(false))
+                    .when(new RevokeProtection(OPP, "r-a", "d-1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotRevokeARegistrationThatHasNoProtection() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .when(new RevokeProtection(OPP, "r-b", "d-1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotRevokeAnUnknownRegistration() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .when(new RevokeProtection(OPP, "r-x", "d-1"))
+                    .expectNoEvents()
+                    .expectException(violation(NOT_FOUND, "NOT_FOUND"));
+        }
+
+        @Test
+        void canRestoreARevokedRegistrationWithItsProtectionWhileThatLasts() {
+            Instant later = NOW.plus(Duration.ofDays(20));
+            fixture.givenCurrentTime(later)
+                    .andGiven(aApprovedBPending())
+                    .andGiven(revoked(false))
+                    .when(new RestoreProtection(OPP, "r-a", "d-1"))
+                    .expectEvents(new RegistrationRevocationReversed(OPP, "r-a", "P-A", "d-1",
+                            RegistrationStatus.APPROVED, until, later));
+        }
+
+        @Test
+        void canRestoreARevokedRegistrationAsExpiredOnceItsProtectionHasEnded() {
+            Instant later = until.plus(Duration.ofDays(1));
+            fixture.givenCurrentTime(later)
+                    .andGiven(aApprovedBPending())
+                    .andGiven(revoked(false))
+                    .when(new RestoreProtection(OPP, "r-a", "d-1"))
+                    .expectEvents(new RegistrationRevocationReversed(OPP, "r-a", "P-A", "d-1",
+                            RegistrationStatus.EXPIRED, until, later));
+        }
+
+        @Test
+        void canLetARestoredRegistrationExpireAtItsFormerProtectionEnd() {
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(submit("r-a", "P-A"), approve("r-a"), new RevokeProtection(OPP, "r-a", "d-1"),
+                            new RestoreProtection(OPP, "r-a", "d-1"))
+                    .whenThenTimeAdvancesTo(until)
+                    .expectEvents(new RegistrationExpired(OPP, "r-a", "P-A", until));
+        }
+
+        @Test
+        void cannotRestoreARegistrationRevokedByAnotherDispute() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .andGiven(revoked(false))
+                    .when(new RestoreProtection(OPP, "r-a", "d-2"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotRestoreTwice() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .andGiven(revoked(false), new RegistrationRevocationReversed(OPP, "r-a", "P-A", "d-1",
+                            RegistrationStatus.APPROVED, until, NOW))
+                    .when(new RestoreProtection(OPP, "r-a", "d-1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void canClearARulingThatAnAppealReversed() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .andGiven(new RulingRecorded(OPP, "d-1", "r-b", NOW))
+                    .when(new RecordRuling(OPP, "d-1", null))
+                    .expectEvents(new RulingRecorded(OPP, "d-1", null, NOW));
+        }
+
+        @Test
+        void cannotClearARulingTwice() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .andGiven(new RulingRecorded(OPP, "d-1", "r-b", NOW), new RulingRecorded(OPP, "d-1", null, NOW))
+                    .when(new RecordRuling(OPP, "d-1", null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotApproveWithARulingThatAnAppealReversed() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), submitted("r-a", "P-A", 1), submitted("r-b", "P-B", 2),
+                            new RulingRecorded(OPP, "d-1", "r-b", NOW), new RulingRecorded(OPP, "d-1", null, NOW))
+                    .when(new ApproveRegistration(OPP, "r-b", BigDecimal.ONE, 60, null, "d-1", 1))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "RULING_NOT_APPLICABLE"));
         }
     }
 }

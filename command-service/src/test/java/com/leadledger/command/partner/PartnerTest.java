@@ -1,6 +1,8 @@
 package com.leadledger.command.partner;
 
 import com.leadledger.events.partner.PartnerOnboarded;
+import com.leadledger.events.partner.PartnerPenalized;
+import com.leadledger.events.partner.PartnerPenaltyReversed;
 import com.leadledger.events.partner.PartnerProductLinesChanged;
 import com.leadledger.events.partner.PartnerReinstated;
 import com.leadledger.events.partner.PartnerSuspended;
@@ -17,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.leadledger.command.common.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.command.common.RuleViolation.Kind.INVALID;
 import static com.leadledger.command.common.RuleViolations.violation;
 
 class PartnerTest {
@@ -111,5 +114,61 @@ class PartnerTest {
                 .when(new ReinstatePartner("P-1", null))
                 .expectNoEvents()
                 .expectException(violation(CONFLICT, "PARTNER_ACTIVE"));
+    }
+
+    @Test
+    void canPenalizeForAnUpheldDispute() {
+        fixture.given(ONBOARDED, new PartnerPenalized("P-1", "d-0", 3, 3, NOW))
+                .when(new PenalizePartner("P-1", "d-1", 10))
+                .expectEvents(new PartnerPenalized("P-1", "d-1", 10, 13, NOW));
+    }
+
+    @Test
+    void cannotPenalizeTwiceForTheSameDispute() {
+        fixture.given(ONBOARDED, new PartnerPenalized("P-1", "d-1", 10, 10, NOW))
+                .when(new PenalizePartner("P-1", "d-1", 10))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void canReplaceTheDisputesPenaltyWhenAnAppealChangedItsPoints() {
+        fixture.given(ONBOARDED, new PartnerPenalized("P-1", "d-1", 10, 10, NOW))
+                .when(new PenalizePartner("P-1", "d-1", 4))
+                .expectEvents(new PartnerPenaltyReversed("P-1", "d-1", 10, 0, NOW),
+                        new PartnerPenalized("P-1", "d-1", 4, 4, NOW));
+    }
+
+    @Test
+    void cannotPenalizeWithoutPoints() {
+        fixture.given(ONBOARDED)
+                .when(new PenalizePartner("P-1", "d-1", 0))
+                .expectNoEvents()
+                .expectException(violation(INVALID, "PENALTY_NOT_POSITIVE"));
+    }
+
+    @Test
+    void canReverseTheDisputesPenalty() {
+        fixture.given(ONBOARDED, new PartnerPenalized("P-1", "d-0", 3, 3, NOW),
+                        new PartnerPenalized("P-1", "d-1", 10, 13, NOW))
+                .when(new ReversePenalty("P-1", "d-1"))
+                .expectEvents(new PartnerPenaltyReversed("P-1", "d-1", 10, 3, NOW));
+    }
+
+    @Test
+    void cannotReverseAPenaltyTwice() {
+        fixture.given(ONBOARDED, new PartnerPenalized("P-1", "d-1", 10, 10, NOW),
+                        new PartnerPenaltyReversed("P-1", "d-1", 10, 0, NOW))
+                .when(new ReversePenalty("P-1", "d-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void canPenalizeAgainForADisputeWhosePenaltyWasReversed() {
+        fixture.given(ONBOARDED, new PartnerPenalized("P-1", "d-1", 10, 10, NOW),
+                        new PartnerPenaltyReversed("P-1", "d-1", 10, 0, NOW))
+                .when(new PenalizePartner("P-1", "d-1", 10))
+                .expectEvents(new PartnerPenalized("P-1", "d-1", 10, 10, NOW));
     }
 }

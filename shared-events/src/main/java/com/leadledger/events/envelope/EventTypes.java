@@ -1,11 +1,20 @@
 package com.leadledger.events.envelope;
 
+import com.leadledger.events.dispute.DisputeAppealed;
+import com.leadledger.events.dispute.DisputeAssigned;
+import com.leadledger.events.dispute.DisputeEscalated;
+import com.leadledger.events.dispute.DisputeEvidenceAdded;
+import com.leadledger.events.dispute.DisputeOpened;
+import com.leadledger.events.dispute.DisputeRespondentLinked;
+import com.leadledger.events.dispute.DisputeRuled;
 import com.leadledger.events.opportunity.OpportunityOpened;
 import com.leadledger.events.opportunity.RulingRecorded;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportWithdrawn;
 import com.leadledger.events.partner.PartnerOnboarded;
+import com.leadledger.events.partner.PartnerPenalized;
+import com.leadledger.events.partner.PartnerPenaltyReversed;
 import com.leadledger.events.partner.PartnerProductLinesChanged;
 import com.leadledger.events.partner.PartnerReinstated;
 import com.leadledger.events.partner.PartnerSuspended;
@@ -20,6 +29,8 @@ import com.leadledger.events.registration.RegistrationBecameReviewable;
 import com.leadledger.events.registration.RegistrationExpired;
 import com.leadledger.events.registration.RegistrationLost;
 import com.leadledger.events.registration.RegistrationRejected;
+import com.leadledger.events.registration.RegistrationRevocationReversed;
+import com.leadledger.events.registration.RegistrationRevoked;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
 import com.leadledger.events.registration.RegistrationWon;
@@ -42,6 +53,8 @@ public final class EventTypes {
             PartnerProductLinesChanged.class,
             PartnerSuspended.class,
             PartnerReinstated.class,
+            PartnerPenalized.class,
+            PartnerPenaltyReversed.class,
             OpportunityOpened.class,
             RegistrationSubmitted.class,
             ReviewSlaStarted.class,
@@ -52,6 +65,8 @@ public final class EventTypes {
             EarlierRegistrationNoticeIssued.class,
             RegistrationWithdrawn.class,
             RegistrationExpired.class,
+            RegistrationRevoked.class,
+            RegistrationRevocationReversed.class,
             ExtensionRequested.class,
             ExtensionGranted.class,
             ExtensionRefused.class,
@@ -60,7 +75,14 @@ public final class EventTypes {
             SupportGranted.class,
             SupportMoved.class,
             SupportWithdrawn.class,
-            RulingRecorded.class);
+            RulingRecorded.class,
+            DisputeOpened.class,
+            DisputeEvidenceAdded.class,
+            DisputeRespondentLinked.class,
+            DisputeAssigned.class,
+            DisputeEscalated.class,
+            DisputeRuled.class,
+            DisputeAppealed.class);
 
     private static final Map<String, Class<? extends Record>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

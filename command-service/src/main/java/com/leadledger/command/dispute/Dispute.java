@@ -1,0 +1,317 @@
+package com.leadledger.command.dispute;
+
+import com.leadledger.command.common.RuleViolation;
+import com.leadledger.command.policy.Policies;
+import com.leadledger.command.policy.PublishedPolicy;
+import com.leadledger.events.dispute.DisputeAmounts;
+import com.leadledger.events.dispute.DisputeAppealed;
+import com.leadledger.events.dispute.DisputeAssigned;
+import com.leadledger.events.dispute.DisputeEscalated;
+import com.leadledger.events.dispute.DisputeEvidenceAdded;
+import com.leadledger.events.dispute.DisputeOpened;
+import com.leadledger.events.dispute.DisputeOutcome;
+import com.leadledger.events.dispute.DisputeRespondentLinked;
+import com.leadledger.events.dispute.DisputeRuled;
+import com.leadledger.events.dispute.DisputeType;
+import com.leadledger.events.dispute.RulingEffects;
+import com.leadledger.kit.security.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static com.leadledger.command.common.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.command.common.RuleViolation.Kind.FORBIDDEN;
+import static com.leadledger.command.common.RuleViolation.Kind.INVALID;
+import static com.leadledger.command.common.RuleViolation.Kind.NOT_FOUND;
+import static com.leadledger.command.dispute.DisputeLevels.TOP_LEVEL;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One dispute and its way up the arbitration ladder: parties, evidence, level, SLA, assignment, rulings and the one
+ * appeal. A partner that is not a party learns nothing, not even that the dispute exists. Only a decider of the current
+ * level rules; a breached SLA escalates automatically through a persistent deadline. The effects of an upheld ruling
+ * are carried out by {@link DisputeRulingEffects} on the aggregates they belong to. Time comes from the injected
+ * {@link Clock}, rules from the injected {@link Policies}.
+ */
+@Aggregate
+class Dispute {
+
+    @AggregateIdentifier
+    private String disputeId;
+    private String opportunityId;
+    private String complainantPartnerId;
+    private String respondentPartnerId;
+    private String respondentRegistrationId;
+    private String respondentOpportunityId;
+    /** Open: accepts evidence, escalation and a ruling. Closed from a ruling until an appeal reopens it. */
+    private boolean open;
+    private int level;
+    private Instant slaDueAt;
+    private String assignee;
+    private boolean appealed;
+    private Instant appealableUntil;
+    /** Who made the latest ruling: an appeal must be heard by someone else (a new panel at level 3). */
+    private String lastDecidedBy;
+    /** The effects of the latest ruling, which an appeal decision confirms or reverses. */
+    private RulingEffects effectsInForce = RulingEffects.NONE;
+
+    Dispute() {
+        // for Axon
+    }
+
+    // ---------------------------------------------------------------- opening, evidence, respondent
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    DisputeLevel handle(OpenDispute command, Clock clock, Policies policies, DeadlineManager deadlines) {
+        if (disputeId != null) {
+            throw new RuleViolation(CONFLICT, "DISPUTE_ID_TAKEN", "dispute id " + command.disputeId()
+                    + " is already used");
+        }
+        if (command.type() == DisputeType.PRICE_DUMPING && !complete(command.amounts())) {
+            throw new RuleViolation(INVALID, "AMOUNTS_REQUIRED",
+                    "A price-dumping complaint needs the quoted price, the alleged price and the entitled discount.");
+        }
+        Instant now = clock.instant();
+        PublishedPolicy policy = policies.version(command.policyVersion());
+        Instant dueAt = DisputeLevels.slaDue(now, 1, policy);
+        apply(new DisputeOpened(command.disputeId(), command.type(), command.opportunityId(),
+                command.registrationId(), command.complainantPartnerId(), command.openedByRole().name(),
+                command.description(), command.amounts(), 1, dueAt, now, policy.version()));
+        deadlines.schedule(dueAt, DisputeSlaDeadline.NAME, new DisputeSlaDeadline(command.disputeId(), 1, dueAt));
+        return new DisputeLevel(1, dueAt);
+    }
+
+    @CommandHandler
+    void handle(AddEvidence command, Clock clock) {
+        requireVisibleTo(command.partnerId());
+        requireOpen();
+        apply(new DisputeEvidenceAdded(disputeId, command.evidenceId(), command.submittedBy(), command.partnerId(),
+                command.description(), command.amounts(),
+                command.documents() == null ? List.of() : List.copyOf(command.documents()), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(LinkRespondent command, Clock clock) {
+        requireOpen();
+        if (command.respondentPartnerId().equals(complainantPartnerId)) {
+            throw new RuleViolation(CONFLICT, "RESPONDENT_IS_COMPLAINANT",
+                    "The complainant cannot be the respondent of its own dispute.");
+        }
+        if (effectsInForce.revokeRespondentProtection() || effectsInForce.penaltyPoints() > 0) {
+            throw new RuleViolation(CONFLICT, "RESPONDENT_FIXED",
+                    "A ruling in force acted on the respondent; the respondent can no longer be changed.");
+        }
+        if (command.respondentPartnerId().equals(respondentPartnerId)
+                && Objects.equals(command.respondentRegistrationId(), respondentRegistrationId)) {
+            throw new RuleViolation(CONFLICT, "NO_CHANGE", "This respondent is already linked.");
+        }
+        apply(new DisputeRespondentLinked(disputeId, command.respondentPartnerId(), command.respondentRegistrationId(),
+                command.respondentOpportunityId(), clock.instant()));
+    }
+
+    // ---------------------------------------------------------------- assignment and escalation
+
+    @CommandHandler
+    int handle(AssignDispute command, Clock clock) {
+        requireOpen();
+        requireDecider(command.actingRole());
+        if (command.assignee().equals(assignee)) {
+            throw new RuleViolation(CONFLICT, "NO_CHANGE", "The dispute is already assigned to " + assignee + ".");
+        }
+        apply(new DisputeAssigned(disputeId, command.assignee(), level, command.assignedBy(), clock.instant()));
+        return level;
+    }
+
+    @CommandHandler
+    DisputeLevel handle(EscalateDispute command, Clock clock, Policies policies, DeadlineManager deadlines) {
+        requireVisibleTo(command.partnerId());
+        requireOpen();
+        if (level >= TOP_LEVEL) {
+            throw new RuleViolation(CONFLICT, "ALREADY_AT_TOP_LEVEL",
+                    "The dispute is already before the arbitration committee, the top level.");
+        }
+        Instant now = clock.instant();
+        PublishedPolicy policy = policies.version(command.policyVersion());
+        int next = level + 1;
+        Instant dueAt = DisputeLevels.slaDue(now, next, policy);
+        apply(new DisputeEscalated(disputeId, level, next, command.reason(), false, dueAt, now, policy.version()));
+        deadlines.schedule(dueAt, DisputeSlaDeadline.NAME, new DisputeSlaDeadline(disputeId, next, dueAt));
+        return new DisputeLevel(next, dueAt);
+    }
+
+    /** A level that let its SLA pass hands the dispute up; the top level keeps it. */
+    @DeadlineHandler(deadlineName = DisputeSlaDeadline.NAME)
+    void onSlaDeadline(DisputeSlaDeadline deadline, Policies policies, DeadlineManager deadlines) {
+        boolean stale = !open || level != deadline.level() || !Objects.equals(slaDueAt, deadline.dueAt());
+        if (stale || deadline.level() >= TOP_LEVEL) {
+            return;
+        }
+        PublishedPolicy policy = policies.inForce();
+        int next = deadline.level() + 1;
+        Instant dueAt = DisputeLevels.slaDue(deadline.dueAt(), next, policy);
+        apply(new DisputeEscalated(disputeId, deadline.level(), next, null, true, dueAt, deadline.dueAt(),
+                policy.version()));
+        deadlines.schedule(dueAt, DisputeSlaDeadline.NAME, new DisputeSlaDeadline(disputeId, next, dueAt));
+    }
+
+    // ---------------------------------------------------------------- ruling and appeal
+
+    @CommandHandler
+    RulingMade handle(RuleOnDispute command, Clock clock, Policies policies) {
+        requireOpen();
+        requireDecider(command.actingRole());
+        if (appealed && command.decidedBy().equals(lastDecidedBy)) {
+            throw new RuleViolation(FORBIDDEN, "APPEAL_NEEDS_NEW_PANEL",
+                    "You made the ruling under appeal; the appeal must be decided by someone else.");
+        }
+        RulingEffects effects = new RulingEffects(command.rightfulRegistrationId(),
+                command.revokeRespondentProtection(), command.penaltyPoints());
+        if (command.penaltyPoints() < 0) {
+            throw new RuleViolation(INVALID, "PENALTY_NOT_POSITIVE", "Penalty points cannot be negative.");
+        }
+        if (command.outcome() == DisputeOutcome.DISMISSED && !effects.ordersNothing()) {
+            throw new RuleViolation(INVALID, "EFFECTS_ONLY_WHEN_UPHELD",
+                    "A dismissed dispute has no effects: no rightful registration, revocation or penalty.");
+        }
+        if (effects.revokeRespondentProtection() && respondentRegistrationId == null) {
+            throw new RuleViolation(CONFLICT, "NO_RESPONDENT_REGISTRATION",
+                    "Revoking protection needs the respondent's registration to be linked first.");
+        }
+        if (effects.penaltyPoints() > 0 && respondentPartnerId == null) {
+            throw new RuleViolation(CONFLICT, "NO_RESPONDENT",
+                    "Penalty points need the respondent partner to be linked first.");
+        }
+        if (effects.revokeRespondentProtection()
+                && Objects.equals(effects.rightfulRegistrationId(), respondentRegistrationId)) {
+            throw new RuleViolation(INVALID, "CONTRADICTORY_EFFECTS",
+                    "The respondent's registration cannot be both rightful and revoked.");
+        }
+        Instant now = clock.instant();
+        PublishedPolicy policy = policies.version(command.policyVersion());
+        Instant until = appealed ? null : now.plus(Duration.ofDays(policy.policy().appealWindowDays()));
+        apply(new DisputeRuled(disputeId, opportunityId, level, command.outcome(), command.rationale(),
+                effects.rightfulRegistrationId(), effects.revokeRespondentProtection(), effects.penaltyPoints(),
+                respondentPartnerId, respondentRegistrationId, respondentOpportunityId, appealed,
+                appealed ? effectsInForce : null, until, command.decidedBy(), command.actingRole().name(), now,
+                policy.version()));
+        return new RulingMade(level, appealed, until);
+    }
+
+    @CommandHandler
+    DisputeLevel handle(AppealRuling command, Clock clock, Policies policies, DeadlineManager deadlines) {
+        if (command.partnerId() == null) {
+            throw new RuleViolation(FORBIDDEN, "ONLY_PARTIES_APPEAL", "Only a party to the dispute may appeal.");
+        }
+        requireVisibleTo(command.partnerId());
+        if (appealed) {
+            throw new RuleViolation(CONFLICT, "ALREADY_APPEALED", "The ruling was already appealed; there is no "
+                    + "second appeal.");
+        }
+        if (open) {
+            throw new RuleViolation(CONFLICT, "NOT_RULED_YET", "There is no ruling to appeal yet.");
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(appealableUntil)) {
+            throw new RuleViolation(CONFLICT, "APPEAL_WINDOW_CLOSED",
+                    "The ruling could be appealed until " + appealableUntil + ".",
+                    Map.of("appealableUntil", appealableUntil.toString()));
+        }
+        PublishedPolicy policy = policies.version(command.policyVersion());
+        int next = Math.min(level + 1, TOP_LEVEL);
+        Instant dueAt = DisputeLevels.slaDue(now, next, policy);
+        apply(new DisputeAppealed(disputeId, command.partnerId(), command.reason(), level, next, dueAt, now,
+                policy.version()));
+        deadlines.schedule(dueAt, DisputeSlaDeadline.NAME, new DisputeSlaDeadline(disputeId, next, dueAt));
+        return new DisputeLevel(next, dueAt);
+    }
+
+    // ---------------------------------------------------------------- shared rules
+
+    /** "Not a party" and "not found" must look the same to a partner; staff ({@code partnerId} null) see all. */
+    private void requireVisibleTo(String partnerId) {
+        if (partnerId != null && !partnerId.equals(complainantPartnerId) && !partnerId.equals(respondentPartnerId)) {
+            throw new RuleViolation(NOT_FOUND, "NOT_FOUND", "dispute not found");
+        }
+    }
+
+    private void requireOpen() {
+        if (!open) {
+            throw new RuleViolation(CONFLICT, "DISPUTE_CLOSED", "The dispute is closed by a ruling.");
+        }
+    }
+
+    private void requireDecider(Role actingRole) {
+        Role decider = DisputeLevels.deciderOf(level);
+        if (actingRole != decider) {
+            throw new RuleViolation(FORBIDDEN, "NOT_DECIDER_OF_LEVEL",
+                    "The dispute is at level " + level + "; only " + decider + " decides there.",
+                    Map.of("level", level));
+        }
+    }
+
+    private static boolean complete(DisputeAmounts amounts) {
+        return amounts != null && amounts.quotedPrice() != null && amounts.allegedPrice() != null
+                && amounts.entitledDiscountPercent() != null;
+    }
+
+    // ---------------------------------------------------------------- state
+
+    @EventSourcingHandler
+    void on(DisputeOpened event) {
+        disputeId = event.disputeId();
+        opportunityId = event.opportunityId();
+        complainantPartnerId = event.complainantPartnerId();
+        open = true;
+        level = event.level();
+        slaDueAt = event.slaDueAt();
+    }
+
+    @EventSourcingHandler
+    void on(DisputeRespondentLinked event) {
+        respondentPartnerId = event.respondentPartnerId();
+        respondentRegistrationId = event.respondentRegistrationId();
+        respondentOpportunityId = event.respondentOpportunityId();
+    }
+
+    @EventSourcingHandler
+    void on(DisputeAssigned event) {
+        assignee = event.assignee();
+    }
+
+    @EventSourcingHandler
+    void on(DisputeEscalated event) {
+        level = event.level();
+        slaDueAt = event.slaDueAt();
+        assignee = null;
+    }
+
+    @EventSourcingHandler
+    void on(DisputeRuled event) {
+        open = false;
+        appealableUntil = event.appealableUntil();
+        lastDecidedBy = event.decidedBy();
+        effectsInForce = event.effects();
+    }
+
+    @EventSourcingHandler
+    void on(DisputeAppealed event) {
+        open = true;
+        appealed = true;
+        level = event.level();
+        slaDueAt = event.slaDueAt();
+        assignee = null;
+    }
+}

@@ -1,0 +1,98 @@
+package com.leadledger.command.dispute;
+
+import com.leadledger.command.common.CommandMetadata;
+import com.leadledger.command.opportunity.RecordRuling;
+import com.leadledger.command.opportunity.RestoreProtection;
+import com.leadledger.command.opportunity.RevokeProtection;
+import com.leadledger.command.partner.PenalizePartner;
+import com.leadledger.command.partner.ReversePenalty;
+import com.leadledger.events.dispute.DisputeRuled;
+import com.leadledger.events.dispute.RulingEffects;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries out a ruling's effects as commands on the aggregates they belong to, each recording its own event: the
+ * rightful registration on the dispute's opportunity, the revocation on the respondent registration's opportunity,
+ * the penalty on the respondent partner. An appeal decision sends the current effects again (a confirmation records
+ * nothing) and reverses whatever of the superseded ruling's effects it no longer orders.
+ *
+ * <p>Runs in its own tracking processor ({@value #PROCESSING_GROUP}) whose errors propagate: the commands' events and
+ * the processor's token commit in one transaction, and a failure is retried from the same ruling, never skipped. All
+ * commands are idempotent, so a redelivered ruling changes nothing twice; a replay (token reset) does not carry out old
+ * rulings again. The commands carry the ruling's
+ * {@code correlationId} and the ruling event's id as {@code causationId}, which their events inherit.
+ */
+@Component
+@ProcessingGroup(DisputeRulingEffects.PROCESSING_GROUP)
+class DisputeRulingEffects {
+
+    static final String PROCESSING_GROUP = "dispute-effects";
+
+    private final CommandGateway commands;
+
+    DisputeRulingEffects(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(DisputeRuled ruling, @MessageIdentifier String rulingEventId, MetaData rulingMetaData) {
+        MetaData metaData = metaDataFor(rulingEventId, rulingMetaData);
+        for (Object command : commandsFor(ruling)) {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        }
+    }
+
+    /** The effect commands of a ruling, in order: rightful registration, protection, penalty. */
+    static List<Object> commandsFor(DisputeRuled ruling) {
+        RulingEffects now = ruling.effects();
+        RulingEffects before = ruling.supersededEffects() == null ? RulingEffects.NONE : ruling.supersededEffects();
+        String disputeId = ruling.disputeId();
+        List<Object> result = new ArrayList<>();
+        if (now.rightfulRegistrationId() != null) {
+            result.add(new RecordRuling(ruling.opportunityId(), disputeId, now.rightfulRegistrationId()));
+        } else if (before.rightfulRegistrationId() != null) {
+            result.add(new RecordRuling(ruling.opportunityId(), disputeId, null));
+        }
+        if (now.revokeRespondentProtection()) {
+            result.add(new RevokeProtection(ruling.respondentOpportunityId(), ruling.respondentRegistrationId(),
+                    disputeId));
+        } else if (before.revokeRespondentProtection()) {
+            result.add(new RestoreProtection(ruling.respondentOpportunityId(), ruling.respondentRegistrationId(),
+                    disputeId));
+        }
+        if (now.penaltyPoints() > 0) {
+            result.add(new PenalizePartner(ruling.respondentPartnerId(), disputeId, now.penaltyPoints()));
+        } else if (before.penaltyPoints() > 0) {
+            result.add(new ReversePenalty(ruling.respondentPartnerId(), disputeId));
+        }
+        return result;
+    }
+
+    /** The ruling's audit metadata (the decider as actor), its correlation id, and the ruling event as the cause. */
+    static MetaData metaDataFor(String rulingEventId, MetaData rulingMetaData) {
+        Map<String, Object> meta = new HashMap<>();
+        for (String key : List.of(CommandMetadata.ACTOR_ID, CommandMetadata.ACTOR_ROLE, CommandMetadata.REQUEST_ID)) {
+            Object value = rulingMetaData.get(key);
+            if (value != null) {
+                meta.put(key, value);
+            }
+        }
+        meta.put(CommandMetadata.CORRELATION_ID,
+                rulingMetaData.getOrDefault(CommandMetadata.CORRELATION_ID, rulingEventId));
+        meta.put(CommandMetadata.CAUSATION_ID, rulingEventId);
+        return MetaData.from(meta);
+    }
+}

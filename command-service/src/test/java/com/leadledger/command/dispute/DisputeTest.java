@@ -1,0 +1,720 @@
+package com.leadledger.command.dispute;
+
+import com.leadledger.command.policy.TestPolicies;
+import com.leadledger.events.common.Money;
+import com.leadledger.events.dispute.DisputeAmounts;
+import com.leadledger.events.dispute.DisputeAppealed;
+import com.leadledger.events.dispute.DisputeAssigned;
+import com.leadledger.events.dispute.DisputeEscalated;
+import com.leadledger.events.dispute.DisputeEvidenceAdded;
+import com.leadledger.events.dispute.DisputeOpened;
+import com.leadledger.events.dispute.DisputeOutcome;
+import com.leadledger.events.dispute.DisputeRespondentLinked;
+import com.leadledger.events.dispute.DisputeRuled;
+import com.leadledger.events.dispute.DisputeType;
+import com.leadledger.events.dispute.EvidenceDocument;
+import com.leadledger.events.dispute.RulingEffects;
+import com.leadledger.kit.security.Role;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static com.leadledger.command.common.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.command.common.RuleViolation.Kind.FORBIDDEN;
+import static com.leadledger.command.common.RuleViolation.Kind.INVALID;
+import static com.leadledger.command.common.RuleViolation.Kind.NOT_FOUND;
+import static com.leadledger.command.common.RuleViolations.violation;
+import static com.leadledger.events.dispute.DisputeOutcome.DISMISSED;
+import static com.leadledger.events.dispute.DisputeOutcome.UPHELD;
+import static com.leadledger.kit.security.Role.ARBITRATION_COMMITTEE;
+import static com.leadledger.kit.security.Role.CHANNEL_DIRECTOR;
+import static com.leadledger.kit.security.Role.CHANNEL_MANAGER;
+
+class DisputeTest {
+
+    /** Thursday 12:00 in Moscow. */
+    static final Instant NOW = Instant.parse("2026-11-19T09:00:00Z");
+    /** Level 1 SLA from NOW: 2 business days (Monday). */
+    static final Instant DUE_1 = Instant.parse("2026-11-23T09:00:00Z");
+    /** Level 2 SLA (3 business days) from DUE_1, and level 3 SLA (5 business days) from there. */
+    static final Instant DUE_2_AFTER_BREACH = Instant.parse("2026-11-26T09:00:00Z");
+    static final Instant DUE_3_AFTER_BREACH = Instant.parse("2026-12-03T09:00:00Z");
+    /** Level 2 SLA from NOW (Tuesday), level 3 SLA from NOW (next Thursday). */
+    static final Instant DUE_2_FROM_NOW = Instant.parse("2026-11-24T09:00:00Z");
+    static final Instant DUE_3_FROM_NOW = Instant.parse("2026-11-26T09:00:00Z");
+    /** The policy's appeal window: 10 days after a ruling at NOW. */
+    static final Instant APPEALABLE_UNTIL = NOW.plus(Duration.ofDays(10));
+
+    static final String D = "d-1";
+    static final String OPP = "opp-1";
+    static final String OTHER_OPP = "opp-2";
+    static final DisputeAmounts AMOUNTS = new DisputeAmounts(Money.of("1000000.00", "RUB"),
+            Money.of("820000.00", "RUB"), new BigDecimal("5"));
+    static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private AggregateTestFixture<Dispute> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Dispute.class);
+        fixture.registerInjectableResource(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return fixture.currentTime();
+            }
+        });
+        fixture.registerInjectableResource(new TestPolicies());
+    }
+
+    // ------------------------------------------------------------------ builders
+
+    static OpenDispute open() {
+        return new OpenDispute(D, DisputeType.PRICE_DUMPING, OPP, "r-a", "P-A", Role.PARTNER, "B quoted 18 % below list",
+                AMOUNTS, 1);
+    }
+
+    static DisputeOpened opened() {
+        return new DisputeOpened(D, DisputeType.PRICE_DUMPING, OPP, "r-a", "P-A", "PARTNER",
+                "B quoted 18 % below list", AMOUNTS, 1, DUE_1, NOW, 1);
+    }
+
+    static LinkRespondent link() {
+        return new LinkRespondent(D, "P-B", "r-b", OTHER_OPP);
+    }
+
+    static DisputeRespondentLinked linked() {
+        return new DisputeRespondentLinked(D, "P-B", "r-b", OTHER_OPP, NOW);
+    }
+
+    static RuleOnDispute uphold(Role role, String decider) {
+        return new RuleOnDispute(D, decider, role, UPHELD, "dumping proven", null, true, 10, 1);
+    }
+
+    static DisputeRuled upheld(int level, String decider, Instant at) {
+        return new DisputeRuled(D, OPP, level, UPHELD, "dumping proven", null, true, 10, "P-B", "r-b", OTHER_OPP,
+                false, null, at.plus(Duration.ofDays(10)), decider, DisputeLevels.deciderOf(level).name(), at, 1);
+    }
+
+    static DisputeRuled dismissed(int level, String decider, Instant at) {
+        return new DisputeRuled(D, OPP, level, DISMISSED, "no proof", null, false, 0, "P-B", "r-b", OTHER_OPP,
+                false, null, at.plus(Duration.ofDays(10)), decider, DisputeLevels.deciderOf(level).name(), at, 1);
+    }
+
+    static DisputeAppealed appealed(String partnerId, int fromLevel, int level, Instant dueAt) {
+        return new DisputeAppealed(D, partnerId, "unfair", fromLevel, level, dueAt, NOW, 1);
+    }
+
+    /** Opened at NOW by P-A about its registration r-a, respondent P-B with r-b linked. */
+    Object[] openWithRespondent() {
+        return new Object[]{opened(), linked()};
+    }
+
+    /** ... and upheld at level 1 at NOW: P-B's protection revoked, 10 penalty points. */
+    Object[] upheldAtLevelOne() {
+        return new Object[]{opened(), linked(), upheld(1, "manager-1", NOW)};
+    }
+
+    // ------------------------------------------------------------------ opening, evidence, respondent
+
+    @Nested
+    class Opening {
+
+        @Test
+        void canOpenADumpingComplaintAtLevelOneWithItsSla() {
+            fixture.givenCurrentTime(NOW)
+                    .when(open())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(opened())
+                    .expectResultMessagePayload(new DisputeLevel(1, DUE_1))
+                    .expectScheduledDeadline(DUE_1, new DisputeSlaDeadline(D, 1, DUE_1));
+        }
+
+        @Test
+        void canOpenADisputeAsStaffWithoutAComplainantPartner() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new OpenDispute(D, DisputeType.SUPPORT_OVERRIDE, OPP, null, null, CHANNEL_MANAGER,
+                            "moved without reason", null, 1))
+                    .expectEvents(new DisputeOpened(D, DisputeType.SUPPORT_OVERRIDE, OPP, null, null,
+                            "CHANNEL_MANAGER", "moved without reason", null, 1, DUE_1, NOW, 1));
+        }
+
+        @Test
+        void cannotOpenADumpingComplaintWithoutItsAmounts() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new OpenDispute(D, DisputeType.PRICE_DUMPING, OPP, "r-a", "P-A", Role.PARTNER, "x",
+                            new DisputeAmounts(Money.of("1", "RUB"), null, BigDecimal.ONE), 1))
+                    .expectNoEvents()
+                    .expectException(violation(INVALID, "AMOUNTS_REQUIRED"));
+        }
+
+        @Test
+        void cannotReuseADisputeId() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(open())
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "DISPUTE_ID_TAKEN"));
+        }
+    }
+
+    @Nested
+    class Evidence {
+
+        static final List<EvidenceDocument> DOCS = List.of(new EvidenceDocument("quote.pdf", SHA, null));
+
+        @Test
+        void canAddEvidenceAsTheComplainant() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(new AddEvidence(D, "e-1", "user-a", "P-A", "the competitor's quote", AMOUNTS, DOCS))
+                    .expectEvents(new DisputeEvidenceAdded(D, "e-1", "user-a", "P-A", "the competitor's quote",
+                            AMOUNTS, DOCS, NOW));
+        }
+
+        @Test
+        void canAddEvidenceAsTheRespondent() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new AddEvidence(D, "e-1", "user-b", "P-B", "our price list", null, null))
+                    .expectEvents(new DisputeEvidenceAdded(D, "e-1", "user-b", "P-B", "our price list", null,
+                            List.of(), NOW));
+        }
+
+        @Test
+        void canAddEvidenceAsStaff() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(new AddEvidence(D, "e-1", "manager-1", null, "call notes", null, DOCS))
+                    .expectEvents(new DisputeEvidenceAdded(D, "e-1", "manager-1", null, "call notes", null, DOCS,
+                            NOW));
+        }
+
+        @Test
+        void cannotAddEvidenceAsAPartnerThatIsNotAParty() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new AddEvidence(D, "e-1", "user-c", "P-C", "me too", null, null))
+                    .expectNoEvents()
+                    .expectException(violation(NOT_FOUND, "NOT_FOUND"));
+        }
+
+        @Test
+        void cannotAddEvidenceToAClosedDispute() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(upheldAtLevelOne())
+                    .when(new AddEvidence(D, "e-1", "user-a", "P-A", "late", null, null))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "DISPUTE_CLOSED"));
+        }
+    }
+
+    @Nested
+    class Respondent {
+
+        @Test
+        void canLinkTheRespondentAndItsRegistration() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(link())
+                    .expectEvents(linked());
+        }
+
+        @Test
+        void canReplaceTheRespondentWhileNoRulingActedOnIt() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), linked(), dismissed(1, "manager-1", NOW),
+                            appealed("P-A", 1, 2, DUE_2_FROM_NOW))
+                    .when(new LinkRespondent(D, "P-C", null, null))
+                    .expectEvents(new DisputeRespondentLinked(D, "P-C", null, null, NOW));
+        }
+
+        @Test
+        void cannotLinkTheComplainantAsRespondent() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(new LinkRespondent(D, "P-A", "r-a", OPP))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "RESPONDENT_IS_COMPLAINANT"));
+        }
+
+        @Test
+        void cannotLinkTheSameRespondentTwice() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(link())
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "NO_CHANGE"));
+        }
+
+        @Test
+        void cannotChangeTheRespondentOnceAnUpheldRulingActedOnIt() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(upheldAtLevelOne())
+                    .andGiven(appealed("P-B", 1, 2, DUE_2_FROM_NOW))
+                    .when(new LinkRespondent(D, "P-C", null, null))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "RESPONDENT_FIXED"));
+        }
+
+        @Test
+        void cannotLinkARespondentToAClosedDispute() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), dismissed(1, "manager-1", NOW))
+                    .when(link())
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "DISPUTE_CLOSED"));
+        }
+    }
+
+    // ------------------------------------------------------------------ assignment and escalation
+
+    @Nested
+    class Assignment {
+
+        @Test
+        void canAssignAsADeciderOfTheCurrentLevel() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(new AssignDispute(D, "manager-2", "manager-1", CHANNEL_MANAGER))
+                    .expectEvents(new DisputeAssigned(D, "manager-2", 1, "manager-1", NOW))
+                    .expectResultMessagePayload(1);
+        }
+
+        @Test
+        void canReassignAfterAnEscalationClearedTheAssignment() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), new DisputeAssigned(D, "director-1", 1, "manager-1", NOW),
+                            new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1))
+                    .when(new AssignDispute(D, "director-1", "director-1", CHANNEL_DIRECTOR))
+                    .expectEvents(new DisputeAssigned(D, "director-1", 2, "director-1", NOW));
+        }
+
+        @Test
+        void cannotAssignAsStaffOfAnotherLevel() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(new AssignDispute(D, "director-1", "director-1", CHANNEL_DIRECTOR))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "NOT_DECIDER_OF_LEVEL", Map.of("level", 1)));
+        }
+
+        @Test
+        void cannotAssignToTheCurrentAssigneeAgain() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), new DisputeAssigned(D, "manager-2", 1, "manager-1", NOW))
+                    .when(new AssignDispute(D, "manager-2", "manager-1", CHANNEL_MANAGER))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "NO_CHANGE"));
+        }
+
+        @Test
+        void cannotAssignAClosedDispute() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(upheldAtLevelOne())
+                    .when(new AssignDispute(D, "manager-2", "manager-1", CHANNEL_MANAGER))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "DISPUTE_CLOSED"));
+        }
+    }
+
+    @Nested
+    class Escalation {
+
+        @Test
+        void canEscalateOnAPartysRequestWithTheNextLevelsSla() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new EscalateDispute(D, "P-B", "level 1 is biased", 1))
+                    .expectEvents(new DisputeEscalated(D, 1, 2, "level 1 is biased", false, DUE_2_FROM_NOW, NOW, 1))
+                    .expectResultMessagePayload(new DisputeLevel(2, DUE_2_FROM_NOW))
+                    .expectScheduledDeadline(DUE_2_FROM_NOW, new DisputeSlaDeadline(D, 2, DUE_2_FROM_NOW));
+        }
+
+        @Test
+        void canEscalateAsStaffUpToTheCommittee() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), new DisputeEscalated(D, 1, 2, "x", false, DUE_2_FROM_NOW, NOW, 1))
+                    .when(new EscalateDispute(D, null, "needs the committee", 1))
+                    .expectEvents(new DisputeEscalated(D, 2, 3, "needs the committee", false, DUE_3_FROM_NOW, NOW,
+                            1));
+        }
+
+        @Test
+        void cannotEscalateAsAPartnerThatIsNotAParty() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new EscalateDispute(D, "P-C", "curious", 1))
+                    .expectNoEvents()
+                    .expectException(violation(NOT_FOUND, "NOT_FOUND"));
+        }
+
+        @Test
+        void cannotEscalateBeyondTheCommittee() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1))
+                    .when(new EscalateDispute(D, "P-A", "higher", 1))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "ALREADY_AT_TOP_LEVEL"));
+        }
+
+        @Test
+        void cannotEscalateAClosedDispute() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(upheldAtLevelOne())
+                    .when(new EscalateDispute(D, "P-B", "unfair", 1))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "DISPUTE_CLOSED"));
+        }
+
+        @Test
+        void canEscalateAutomaticallyToTheDirectorWhenLevelOneMissesItsSla() {
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(open())
+                    .whenThenTimeAdvancesTo(DUE_1)
+                    .expectEvents(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1))
+                    .expectScheduledDeadline(DUE_2_AFTER_BREACH, new DisputeSlaDeadline(D, 2, DUE_2_AFTER_BREACH));
+        }
+
+        @Test
+        void canEscalateAutomaticallyToTheCommitteeAndStopThere() {
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(open())
+                    .whenThenTimeAdvancesTo(DUE_3_AFTER_BREACH.plus(Duration.ofDays(30)))
+                    .expectEvents(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1),
+                            new DisputeEscalated(D, 2, 3, null, true, DUE_3_AFTER_BREACH, DUE_2_AFTER_BREACH, 1))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void cannotEscalateAutomaticallyBeforeTheSlaPasses() {
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(open())
+                    .whenThenTimeAdvancesTo(DUE_1.minus(Duration.ofMinutes(1)))
+                    .expectNoEvents()
+                    .expectScheduledDeadline(DUE_1, new DisputeSlaDeadline(D, 1, DUE_1));
+        }
+
+        @Test
+        void cannotEscalateAutomaticallyADisputeRuledInTime() {
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(open(), link(), uphold(CHANNEL_MANAGER, "manager-1"))
+                    .whenThenTimeAdvancesTo(DUE_1.plus(Duration.ofHours(1)))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotLetAStaleSlaDeadlineEscalateAgainAfterAManualEscalation() {
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(open(), new EscalateDispute(D, "P-A", "urgent", 1))
+                    .whenThenTimeAdvancesTo(DUE_1.plus(Duration.ofHours(1)))
+                    .expectNoEvents()
+                    .expectScheduledDeadline(DUE_2_FROM_NOW, new DisputeSlaDeadline(D, 2, DUE_2_FROM_NOW));
+        }
+    }
+
+    // ------------------------------------------------------------------ ruling
+
+    @Nested
+    class Ruling {
+
+        @Test
+        void canUpholdWithEffectsAsTheDeciderOfTheCurrentLevel() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(uphold(CHANNEL_MANAGER, "manager-1"))
+                    .expectEvents(upheld(1, "manager-1", NOW))
+                    .expectResultMessagePayload(new RulingMade(1, false, APPEALABLE_UNTIL));
+        }
+
+        @Test
+        void canNameTheRightfulRegistrationOfTheDisputedOpportunity() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, UPHELD, "A was first", "r-a", false, 0,
+                            1))
+                    .expectEvents(new DisputeRuled(D, OPP, 1, UPHELD, "A was first", "r-a", false, 0, null, null,
+                            null, false, null, APPEALABLE_UNTIL, "manager-1", "CHANNEL_MANAGER", NOW, 1));
+        }
+
+        @Test
+        void canDismissWithoutEffects() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, DISMISSED, "no proof", null, false, 0, 1))
+                    .expectEvents(dismissed(1, "manager-1", NOW));
+        }
+
+        @Test
+        void canRuleAsTheDirectorOnceEscalatedToLevelTwo() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .andGiven(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1))
+                    .when(uphold(CHANNEL_DIRECTOR, "director-1"))
+                    .expectEvents(upheld(2, "director-1", NOW));
+        }
+
+        @Test
+        void cannotRuleAsADeciderOfAnotherLevel() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(uphold(CHANNEL_DIRECTOR, "director-1"))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "NOT_DECIDER_OF_LEVEL", Map.of("level", 1)));
+        }
+
+        @Test
+        void cannotRuleAsAManagerOnceEscalated() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .andGiven(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1))
+                    .when(uphold(CHANNEL_MANAGER, "manager-1"))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "NOT_DECIDER_OF_LEVEL", Map.of("level", 2)));
+        }
+
+        @Test
+        void cannotRuleAsAPartner() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(uphold(Role.PARTNER, "user-a"))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "NOT_DECIDER_OF_LEVEL"));
+        }
+
+        @Test
+        void cannotRuleOnAClosedDispute() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(upheldAtLevelOne())
+                    .when(uphold(CHANNEL_MANAGER, "manager-1"))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "DISPUTE_CLOSED"));
+        }
+
+        @Test
+        void cannotDismissWithEffects() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, DISMISSED, "no", null, false, 5, 1))
+                    .expectNoEvents()
+                    .expectException(violation(INVALID, "EFFECTS_ONLY_WHEN_UPHELD"));
+        }
+
+        @Test
+        void cannotGiveNegativePenaltyPoints() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, UPHELD, "x", null, false, -1, 1))
+                    .expectNoEvents()
+                    .expectException(violation(INVALID, "PENALTY_NOT_POSITIVE"));
+        }
+
+        @Test
+        void cannotRevokeProtectionWithoutARespondentRegistration() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), new DisputeRespondentLinked(D, "P-B", null, null, NOW))
+                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, UPHELD, "x", null, true, 0, 1))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "NO_RESPONDENT_REGISTRATION"));
+        }
+
+        @Test
+        void cannotPenalizeWithoutARespondent() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, UPHELD, "x", null, false, 10, 1))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "NO_RESPONDENT"));
+        }
+
+        @Test
+        void cannotNameTheRevokedRegistrationRightful() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, UPHELD, "x", "r-b", true, 0, 1))
+                    .expectNoEvents()
+                    .expectException(violation(INVALID, "CONTRADICTORY_EFFECTS"));
+        }
+    }
+
+    // ------------------------------------------------------------------ appeal
+
+    @Nested
+    class Appeal {
+
+        @Test
+        void canAppealWithinTheWindowOneLevelUpWithThatLevelsSla() {
+            Instant later = NOW.plus(Duration.ofDays(1));
+            Instant dueAt = Instant.parse("2026-11-25T09:00:00Z");
+            fixture.givenCurrentTime(later)
+                    .andGiven(upheldAtLevelOne())
+                    .when(new AppealRuling(D, "P-B", "unfair", 1))
+                    .expectEvents(new DisputeAppealed(D, "P-B", "unfair", 1, 2, dueAt, later, 1))
+                    .expectResultMessagePayload(new DisputeLevel(2, dueAt))
+                    .expectScheduledDeadline(dueAt, new DisputeSlaDeadline(D, 2, dueAt));
+        }
+
+        @Test
+        void canAppealAsTheComplainantOnTheLastDayOfTheWindow() {
+            fixture.givenCurrentTime(APPEALABLE_UNTIL)
+                    .andGiven(opened(), linked(), dismissed(1, "manager-1", NOW))
+                    .when(new AppealRuling(D, "P-A", "evidence ignored", 1))
+                    .expectEvents(new DisputeAppealed(D, "P-A", "evidence ignored", 1, 2,
+                            Instant.parse("2026-12-02T09:00:00Z"), APPEALABLE_UNTIL, 1));
+        }
+
+        @Test
+        void canAppealFromTheCommitteeToANewCommitteePanel() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .andGiven(new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1),
+                            upheld(3, "committee-1", NOW))
+                    .when(new AppealRuling(D, "P-B", "unfair", 1))
+                    .expectEvents(new DisputeAppealed(D, "P-B", "unfair", 3, 3, DUE_3_FROM_NOW, NOW, 1));
+        }
+
+        @Test
+        void cannotAppealAfterTheWindow() {
+            fixture.givenCurrentTime(APPEALABLE_UNTIL.plusSeconds(1))
+                    .andGiven(upheldAtLevelOne())
+                    .when(new AppealRuling(D, "P-B", "late", 1))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "APPEAL_WINDOW_CLOSED",
+                            Map.of("appealableUntil", APPEALABLE_UNTIL.toString())));
+        }
+
+        @Test
+        void cannotAppealBeforeARuling() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new AppealRuling(D, "P-B", "pre-emptive", 1))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "NOT_RULED_YET"));
+        }
+
+        @Test
+        void cannotAppealWhileTheAppealIsPending() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(upheldAtLevelOne())
+                    .andGiven(appealed("P-B", 1, 2, DUE_2_FROM_NOW))
+                    .when(new AppealRuling(D, "P-A", "me too", 1))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "ALREADY_APPEALED"));
+        }
+
+        @Test
+        void cannotAppealTheAppealDecision() {
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(open(), link(), uphold(CHANNEL_MANAGER, "manager-1"),
+                            new AppealRuling(D, "P-B", "unfair", 1), uphold(CHANNEL_DIRECTOR, "director-1"))
+                    .when(new AppealRuling(D, "P-B", "again", 1))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "ALREADY_APPEALED"));
+        }
+
+        @Test
+        void cannotAppealAsAPartnerThatIsNotAParty() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(upheldAtLevelOne())
+                    .when(new AppealRuling(D, "P-C", "curious", 1))
+                    .expectNoEvents()
+                    .expectException(violation(NOT_FOUND, "NOT_FOUND"));
+        }
+
+        @Test
+        void cannotAppealAsStaff() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(upheldAtLevelOne())
+                    .when(new AppealRuling(D, null, "second thoughts", 1))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "ONLY_PARTIES_APPEAL"));
+        }
+
+        @Test
+        void canReverseTheEffectsOnAppealOneLevelUp() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(upheldAtLevelOne())
+                    .andGiven(appealed("P-B", 1, 2, DUE_2_FROM_NOW))
+                    .when(new RuleOnDispute(D, "director-1", CHANNEL_DIRECTOR, DISMISSED, "no proof after all", null,
+                            false, 0, 1))
+                    .expectEvents(new DisputeRuled(D, OPP, 2, DISMISSED, "no proof after all", null, false, 0, "P-B",
+                            "r-b", OTHER_OPP, true, new RulingEffects(null, true, 10), null, "director-1",
+                            "CHANNEL_DIRECTOR", NOW, 1))
+                    .expectResultMessagePayload(new RulingMade(2, true, null));
+        }
+
+        @Test
+        void canConfirmTheEffectsOnAppeal() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(upheldAtLevelOne())
+                    .andGiven(appealed("P-B", 1, 2, DUE_2_FROM_NOW))
+                    .when(uphold(CHANNEL_DIRECTOR, "director-1"))
+                    .expectEvents(new DisputeRuled(D, OPP, 2, UPHELD, "dumping proven", null, true, 10, "P-B", "r-b",
+                            OTHER_OPP, true, new RulingEffects(null, true, 10), null, "director-1",
+                            "CHANNEL_DIRECTOR", NOW, 1));
+        }
+
+        @Test
+        void cannotDecideAnAppealAtTheLevelThatRuled() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(upheldAtLevelOne())
+                    .andGiven(appealed("P-B", 1, 2, DUE_2_FROM_NOW))
+                    .when(uphold(CHANNEL_MANAGER, "manager-2"))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "NOT_DECIDER_OF_LEVEL", Map.of("level", 2)));
+        }
+
+        @Test
+        void cannotDecideACommitteeAppealWithTheSamePanel() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .andGiven(new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1),
+                            upheld(3, "committee-1", NOW), appealed("P-B", 3, 3, DUE_3_FROM_NOW))
+                    .when(uphold(ARBITRATION_COMMITTEE, "committee-1"))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "APPEAL_NEEDS_NEW_PANEL"));
+        }
+
+        @Test
+        void canDecideACommitteeAppealWithANewPanel() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .andGiven(new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1),
+                            upheld(3, "committee-1", NOW), appealed("P-B", 3, 3, DUE_3_FROM_NOW))
+                    .when(new RuleOnDispute(D, "committee-2", ARBITRATION_COMMITTEE, UPHELD, "confirmed", null, false,
+                            5, 1))
+                    .expectEvents(new DisputeRuled(D, OPP, 3, UPHELD, "confirmed", null, false, 5, "P-B", "r-b",
+                            OTHER_OPP, true, new RulingEffects(null, true, 10), null, "committee-2",
+                            "ARBITRATION_COMMITTEE", NOW, 1));
+        }
+
+        @Test
+        void canEscalateAnAppealAutomaticallyWhenItsSlaPasses() {
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(open(), link(), uphold(CHANNEL_MANAGER, "manager-1"),
+                            new AppealRuling(D, "P-B", "unfair", 1))
+                    .whenThenTimeAdvancesTo(DUE_2_FROM_NOW)
+                    .expectEvents(new DisputeEscalated(D, 2, 3, null, true, Instant.parse("2026-12-01T09:00:00Z"),
+                            DUE_2_FROM_NOW, 1));
+        }
+    }
+}
