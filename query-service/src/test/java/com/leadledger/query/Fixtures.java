@@ -8,10 +8,34 @@ import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.events.envelope.EventTypes;
 import com.leadledger.events.opportunity.OpportunityIds;
 import com.leadledger.events.opportunity.OpportunityOpened;
+import com.leadledger.events.opportunity.SupportGranted;
+import com.leadledger.events.opportunity.SupportMoved;
+import com.leadledger.events.opportunity.SupportReason;
+import com.leadledger.events.opportunity.SupportWithdrawn;
+import com.leadledger.events.partner.PartnerOnboarded;
+import com.leadledger.events.partner.PartnerProductLinesChanged;
+import com.leadledger.events.partner.PartnerReinstated;
+import com.leadledger.events.partner.PartnerSuspended;
+import com.leadledger.events.partner.PartnerTier;
+import com.leadledger.events.partner.PartnerTierChanged;
+import com.leadledger.events.registration.EarlierRegistrationNoticeIssued;
+import com.leadledger.events.registration.ExtensionGranted;
+import com.leadledger.events.registration.ExtensionRefused;
+import com.leadledger.events.registration.ExtensionRequested;
+import com.leadledger.events.registration.RegistrationApproved;
+import com.leadledger.events.registration.RegistrationBecameReviewable;
+import com.leadledger.events.registration.RegistrationExpired;
+import com.leadledger.events.registration.RegistrationLost;
+import com.leadledger.events.registration.RegistrationRejected;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
+import com.leadledger.events.registration.RegistrationWon;
+import com.leadledger.events.registration.RejectionReason;
+import com.leadledger.events.registration.ReviewEscalated;
+import com.leadledger.events.registration.ReviewSlaStarted;
 import com.leadledger.query.ingest.EventRef;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +51,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Fixtures {
 
     public static final EnvelopeCodec CODEC = new EnvelopeCodec();
+    /** The staff member recorded in the metadata of staff decisions. */
+    public static final String STAFF_ACTOR = "manager-7";
     private static final AtomicLong GLOBAL_INDEX = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1_000_000));
     /** One clock for all streams, a second per event, so that "newest first" is well defined across streams. */
     private static final AtomicLong CLOCK = new AtomicLong(
@@ -102,16 +128,123 @@ public final class Fixtures {
         }
 
         public RegistrationSubmitted submit(String partnerId) {
-            Instant at = tick();
             String taxId = customerKey.startsWith("RU:") ? customerKey : null;
             String domain = taxId == null ? customerKey : "example-" + partnerId.toLowerCase() + ".ru";
+            return submit(partnerId, new CustomerIdentity("ООО «Ромашка» for " + partnerId, "RU", taxId, domain, null));
+        }
+
+        /** A submission naming this customer; its key must be the stream's customer key. */
+        public RegistrationSubmitted submit(String partnerId, CustomerIdentity customer) {
+            if (!CustomerKey.of(customer).value().equals(customerKey)) {
+                throw new IllegalArgumentException("the customer's key is not " + customerKey);
+            }
+            Instant at = tick();
             RegistrationSubmitted event = new RegistrationSubmitted(opportunityId, UUID.randomUUID().toString(),
-                    partnerId, nextPosition++,
-                    new CustomerIdentity("ООО «Ромашка» for " + partnerId, "RU", taxId, domain, null),
-                    new CustomerKey(customerKey), productLine, Money.of("1250000.00", "RUB"),
-                    LocalDate.of(2031, 3, 31), "Deal of " + partnerId, at, 1);
+                    partnerId, nextPosition++, customer, new CustomerKey(customerKey), productLine,
+                    Money.of("1250000.00", "RUB"), LocalDate.of(2031, 3, 31), "Deal of " + partnerId, at, 1);
             add(event, at, metadata("user-of-" + partnerId, "PARTNER", partnerId));
             return event;
+        }
+
+        // ------------------------------------------------------------ review clock and decisions (by staff)
+
+        public ReviewSlaStarted slaStarted(RegistrationSubmitted r, Instant dueAt) {
+            return staff(new ReviewSlaStarted(opportunityId, r.registrationId(), 1, dueAt, r.acceptedAt(), 1));
+        }
+
+        public ReviewEscalated escalate(RegistrationSubmitted r, int level, Instant dueAt) {
+            return staff(new ReviewEscalated(opportunityId, r.registrationId(), level, dueAt, tickPeek(), 1));
+        }
+
+        public RegistrationBecameReviewable becameReviewable(RegistrationSubmitted r, Instant dueAt) {
+            return staff(new RegistrationBecameReviewable(opportunityId, r.registrationId(), r.partnerId(), dueAt,
+                    tickPeek(), 1));
+        }
+
+        public RegistrationApproved approve(RegistrationSubmitted r, String discountPercent, int days) {
+            Instant at = tickPeek();
+            return staff(new RegistrationApproved(opportunityId, r.registrationId(), r.partnerId(),
+                    new BigDecimal(discountPercent), days, at.plus(days, ChronoUnit.DAYS), "approved in test", null,
+                    at, 1));
+        }
+
+        /** What the command side issues to a later partner when an earlier registration is approved. */
+        public EarlierRegistrationNoticeIssued noticeEarlier(RegistrationSubmitted later,
+                                                             RegistrationSubmitted earlier) {
+            return staff(new EarlierRegistrationNoticeIssued(opportunityId, later.registrationId(),
+                    later.partnerId(), earlier.acceptedAt(), tickPeek()));
+        }
+
+        public RegistrationRejected reject(RegistrationSubmitted r, RejectionReason reason, String note,
+                                           Instant earlierRegisteredAt) {
+            return staff(new RegistrationRejected(opportunityId, r.registrationId(), r.partnerId(), reason, note,
+                    earlierRegisteredAt, tickPeek(), 1));
+        }
+
+        public RegistrationExpired expire(RegistrationSubmitted r, Instant protectedUntil) {
+            return system(new RegistrationExpired(opportunityId, r.registrationId(), r.partnerId(), protectedUntil));
+        }
+
+        public ExtensionRequested requestExtension(RegistrationSubmitted r, int days, String reason) {
+            return add(new ExtensionRequested(opportunityId, r.registrationId(), UUID.randomUUID().toString(),
+                    r.partnerId(), reason, days, tickPeek()), "user-of-" + r.partnerId(), "PARTNER", r.partnerId());
+        }
+
+        public ExtensionGranted grantExtension(ExtensionRequested request, Instant newProtectedUntil) {
+            return staff(new ExtensionGranted(opportunityId, request.registrationId(), request.extensionRequestId(),
+                    request.partnerId(), request.days(), newProtectedUntil, "fine", tickPeek(), 1));
+        }
+
+        public ExtensionRefused refuseExtension(ExtensionRequested request) {
+            return staff(new ExtensionRefused(opportunityId, request.registrationId(), request.extensionRequestId(),
+                    request.partnerId(), "no", tickPeek(), 1));
+        }
+
+        public RegistrationWon won(RegistrationSubmitted r, Money finalValue) {
+            return add(new RegistrationWon(opportunityId, r.registrationId(), r.partnerId(), finalValue, tickPeek()),
+                    "user-of-" + r.partnerId(), "PARTNER", r.partnerId());
+        }
+
+        public RegistrationLost lost(RegistrationSubmitted r, String reason) {
+            return add(new RegistrationLost(opportunityId, r.registrationId(), r.partnerId(), reason, tickPeek()),
+                    "user-of-" + r.partnerId(), "PARTNER", r.partnerId());
+        }
+
+        // ------------------------------------------------------------ vendor support (by staff)
+
+        public SupportGranted grantSupport(RegistrationSubmitted r) {
+            return staff(new SupportGranted(opportunityId, r.registrationId(), r.partnerId(), "backing it",
+                    tickPeek(), 1));
+        }
+
+        public SupportMoved moveSupport(RegistrationSubmitted from, RegistrationSubmitted to, SupportReason reason,
+                                        String evidenceSha256) {
+            return staff(new SupportMoved(opportunityId, from.registrationId(), from.partnerId(), to.registrationId(),
+                    to.partnerId(), reason, null, evidenceSha256, "customer letter", tickPeek(), 1));
+        }
+
+        public SupportWithdrawn withdrawSupport(RegistrationSubmitted r, SupportReason reason) {
+            return staff(new SupportWithdrawn(opportunityId, r.registrationId(), r.partnerId(), reason, null, null,
+                    null, tickPeek(), 1));
+        }
+
+        private <E extends Record> E staff(E event) {
+            return add(event, STAFF_ACTOR, "CHANNEL_MANAGER", null);
+        }
+
+        private <E extends Record> E system(E event) {
+            return add(event, "system", "SYSTEM", null);
+        }
+
+        /** Stored a second after the time the event itself names, as the command side stores after deciding. */
+        private <E extends Record> E add(E event, String actor, String role, String partnerId) {
+            add(event, tick(), metadata(actor, role, partnerId));
+            return event;
+        }
+
+        /** The business time of the next event. */
+        private Instant tickPeek() {
+            return tick();
         }
 
         public RegistrationWithdrawn withdraw(RegistrationSubmitted registration, String reason) {
@@ -140,6 +273,54 @@ public final class Fixtures {
 
         private Instant tick() {
             return Instant.ofEpochMilli(CLOCK.addAndGet(1000));
+        }
+    }
+
+    /** The event stream of one Partner aggregate. */
+    public static final class PartnerStream {
+
+        private final String partnerId;
+        private final List<EventEnvelope> envelopes = new ArrayList<>();
+        private long nextSequence;
+
+        public PartnerStream(String partnerId) {
+            this.partnerId = partnerId;
+        }
+
+        public List<EventEnvelope> envelopes() {
+            return List.copyOf(envelopes);
+        }
+
+        public PartnerOnboarded onboard(String name, PartnerTier tier, List<String> productLines) {
+            return add(new PartnerOnboarded(partnerId, name, tier, productLines, "https://hooks.example/" + partnerId,
+                    next()));
+        }
+
+        public PartnerTierChanged changeTier(PartnerTier from, PartnerTier to) {
+            return add(new PartnerTierChanged(partnerId, from, to, next()));
+        }
+
+        public PartnerProductLinesChanged changeProductLines(List<String> lines) {
+            return add(new PartnerProductLinesChanged(partnerId, lines, next()));
+        }
+
+        public PartnerSuspended suspend(String reason) {
+            return add(new PartnerSuspended(partnerId, reason, next()));
+        }
+
+        public PartnerReinstated reinstate() {
+            return add(new PartnerReinstated(partnerId, "ok again", next()));
+        }
+
+        private Instant next() {
+            return Instant.ofEpochMilli(CLOCK.addAndGet(1000));
+        }
+
+        private <E extends Record> E add(E event) {
+            Instant at = next();
+            envelopes.add(envelope(event, "Partner", partnerId, nextSequence++, at,
+                    metadata("admin-1", "ADMIN", null)));
+            return event;
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Which roles may call which read endpoint. What a caller may see inside an allowed endpoint (a partner only its own
- * registrations) is decided per endpoint family in its access class and applied in the repository's SQL.
+ * registrations, its own notices) is decided per endpoint family in its access class or controller and applied in
+ * the repository's SQL.
  * Anything not listed here is refused.
  */
 @Configuration
@@ -28,6 +29,14 @@ class SecurityConfig {
     static final Set<Role> OPPORTUNITY_READERS = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
             Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
 
+    /** May work the review queue: the vendor's reviewers (channel managers, directors, the arbitration committee). */
+    static final Set<Role> REVIEWERS = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
+            Role.ARBITRATION_COMMITTEE);
+
+    /** May read partner views (with penalty points): vendor staff, auditors and operators, never partners. */
+    static final Set<Role> PARTNER_READERS = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
+            Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
+
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
         return JwtSecurity.base(http, mapper)
@@ -35,8 +44,14 @@ class SecurityConfig {
                         .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/registrations", "/api/v1/registrations/*")
                         .hasAnyRole(Role.names(REGISTRATION_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/notices")
+                        .hasRole(Role.PARTNER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/review-queue")
+                        .hasAnyRole(Role.names(REVIEWERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/opportunities/*")
                         .hasAnyRole(Role.names(OPPORTUNITY_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/partners", "/api/v1/partners/*")
+                        .hasAnyRole(Role.names(PARTNER_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events")
                         .hasRole(Role.AUDITOR.name())
                         .anyRequest().denyAll())

@@ -3,6 +3,7 @@ package com.leadledger.query.ingest;
 import com.leadledger.events.envelope.EventEnvelope;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,17 +12,46 @@ import java.util.Objects;
  *
  * @param timestamp when the event was stored on the command side; read models use it, never the wall clock, so
  *                  that a rebuild produces the same rows as the live projection
+ * @param metadata  the envelope's audit metadata (actor id and role, partner, correlation ids); never null
  */
 public record EventRef(String eventId, String eventType, String aggregateId, long sequenceNumber, long globalIndex,
-                       Instant timestamp) {
+                       Instant timestamp, Map<String, String> metadata) {
+
+    /** The metadata key of the acting user's id (see the command side's {@code CommandMetadata}). */
+    public static final String ACTOR_ID = "actorId";
 
     public EventRef {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(timestamp, "timestamp");
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A reference without metadata. */
+    public EventRef(String eventId, String eventType, String aggregateId, long sequenceNumber, long globalIndex,
+                    Instant timestamp) {
+        this(eventId, eventType, aggregateId, sequenceNumber, globalIndex, timestamp, Map.of());
     }
 
     public static EventRef of(EventEnvelope envelope) {
         return new EventRef(envelope.eventId(), envelope.eventType(), envelope.aggregateId(),
-                envelope.sequenceNumber(), envelope.globalIndex(), envelope.timestamp());
+                envelope.sequenceNumber(), envelope.globalIndex(), envelope.timestamp(), withoutNulls(envelope));
+    }
+
+    /** Who caused the event, as recorded by the command side; null when the metadata does not say. */
+    public String actorId() {
+        return metadata.get(ACTOR_ID);
+    }
+
+    private static Map<String, String> withoutNulls(EventEnvelope envelope) {
+        if (envelope.metadata() == null) {
+            return Map.of();
+        }
+        Map<String, String> copy = new java.util.HashMap<>();
+        envelope.metadata().forEach((k, v) -> {
+            if (k != null && v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
     }
 }

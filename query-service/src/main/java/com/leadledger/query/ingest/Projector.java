@@ -3,8 +3,11 @@ package com.leadledger.query.ingest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +22,8 @@ import java.util.function.Function;
  *   <li>a rebuild from {@code event_log}, and</li>
  *   <li>point-in-time views ({@link #fold} of the events up to an instant, in memory).</li>
  * </ul>
- * Supporting a new event is one more {@code creates}/{@code updates} line next to a new transition method on the view.
+ * Supporting a new event is one more {@code creates}/{@code updates}/{@code updatesEach} line next to a new transition
+ * method on the view.
  *
  * @param <V> an immutable read-model record
  */
@@ -54,16 +58,30 @@ public final class Projector<V> {
         return routes.containsKey(event.getClass());
     }
 
-    /** The id of the view instance the event changes; empty when this read model ignores the event. */
+    /**
+     * The id of the view instance the event changes; empty when this read model ignores the event. For an event that
+     * changes several instances ({@link Builder#updatesEach}) use {@link #viewIdsOf}.
+     */
     public Optional<String> viewIdOf(Record event) {
+        List<String> ids = viewIdsOf(event);
+        if (ids.size() > 1) {
+            throw new IllegalStateException(event.getClass().getSimpleName() + " changes several " + viewName
+                    + " views; use viewIdsOf");
+        }
+        return ids.stream().findFirst();
+    }
+
+    /** The ids of the view instances the event changes, without repeats; empty when this read model ignores it. */
+    public List<String> viewIdsOf(Record event) {
         Route<? extends Record, V> route = routes.get(event.getClass());
-        return route == null ? Optional.empty() : Optional.of(route.viewIdOf(event));
+        return route == null ? List.of() : route.viewIdsOf(event);
     }
 
     /**
-     * The state after the event. {@code current} is null when the view instance does not exist yet. Returns
-     * {@code current} unchanged for an event this read model ignores, for a creating event whose view already exists,
-     * and (null) for an updating event whose view does not exist.
+     * The state of one view instance after the event. {@code current} is null when the view instance does not exist
+     * yet. Returns {@code current} unchanged for an event this read model ignores, for a creating event whose view
+     * already exists, and (null) for an updating event whose view does not exist. For an event that changes several
+     * instances, call it once per id of {@link #viewIdsOf} with that instance's state.
      */
     public V apply(V current, Record event, EventRef ref) {
         Route<? extends Record, V> route = routes.get(event.getClass());
@@ -81,7 +99,7 @@ public final class Projector<V> {
     public V fold(String viewId, Iterable<? extends Applied> events) {
         V state = null;
         for (Applied applied : events) {
-            if (viewIdOf(applied.event()).filter(viewId::equals).isPresent()) {
+            if (viewIdsOf(applied.event()).contains(viewId)) {
                 state = apply(state, applied.event(), applied.ref());
             }
         }
@@ -92,14 +110,14 @@ public final class Projector<V> {
     public Map<String, V> foldAll(Iterable<? extends Applied> events) {
         Map<String, V> views = new LinkedHashMap<>();
         for (Applied applied : events) {
-            viewIdOf(applied.event()).ifPresent(id -> {
+            for (String id : viewIdsOf(applied.event())) {
                 V next = apply(views.get(id), applied.event(), applied.ref());
                 if (next == null) {
                     views.remove(id);
                 } else {
                     views.put(id, next);
                 }
-            });
+            }
         }
         return views;
     }
@@ -114,11 +132,23 @@ public final class Projector<V> {
     public record Step(Record event, EventRef ref) implements Applied {
     }
 
-    private record Route<E extends Record, V>(Class<E> type, Function<E, String> viewId,
+    private record Route<E extends Record, V>(Class<E> type, Function<E, ? extends Collection<String>> viewIds,
                                               Function<E, V> create, BiFunction<V, E, V> update) {
 
-        String viewIdOf(Record event) {
-            return EventContract.required(viewId.apply(type.cast(event)), "the id of the view it changes", event);
+        List<String> viewIdsOf(Record event) {
+            Collection<String> ids = viewIds.apply(type.cast(event));
+            if (ids == null || ids.isEmpty()) {
+                throw new UndecodableRecordException("payload", event.getClass().getSimpleName()
+                        + " lacks its required member 'the id of the view it changes'", null);
+            }
+            List<String> distinct = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                EventContract.required(id, "the id of the view it changes", event);
+                if (!distinct.contains(id)) {
+                    distinct.add(id);
+                }
+            }
+            return List.copyOf(distinct);
         }
 
         V apply(V current, Record event, String viewName, EventRef ref) {
@@ -126,13 +156,13 @@ public final class Projector<V> {
             if (create != null) {
                 if (current != null) {
                     log.warn("{} {} already exists; {} {} does not create it again", viewName,
-                            viewIdOf(typed), ref.eventType(), ref.eventId());
+                            viewIdsOf(typed), ref.eventType(), ref.eventId());
                     return current;
                 }
                 return create.apply(typed);
             }
             if (current == null) {
-                log.warn("{} {} does not exist; {} {} has nothing to update", viewName, viewIdOf(typed),
+                log.warn("{} {} does not exist; {} {} has nothing to update", viewName, viewIdsOf(typed),
                         ref.eventType(), ref.eventId());
                 return null;
             }
@@ -154,13 +184,26 @@ public final class Projector<V> {
         /** An event that brings a view instance into existence. */
         public <E extends Record> Builder<V> creates(Class<E> type, Function<E, String> viewId,
                                                      Function<E, V> transition) {
-            return add(new Route<>(type, viewId, transition, null));
+            return add(new Route<>(type, e -> single(viewId.apply(e)), transition, null));
         }
 
         /** An event that changes an existing view instance. */
         public <E extends Record> Builder<V> updates(Class<E> type, Function<E, String> viewId,
                                                      BiFunction<V, E, V> transition) {
-            return add(new Route<>(type, viewId, null, transition));
+            return add(new Route<>(type, e -> single(viewId.apply(e)), null, transition));
+        }
+
+        /**
+         * An event that changes several existing view instances (for example a support move: the registration losing
+         * support and the one gaining it). The transition is applied to each instance's own state.
+         */
+        public <E extends Record> Builder<V> updatesEach(Class<E> type, Function<E, List<String>> viewIds,
+                                                         BiFunction<V, E, V> transition) {
+            return add(new Route<>(type, viewIds, null, transition));
+        }
+
+        private static List<String> single(String id) {
+            return Collections.singletonList(id);
         }
 
         private Builder<V> add(Route<? extends Record, V> route) {

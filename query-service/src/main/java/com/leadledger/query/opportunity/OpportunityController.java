@@ -9,17 +9,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Opportunities with their ranking. Vendor staff, auditors and admins only (see SecurityConfig); never partners. */
+/**
+ * Opportunities with their ranking and vendor support history. Vendor staff, auditors and admins only (see
+ * SecurityConfig); never partners.
+ */
 @RestController
 @RequestMapping("/api/v1/opportunities")
 class OpportunityController {
 
     private final OpportunityViewRepository opportunities;
     private final RegistrationViewRepository registrations;
+    private final SupportHistoryRepository supportHistory;
 
-    OpportunityController(OpportunityViewRepository opportunities, RegistrationViewRepository registrations) {
+    OpportunityController(OpportunityViewRepository opportunities, RegistrationViewRepository registrations,
+                          SupportHistoryRepository supportHistory) {
         this.opportunities = opportunities;
         this.registrations = registrations;
+        this.supportHistory = supportHistory;
     }
 
     @GetMapping("/{opportunityId}")
@@ -27,6 +33,7 @@ class OpportunityController {
     public OpportunityResponse get(@PathVariable String opportunityId) {
         OpportunityView opportunity = opportunities.find(opportunityId)
                 .orElseThrow(() -> ApiException.notFound("opportunity"));
-        return OpportunityResponse.of(opportunity, registrations.findByOpportunity(opportunityId));
+        return OpportunityResponse.of(opportunity, registrations.findByOpportunity(opportunityId),
+                supportHistory.ofOpportunity(opportunityId));
     }
 }

@@ -16,7 +16,7 @@ class OpportunityProjection implements Projection {
 
     @Override
     public void project(Record event, EventRef ref) {
-        OpportunityView.PROJECTOR.viewIdOf(event).ifPresent(id -> {
+        OpportunityView.PROJECTOR.viewIdsOf(event).forEach(id -> {
             OpportunityView current = views.findForUpdate(id).orElse(null);
             OpportunityView next = OpportunityView.PROJECTOR.apply(current, event, ref);
             if (next != null && next != current) {

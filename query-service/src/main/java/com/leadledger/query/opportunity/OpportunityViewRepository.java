@@ -10,14 +10,15 @@ import java.util.Optional;
 @Repository
 public class OpportunityViewRepository {
 
-    private static final String COLUMNS = "opportunity_id, customer_key, product_line, opened_at, updated_at, "
-            + "last_event_id";
+    private static final String COLUMNS = "opportunity_id, customer_key, product_line, opened_at, "
+            + "supported_registration_id, updated_at, last_event_id";
 
     private static final RowMapper<OpportunityView> ROW = (rs, row) -> new OpportunityView(
             rs.getString("opportunity_id"),
             rs.getString("customer_key"),
             rs.getString("product_line"),
             rs.getTimestamp("opened_at").toInstant(),
+            rs.getString("supported_registration_id"),
             rs.getTimestamp("updated_at").toInstant(),
             rs.getString("last_event_id"));
 
@@ -40,15 +41,19 @@ public class OpportunityViewRepository {
     void save(OpportunityView v) {
         jdbc.sql("""
                         INSERT INTO opportunity_view (%s)
-                        VALUES (:opportunityId, :customerKey, :productLine, :openedAt, :updatedAt, :lastEventId)
+                        VALUES (:opportunityId, :customerKey, :productLine, :openedAt, :supported, :updatedAt,
+                                :lastEventId)
                         ON CONFLICT (opportunity_id) DO UPDATE SET
                             customer_key = EXCLUDED.customer_key, product_line = EXCLUDED.product_line,
-                            opened_at = EXCLUDED.opened_at, updated_at = EXCLUDED.updated_at,
+                            opened_at = EXCLUDED.opened_at,
+                            supported_registration_id = EXCLUDED.supported_registration_id,
+                            updated_at = EXCLUDED.updated_at,
                             last_event_id = EXCLUDED.last_event_id""".formatted(COLUMNS))
                 .param("opportunityId", v.opportunityId())
                 .param("customerKey", v.customerKey())
                 .param("productLine", v.productLine())
                 .param("openedAt", Timestamp.from(v.openedAt()))
+                .param("supported", v.supportedRegistrationId())
                 .param("updatedAt", Timestamp.from(v.updatedAt()))
                 .param("lastEventId", v.lastEventId())
                 .update();

@@ -3,19 +3,23 @@ package com.leadledger.query.registration;
 import com.leadledger.kit.problem.ApiException;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.security.Role;
+import com.leadledger.query.notice.NoticeResponse;
 import org.springframework.http.HttpStatus;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The one place that decides what a caller may see of registrations. Vendor staff, auditors and operators see
- * everything; a partner-only caller sees its own registrations, without their position (which would tell it that
- * others registered the same opportunity first). The partner id comes from the verified token, never from the request.
+ * everything; a partner-only caller sees its own registrations, without their position and review clock (either
+ * would tell it that others registered the same opportunity first). The partner id comes from the verified token,
+ * never from the request.
  *
  * @param partnerScope the partner whose registrations are visible, or null for all
+ * @param forStaff     whether the staff-only members (position, review level and due time) are shown
  */
-record RegistrationAccess(String partnerScope, boolean showsPosition) {
+record RegistrationAccess(String partnerScope, boolean forStaff) {
 
     private static final Set<Role> SEES_ALL = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
             Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
@@ -37,6 +41,11 @@ record RegistrationAccess(String partnerScope, boolean showsPosition) {
     }
 
     RegistrationResponse render(RegistrationView view) {
-        return RegistrationResponse.of(view, showsPosition);
+        return RegistrationResponse.of(view, forStaff);
+    }
+
+    /** One registration with the notices its owner received about it. */
+    RegistrationResponse render(RegistrationView view, List<NoticeResponse> ownersNotices) {
+        return RegistrationResponse.of(view, forStaff, ownersNotices);
     }
 }

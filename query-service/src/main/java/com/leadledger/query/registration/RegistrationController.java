@@ -5,6 +5,8 @@ import com.leadledger.kit.problem.ApiException;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
+import com.leadledger.query.notice.NoticeRepository;
+import com.leadledger.query.notice.NoticeResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +25,11 @@ import java.util.stream.Collectors;
 class RegistrationController {
 
     private final RegistrationViewRepository registrations;
+    private final NoticeRepository notices;
 
-    RegistrationController(RegistrationViewRepository registrations) {
+    RegistrationController(RegistrationViewRepository registrations, NoticeRepository notices) {
         this.registrations = registrations;
+        this.notices = notices;
     }
 
     /**
@@ -50,14 +54,18 @@ class RegistrationController {
         return new PageResponse<>(items, paging.page(), paging.size(), registrations.count(filter));
     }
 
-    /** One registration. For a partner, another partner's registration is "not found", exactly like a missing one. */
+    /**
+     * One registration with the notices its owner received about it (newest first). For a partner, another partner's
+     * registration is "not found", exactly like a missing one.
+     */
     @GetMapping("/{registrationId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public RegistrationResponse get(@PathVariable String registrationId, Authentication authentication) {
         RegistrationAccess access = RegistrationAccess.of(Actor.from(authentication));
-        return registrations.find(registrationId, access.partnerScope())
-                .map(access::render)
+        RegistrationView view = registrations.find(registrationId, access.partnerScope())
                 .orElseThrow(() -> ApiException.notFound("registration"));
+        return access.render(view, notices.ofRegistration(view.partnerId(), view.registrationId()).stream()
+                .map(NoticeResponse::of).toList());
     }
 
     private static RegistrationStatus parseStatus(String status) {

@@ -4,7 +4,10 @@ import com.leadledger.query.ingest.EventRef;
 import com.leadledger.query.ingest.Projection;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code registration_view}: load the row, apply the transition, save the result. */
+/**
+ * Keeps {@code registration_view}: load the row, apply the transition, save the result. An event may change several
+ * rows (a support move: the registration losing support and the one gaining it); they are locked in id order.
+ */
 @Component
 class RegistrationProjection implements Projection {
 
@@ -16,7 +19,7 @@ class RegistrationProjection implements Projection {
 
     @Override
     public void project(Record event, EventRef ref) {
-        RegistrationView.PROJECTOR.viewIdOf(event).ifPresent(id -> {
+        RegistrationView.PROJECTOR.viewIdsOf(event).stream().sorted().forEach(id -> {
             RegistrationView current = views.findForUpdate(id).orElse(null);
             RegistrationView next = RegistrationView.PROJECTOR.apply(current, event, ref);
             if (next != null && next != current) {

@@ -2,14 +2,31 @@ package com.leadledger.query.registration;
 
 import com.leadledger.events.common.Money;
 import com.leadledger.events.customer.CustomerIdentity;
+import com.leadledger.events.opportunity.SupportGranted;
+import com.leadledger.events.opportunity.SupportMoved;
+import com.leadledger.events.opportunity.SupportWithdrawn;
+import com.leadledger.events.registration.ExtensionGranted;
+import com.leadledger.events.registration.ExtensionRefused;
+import com.leadledger.events.registration.ExtensionRequested;
+import com.leadledger.events.registration.RegistrationApproved;
+import com.leadledger.events.registration.RegistrationBecameReviewable;
+import com.leadledger.events.registration.RegistrationExpired;
+import com.leadledger.events.registration.RegistrationLost;
+import com.leadledger.events.registration.RegistrationRejected;
 import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
+import com.leadledger.events.registration.RegistrationWon;
+import com.leadledger.events.registration.ReviewEscalated;
+import com.leadledger.events.registration.ReviewSlaStarted;
 import com.leadledger.query.ingest.EventRef;
 import com.leadledger.query.ingest.Projector;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.function.Consumer;
 
 import static com.leadledger.query.ingest.EventContract.required;
 
@@ -17,8 +34,20 @@ import static com.leadledger.query.ingest.EventContract.required;
  * One registration as the read side knows it. Immutable; each event it reacts to has a pure transition here, and
  * {@link #PROJECTOR} maps event records to those transitions for the live projection, rebuilds and as-of views.
  *
- * @param updatedAt   the timestamp of the last applied event (not the time it was projected)
- * @param lastEventId the id of the last applied event
+ * @param discountPercent   the deal discount of the approval; null until approved
+ * @param protectionDays    the protection period the approval granted (extensions not included); null until approved
+ * @param protectedUntil    end of protection: set by the approval, moved by granted extensions
+ * @param supported         whether the vendor currently backs this registration (at most one per opportunity)
+ * @param reviewLevel       the review escalation level (1 manager, 2 director, 3 committee) while the registration
+ *                          awaits review ({@code SUBMITTED}); null before the review clock started and once decided
+ * @param reviewDueAt       when the review at {@code reviewLevel} is due; null like {@code reviewLevel}
+ * @param extensionsGranted how many protection extensions were granted
+ * @param pendingExtension  the extension request awaiting a decision, if any
+ * @param rejection         why staff rejected it; null unless {@code REJECTED}
+ * @param outcome           what the owner reported (won or lost); null until reported
+ * @param decidedAt         when staff approved or rejected it; null while undecided
+ * @param updatedAt         the timestamp of the last applied event (not the time it was projected)
+ * @param lastEventId       the id of the last applied event
  */
 public record RegistrationView(
         String registrationId,
@@ -36,13 +65,55 @@ public record RegistrationView(
         long policyVersion,
         Instant withdrawnAt,
         String withdrawalReason,
+        BigDecimal discountPercent,
+        Integer protectionDays,
+        Instant protectedUntil,
+        boolean supported,
+        Integer reviewLevel,
+        Instant reviewDueAt,
+        int extensionsGranted,
+        PendingExtension pendingExtension,
+        Rejection rejection,
+        Outcome outcome,
+        Instant decidedAt,
         Instant updatedAt,
         String lastEventId) {
+
+    /** An extension of protection the owner asked for, awaiting staff's decision. */
+    public record PendingExtension(String extensionRequestId, int days, String reason, Instant requestedAt) {
+    }
+
+    /**
+     * A rejection. {@code earlierRegisteredAt} is set when the reason was an earlier active registration of another
+     * partner: only its time, never whose it was.
+     */
+    public record Rejection(String reasonCode, String note, Instant earlierRegisteredAt) {
+    }
+
+    /** The result the owner reported: {@code WON} with the final value, or {@code LOST} with a reason. */
+    public record Outcome(String result, Money finalValue, String reason, Instant reportedAt) {
+    }
 
     public static final Projector<RegistrationView> PROJECTOR = Projector
             .<RegistrationView>builder("registration", RegistrationView::touchedBy)
             .creates(RegistrationSubmitted.class, RegistrationSubmitted::registrationId, RegistrationView::from)
+            .updates(ReviewSlaStarted.class, ReviewSlaStarted::registrationId, RegistrationView::apply)
+            .updates(ReviewEscalated.class, ReviewEscalated::registrationId, RegistrationView::apply)
+            .updates(RegistrationBecameReviewable.class, RegistrationBecameReviewable::registrationId,
+                    RegistrationView::apply)
+            .updates(RegistrationApproved.class, RegistrationApproved::registrationId, RegistrationView::apply)
+            .updates(RegistrationRejected.class, RegistrationRejected::registrationId, RegistrationView::apply)
             .updates(RegistrationWithdrawn.class, RegistrationWithdrawn::registrationId, RegistrationView::apply)
+            .updates(RegistrationExpired.class, RegistrationExpired::registrationId, RegistrationView::apply)
+            .updates(ExtensionRequested.class, ExtensionRequested::registrationId, RegistrationView::apply)
+            .updates(ExtensionGranted.class, ExtensionGranted::registrationId, RegistrationView::apply)
+            .updates(ExtensionRefused.class, ExtensionRefused::registrationId, RegistrationView::apply)
+            .updates(RegistrationWon.class, RegistrationWon::registrationId, RegistrationView::apply)
+            .updates(RegistrationLost.class, RegistrationLost::registrationId, RegistrationView::apply)
+            .updates(SupportGranted.class, SupportGranted::registrationId, RegistrationView::apply)
+            .updatesEach(SupportMoved.class, e -> Arrays.asList(e.fromRegistrationId(), e.toRegistrationId()),
+                    RegistrationView::apply)
+            .updates(SupportWithdrawn.class, SupportWithdrawn::registrationId, RegistrationView::apply)
             .build();
 
     public static RegistrationView from(RegistrationSubmitted e) {
@@ -56,23 +127,205 @@ public record RegistrationView(
                 e.position(), RegistrationStatus.SUBMITTED, customer, customerKey,
                 required(e.productLine(), "productLine", e), value,
                 required(e.expectedCloseDate(), "expectedCloseDate", e), e.description(),
-                required(e.acceptedAt(), "acceptedAt", e), e.policyVersion(), null, null, null, null);
+                required(e.acceptedAt(), "acceptedAt", e), e.policyVersion(), null, null,
+                null, null, null, false, null, null, 0, null, null, null, null, null, null);
+    }
+
+    // ------------------------------------------------------------------ review clock (only while SUBMITTED)
+
+    public RegistrationView apply(ReviewSlaStarted e) {
+        return underReview(e.level(), required(e.reviewDueAt(), "reviewDueAt", e));
+    }
+
+    public RegistrationView apply(ReviewEscalated e) {
+        return underReview(e.level(), required(e.reviewDueAt(), "reviewDueAt", e));
+    }
+
+    /** The registrations ahead of it left the competition: its review starts over at level 1. */
+    public RegistrationView apply(RegistrationBecameReviewable e) {
+        return underReview(1, required(e.reviewDueAt(), "reviewDueAt", e));
+    }
+
+    private RegistrationView underReview(int level, Instant dueAt) {
+        if (status != RegistrationStatus.SUBMITTED) {
+            return this; // decided meanwhile: the review clock no longer applies
+        }
+        return with(b -> {
+            b.reviewLevel = level;
+            b.reviewDueAt = dueAt;
+        });
+    }
+
+    // ------------------------------------------------------------------ decisions
+
+    public RegistrationView apply(RegistrationApproved e) {
+        Instant until = required(e.protectedUntil(), "protectedUntil", e);
+        BigDecimal discount = required(e.discountPercent(), "discountPercent", e);
+        return with(b -> {
+            leave(b, RegistrationStatus.APPROVED);
+            b.discountPercent = discount;
+            b.protectionDays = e.protectionDays();
+            b.protectedUntil = until;
+            b.decidedAt = e.approvedAt();
+        });
+    }
+
+    public RegistrationView apply(RegistrationRejected e) {
+        String reason = required(e.reasonCode(), "reasonCode", e).name();
+        return with(b -> {
+            leave(b, RegistrationStatus.REJECTED);
+            b.rejection = new Rejection(reason, e.note(), e.earlierRegisteredAt());
+            b.decidedAt = e.rejectedAt();
+        });
     }
 
     public RegistrationView apply(RegistrationWithdrawn e) {
-        return new RegistrationView(registrationId, opportunityId, partnerId, position,
-                RegistrationStatus.WITHDRAWN, customer, customerKey, productLine, estimatedValue, expectedCloseDate,
-                description, acceptedAt, policyVersion, e.withdrawnAt(), e.reason(), updatedAt, lastEventId);
+        return with(b -> {
+            leave(b, RegistrationStatus.WITHDRAWN);
+            b.withdrawnAt = e.withdrawnAt();
+            b.withdrawalReason = e.reason();
+        });
+    }
+
+    /** Protection ran out; {@code protectedUntil} keeps the instant it ended. */
+    public RegistrationView apply(RegistrationExpired e) {
+        return with(b -> leave(b, RegistrationStatus.EXPIRED));
+    }
+
+    // ------------------------------------------------------------------ extensions
+
+    public RegistrationView apply(ExtensionRequested e) {
+        PendingExtension pending = new PendingExtension(required(e.extensionRequestId(), "extensionRequestId", e),
+                e.days(), e.reason(), e.requestedAt());
+        return with(b -> b.pendingExtension = pending);
+    }
+
+    public RegistrationView apply(ExtensionGranted e) {
+        Instant until = required(e.protectedUntil(), "protectedUntil", e);
+        return with(b -> {
+            b.protectedUntil = until;
+            b.extensionsGranted = extensionsGranted + 1;
+            b.pendingExtension = null;
+        });
+    }
+
+    public RegistrationView apply(ExtensionRefused e) {
+        return with(b -> b.pendingExtension = null);
+    }
+
+    // ------------------------------------------------------------------ outcome
+
+    public RegistrationView apply(RegistrationWon e) {
+        Outcome reported = new Outcome(RegistrationStatus.WON.name(), required(e.finalValue(), "finalValue", e), null,
+                e.reportedAt());
+        return with(b -> {
+            leave(b, RegistrationStatus.WON);
+            b.outcome = reported;
+        });
+    }
+
+    public RegistrationView apply(RegistrationLost e) {
+        Outcome reported = new Outcome(RegistrationStatus.LOST.name(), null, e.reason(), e.reportedAt());
+        return with(b -> {
+            leave(b, RegistrationStatus.LOST);
+            b.outcome = reported;
+        });
+    }
+
+    // ------------------------------------------------------------------ vendor support
+
+    public RegistrationView apply(SupportGranted e) {
+        return withSupport(true);
+    }
+
+    /** Applied to both rows the move touches: the one losing support and the one gaining it. */
+    public RegistrationView apply(SupportMoved e) {
+        if (registrationId.equals(e.toRegistrationId())) {
+            return withSupport(true);
+        }
+        return registrationId.equals(e.fromRegistrationId()) ? withSupport(false) : this;
+    }
+
+    public RegistrationView apply(SupportWithdrawn e) {
+        return withSupport(false);
+    }
+
+    private RegistrationView withSupport(boolean value) {
+        return with(b -> b.supported = value);
     }
 
     /** The same view, recording that {@code ref} was the last event applied to it. */
     public RegistrationView touchedBy(EventRef ref) {
-        return new RegistrationView(registrationId, opportunityId, partnerId, position, status, customer,
-                customerKey, productLine, estimatedValue, expectedCloseDate, description, acceptedAt, policyVersion,
-                withdrawnAt, withdrawalReason, ref.timestamp(), ref.eventId());
+        return with(b -> {
+            b.updatedAt = ref.timestamp();
+            b.lastEventId = ref.eventId();
+        });
     }
 
     public boolean isActive() {
         return status.isActive();
+    }
+
+    /** Leaving {@code SUBMITTED}: the review clock stops. */
+    private static void leave(Builder b, RegistrationStatus next) {
+        b.status = next;
+        b.reviewLevel = null;
+        b.reviewDueAt = null;
+    }
+
+    private RegistrationView with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** A mutable copy used only inside transitions, so that each one names just the members it changes. */
+    private static final class Builder {
+        private final RegistrationView from;
+        RegistrationStatus status;
+        Instant withdrawnAt;
+        String withdrawalReason;
+        BigDecimal discountPercent;
+        Integer protectionDays;
+        Instant protectedUntil;
+        boolean supported;
+        Integer reviewLevel;
+        Instant reviewDueAt;
+        int extensionsGranted;
+        PendingExtension pendingExtension;
+        Rejection rejection;
+        Outcome outcome;
+        Instant decidedAt;
+        Instant updatedAt;
+        String lastEventId;
+
+        Builder(RegistrationView v) {
+            from = v;
+            status = v.status;
+            withdrawnAt = v.withdrawnAt;
+            withdrawalReason = v.withdrawalReason;
+            discountPercent = v.discountPercent;
+            protectionDays = v.protectionDays;
+            protectedUntil = v.protectedUntil;
+            supported = v.supported;
+            reviewLevel = v.reviewLevel;
+            reviewDueAt = v.reviewDueAt;
+            extensionsGranted = v.extensionsGranted;
+            pendingExtension = v.pendingExtension;
+            rejection = v.rejection;
+            outcome = v.outcome;
+            decidedAt = v.decidedAt;
+            updatedAt = v.updatedAt;
+            lastEventId = v.lastEventId;
+        }
+
+        RegistrationView build() {
+            RegistrationView v = from;
+            return new RegistrationView(v.registrationId, v.opportunityId, v.partnerId, v.position, status,
+                    v.customer, v.customerKey, v.productLine, v.estimatedValue, v.expectedCloseDate, v.description,
+                    v.acceptedAt, v.policyVersion, withdrawnAt, withdrawalReason, discountPercent, protectionDays,
+                    protectedUntil, supported, reviewLevel, reviewDueAt, extensionsGranted, pendingExtension,
+                    rejection, outcome, decidedAt, updatedAt, lastEventId);
+        }
     }
 }

@@ -24,11 +24,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * One running query service for all integration test classes (they share this configuration, so Spring's test
@@ -119,6 +122,36 @@ abstract class QueryServiceITBase {
     JsonNode awaitRegistration(String registrationId, String token) {
         eventually().until(() -> http.get("/api/v1/registrations/" + registrationId, token).status() == 200);
         return http.get("/api/v1/registrations/" + registrationId, token).body();
+    }
+
+    /** Waits until {@code path} answers 200 with a body that satisfies {@code ready}, and returns that body. */
+    JsonNode awaitJson(String path, String token, Predicate<JsonNode> ready) {
+        AtomicReference<JsonNode> body = new AtomicReference<>();
+        eventually().until(() -> {
+            Http.Response answer = http.get(path, token);
+            if (answer.status() == 200 && answer.body() != null && ready.test(answer.body())) {
+                body.set(answer.body());
+                return true;
+            }
+            return false;
+        });
+        return body.get();
+    }
+
+    /** Every item of a paged list, page by page (lists are shared by all tests, so they may be long). */
+    List<JsonNode> allItems(String path, String token) {
+        List<JsonNode> items = new ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        for (int page = 0; ; page++) {
+            Http.Response answer = http.get(path + separator + "size=200&page=" + page, token);
+            if (answer.status() != 200) {
+                throw new IllegalStateException(path + " answered " + answer.status() + ": " + answer.text());
+            }
+            answer.body().get("items").forEach(items::add);
+            if ((long) (page + 1) * 200 >= answer.body().get("total").asLong()) {
+                return items;
+            }
+        }
     }
 
     double counter(String name, String... tags) {

@@ -2,6 +2,11 @@ package com.leadledger.query.opportunity;
 
 import com.leadledger.events.customer.CustomerKey;
 import com.leadledger.events.opportunity.OpportunityOpened;
+import com.leadledger.events.opportunity.SupportGranted;
+import com.leadledger.events.opportunity.SupportMoved;
+import com.leadledger.events.opportunity.SupportReason;
+import com.leadledger.events.opportunity.SupportWithdrawn;
+import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
@@ -10,6 +15,7 @@ import com.leadledger.query.ingest.EventRef;
 import com.leadledger.query.registration.RegistrationView;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -55,5 +61,56 @@ class OpportunityViewTest {
                         RegistrationStatus.SUBMITTED);
         assertThat(response.supportedRegistrationId()).isNull();
         assertThat(response.supportHistory()).isEmpty();
+    }
+
+    @Test
+    void vendorSupportIsGrantedMovedAndWithdrawn() {
+        OpportunityView opened = OpportunityView.from(new OpportunityOpened("opp-9",
+                new CustomerKey("RU:7707083893"), "NETWORK_SECURITY", OPENED));
+        SupportGranted grant = new SupportGranted("opp-9", "reg-1", "P-1", null, OPENED.plusSeconds(10), 1);
+        SupportMoved move = new SupportMoved("opp-9", "reg-1", "P-1", "reg-2", "P-2",
+                SupportReason.CUSTOMER_WRITTEN_PREFERENCE, null, "ab".repeat(32), null, OPENED.plusSeconds(20), 1);
+        SupportWithdrawn withdrawal = new SupportWithdrawn("opp-9", "reg-2", "P-2", SupportReason.PARTNER_WITHDREW,
+                null, null, null, OPENED.plusSeconds(30), 1);
+        EventRef moved = Fixtures.ref(move, OPENED.plusSeconds(21));
+
+        OpportunityView granted = OpportunityView.PROJECTOR.apply(opened, grant, Fixtures.ref(grant, OPENED));
+        OpportunityView afterMove = OpportunityView.PROJECTOR.apply(granted, move, moved);
+        OpportunityView withdrawn = OpportunityView.PROJECTOR.apply(afterMove, withdrawal,
+                Fixtures.ref(withdrawal, OPENED.plusSeconds(31)));
+
+        assertThat(opened.supportedRegistrationId()).isNull();
+        assertThat(granted.supportedRegistrationId()).isEqualTo("reg-1");
+        assertThat(afterMove.supportedRegistrationId()).isEqualTo("reg-2");
+        assertThat(afterMove.lastEventId()).isEqualTo(moved.eventId());
+        assertThat(withdrawn.supportedRegistrationId()).isNull();
+        assertThat(withdrawn.customerKey()).isEqualTo("RU:7707083893");
+    }
+
+    @Test
+    void theRankingShowsProtectionAndSupportAndTheHistoryFollowsTheStream() {
+        OpportunityView opportunity = OpportunityView.from(new OpportunityOpened("opp-9",
+                new CustomerKey("RU:7707083893"), "NETWORK_SECURITY", OPENED))
+                .apply(new SupportGranted("opp-9", "x", "P-1", null, OPENED, 1));
+        RegistrationSubmitted first = Fixtures.submitted("opp-9", "P-1", 1, OPENED);
+        Instant until = OPENED.plusSeconds(86_400 * 90L);
+        RegistrationView approved = RegistrationView.from(first)
+                .apply(new RegistrationApproved("opp-9", first.registrationId(), "P-1", BigDecimal.TEN, 90, until,
+                        null, null, OPENED, 1))
+                .apply(new SupportGranted("opp-9", first.registrationId(), "P-1", null, OPENED, 1));
+        SupportHistoryEntry second = new SupportHistoryEntry("e2", "opp-9", 5, SupportHistoryEntry.Action.WITHDRAWN,
+                first.registrationId(), null, "P-1", null, null, null, null, null, OPENED, "m");
+        SupportHistoryEntry firstEntry = new SupportHistoryEntry("e1", "opp-9", 4, SupportHistoryEntry.Action.GRANTED,
+                null, first.registrationId(), null, "P-1", null, null, null, null, OPENED, "m");
+
+        OpportunityResponse response = OpportunityResponse.of(opportunity, List.of(approved),
+                List.of(second, firstEntry));
+
+        OpportunityResponse.RankingEntry entry = response.ranking().get(0);
+        assertThat(entry.status()).isEqualTo(RegistrationStatus.APPROVED);
+        assertThat(entry.protectedUntil()).isEqualTo(until);
+        assertThat(entry.supported()).isTrue();
+        assertThat(response.supportedRegistrationId()).isEqualTo("x");
+        assertThat(response.supportHistory()).extracting(SupportHistoryEntry::eventId).containsExactly("e1", "e2");
     }
 }

@@ -1,0 +1,21 @@
+package com.leadledger.query.notice;
+
+import com.leadledger.query.ingest.EventRef;
+import com.leadledger.query.ingest.Projection;
+import org.springframework.stereotype.Component;
+
+/** Writes the notices an event yields ({@link NoticeRules}), once each. */
+@Component
+class NoticeProjection implements Projection {
+
+    private final NoticeRepository notices;
+
+    NoticeProjection(NoticeRepository notices) {
+        this.notices = notices;
+    }
+
+    @Override
+    public void project(Record event, EventRef ref) {
+        NoticeRules.noticesFor(event, ref).forEach(notices::add);
+    }
+}

@@ -1,0 +1,21 @@
+package com.leadledger.query.opportunity;
+
+import com.leadledger.query.ingest.EventRef;
+import com.leadledger.query.ingest.Projection;
+import org.springframework.stereotype.Component;
+
+/** Appends vendor support decisions to {@code support_history}. */
+@Component
+class SupportHistoryProjection implements Projection {
+
+    private final SupportHistoryRepository history;
+
+    SupportHistoryProjection(SupportHistoryRepository history) {
+        this.history = history;
+    }
+
+    @Override
+    public void project(Record event, EventRef ref) {
+        SupportHistoryEntry.from(event, ref).ifPresent(history::add);
+    }
+}

@@ -1,0 +1,68 @@
+package com.leadledger.query.opportunity;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+/** {@code support_history}: one row per support event, written once. */
+@Repository
+public class SupportHistoryRepository {
+
+    private static final String COLUMNS = "event_id, opportunity_id, sequence_number, action, from_registration_id, "
+            + "to_registration_id, from_partner_id, to_partner_id, reason_code, ruling_dispute_id, evidence_sha256, "
+            + "note, at, actor_id";
+
+    private static final RowMapper<SupportHistoryEntry> ROW = (rs, n) -> new SupportHistoryEntry(
+            rs.getString("event_id"),
+            rs.getString("opportunity_id"),
+            rs.getLong("sequence_number"),
+            SupportHistoryEntry.Action.valueOf(rs.getString("action")),
+            rs.getString("from_registration_id"),
+            rs.getString("to_registration_id"),
+            rs.getString("from_partner_id"),
+            rs.getString("to_partner_id"),
+            rs.getString("reason_code"),
+            rs.getString("ruling_dispute_id"),
+            rs.getString("evidence_sha256"),
+            rs.getString("note"),
+            rs.getTimestamp("at").toInstant(),
+            rs.getString("actor_id"));
+
+    private final JdbcClient jdbc;
+
+    public SupportHistoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(SupportHistoryEntry e) {
+        jdbc.sql("INSERT INTO support_history (" + COLUMNS + ") VALUES (:eventId, :opportunityId, :sequenceNumber, "
+                        + ":action, :fromRegistrationId, :toRegistrationId, :fromPartnerId, :toPartnerId, "
+                        + ":reasonCode, :rulingDisputeId, :evidenceSha256, :note, :at, :actorId) "
+                        + "ON CONFLICT (event_id) DO NOTHING")
+                .param("eventId", e.eventId())
+                .param("opportunityId", e.opportunityId())
+                .param("sequenceNumber", e.sequenceNumber())
+                .param("action", e.action().name())
+                .param("fromRegistrationId", e.fromRegistrationId())
+                .param("toRegistrationId", e.toRegistrationId())
+                .param("fromPartnerId", e.fromPartnerId())
+                .param("toPartnerId", e.toPartnerId())
+                .param("reasonCode", e.reasonCode())
+                .param("rulingDisputeId", e.rulingDisputeId())
+                .param("evidenceSha256", e.evidenceSha256())
+                .param("note", e.note())
+                .param("at", Timestamp.from(e.at()))
+                .param("actorId", e.actorId())
+                .update();
+    }
+
+    /** The opportunity's support decisions in stream order. */
+    public List<SupportHistoryEntry> ofOpportunity(String opportunityId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM support_history WHERE opportunity_id = :id "
+                        + "ORDER BY sequence_number, at, event_id")
+                .param("id", opportunityId).query(ROW).list();
+    }
+}

@@ -1,0 +1,86 @@
+package com.leadledger.query.review;
+
+import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.web.PageRequestParams;
+import com.leadledger.kit.web.PageResponse;
+import com.leadledger.query.review.DuplicateRules.Party;
+import com.leadledger.query.review.ReviewQueueItem.PossibleDuplicate;
+import com.leadledger.query.review.ReviewQueueRepository.Candidate;
+import com.leadledger.query.review.ReviewQueueRepository.Pending;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Registrations awaiting review, oldest first: channel managers, directors and the arbitration committee only (see
+ * SecurityConfig).
+ */
+@RestController
+@RequestMapping("/api/v1/review-queue")
+class ReviewQueueController {
+
+    /** At most this many possible duplicates are listed per item, the most similar first. */
+    static final int MAX_DUPLICATES = 20;
+
+    private static final Comparator<PossibleDuplicate> MOST_SIMILAR_FIRST = Comparator
+            .comparingDouble(PossibleDuplicate::score).reversed()
+            .thenComparing(PossibleDuplicate::registrationId);
+
+    private final ReviewQueueRepository queue;
+    private final Clock clock;
+
+    ReviewQueueController(ReviewQueueRepository queue, Clock clock) {
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public PageResponse<ReviewQueueItem> list(@RequestParam(required = false) Integer level,
+                                              @RequestParam(required = false) Integer page,
+                                              @RequestParam(required = false) Integer size) {
+        if (level != null && (level < 1 || level > 3)) {
+            throw ApiException.badField("VALIDATION_FAILED", "level", "must be 1, 2 or 3");
+        }
+        PageRequestParams paging = PageRequestParams.of(page, size);
+        List<Pending> pending = queue.pending(level, paging.offset(), paging.size());
+        Map<String, List<PossibleDuplicate>> duplicates = duplicatesOf(pending);
+        Instant now = clock.instant();
+        List<ReviewQueueItem> items = pending.stream()
+                .map(p -> new ReviewQueueItem(p.registrationId(), p.opportunityId(), p.partnerId(), p.customer(),
+                        p.customerKey(), p.productLine(), p.estimatedValue(), p.acceptedAt(), p.position(), p.level(),
+                        p.slaDueAt(), p.slaDueAt() != null && p.slaDueAt().isBefore(now), p.earlierActiveExists(),
+                        duplicates.getOrDefault(p.registrationId(), List.of())))
+                .toList();
+        return new PageResponse<>(items, paging.page(), paging.size(), queue.count(level));
+    }
+
+    /** One query for the whole page: the SQL pre-selects, {@link DuplicateRules} decides and scores. */
+    private Map<String, List<PossibleDuplicate>> duplicatesOf(List<Pending> pending) {
+        Map<String, Pending> subjects = new LinkedHashMap<>();
+        pending.forEach(p -> subjects.put(p.registrationId(), p));
+        Map<String, List<PossibleDuplicate>> found = new LinkedHashMap<>();
+        for (Candidate c : queue.candidates(subjects.keySet())) {
+            Pending s = subjects.get(c.subjectId());
+            Party subject = new Party(s.registrationId(), s.customerKey(), s.customer().domain(), s.normalizedName());
+            Party other = new Party(c.registrationId(), c.customerKey(), c.domain(), c.normalizedName());
+            DuplicateRules.match(subject, other).ifPresent(m -> found
+                    .computeIfAbsent(s.registrationId(), id -> new ArrayList<>())
+                    .add(new PossibleDuplicate(c.registrationId(), c.opportunityId(), c.partnerId(), c.customerKey(),
+                            c.legalName(), c.productLine(), c.status(), m.score(), m.reason())));
+        }
+        found.replaceAll((id, list) -> list.stream().sorted(MOST_SIMILAR_FIRST).limit(MAX_DUPLICATES).toList());
+        return found;
+    }
+}
