@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 /**
- * Limits on what a request may carry: body size (413), JSON nesting depth and string length (400), and the per-caller
+ * Limits on what a request may carry: body size (413), JSON nesting depth, string length and control characters
+ * (400), and the per-caller
  * rate (429). All configurable under {@code leadledger.limits.*} and {@code leadledger.rate-limit.*}.
  */
 @AutoConfiguration
@@ -20,8 +21,11 @@ public class LimitsConfiguration {
     Jackson2ObjectMapperBuilderCustomizer jsonReadLimits(
             @Value("${leadledger.limits.max-json-depth:32}") int maxDepth,
             @Value("${leadledger.limits.max-json-string-length:100000}") int maxStringLength) {
-        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(maxDepth).maxStringLength(maxStringLength).build()));
+        return builder -> builder
+                .deserializerByType(String.class, new SafeStringDeserializer())
+                .postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(maxDepth).maxStringLength(maxStringLength)
+                                .build()));
     }
 
     @Bean

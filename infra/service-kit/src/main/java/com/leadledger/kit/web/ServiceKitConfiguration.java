@@ -2,6 +2,9 @@ package com.leadledger.kit.web;
 
 import com.leadledger.kit.problem.ProblemAdvice;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -11,6 +14,16 @@ import org.springframework.core.Ordered;
 @AutoConfiguration
 @Import(ProblemAdvice.class)
 public class ServiceKitConfiguration {
+
+    /** Requests Tomcat refuses itself (malformed URLs and the like) are answered with problem+json too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {

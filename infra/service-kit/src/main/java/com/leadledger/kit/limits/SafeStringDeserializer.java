@@ -1,0 +1,42 @@
+package com.leadledger.kit.limits;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+
+import java.io.IOException;
+
+/**
+ * Request strings may not carry control characters other than tab and line breaks (a NUL, for one, cannot be stored
+ * in PostgreSQL text or JSON and would poison every consumer of the event), nor unpaired surrogates.
+ */
+public class SafeStringDeserializer extends StringDeserializer {
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        String value = super.deserialize(parser, context);
+        if (value != null && !isSafe(value)) {
+            return (String) context.handleWeirdStringValue(String.class, value,
+                    "must not contain control characters or broken Unicode");
+        }
+        return value;
+    }
+
+    static boolean isSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
