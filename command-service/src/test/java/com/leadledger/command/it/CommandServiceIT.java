@@ -388,11 +388,16 @@ class CommandServiceIT {
     }
 
     @Test
-    void reportsDatabaseAndKafkaInHealth() {
+    void reportsDatabaseAndKafkaInHealthAndReadiness() {
         var health = http.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.body().at("/components/kafka/status").asText()).isEqualTo("UP");
+        var readiness = http.get("/actuator/health/readiness", null);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(readiness.body().at("/components/kafka/status").asText()).isEqualTo("UP");
+        assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
     }
 
     private EventEnvelope awaitEnvelope(java.util.function.Predicate<EventEnvelope> wanted) {

@@ -19,6 +19,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    public static final String CORRELATION_MDC_KEY = "correlationId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
@@ -28,11 +30,14 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String requestId = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         request.setAttribute(MDC_KEY, requestId);
         response.setHeader(HEADER, requestId);
+        String correlation = request.getHeader(CORRELATION_HEADER);
         MDC.put(MDC_KEY, requestId);
+        MDC.put(CORRELATION_MDC_KEY, correlation != null && SANE.matcher(correlation).matches() ? correlation : requestId);
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(MDC_KEY);
+            MDC.remove(CORRELATION_MDC_KEY);
         }
     }
 
