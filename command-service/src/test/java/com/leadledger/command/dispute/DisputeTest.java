@@ -15,6 +15,7 @@ import com.leadledger.events.dispute.DisputeType;
 import com.leadledger.events.dispute.EvidenceDocument;
 import com.leadledger.events.dispute.RulingEffects;
 import com.leadledger.kit.security.Role;
+import com.leadledger.command.common.FixtureClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -67,22 +68,7 @@ class DisputeTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Dispute.class);
-        fixture.registerInjectableResource(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return fixture.currentTime();
-            }
-        });
+        fixture.registerInjectableResource(new FixtureClock(() -> fixture.currentTime()));
         fixture.registerInjectableResource(new TestPolicies());
     }
 

@@ -126,7 +126,7 @@ class CommandServiceIT {
         assertThat(stored.get("position").asInt()).isEqualTo(1);
         assertThat(stored.get("policyVersion").asLong()).isEqualTo(1);
 
-        EventEnvelope envelope = awaitEnvelope(e -> e.payload().path("registrationId").asText().equals(registrationId));
+        EventEnvelope envelope = RealInfrastructure.awaitEnvelope(TOPIC, e -> e.payload().path("registrationId").asText().equals(registrationId));
         assertThat(envelope.eventType()).isEqualTo("RegistrationSubmitted");
         assertThat(envelope.aggregateType()).isEqualTo("Opportunity");
         assertThat(envelope.aggregateId()).isEqualTo(body.get("opportunityId").asText());
@@ -398,27 +398,5 @@ class CommandServiceIT {
         assertThat(readiness.body().at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(readiness.body().at("/components/kafka/status").asText()).isEqualTo("UP");
         assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
-    }
-
-    private EventEnvelope awaitEnvelope(java.util.function.Predicate<EventEnvelope> wanted) {
-        EnvelopeCodec codec = new EnvelopeCodec();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    EventEnvelope envelope = codec.decode(record.value());
-                    if (wanted.test(envelope)) {
-                        assertThat(record.key()).isEqualTo(envelope.aggregateId());
-                        return envelope;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no matching envelope on " + TOPIC + " within 30 s");
     }
 }

@@ -261,7 +261,7 @@ class DisputeIT {
         List<String> oppEvents = eventTypes(opp);
         assertThat(oppEvents.subList(oppEvents.indexOf("RegistrationRevoked"), oppEvents.size()))
                 .as("the revocation does not move support silently").doesNotContain("SupportMoved", "SupportWithdrawn");
-        EventEnvelope relayed = awaitEnvelope(e -> e.eventType().equals("PartnerPenalized")
+        EventEnvelope relayed = RealInfrastructure.awaitEnvelope(TOPIC, e -> e.eventType().equals("PartnerPenalized")
                 && e.aggregateId().equals(b));
         assertThat(relayed.metadata()).containsEntry("causationId", ruled.eventId());
 
@@ -495,27 +495,6 @@ class DisputeIT {
         return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline' "
                         + "AND convert_from(task_data, 'UTF8') LIKE :id")
                 .param("id", "%" + aggregateId + "%").query(Long.class).single();
-    }
-
-    private EventEnvelope awaitEnvelope(Predicate<EventEnvelope> wanted) {
-        EnvelopeCodec codec = new EnvelopeCodec();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dispute-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    EventEnvelope envelope = codec.decode(record.value());
-                    if (wanted.test(envelope)) {
-                        return envelope;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no matching envelope on " + TOPIC + " within 30 s");
     }
 
     private static JsonNode json(String text) {

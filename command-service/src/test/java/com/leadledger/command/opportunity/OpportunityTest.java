@@ -29,6 +29,7 @@ import com.leadledger.events.registration.RegistrationWon;
 import com.leadledger.events.registration.RejectionReason;
 import com.leadledger.events.registration.ReviewEscalated;
 import com.leadledger.events.registration.ReviewSlaStarted;
+import com.leadledger.command.common.FixtureClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -73,22 +74,7 @@ class OpportunityTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Opportunity.class);
-        fixture.registerInjectableResource(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return fixture.currentTime();
-            }
-        });
+        fixture.registerInjectableResource(new FixtureClock(() -> fixture.currentTime()));
         fixture.registerInjectableResource(new TestPolicies());
     }
 
