@@ -19,6 +19,10 @@ class OperationsIT extends QueryServiceITBase {
         assertThat(health.get("components").get("db").get("details").get("database").asText())
                 .isEqualTo("PostgreSQL");
         assertThat(health.get("components").get("kafka").get("status").asText()).isEqualTo("UP");
+        var readiness = http.get("/actuator/health/readiness", null);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(readiness.body().at("/components/kafka/status").asText()).isEqualTo("UP");
     }
 
     @Test
