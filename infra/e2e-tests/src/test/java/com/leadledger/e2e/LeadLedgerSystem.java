@@ -63,6 +63,7 @@ final class LeadLedgerSystem {
         env.put("LEADLEDGER_TOPIC", topic);
         env.put("LEADLEDGER_DEV_JWT_SECRET", DevTokens.DEFAULT_SECRET);
         env.put("LEADLEDGER_DEADLINE_POLL_INTERVAL", "1s");
+        env.put("LEADLEDGER_HOME", logs.getParent().resolve("leadledger-home").toString());
         command = ServiceProcess.builder(ProjectPaths.commandServiceJar()).name("command-service").env(env)
                 .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").logFile(logs.resolve("command-service.log"))
                 .startTimeout(Duration.ofSeconds(180)).build();
