@@ -132,6 +132,49 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void auditorsReVerifyTheQuerySidesCopyOfTheHistoryAndSeeTamperingNamed() throws Exception {
+        var first = submit(A, Inns.random());
+        String opportunityId = first.text("opportunityId");
+        awaitRegistration(first.text("registrationId"), MANAGER);
+
+        var all = system.queryApi.get("/api/v1/audit/verify", AUDITOR);
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body().get("intact").asBoolean()).as(all.raw()).isTrue();
+        assertThat(all.body().get("events").asLong()).isPositive();
+        assertThat(all.body().get("unverifiable").asLong()).isZero();
+        assertThat(system.queryApi.get("/api/v1/audit/verify", MANAGER).status()).isEqualTo(403);
+        assertThat(system.queryApi.get("/api/v1/audit/verify?scope=everything", AUDITOR).status()).isEqualTo(400);
+
+        // tamper with the copy as its database owner would (bypassing the append-only trigger), then put it back
+        String eventId;
+        try (Connection db = system.queryDb()) {
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT event_id FROM event_log WHERE aggregate_id = '"
+                    + opportunityId + "' AND sequence_number = 1")) {
+                rs.next();
+                eventId = rs.getString(1);
+            }
+            db.createStatement().execute("ALTER TABLE event_log DISABLE TRIGGER USER");
+            db.createStatement().execute("UPDATE event_log SET stored_payload = convert_to(replace(convert_from("
+                    + "stored_payload, 'UTF8'), 'P-1001', 'P-1002'), 'UTF8') WHERE event_id = '" + eventId + "'");
+        }
+        try {
+            var broken = system.queryApi.get("/api/v1/audit/verify?scope=opportunity:" + opportunityId, AUDITOR);
+            assertThat(broken.body().get("intact").asBoolean()).isFalse();
+            assertThat(broken.body().at("/firstBreak/kind").asText()).isEqualTo("HASH_MISMATCH");
+            assertThat(broken.body().at("/firstBreak/eventId").asText()).isEqualTo(eventId);
+            assertThat(broken.body().at("/firstBreak/sequenceNumber").asLong()).isEqualTo(1);
+        } finally {
+            try (Connection db = system.queryDb()) {
+                db.createStatement().execute("UPDATE event_log SET stored_payload = convert_to(replace(convert_from("
+                        + "stored_payload, 'UTF8'), 'P-1002', 'P-1001'), 'UTF8') WHERE event_id = '" + eventId + "'");
+                db.createStatement().execute("ALTER TABLE event_log ENABLE TRIGGER USER");
+            }
+        }
+        assertThat(system.queryApi.get("/api/v1/audit/verify?scope=stream:" + opportunityId, AUDITOR).body()
+                .get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
     void everyAcceptedRegistrationIsInTheReadModelExactlyOnceAfterTheQueryServiceIsKilledAndRestarted()
             throws Exception {
         List<String> accepted = new ArrayList<>();

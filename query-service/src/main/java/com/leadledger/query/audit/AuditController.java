@@ -16,9 +16,30 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final AuditEventRepository events;
+    private final CopyVerifier verifier;
 
-    AuditController(AuditEventRepository events) {
+    AuditController(AuditEventRepository events, CopyVerifier verifier) {
         this.events = events;
+        this.verifier = verifier;
+    }
+
+    /**
+     * Re-verifies the hash chains of this service's copy of the history. {@code scope}: {@code all} (default),
+     * {@code stream:<aggregateId>} or {@code opportunity:<opportunityId>}.
+     */
+    @GetMapping("/verify")
+    public CopyVerifier.Result verify(@RequestParam(required = false, defaultValue = "all") String scope) {
+        String s = scope.trim();
+        if (s.equals("all")) {
+            return verifier.verify(s, null);
+        }
+        for (String prefix : new String[]{"stream:", "opportunity:"}) {
+            if (s.startsWith(prefix) && s.length() > prefix.length() && s.length() <= prefix.length() + 255) {
+                return verifier.verify(s, s.substring(prefix.length()));
+            }
+        }
+        throw ApiException.badField("VALIDATION_FAILED", "scope",
+                "must be all, stream:<aggregateId> or opportunity:<opportunityId>");
     }
 
     @GetMapping("/events")

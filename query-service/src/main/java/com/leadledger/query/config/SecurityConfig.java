@@ -52,7 +52,7 @@ class SecurityConfig {
                         .hasAnyRole(Role.names(OPPORTUNITY_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners", "/api/v1/partners/*")
                         .hasAnyRole(Role.names(PARTNER_READERS))
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/events")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify")
                         .hasRole(Role.AUDITOR.name())
                         .anyRequest().denyAll())
                 .build();

@@ -7,7 +7,9 @@ import com.leadledger.events.envelope.EventEnvelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.util.HexFormat;
 import java.util.Map;
 
 /** Appends to {@code event_log}; never updates or deletes (the table's triggers refuse both). */
@@ -28,12 +30,16 @@ public class EventLogRepository {
      * @return true when this call stored it, false for a duplicate delivery
      */
     public boolean append(EventEnvelope envelope) {
+        EventEnvelope.Integrity integrity = envelope.integrity();
         int inserted = jdbc.sql("""
                         INSERT INTO event_log (event_id, global_index, aggregate_type, aggregate_id, sequence_number,
-                                               event_type, occurred_at, metadata, payload, schema_version)
+                                               event_type, occurred_at, metadata, payload, schema_version,
+                                               previous_hash, event_hash, stored_payload_type, stored_payload_revision,
+                                               stored_timestamp, stored_payload, stored_metadata)
                         VALUES (:eventId, :globalIndex, :aggregateType, :aggregateId, :sequenceNumber,
                                 :eventType, :occurredAt, CAST(:metadata AS jsonb), CAST(:payload AS jsonb),
-                                :schemaVersion)
+                                :schemaVersion, :previousHash, :eventHash, :payloadType, :payloadRevision,
+                                :storedTimestamp, :storedPayload, :storedMetadata)
                         ON CONFLICT (event_id) DO NOTHING""")
                 .param("eventId", envelope.eventId())
                 .param("globalIndex", envelope.globalIndex())
@@ -45,8 +51,19 @@ public class EventLogRepository {
                 .param("metadata", json(envelope.metadata() == null ? Map.of() : envelope.metadata()))
                 .param("payload", json(envelope.payload()))
                 .param("schemaVersion", envelope.schemaVersion())
+                .param("previousHash", integrity == null ? null : HexFormat.of().parseHex(integrity.previousHash()))
+                .param("eventHash", integrity == null ? null : HexFormat.of().parseHex(integrity.eventHash()))
+                .param("payloadType", integrity == null ? null : integrity.payloadType())
+                .param("payloadRevision", integrity == null ? null : integrity.payloadRevision())
+                .param("storedTimestamp", integrity == null ? null : integrity.storedTimestamp())
+                .param("storedPayload", integrity == null ? null : bytes(integrity.storedPayload()))
+                .param("storedMetadata", integrity == null ? null : bytes(integrity.storedMetadata()))
                 .update();
         return inserted == 1;
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     private String json(Object value) {
