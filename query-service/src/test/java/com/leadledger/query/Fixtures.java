@@ -8,11 +8,13 @@ import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.events.envelope.EventTypes;
 import com.leadledger.events.opportunity.OpportunityIds;
 import com.leadledger.events.opportunity.OpportunityOpened;
+import com.leadledger.events.opportunity.RulingRecorded;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
 import com.leadledger.events.opportunity.SupportWithdrawn;
 import com.leadledger.events.partner.PartnerOnboarded;
+import com.leadledger.events.partner.PartnerPenalized;
 import com.leadledger.events.partner.PartnerProductLinesChanged;
 import com.leadledger.events.partner.PartnerReinstated;
 import com.leadledger.events.partner.PartnerSuspended;
@@ -27,6 +29,7 @@ import com.leadledger.events.registration.RegistrationBecameReviewable;
 import com.leadledger.events.registration.RegistrationExpired;
 import com.leadledger.events.registration.RegistrationLost;
 import com.leadledger.events.registration.RegistrationRejected;
+import com.leadledger.events.registration.RegistrationRevoked;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
 import com.leadledger.events.registration.RegistrationWon;
@@ -228,6 +231,25 @@ public final class Fixtures {
                     null, tickPeek(), 1));
         }
 
+        /** Support moved back by staff, citing a dispute's ruling. */
+        public SupportMoved moveSupportByRuling(RegistrationSubmitted from, RegistrationSubmitted to,
+                                                String disputeId) {
+            return staff(new SupportMoved(opportunityId, from.registrationId(), from.partnerId(), to.registrationId(),
+                    to.partnerId(), SupportReason.ARBITRATION_RULING, disputeId, null, "per ruling", tickPeek(), 1));
+        }
+
+        /** An upheld dispute's ruling recorded on the opportunity (carried out by the system). */
+        public RulingRecorded recordRuling(String disputeId, RegistrationSubmitted rightful) {
+            return system(new RulingRecorded(opportunityId, disputeId,
+                    rightful == null ? null : rightful.registrationId(), tickPeek()));
+        }
+
+        /** An upheld dispute revoked the approved registration's protection (carried out by the system). */
+        public RegistrationRevoked revoke(RegistrationApproved approved, String disputeId) {
+            return system(new RegistrationRevoked(opportunityId, approved.registrationId(), approved.partnerId(),
+                    disputeId, approved.protectedUntil(), false, tickPeek()));
+        }
+
         private <E extends Record> E staff(E event) {
             return add(event, STAFF_ACTOR, "CHANNEL_MANAGER", null);
         }
@@ -312,6 +334,10 @@ public final class Fixtures {
             return add(new PartnerReinstated(partnerId, "ok again", next()));
         }
 
+        public PartnerPenalized penalize(String disputeId, int points, int total) {
+            return add(new PartnerPenalized(partnerId, disputeId, points, total, next()));
+        }
+
         private Instant next() {
             return Instant.ofEpochMilli(CLOCK.addAndGet(1000));
         }
@@ -320,6 +346,37 @@ public final class Fixtures {
             Instant at = next();
             envelopes.add(envelope(event, "Partner", partnerId, nextSequence++, at,
                     metadata("admin-1", "ADMIN", null)));
+            return event;
+        }
+    }
+
+    /** The event stream of one Dispute aggregate; each event is added with the metadata of who caused it. */
+    public static final class DisputeStream {
+
+        private final String disputeId = "D-" + UUID.randomUUID();
+        private final List<EventEnvelope> envelopes = new ArrayList<>();
+        private long nextSequence;
+
+        public String disputeId() {
+            return disputeId;
+        }
+
+        public List<EventEnvelope> envelopes() {
+            return List.copyOf(envelopes);
+        }
+
+        public EventEnvelope last() {
+            return envelopes.get(envelopes.size() - 1);
+        }
+
+        public Instant at() {
+            return Instant.ofEpochMilli(CLOCK.addAndGet(1000));
+        }
+
+        /** Adds the event caused by {@code actor} acting in {@code role} (for {@code partnerId} when a partner). */
+        public <E extends Record> E add(E event, String actor, String role, String partnerId) {
+            envelopes.add(envelope(event, "Dispute", disputeId, nextSequence++, at(),
+                    metadata(actor, role, partnerId)));
             return event;
         }
     }

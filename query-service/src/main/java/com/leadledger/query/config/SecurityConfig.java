@@ -37,6 +37,10 @@ class SecurityConfig {
     static final Set<Role> PARTNER_READERS = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
             Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
 
+    /** May read disputes: partners (those they are a party of, anonymized) and everyone on the vendor side. */
+    static final Set<Role> DISPUTE_READERS = EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
+            Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
+
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
         return JwtSecurity.base(http, mapper)
@@ -50,6 +54,8 @@ class SecurityConfig {
                         .hasAnyRole(Role.names(REVIEWERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/opportunities/*")
                         .hasAnyRole(Role.names(OPPORTUNITY_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/disputes", "/api/v1/disputes/*")
+                        .hasAnyRole(Role.names(DISPUTE_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners", "/api/v1/partners/*")
                         .hasAnyRole(Role.names(PARTNER_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify")

@@ -19,6 +19,10 @@ public record EventRef(String eventId, String eventType, String aggregateId, lon
 
     /** The metadata key of the acting user's id (see the command side's {@code CommandMetadata}). */
     public static final String ACTOR_ID = "actorId";
+    /** The metadata key of the role the actor acted in. */
+    public static final String ACTOR_ROLE = "actorRole";
+    /** The metadata key of the acting partner, present when a partner acted. */
+    public static final String PARTNER_ID = "partnerId";
 
     public EventRef {
         Objects.requireNonNull(eventId, "eventId");
@@ -40,6 +44,16 @@ public record EventRef(String eventId, String eventType, String aggregateId, lon
     /** Who caused the event, as recorded by the command side; null when the metadata does not say. */
     public String actorId() {
         return metadata.get(ACTOR_ID);
+    }
+
+    /** The role the actor acted in; null when the metadata does not say. */
+    public String actorRole() {
+        return metadata.get(ACTOR_ROLE);
+    }
+
+    /** The partner that acted; null when staff or the system acted. */
+    public String partnerId() {
+        return metadata.get(PARTNER_ID);
     }
 
     private static Map<String, String> withoutNulls(EventEnvelope envelope) {

@@ -132,11 +132,24 @@ public final class Projector<V> {
     public record Step(Record event, EventRef ref) implements Applied {
     }
 
+    /** A transition that needs to know where the event sits in the history (its id, actor, time). */
+    @FunctionalInterface
+    public interface RefTransition<V, E> {
+        V apply(V current, E event, EventRef ref);
+    }
+
+    /**
+     * @param optional whether the event may name no view instance (a null id): it then changes nothing
+     * @param creates  whether the event brings the view instance into existence ({@code current} is then null)
+     */
     private record Route<E extends Record, V>(Class<E> type, Function<E, ? extends Collection<String>> viewIds,
-                                              Function<E, V> create, BiFunction<V, E, V> update) {
+                                              boolean optional, boolean creates, RefTransition<V, E> transition) {
 
         List<String> viewIdsOf(Record event) {
             Collection<String> ids = viewIds.apply(type.cast(event));
+            if (optional && (ids == null || ids.stream().allMatch(java.util.Objects::isNull))) {
+                return List.of();
+            }
             if (ids == null || ids.isEmpty()) {
                 throw new UndecodableRecordException("payload", event.getClass().getSimpleName()
                         + " lacks its required member 'the id of the view it changes'", null);
@@ -153,20 +166,20 @@ public final class Projector<V> {
 
         V apply(V current, Record event, String viewName, EventRef ref) {
             E typed = type.cast(event);
-            if (create != null) {
+            if (creates) {
                 if (current != null) {
                     log.warn("{} {} already exists; {} {} does not create it again", viewName,
                             viewIdsOf(typed), ref.eventType(), ref.eventId());
                     return current;
                 }
-                return create.apply(typed);
+                return transition.apply(null, typed, ref);
             }
             if (current == null) {
                 log.warn("{} {} does not exist; {} {} has nothing to update", viewName, viewIdsOf(typed),
                         ref.eventType(), ref.eventId());
                 return null;
             }
-            return update.apply(current, typed);
+            return transition.apply(current, typed, ref);
         }
     }
 
@@ -184,13 +197,37 @@ public final class Projector<V> {
         /** An event that brings a view instance into existence. */
         public <E extends Record> Builder<V> creates(Class<E> type, Function<E, String> viewId,
                                                      Function<E, V> transition) {
-            return add(new Route<>(type, e -> single(viewId.apply(e)), transition, null));
+            return add(new Route<>(type, e -> single(viewId.apply(e)), false, true,
+                    (current, e, ref) -> transition.apply(e)));
+        }
+
+        /** {@link #creates} for a transition that records where the event sits in the history. */
+        public <E extends Record> Builder<V> createsWithRef(Class<E> type, Function<E, String> viewId,
+                                                            BiFunction<E, EventRef, V> transition) {
+            return add(new Route<>(type, e -> single(viewId.apply(e)), false, true,
+                    (current, e, ref) -> transition.apply(e, ref)));
         }
 
         /** An event that changes an existing view instance. */
         public <E extends Record> Builder<V> updates(Class<E> type, Function<E, String> viewId,
                                                      BiFunction<V, E, V> transition) {
-            return add(new Route<>(type, e -> single(viewId.apply(e)), null, transition));
+            return add(new Route<>(type, e -> single(viewId.apply(e)), false, false,
+                    (current, e, ref) -> transition.apply(current, e)));
+        }
+
+        /** {@link #updates} for a transition that records where the event sits in the history. */
+        public <E extends Record> Builder<V> updatesWithRef(Class<E> type, Function<E, String> viewId,
+                                                            RefTransition<V, E> transition) {
+            return add(new Route<>(type, e -> single(viewId.apply(e)), false, false, transition));
+        }
+
+        /**
+         * An event that changes an existing view instance when it names one, and nothing when its id is null (for
+         * example a support move that cites a dispute ruling, among moves that cite none).
+         */
+        public <E extends Record> Builder<V> updatesIfNamed(Class<E> type, Function<E, String> viewId,
+                                                            RefTransition<V, E> transition) {
+            return add(new Route<>(type, e -> single(viewId.apply(e)), true, false, transition));
         }
 
         /**
@@ -199,7 +236,7 @@ public final class Projector<V> {
          */
         public <E extends Record> Builder<V> updatesEach(Class<E> type, Function<E, List<String>> viewIds,
                                                          BiFunction<V, E, V> transition) {
-            return add(new Route<>(type, viewIds, null, transition));
+            return add(new Route<>(type, viewIds, false, false, (current, e, ref) -> transition.apply(current, e)));
         }
 
         private static List<String> single(String id) {

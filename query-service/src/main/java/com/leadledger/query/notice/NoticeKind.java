@@ -14,5 +14,9 @@ public enum NoticeKind {
     /** Vendor support moved from this registration to another one; the owner may open a SUPPORT_OVERRIDE dispute. */
     SUPPORT_MOVED_AWAY,
     /** The vendor no longer backs this registration (and no other one of the opportunity). */
-    SUPPORT_WITHDRAWN
+    SUPPORT_WITHDRAWN,
+    /** An upheld dispute revoked the registration's protection. */
+    PROTECTION_REVOKED,
+    /** An appeal decision reversed that revocation. */
+    PROTECTION_RESTORED
 }

@@ -10,6 +10,9 @@ import com.leadledger.events.registration.ExtensionRefused;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationExpired;
 import com.leadledger.events.registration.RegistrationRejected;
+import com.leadledger.events.registration.RegistrationRevocationReversed;
+import com.leadledger.events.registration.RegistrationRevoked;
+import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.query.ingest.EventRef;
 
 import java.math.BigDecimal;
@@ -54,6 +57,8 @@ public final class NoticeRules {
         rule(SupportGranted.class, NoticeRules::supportGranted);
         rule(SupportMoved.class, NoticeRules::supportMoved);
         rule(SupportWithdrawn.class, NoticeRules::supportWithdrawn);
+        rule(RegistrationRevoked.class, NoticeRules::revoked);
+        rule(RegistrationRevocationReversed.class, NoticeRules::revocationReversed);
     }
 
     private NoticeRules() {
@@ -120,6 +125,24 @@ public final class NoticeRules {
         return List.of(notice(ref, "", e.partnerId(), e.registrationId(), e.opportunityId(), e,
                 NoticeKind.EXTENSION_REFUSED, "Your extension request was refused; protection ends as before.",
                 e.refusedAt()));
+    }
+
+    // ------------------------------------------------------------------ dispute rulings
+
+    private static List<Notice> revoked(RegistrationRevoked e, EventRef ref) {
+        return List.of(notice(ref, "", e.partnerId(), e.registrationId(), e.opportunityId(), e,
+                NoticeKind.PROTECTION_REVOKED, "An arbitration ruling revoked the protection of your registration. "
+                        + "You may appeal the ruling within the policy's appeal window.", e.revokedAt()));
+    }
+
+    private static List<Notice> revocationReversed(RegistrationRevocationReversed e, EventRef ref) {
+        RegistrationStatus status = required(e.status(), "status", e);
+        String message = status == RegistrationStatus.APPROVED
+                ? "An appeal decision reversed the revocation: your registration is protected again until %s."
+                        .formatted(e.protectedUntil())
+                : "An appeal decision reversed the revocation; the protection period has ended meanwhile.";
+        return List.of(notice(ref, "", e.partnerId(), e.registrationId(), e.opportunityId(), e,
+                NoticeKind.PROTECTION_RESTORED, message, e.reversedAt()));
     }
 
     // ------------------------------------------------------------------ vendor support

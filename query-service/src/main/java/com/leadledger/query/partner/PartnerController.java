@@ -3,6 +3,8 @@ package com.leadledger.query.partner;
 import com.leadledger.kit.problem.ApiException;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
+import com.leadledger.query.dispute.DisputeView;
+import com.leadledger.query.dispute.DisputeViewRepository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +22,15 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/v1/partners")
 class PartnerController {
 
-    private final PartnerViewRepository partners;
+    /** The most disputes a partner record lists; the rest are in the dispute queue. */
+    private static final int DISPUTE_HISTORY_LIMIT = 200;
 
-    PartnerController(PartnerViewRepository partners) {
+    private final PartnerViewRepository partners;
+    private final DisputeViewRepository disputes;
+
+    PartnerController(PartnerViewRepository partners, DisputeViewRepository disputes) {
         this.partners = partners;
+        this.disputes = disputes;
     }
 
     /** By name, optionally of one status. */
@@ -40,10 +47,11 @@ class PartnerController {
     }
 
     @GetMapping("/{partnerId}")
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PartnerResponse get(@PathVariable String partnerId) {
-        return partners.find(partnerId).map(PartnerResponse::of)
-                .orElseThrow(() -> ApiException.notFound("partner"));
+        PartnerView partner = partners.find(partnerId).orElseThrow(() -> ApiException.notFound("partner"));
+        return PartnerResponse.of(partner, disputes.ofParty(partnerId, null, 0, DISPUTE_HISTORY_LIMIT).stream()
+                .sorted(java.util.Comparator.comparing(DisputeView::openedAt).reversed()).toList());
     }
 
     private static PartnerView.Status parseStatus(String status) {

@@ -1,6 +1,8 @@
 package com.leadledger.query.partner;
 
 import com.leadledger.events.partner.PartnerOnboarded;
+import com.leadledger.events.partner.PartnerPenalized;
+import com.leadledger.events.partner.PartnerPenaltyReversed;
 import com.leadledger.events.partner.PartnerProductLinesChanged;
 import com.leadledger.events.partner.PartnerReinstated;
 import com.leadledger.events.partner.PartnerSuspended;
@@ -20,7 +22,7 @@ import static com.leadledger.query.ingest.EventContract.required;
  * @param productLines     the lines it may register, as last set
  * @param suspendedAt      when it was suspended; null while active
  * @param suspensionReason why; null while active
- * @param penaltyPoints    points from upheld disputes; always 0 until disputes are projected
+ * @param penaltyPoints    points in force from upheld disputes (after appeal reversals)
  */
 public record PartnerView(
         String partnerId,
@@ -49,6 +51,8 @@ public record PartnerView(
             .updates(PartnerProductLinesChanged.class, PartnerProductLinesChanged::partnerId, PartnerView::apply)
             .updates(PartnerSuspended.class, PartnerSuspended::partnerId, PartnerView::apply)
             .updates(PartnerReinstated.class, PartnerReinstated::partnerId, PartnerView::apply)
+            .updates(PartnerPenalized.class, PartnerPenalized::partnerId, PartnerView::apply)
+            .updates(PartnerPenaltyReversed.class, PartnerPenaltyReversed::partnerId, PartnerView::apply)
             .build();
 
     public static PartnerView from(PartnerOnboarded e) {
@@ -75,6 +79,19 @@ public record PartnerView(
     public PartnerView apply(PartnerReinstated e) {
         return new PartnerView(partnerId, name, tier, productLines, Status.ACTIVE, webhookUrl, onboardedAt, null,
                 null, penaltyPoints, updatedAt, lastEventId);
+    }
+
+    public PartnerView apply(PartnerPenalized e) {
+        return withPenaltyPoints(e.totalPoints());
+    }
+
+    public PartnerView apply(PartnerPenaltyReversed e) {
+        return withPenaltyPoints(e.totalPoints());
+    }
+
+    private PartnerView withPenaltyPoints(int total) {
+        return new PartnerView(partnerId, name, tier, productLines, status, webhookUrl, onboardedAt, suspendedAt,
+                suspensionReason, total, updatedAt, lastEventId);
     }
 
     public PartnerView touchedBy(EventRef ref) {

@@ -13,6 +13,8 @@ import com.leadledger.events.registration.RegistrationBecameReviewable;
 import com.leadledger.events.registration.RegistrationExpired;
 import com.leadledger.events.registration.RegistrationLost;
 import com.leadledger.events.registration.RegistrationRejected;
+import com.leadledger.events.registration.RegistrationRevocationReversed;
+import com.leadledger.events.registration.RegistrationRevoked;
 import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
@@ -105,6 +107,9 @@ public record RegistrationView(
             .updates(RegistrationRejected.class, RegistrationRejected::registrationId, RegistrationView::apply)
             .updates(RegistrationWithdrawn.class, RegistrationWithdrawn::registrationId, RegistrationView::apply)
             .updates(RegistrationExpired.class, RegistrationExpired::registrationId, RegistrationView::apply)
+            .updates(RegistrationRevoked.class, RegistrationRevoked::registrationId, RegistrationView::apply)
+            .updates(RegistrationRevocationReversed.class, RegistrationRevocationReversed::registrationId,
+                    RegistrationView::apply)
             .updates(ExtensionRequested.class, ExtensionRequested::registrationId, RegistrationView::apply)
             .updates(ExtensionGranted.class, ExtensionGranted::registrationId, RegistrationView::apply)
             .updates(ExtensionRefused.class, ExtensionRefused::registrationId, RegistrationView::apply)
@@ -190,6 +195,20 @@ public record RegistrationView(
     /** Protection ran out; {@code protectedUntil} keeps the instant it ended. */
     public RegistrationView apply(RegistrationExpired e) {
         return with(b -> leave(b, RegistrationStatus.EXPIRED));
+    }
+
+    /** An upheld dispute revoked its protection; {@code protectedUntil} keeps the end it had. */
+    public RegistrationView apply(RegistrationRevoked e) {
+        return with(b -> leave(b, RegistrationStatus.REVOKED));
+    }
+
+    /** An appeal decision reversed the revocation: approved again with its former end, or expired meanwhile. */
+    public RegistrationView apply(RegistrationRevocationReversed e) {
+        RegistrationStatus restored = required(e.status(), "status", e);
+        return with(b -> {
+            leave(b, restored);
+            b.protectedUntil = e.protectedUntil() != null ? e.protectedUntil() : b.protectedUntil;
+        });
     }
 
     // ------------------------------------------------------------------ extensions

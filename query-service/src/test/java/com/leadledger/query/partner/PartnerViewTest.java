@@ -1,6 +1,8 @@
 package com.leadledger.query.partner;
 
 import com.leadledger.events.partner.PartnerOnboarded;
+import com.leadledger.events.partner.PartnerPenalized;
+import com.leadledger.events.partner.PartnerPenaltyReversed;
 import com.leadledger.events.partner.PartnerProductLinesChanged;
 import com.leadledger.events.partner.PartnerReinstated;
 import com.leadledger.events.partner.PartnerSuspended;
@@ -87,5 +89,19 @@ class PartnerViewTest {
 
         assertThatThrownBy(() -> PartnerView.from(incomplete)).isInstanceOf(UndecodableRecordException.class);
         assertThat(PartnerView.PROJECTOR.apply(null, orphan, Fixtures.ref(orphan, T))).isNull();
+    }
+
+    @Test
+    void penaltiesAndTheirReversalSetThePointsInForce() {
+        PartnerView view = PartnerView.from(ONBOARDED);
+
+        PartnerView penalized = view.apply(new PartnerPenalized("P-1", "D-1", 5, 5, T));
+        PartnerView twice = penalized.apply(new PartnerPenalized("P-1", "D-2", 3, 8, T.plusSeconds(1)));
+        PartnerView reversed = twice.apply(new PartnerPenaltyReversed("P-1", "D-1", 5, 3, T.plusSeconds(2)));
+
+        assertThat(penalized.penaltyPoints()).isEqualTo(5);
+        assertThat(twice.penaltyPoints()).isEqualTo(8);
+        assertThat(reversed.penaltyPoints()).isEqualTo(3);
+        assertThat(PartnerView.PROJECTOR.handles(new PartnerPenalized("P-1", "D-1", 5, 5, T))).isTrue();
     }
 }

@@ -1,0 +1,27 @@
+package com.leadledger.query.dispute;
+
+import com.leadledger.query.ingest.EventRef;
+import com.leadledger.query.ingest.Projection;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code dispute_view}: load the document, apply the transition, save the result. */
+@Component
+class DisputeProjection implements Projection {
+
+    private final DisputeViewRepository views;
+
+    DisputeProjection(DisputeViewRepository views) {
+        this.views = views;
+    }
+
+    @Override
+    public void project(Record event, EventRef ref) {
+        DisputeView.PROJECTOR.viewIdsOf(event).forEach(id -> {
+            DisputeView current = views.findForUpdate(id).orElse(null);
+            DisputeView next = DisputeView.PROJECTOR.apply(current, event, ref);
+            if (next != null && next != current) {
+                views.save(next);
+            }
+        });
+    }
+}

@@ -1,0 +1,339 @@
+package com.leadledger.query.dispute;
+
+import com.leadledger.events.dispute.DisputeAmounts;
+import com.leadledger.events.dispute.DisputeAppealed;
+import com.leadledger.events.dispute.DisputeAssigned;
+import com.leadledger.events.dispute.DisputeEscalated;
+import com.leadledger.events.dispute.DisputeEvidenceAdded;
+import com.leadledger.events.dispute.DisputeOpened;
+import com.leadledger.events.dispute.DisputeOutcome;
+import com.leadledger.events.dispute.DisputeRespondentLinked;
+import com.leadledger.events.dispute.DisputeRuled;
+import com.leadledger.events.dispute.DisputeType;
+import com.leadledger.events.dispute.EvidenceDocument;
+import com.leadledger.events.opportunity.RulingRecorded;
+import com.leadledger.events.opportunity.SupportMoved;
+import com.leadledger.events.partner.PartnerPenalized;
+import com.leadledger.events.partner.PartnerPenaltyReversed;
+import com.leadledger.events.registration.RegistrationApproved;
+import com.leadledger.events.registration.RegistrationRevocationReversed;
+import com.leadledger.events.registration.RegistrationRevoked;
+import com.leadledger.query.ingest.EventRef;
+import com.leadledger.query.ingest.Projector;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static com.leadledger.query.ingest.EventContract.required;
+
+/**
+ * One dispute as staff read it: parties, evidence, rulings, the effects carried out on other aggregates and a
+ * timeline of everything that happened, each entry marked with who may see it. Immutable; {@link #PROJECTOR} maps the
+ * dispute's own events and the effect events that name it (revocations, penalties, recorded rulings, support moves
+ * and approvals citing it) to pure transitions, shared by the live projection, rebuilds and as-of views.
+ *
+ * @param registrationId      the complainant's registration the dispute is about; null when none was named
+ * @param complainantPartnerId null when staff opened the dispute
+ * @param openedBy            the actor (token subject) who opened it
+ * @param openedGlobalIndex   the opening event's place in the whole history: the opportunity's ranking "at the time
+ *                            the dispute was opened" is its history before this index
+ * @param slaDueAt            when the current level must rule; null while closed
+ * @param assignee            the decider the dispute is assigned to at the current level; null when unassigned
+ * @param respondent          whom staff linked; null until linked
+ * @param appealed            whether the one appeal was used
+ * @param appealableUntil     until when a party may appeal the last ruling; null while open or after an appeal ruling
+ */
+public record DisputeView(
+        String disputeId,
+        DisputeType type,
+        Status status,
+        int level,
+        String opportunityId,
+        String registrationId,
+        String complainantPartnerId,
+        String openedBy,
+        String openedByRole,
+        String description,
+        DisputeAmounts amounts,
+        Instant openedAt,
+        long openedGlobalIndex,
+        long policyVersion,
+        Instant slaDueAt,
+        String assignee,
+        Respondent respondent,
+        boolean appealed,
+        Instant appealableUntil,
+        List<Evidence> evidence,
+        List<Ruling> rulings,
+        List<TimelineEntry> timeline,
+        Instant updatedAt,
+        String lastEventId) {
+
+    /** OPEN awaits a ruling at {@code level}; CLOSED was ruled (an appeal reopens it). */
+    public enum Status { OPEN, CLOSED }
+
+    public record Respondent(String partnerId, String registrationId, String opportunityId, Instant linkedAt) {
+    }
+
+    /** @param submittedByPartnerId null when staff submitted it */
+    public record Evidence(String evidenceId, String submittedBy, String submittedByPartnerId, String description,
+                           DisputeAmounts amounts, List<EvidenceDocument> documents, Instant addedAt) {
+        public Evidence {
+            documents = documents == null ? List.of() : List.copyOf(documents);
+        }
+    }
+
+    /** A ruling as recorded; the effects are what it ordered, carried out afterwards (see the timeline). */
+    public record Ruling(int level, DisputeOutcome outcome, String rationale, String rightfulRegistrationId,
+                         boolean revokeRespondentProtection, int penaltyPoints, boolean appeal,
+                         Instant appealableUntil, String decidedBy, String decidedByRole, Instant decidedAt,
+                         long policyVersion) {
+    }
+
+    /** Who may read a timeline entry besides staff. */
+    public enum Audience {
+        /** Both parties (generic summary; the note only for {@code partnerId}, its author). */
+        PARTIES,
+        /** Only the partner {@code partnerId} (its own evidence, the effects on it). */
+        PARTNER,
+        /** Staff only. */
+        STAFF
+    }
+
+    /**
+     * One thing that happened. {@code summary} is generated from the event and never names a partner, a registration
+     * or a person, so it may be shown to either party; {@code note} is free text (a reason, a description) shown to
+     * staff and to its author {@code partnerId} only.
+     *
+     * @param partnerId the partner that acted or is concerned; null when staff acted
+     */
+    public record TimelineEntry(String eventId, Instant at, String kind, int level, String actorId, String actorRole,
+                                Audience audience, String partnerId, String summary, String note) {
+
+        public boolean visibleTo(String viewerPartnerId) {
+            return audience == Audience.PARTIES
+                    || audience == Audience.PARTNER && viewerPartnerId.equals(partnerId);
+        }
+    }
+
+    public DisputeView {
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        rulings = rulings == null ? List.of() : List.copyOf(rulings);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    public static final Projector<DisputeView> PROJECTOR = Projector
+            .<DisputeView>builder("dispute", DisputeView::touchedBy)
+            .createsWithRef(DisputeOpened.class, DisputeOpened::disputeId, DisputeView::from)
+            .updatesWithRef(DisputeEvidenceAdded.class, DisputeEvidenceAdded::disputeId, DisputeView::apply)
+            .updatesWithRef(DisputeRespondentLinked.class, DisputeRespondentLinked::disputeId, DisputeView::apply)
+            .updatesWithRef(DisputeAssigned.class, DisputeAssigned::disputeId, DisputeView::apply)
+            .updatesWithRef(DisputeEscalated.class, DisputeEscalated::disputeId, DisputeView::apply)
+            .updatesWithRef(DisputeRuled.class, DisputeRuled::disputeId, DisputeView::apply)
+            .updatesWithRef(DisputeAppealed.class, DisputeAppealed::disputeId, DisputeView::apply)
+            .updatesWithRef(RulingRecorded.class, RulingRecorded::disputeId, DisputeView::apply)
+            .updatesWithRef(RegistrationRevoked.class, RegistrationRevoked::disputeId, DisputeView::apply)
+            .updatesWithRef(RegistrationRevocationReversed.class, RegistrationRevocationReversed::disputeId,
+                    DisputeView::apply)
+            .updatesWithRef(PartnerPenalized.class, PartnerPenalized::disputeId, DisputeView::apply)
+            .updatesWithRef(PartnerPenaltyReversed.class, PartnerPenaltyReversed::disputeId, DisputeView::apply)
+            .updatesIfNamed(SupportMoved.class, SupportMoved::rulingDisputeId, DisputeView::apply)
+            .updatesIfNamed(RegistrationApproved.class, RegistrationApproved::rulingDisputeId, DisputeView::apply)
+            .build();
+
+    // ------------------------------------------------------------------ the dispute's own events
+
+    public static DisputeView from(DisputeOpened e, EventRef ref) {
+        int level = e.level();
+        String complainant = e.complainantPartnerId();
+        TimelineEntry opened = entry(ref, e.openedAt(), "OPENED", level, Audience.PARTIES, complainant,
+                "Dispute of type %s opened at level %d.".formatted(required(e.type(), "type", e), level),
+                e.description());
+        return new DisputeView(required(e.disputeId(), "disputeId", e), e.type(), Status.OPEN, level,
+                required(e.opportunityId(), "opportunityId", e), e.registrationId(), complainant, ref.actorId(),
+                e.openedByRole(), e.description(), e.amounts(), required(e.openedAt(), "openedAt", e),
+                ref.globalIndex(), e.policyVersion(), e.slaDueAt(), null, null, false, null, List.of(), List.of(),
+                List.of(opened), null, null);
+    }
+
+    public DisputeView apply(DisputeEvidenceAdded e, EventRef ref) {
+        Evidence added = new Evidence(required(e.evidenceId(), "evidenceId", e), e.submittedBy(),
+                e.submittedByPartnerId(), e.description(), e.amounts(), e.documents(), e.addedAt());
+        int documents = added.documents().size();
+        TimelineEntry entry = entry(ref, e.addedAt(), "EVIDENCE_ADDED", level,
+                e.submittedByPartnerId() == null ? Audience.STAFF : Audience.PARTNER, e.submittedByPartnerId(),
+                "Evidence added (%d document%s).".formatted(documents, documents == 1 ? "" : "s"), e.description());
+        return with(b -> {
+            b.evidence.add(added);
+            b.timeline.add(entry);
+        });
+    }
+
+    public DisputeView apply(DisputeRespondentLinked e, EventRef ref) {
+        Respondent linked = new Respondent(required(e.respondentPartnerId(), "respondentPartnerId", e),
+                e.respondentRegistrationId(), e.respondentOpportunityId(), e.linkedAt());
+        return with(b -> {
+            b.respondent = linked;
+            b.timeline.add(entry(ref, e.linkedAt(), "RESPONDENT_LINKED", level, Audience.PARTIES, null,
+                    "Staff linked the respondent.", null));
+        });
+    }
+
+    public DisputeView apply(DisputeAssigned e, EventRef ref) {
+        return with(b -> {
+            b.assignee = required(e.assignee(), "assignee", e);
+            b.timeline.add(entry(ref, e.assignedAt(), "ASSIGNED", e.level(), Audience.PARTIES, null,
+                    "Assigned to a decider of level %d.".formatted(e.level()), e.assignee()));
+        });
+    }
+
+    public DisputeView apply(DisputeEscalated e, EventRef ref) {
+        String summary = e.automatic()
+                ? "Escalated automatically from level %d to level %d: the SLA of level %d passed without a ruling."
+                        .formatted(e.fromLevel(), e.level(), e.fromLevel())
+                : "Escalated from level %d to level %d on request.".formatted(e.fromLevel(), e.level());
+        return with(b -> {
+            b.level = e.level();
+            b.slaDueAt = e.slaDueAt();
+            b.assignee = null;
+            b.timeline.add(entry(ref, e.at(), "ESCALATED", e.level(), Audience.PARTIES, ref.partnerId(), summary,
+                    e.reason()));
+        });
+    }
+
+    public DisputeView apply(DisputeRuled e, EventRef ref) {
+        DisputeOutcome outcome = required(e.outcome(), "outcome", e);
+        Ruling ruling = new Ruling(e.level(), outcome, e.rationale(), e.rightfulRegistrationId(),
+                e.revokeRespondentProtection(), e.penaltyPoints(), e.appeal(), e.appealableUntil(), e.decidedBy(),
+                e.decidedByRole(), e.at(), e.policyVersion());
+        String summary = "%s %s at level %d.".formatted(e.appeal() ? "Appeal decided:" : "Ruled", outcome, e.level());
+        return with(b -> {
+            b.status = Status.CLOSED;
+            b.slaDueAt = null;
+            b.assignee = null;
+            b.appealableUntil = e.appealableUntil();
+            b.rulings.add(ruling);
+            b.timeline.add(entry(ref, e.at(), "RULED", e.level(), Audience.PARTIES, null, summary, null));
+        });
+    }
+
+    public DisputeView apply(DisputeAppealed e, EventRef ref) {
+        return with(b -> {
+            b.status = Status.OPEN;
+            b.level = e.level();
+            b.slaDueAt = e.slaDueAt();
+            b.assignee = null;
+            b.appealed = true;
+            b.appealableUntil = null;
+            b.timeline.add(entry(ref, e.at(), "APPEALED", e.level(), Audience.PARTIES, e.byPartnerId(),
+                    "A party appealed; the appeal is heard at level %d.".formatted(e.level()), e.reason()));
+        });
+    }
+
+    // ------------------------------------------------------------------ effects carried out on other aggregates
+
+    public DisputeView apply(RulingRecorded e, EventRef ref) {
+        return effect(ref, e.recordedAt(), "RULING_RECORDED", Audience.STAFF, null,
+                e.rightfulRegistrationId() == null ? "The ruling was recorded on the opportunity."
+                        : "The ruling was recorded on the opportunity, naming the rightful registration.");
+    }
+
+    public DisputeView apply(RegistrationRevoked e, EventRef ref) {
+        return effect(ref, e.revokedAt(), "PROTECTION_REVOKED", Audience.PARTNER, e.partnerId(),
+                "The respondent's registration lost its protection.");
+    }
+
+    public DisputeView apply(RegistrationRevocationReversed e, EventRef ref) {
+        return effect(ref, e.reversedAt(), "PROTECTION_RESTORED", Audience.PARTNER, e.partnerId(),
+                "The revocation of the respondent's protection was reversed.");
+    }
+
+    public DisputeView apply(PartnerPenalized e, EventRef ref) {
+        return effect(ref, e.penalizedAt(), "PENALTY_APPLIED", Audience.PARTNER, e.partnerId(),
+                "The respondent received %d penalty points.".formatted(e.points()));
+    }
+
+    public DisputeView apply(PartnerPenaltyReversed e, EventRef ref) {
+        return effect(ref, e.reversedAt(), "PENALTY_REVERSED", Audience.PARTNER, e.partnerId(),
+                "The respondent's %d penalty points were reversed.".formatted(e.points()));
+    }
+
+    public DisputeView apply(SupportMoved e, EventRef ref) {
+        return effect(ref, e.movedAt(), "SUPPORT_MOVED", Audience.STAFF, null,
+                "Vendor support moved citing this dispute's ruling.");
+    }
+
+    public DisputeView apply(RegistrationApproved e, EventRef ref) {
+        return effect(ref, e.approvedAt(), "REGISTRATION_APPROVED", Audience.PARTNER, e.partnerId(),
+                "A registration was approved citing this dispute's ruling.");
+    }
+
+    private DisputeView effect(EventRef ref, Instant at, String kind, Audience audience, String partnerId,
+                               String summary) {
+        return with(b -> b.timeline.add(entry(ref, at, kind, level, audience, partnerId, summary, null)));
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    private static TimelineEntry entry(EventRef ref, Instant at, String kind, int level, Audience audience,
+                                       String partnerId, String summary, String note) {
+        return new TimelineEntry(ref.eventId(), at != null ? at : ref.timestamp(), kind, level, ref.actorId(),
+                ref.actorRole(), audience, partnerId, summary, note);
+    }
+
+    public DisputeView touchedBy(EventRef ref) {
+        return with(b -> {
+            b.updatedAt = ref.timestamp();
+            b.lastEventId = ref.eventId();
+        });
+    }
+
+    private DisputeView with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** A mutable copy used only inside transitions, so that each one names just the members it changes. */
+    private static final class Builder {
+        private final DisputeView from;
+        private Status status;
+        private int level;
+        private Instant slaDueAt;
+        private String assignee;
+        private Respondent respondent;
+        private boolean appealed;
+        private Instant appealableUntil;
+        private final List<Evidence> evidence;
+        private final List<Ruling> rulings;
+        private final List<TimelineEntry> timeline;
+        private Instant updatedAt;
+        private String lastEventId;
+
+        Builder(DisputeView v) {
+            from = v;
+            status = v.status;
+            level = v.level;
+            slaDueAt = v.slaDueAt;
+            assignee = v.assignee;
+            respondent = v.respondent;
+            appealed = v.appealed;
+            appealableUntil = v.appealableUntil;
+            evidence = new ArrayList<>(v.evidence);
+            rulings = new ArrayList<>(v.rulings);
+            timeline = new ArrayList<>(v.timeline);
+            updatedAt = v.updatedAt;
+            lastEventId = v.lastEventId;
+        }
+
+        DisputeView build() {
+            DisputeView v = from;
+            return new DisputeView(v.disputeId, v.type, status, level, v.opportunityId, v.registrationId,
+                    v.complainantPartnerId, v.openedBy, v.openedByRole, v.description, v.amounts, v.openedAt,
+                    v.openedGlobalIndex, v.policyVersion, slaDueAt, assignee, respondent, appealed, appealableUntil,
+                    evidence, rulings, timeline, updatedAt, lastEventId);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.leadledger.query.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.events.envelope.EnvelopeCodec;
+import com.leadledger.events.envelope.EventEnvelope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads past events back from {@code event_log} as decoded payloads, ready to be folded by a {@link Projector}: the
+ * read side's way to answer "what did this look like back then" from the history, never from the current tables.
+ * Events of types this version does not know are left out (no projector could apply them).
+ */
+@Repository
+public class EventHistory {
+
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final EnvelopeCodec codec;
+    private final ObjectMapper mapper;
+
+    public EventHistory(JdbcClient jdbc, EnvelopeCodec codec) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+        this.mapper = codec.mapper();
+    }
+
+    /**
+     * The aggregate's events stored on the command side before the event with global index
+     * {@code beforeGlobalIndex}, in stream order.
+     */
+    public List<Projector.Step> before(String aggregateId, long beforeGlobalIndex) {
+        return jdbc.sql("""
+                        SELECT event_id, event_type, aggregate_type, aggregate_id, sequence_number, global_index,
+                               occurred_at, metadata::text AS metadata, payload::text AS payload
+                        FROM event_log
+                        WHERE aggregate_id = :aggregateId AND global_index < :before
+                        ORDER BY sequence_number, global_index""")
+                .param("aggregateId", aggregateId)
+                .param("before", beforeGlobalIndex)
+                .query((rs, n) -> step(rs))
+                .list().stream().flatMap(Optional::stream).toList();
+    }
+
+    private Optional<Projector.Step> step(ResultSet rs) throws SQLException {
+        try {
+            return step(new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, rs.getString("event_id"),
+                    rs.getString("event_type"), rs.getString("aggregate_type"), rs.getString("aggregate_id"),
+                    rs.getLong("sequence_number"), rs.getLong("global_index"),
+                    rs.getTimestamp("occurred_at").toInstant(), mapper.readValue(rs.getString("metadata"), METADATA),
+                    mapper.readTree(rs.getString("payload"))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event_log holds invalid JSON for " + rs.getString("event_id"), e);
+        }
+    }
+
+    private Optional<Projector.Step> step(EventEnvelope envelope) {
+        return codec.payload(envelope).map(payload -> new Projector.Step(payload, EventRef.of(envelope)));
+    }
+}
