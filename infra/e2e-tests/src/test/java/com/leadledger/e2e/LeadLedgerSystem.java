@@ -1,5 +1,6 @@
 package com.leadledger.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.testsupport.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.PostgresServer;
@@ -11,12 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole product as it runs in production: both services as separate JVMs built from their executable jars, a
@@ -34,6 +40,8 @@ final class LeadLedgerSystem {
     private final PostgresServer postgres;
     private final String commandDb;
     private final String queryDb;
+    private final Map<String, String> env = new HashMap<>();
+    private final Path logs;
 
     static synchronized LeadLedgerSystem get() {
         if (instance == null) {
@@ -47,13 +55,12 @@ final class LeadLedgerSystem {
         commandDb = postgres.freshDatabase("e2e_command");
         queryDb = postgres.freshDatabase("e2e_query");
         topic = "leadledger.events.e2e-" + UUID.randomUUID();
-        Path logs = ProjectPaths.root().resolve("infra/e2e-tests/target/service-logs");
+        logs = ProjectPaths.root().resolve("infra/e2e-tests/target/service-logs");
         try {
             Files.createDirectories(logs);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        Map<String, String> env = new HashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("LEADLEDGER_COMMAND_DB_URL", postgres.jdbcUrl(commandDb));
         env.put("LEADLEDGER_QUERY_DB_URL", postgres.jdbcUrl(queryDb));
@@ -74,6 +81,48 @@ final class LeadLedgerSystem {
         query.start();
         commandApi = new HttpApi(command.baseUrl());
         queryApi = new HttpApi(query.baseUrl());
+    }
+
+    /** Polls the query service until {@code path} answers 200 with a body that satisfies the condition. */
+    JsonNode awaitQuery(String path, String token, Predicate<JsonNode> condition) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            var answer = queryApi.get(path, token);
+            last.set(answer.body());
+            return answer.status() == 200 && condition.test(answer.body());
+        });
+        return last.get();
+    }
+
+    /**
+     * Brings a pending deadline forward to now, as if its time had come: the deadline of the given name whose data
+     * names {@code aggregateOrEntityId} (a registration or dispute id). The deadline handler itself runs unchanged.
+     */
+    void bringDeadlineForward(String deadlineName, String aggregateOrEntityId) throws SQLException {
+        try (Connection db = commandDb(); PreparedStatement update = db.prepareStatement("""
+                UPDATE scheduled_tasks SET execution_time = now()
+                WHERE task_name = 'AxonDeadline' AND picked = false
+                  AND convert_from(task_data, 'UTF8') LIKE ? AND convert_from(task_data, 'UTF8') LIKE ?""")) {
+            update.setString(1, "%" + deadlineName + "%");
+            update.setString(2, "%" + aggregateOrEntityId + "%");
+            if (update.executeUpdate() < 1) {
+                throw new IllegalStateException("no pending " + deadlineName + " deadline of " + aggregateOrEntityId);
+            }
+        }
+    }
+
+    /**
+     * Another command-service instance on the same database and topic whose business time runs {@code offset} ahead
+     * (leadledger.clock.offset): to act after a window has passed. Its deadline poller is slowed down so that it
+     * leaves the shared deadlines to the main instance; close it when done.
+     */
+    ServiceProcess commandServiceAhead(Duration offset) {
+        Map<String, String> ahead = new HashMap<>(env);
+        ahead.put("LEADLEDGER_CLOCK_OFFSET", offset.toString());
+        ahead.put("LEADLEDGER_DEADLINE_POLL_INTERVAL", "1h");
+        return ServiceProcess.builder(ProjectPaths.commandServiceJar()).name("command-service-ahead").env(ahead)
+                .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").logFile(logs.resolve("command-service-ahead.log"))
+                .startTimeout(Duration.ofSeconds(180)).build().start();
     }
 
     Connection commandDb() throws SQLException {

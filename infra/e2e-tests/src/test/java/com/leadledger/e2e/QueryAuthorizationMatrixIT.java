@@ -42,6 +42,11 @@ class QueryAuthorizationMatrixIT {
         String o = submitted.text("opportunityId");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 system.queryApi.get("/api/v1/registrations/" + r, token(PARTNER)).status() == 200);
+        String d = system.commandApi.post("/api/v1/disputes", partnerToken("P-1001"), """
+                {"type": "DUPLICATE_CLAIM", "registrationId": "%s", "description": "matrix"}""".formatted(r))
+                .text("disputeId");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                system.queryApi.get("/api/v1/disputes/" + d, token(PARTNER)).status() == 200);
 
         Map<String, Set<String>> matrix = new LinkedHashMap<>();
         Set<String> everyone = Set.copyOf(ROLES);
@@ -50,6 +55,8 @@ class QueryAuthorizationMatrixIT {
         matrix.put("/api/v1/notices", Set.of(PARTNER));
         matrix.put("/api/v1/review-queue", REVIEWERS);
         matrix.put("/api/v1/opportunities/" + o, VENDOR);
+        matrix.put("/api/v1/disputes", everyone);
+        matrix.put("/api/v1/disputes/" + d, everyone);
         matrix.put("/api/v1/partners", VENDOR);
         matrix.put("/api/v1/partners/P-1001", VENDOR);
         matrix.put("/api/v1/audit/events?aggregateId=" + o, Set.of("AUDITOR"));
@@ -70,6 +77,9 @@ class QueryAuthorizationMatrixIT {
             }
         }
         assertThat(system.queryApi.get("/api/v1/anything-else", token("ADMIN")).status()).isEqualTo(403);
+        // a foreign object: another partner's registration and dispute are "not found", exactly like missing ones
+        assertThat(system.queryApi.get("/api/v1/registrations/" + r, partnerToken("P-1002")).status()).isEqualTo(404);
+        assertThat(system.queryApi.get("/api/v1/disputes/" + d, partnerToken("P-1002")).status()).isEqualTo(404);
         assertThat(wrong).isEmpty();
     }
 }

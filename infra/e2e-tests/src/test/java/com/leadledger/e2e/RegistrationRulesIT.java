@@ -37,26 +37,11 @@ class RegistrationRulesIT {
     }
 
     static JsonNode awaitQuery(String path, String token, java.util.function.Predicate<JsonNode> condition) {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            var answer = system.queryApi.get(path, token);
-            last.set(answer.body());
-            return answer.status() == 200 && condition.test(answer.body());
-        });
-        return last.get();
+        return system.awaitQuery(path, token, condition);
     }
 
-    /** Brings a pending deadline of the given registration forward to now, as if its time had come. */
     static void bringDeadlineForward(String deadlineName, String registrationId) throws Exception {
-        try (Connection db = system.commandDb(); PreparedStatement update = db.prepareStatement("""
-                UPDATE scheduled_tasks SET execution_time = now()
-                WHERE task_name = 'AxonDeadline' AND picked = false
-                  AND convert_from(task_data, 'UTF8') LIKE ? AND convert_from(task_data, 'UTF8') LIKE ?""")) {
-            update.setString(1, "%" + deadlineName + "%");
-            update.setString(2, "%" + registrationId + "%");
-            assertThat(update.executeUpdate()).as("pending " + deadlineName + " deadline of " + registrationId)
-                    .isGreaterThanOrEqualTo(1);
-        }
+        system.bringDeadlineForward(deadlineName, registrationId);
     }
 
     @Test
