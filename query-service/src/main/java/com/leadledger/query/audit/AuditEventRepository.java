@@ -13,6 +13,12 @@ import java.util.List;
 @Repository
 class AuditEventRepository {
 
+    /** Each member is backed by an expression index (V11__audit_lookup_indexes.sql). */
+    private static final String CONCERNS_PARTNER = """
+            (aggregate_id = :partnerId OR payload->>'partnerId' = :partnerId OR metadata->>'partnerId' = :partnerId
+             OR payload->>'fromPartnerId' = :partnerId OR payload->>'toPartnerId' = :partnerId
+             OR payload->>'complainantPartnerId' = :partnerId OR payload->>'respondentPartnerId' = :partnerId)""";
+
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
     private final RowMapper<AuditEvent> row;
@@ -46,6 +52,25 @@ class AuditEventRepository {
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(row).list();
+    }
+
+    /** Everything that concerns the partner: its stream, events naming it, and what it did; in stored order. */
+    List<AuditEvent> concerningPartner(String partnerId, long offset, int limit) {
+        return jdbc.sql("""
+                        SELECT event_id, event_type, aggregate_type, aggregate_id, sequence_number, global_index,
+                               occurred_at, metadata::text AS metadata, payload::text AS payload, received_at
+                        FROM event_log WHERE """ + CONCERNS_PARTNER + """
+                        ORDER BY global_index, event_id
+                        LIMIT :limit OFFSET :offset""")
+                .param("partnerId", partnerId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(row).list();
+    }
+
+    long countConcerningPartner(String partnerId) {
+        return jdbc.sql("SELECT count(*) FROM event_log WHERE " + CONCERNS_PARTNER)
+                .param("partnerId", partnerId).query(Long.class).single();
     }
 
     long countByAggregate(String aggregateId) {

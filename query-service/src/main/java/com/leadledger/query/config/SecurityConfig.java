@@ -58,8 +58,16 @@ class SecurityConfig {
                         .hasAnyRole(Role.names(DISPUTE_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners", "/api/v1/partners/*")
                         .hasAnyRole(Role.names(PARTNER_READERS))
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify",
+                                "/api/v1/audit/opportunities/*", "/api/v1/audit/opportunities/*/decisions",
+                                "/api/v1/audit/registrations/*", "/api/v1/audit/disputes/*",
+                                "/api/v1/audit/partners/*/timeline")
                         .hasRole(Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/rebuild")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/projections/rebuild",
+                                "/api/v1/admin/projections/rebuild/*")
+                        .hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .build();
     }

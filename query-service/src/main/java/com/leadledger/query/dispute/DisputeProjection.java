@@ -4,6 +4,8 @@ import com.leadledger.query.ingest.EventRef;
 import com.leadledger.query.ingest.Projection;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** Keeps {@code dispute_view}: load the document, apply the transition, save the result. */
 @Component
 class DisputeProjection implements Projection {
@@ -12,6 +14,11 @@ class DisputeProjection implements Projection {
 
     DisputeProjection(DisputeViewRepository views) {
         this.views = views;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("dispute_view");
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,21 +37,69 @@ public class EventHistory {
         this.mapper = codec.mapper();
     }
 
+    private static final String COLUMNS = "event_id, event_type, aggregate_type, aggregate_id, sequence_number, "
+            + "global_index, occurred_at, metadata::text AS metadata, payload::text AS payload";
+
     /**
      * The aggregate's events stored on the command side before the event with global index
      * {@code beforeGlobalIndex}, in stream order.
      */
     public List<Projector.Step> before(String aggregateId, long beforeGlobalIndex) {
-        return jdbc.sql("""
-                        SELECT event_id, event_type, aggregate_type, aggregate_id, sequence_number, global_index,
-                               occurred_at, metadata::text AS metadata, payload::text AS payload
-                        FROM event_log
-                        WHERE aggregate_id = :aggregateId AND global_index < :before
-                        ORDER BY sequence_number, global_index""")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event_log WHERE aggregate_id = :aggregateId"
+                        + " AND global_index < :before ORDER BY sequence_number, global_index")
                 .param("aggregateId", aggregateId)
                 .param("before", beforeGlobalIndex)
                 .query((rs, n) -> step(rs))
                 .list().stream().flatMap(Optional::stream).toList();
+    }
+
+    /** The aggregate's events stored on the command side at or before {@code asOf}, in stream order. */
+    public List<Projector.Step> asOf(String aggregateId, Instant asOf) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event_log WHERE aggregate_id = :aggregateId"
+                        + " AND occurred_at <= :asOf ORDER BY sequence_number, global_index")
+                .param("aggregateId", aggregateId)
+                .param("asOf", Timestamp.from(asOf))
+                .query((rs, n) -> step(rs))
+                .list().stream().flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * The events that make up a dispute as of {@code asOf}: its own stream and the effects on other aggregates that
+     * name it (revocations, penalties, recorded rulings, support moves and approvals citing it), in the order they
+     * were stored.
+     */
+    public List<Projector.Step> ofDisputeAsOf(String disputeId, Instant asOf) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event_log"
+                        + " WHERE (aggregate_id = :id OR payload->>'disputeId' = :id"
+                        + "        OR payload->>'rulingDisputeId' = :id)"
+                        + " AND occurred_at <= :asOf ORDER BY global_index, sequence_number")
+                .param("id", disputeId)
+                .param("asOf", Timestamp.from(asOf))
+                .query((rs, n) -> step(rs))
+                .list().stream().flatMap(Optional::stream).toList();
+    }
+
+    /** One stored event in a batch read of the whole log: its place, and its payload when this version knows it. */
+    public record Stored(long globalIndex, String eventId, Optional<Projector.Step> step) {
+    }
+
+    /** The next {@code limit} events of the whole log after the cursor (global index, then event id). */
+    public List<Stored> after(long globalIndex, String eventId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event_log WHERE (global_index, event_id) > (:index, :id)"
+                        + " ORDER BY global_index, event_id LIMIT :limit")
+                .param("index", globalIndex)
+                .param("id", eventId)
+                .param("limit", limit)
+                .query((rs, n) -> new Stored(rs.getLong("global_index"), rs.getString("event_id"), step(rs)))
+                .list();
+    }
+
+    /** The events a fixed SQL condition over {@code event_log e} selects, in global order (never user input). */
+    public List<Stored> where(String condition) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event_log e WHERE " + condition
+                        + " ORDER BY global_index, event_id")
+                .query((rs, n) -> new Stored(rs.getLong("global_index"), rs.getString("event_id"), step(rs)))
+                .list();
     }
 
     private Optional<Projector.Step> step(ResultSet rs) throws SQLException {

@@ -38,6 +38,7 @@ public class EventIngestor {
 
     @Transactional
     public Outcome ingest(EventEnvelope envelope, Optional<Record> payload) {
+        eventLog.holdIngestLock();
         if (!eventLog.append(envelope)) {
             log.debug("event {} is already stored; ignoring the redelivery", envelope.eventId());
             duplicates.increment();

@@ -25,6 +25,18 @@ public class EventLogRepository {
     }
 
     /**
+     * The advisory lock that orders ingest against a projection rebuild's final swap: each ingest transaction holds it
+     * shared, the swap takes it exclusively, so no event is stored between the rebuild's last catch-up and the swap.
+     */
+    public static final long INGEST_LOCK = 0x4c4c_5245_4255_494cL; // "LLREBUIL"
+
+    /** Takes {@link #INGEST_LOCK} shared until the current transaction ends. */
+    public void holdIngestLock() {
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(:key)) locked").param("key", INGEST_LOCK)
+                .query(Integer.class).single();
+    }
+
+    /**
      * Stores the event unless an event with its id is already stored.
      *
      * @return true when this call stored it, false for a duplicate delivery

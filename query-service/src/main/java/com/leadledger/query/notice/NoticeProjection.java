@@ -4,6 +4,8 @@ import com.leadledger.query.ingest.EventRef;
 import com.leadledger.query.ingest.Projection;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** Writes the notices an event yields ({@link NoticeRules}), once each. */
 @Component
 class NoticeProjection implements Projection {
@@ -12,6 +14,11 @@ class NoticeProjection implements Projection {
 
     NoticeProjection(NoticeRepository notices) {
         this.notices = notices;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("notice");
     }
 
     @Override

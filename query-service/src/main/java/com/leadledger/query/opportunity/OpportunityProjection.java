@@ -4,6 +4,8 @@ import com.leadledger.query.ingest.EventRef;
 import com.leadledger.query.ingest.Projection;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** Keeps {@code opportunity_view}: load the row, apply the transition, save the result. */
 @Component
 class OpportunityProjection implements Projection {
@@ -12,6 +14,11 @@ class OpportunityProjection implements Projection {
 
     OpportunityProjection(OpportunityViewRepository views) {
         this.views = views;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("opportunity_view");
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.leadledger.query.ingest.EventRef;
 import com.leadledger.query.ingest.Projection;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** Appends vendor support decisions to {@code support_history}. */
 @Component
 class SupportHistoryProjection implements Projection {
@@ -12,6 +14,11 @@ class SupportHistoryProjection implements Projection {
 
     SupportHistoryProjection(SupportHistoryRepository history) {
         this.history = history;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("support_history");
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.leadledger.query.ingest.EventRef;
 import com.leadledger.query.ingest.Projection;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** Keeps {@code partner_view}: load the row, apply the transition, save the result. */
 @Component
 class PartnerProjection implements Projection {
@@ -12,6 +14,11 @@ class PartnerProjection implements Projection {
 
     PartnerProjection(PartnerViewRepository views) {
         this.views = views;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("partner_view");
     }
 
     @Override

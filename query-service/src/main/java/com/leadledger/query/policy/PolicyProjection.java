@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
 
 /** Keeps {@code policy_view}: one row per published version, written once. */
 @Component
@@ -20,6 +21,11 @@ class PolicyProjection implements Projection {
     PolicyProjection(JdbcClient jdbc, EnvelopeCodec codec) {
         this.jdbc = jdbc;
         this.mapper = codec.mapper();
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("policy_view");
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.leadledger.query.ingest.EventRef;
 import com.leadledger.query.ingest.Projection;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * Keeps {@code registration_view}: load the row, apply the transition, save the result. An event may change several
  * rows (a support move: the registration losing support and the one gaining it); they are locked in id order.
@@ -15,6 +17,11 @@ class RegistrationProjection implements Projection {
 
     RegistrationProjection(RegistrationViewRepository views) {
         this.views = views;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("registration_view");
     }
 
     @Override

@@ -22,7 +22,17 @@ final class Http {
         this.base = base;
     }
 
-    record Response(int status, String contentType, String text, JsonNode body) {
+    record Response(int status, String contentType, String text, JsonNode body,
+                    java.util.Map<String, java.util.List<String>> headers) {
+
+        Response(int status, String contentType, String text, JsonNode body) {
+            this(status, contentType, text, body, java.util.Map.of());
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+        }
     }
 
     Response get(String path, String tokenOrNull) {
@@ -30,10 +40,18 @@ final class Http {
     }
 
     Response get(String path, String tokenOrNull, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", accept)
-                .GET();
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET(), path,
+                tokenOrNull);
+    }
+
+    Response post(String path, String tokenOrNull, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), path, tokenOrNull);
+    }
+
+    private Response send(HttpRequest.Builder request, String path, String tokenOrNull) {
+        request.timeout(Duration.ofSeconds(10));
         if (tokenOrNull != null) {
             request.header("Authorization", "Bearer " + tokenOrNull);
         }
@@ -49,9 +67,9 @@ final class Http {
                 }
             }
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    text, body);
+                    text, body, response.headers().map());
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
+            throw new IllegalStateException(path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -1,0 +1,122 @@
+package com.leadledger.query.audit;
+
+import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.web.PageRequestParams;
+import com.leadledger.kit.web.PageResponse;
+import com.leadledger.query.dispute.DisputeView;
+import com.leadledger.query.ingest.EventHistory;
+import com.leadledger.query.ingest.Projector;
+import com.leadledger.query.registration.RegistrationView;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Auditors' views of the past, rebuilt from the event log with the same transitions as the live read models (never
+ * read from the current tables): any opportunity, registration or dispute as it was at an instant, the context of
+ * every decision taken on an opportunity, and a partner's whole history.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+class PointInTimeController {
+
+    private final EventHistory history;
+    private final DecisionContexts decisions;
+    private final AuditEventRepository events;
+    private final Clock clock;
+
+    PointInTimeController(EventHistory history, DecisionContexts decisions, AuditEventRepository events,
+                          Clock clock) {
+        this.history = history;
+        this.decisions = decisions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The opportunity, its ranking and its open disputes as of {@code asOf} (default: now). */
+    @GetMapping("/opportunities/{opportunityId}")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public OpportunityAsOf opportunity(@PathVariable String opportunityId,
+                                       @RequestParam(required = false) String asOf) {
+        Instant at = instant(asOf);
+        return decisions.opportunityAsOf(opportunityId, at)
+                .orElseThrow(() -> notAtThatInstant("opportunity", at));
+    }
+
+    /** Each decision on the opportunity (and rulings on its disputes) with what the decider saw at that moment. */
+    @GetMapping("/opportunities/{opportunityId}/decisions")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<DecisionContexts.Decision> decisions(@PathVariable String opportunityId) {
+        List<DecisionContexts.Decision> found = decisions.of(opportunityId);
+        if (found == null) {
+            throw ApiException.notFound("opportunity");
+        }
+        return found;
+    }
+
+    @GetMapping("/registrations/{registrationId}")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public RegistrationView registration(@PathVariable String registrationId,
+                                         @RequestParam(required = false) String asOf) {
+        Instant at = instant(asOf);
+        String opportunityId = decisions.opportunityOfRegistration(registrationId)
+                .orElseThrow(() -> ApiException.notFound("registration"));
+        RegistrationView view = RegistrationView.PROJECTOR.fold(registrationId, history.asOf(opportunityId, at));
+        if (view == null) {
+            throw notAtThatInstant("registration", at);
+        }
+        return view;
+    }
+
+    @GetMapping("/disputes/{disputeId}")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public DisputeView dispute(@PathVariable String disputeId, @RequestParam(required = false) String asOf) {
+        Instant at = instant(asOf);
+        List<Projector.Step> steps = history.ofDisputeAsOf(disputeId, at);
+        DisputeView view = DisputeView.PROJECTOR.fold(disputeId, steps);
+        if (view == null) {
+            throw notAtThatInstant("dispute", at);
+        }
+        return view;
+    }
+
+    /**
+     * Everything that concerns the partner, in the order it was stored: its own stream, every event naming it
+     * (registrations, support moves, disputes as complainant or respondent, penalties) and everything it did.
+     */
+    @GetMapping("/partners/{partnerId}/timeline")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public PageResponse<AuditEvent> partnerTimeline(@PathVariable String partnerId,
+                                                    @RequestParam(required = false) Integer page,
+                                                    @RequestParam(required = false) Integer size) {
+        PageRequestParams paging = PageRequestParams.of(page, size);
+        return new PageResponse<>(events.concerningPartner(partnerId, paging.offset(), paging.size()),
+                paging.page(), paging.size(), events.countConcerningPartner(partnerId));
+    }
+
+    private Instant instant(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(asOf.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badField("VALIDATION_FAILED", "asOf",
+                    "must be an ISO-8601 UTC instant such as 2026-12-01T09:30:00Z");
+        }
+    }
+
+    private static ApiException notAtThatInstant(String what, Instant at) {
+        return new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "NOT_FOUND",
+                "The " + what + " did not exist at " + at + ".");
+    }
+}
