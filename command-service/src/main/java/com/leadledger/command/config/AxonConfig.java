@@ -1,15 +1,11 @@
 package com.leadledger.command.config;
 
 import com.leadledger.command.common.AuditCorrelationProvider;
-import com.leadledger.command.relay.KafkaRelay;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,12 +47,5 @@ class AxonConfig {
                         .retryInterval(retryIntervalMs)
                         .build())
                 .build();
-    }
-
-    /** The relay must never skip an event: a failed send fails the batch, which is retried from the same token. */
-    @Autowired
-    void relayNeverSkips(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler(KafkaRelay.PROCESSING_GROUP,
-                c -> PropagatingErrorHandler.instance());
     }
 }

@@ -2,38 +2,70 @@ package com.leadledger.command.relay;
 
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
-import com.leadledger.events.envelope.EventTypes;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
+import com.leadledger.events.integrity.EventChain;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Turns a stored Axon event into the documented Kafka envelope. */
+/**
+ * Turns a stored event row into the documented Kafka envelope: the payload and metadata as Axon reads them back (same
+ * serializer), the stored form and hash links exactly as stored.
+ */
 class EnvelopeFactory {
 
-    private final EnvelopeCodec codec;
+    /** The columns {@link #envelopeOf} reads. */
+    static final String COLUMNS = "e.globalindex, e.aggregateidentifier, e.sequencenumber, e.type, e.eventidentifier, "
+            + "e.metadata, e.payload, e.payloadrevision, e.payloadtype, e.timestamp, e.previous_hash, e.event_hash";
 
-    EnvelopeFactory(EnvelopeCodec codec) {
+    private final EnvelopeCodec codec;
+    private final Serializer eventSerializer;
+
+    EnvelopeFactory(EnvelopeCodec codec, Serializer eventSerializer) {
         this.codec = codec;
+        this.eventSerializer = eventSerializer;
     }
 
-    EventEnvelope envelopeOf(EventMessage<?> message, EventEnvelope.Integrity integrity) {
-        if (!(message instanceof DomainEventMessage<?> domain)) {
-            throw new IllegalArgumentException("only aggregate events are published, got " + message.getIdentifier());
+    EventEnvelope envelopeOf(ResultSet row) throws SQLException {
+        byte[] payload = row.getBytes("payload");
+        byte[] metadata = row.getBytes("metadata");
+        String payloadType = row.getString("payloadtype");
+        String revision = row.getString("payloadrevision");
+        String timestamp = row.getString("timestamp");
+        Object event = eventSerializer.deserialize(
+                new SimpleSerializedObject<>(payload, byte[].class, payloadType, revision));
+        Map<String, String> meta = new TreeMap<>();
+        if (metadata != null) {
+            MetaData stored = eventSerializer.deserialize(new SerializedMetaData<>(metadata, byte[].class));
+            stored.forEach((key, value) -> {
+                if (value != null) {
+                    meta.put(key, value.toString());
+                }
+            });
         }
-        long globalIndex = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                ? tracked.trackingToken().position().orElse(-1) : -1;
-        Map<String, String> metadata = new TreeMap<>();
-        domain.getMetaData().forEach((key, value) -> {
-            if (value != null) {
-                metadata.put(key, value.toString());
-            }
-        });
-        return new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, domain.getIdentifier(),
-                EventTypes.nameOf(domain.getPayloadType()), domain.getType(), domain.getAggregateIdentifier(),
-                domain.getSequenceNumber(), globalIndex, domain.getTimestamp(), metadata,
-                codec.toTree(domain.getPayload()), integrity);
+        EventEnvelope.Integrity integrity = new EventEnvelope.Integrity(EventChain.hex(row.getBytes("previous_hash")),
+                EventChain.hex(row.getBytes("event_hash")), payloadType, revision, timestamp, text(payload),
+                text(metadata));
+        return new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, row.getString("eventidentifier"),
+                simpleName(payloadType), row.getString("type"), row.getString("aggregateidentifier"),
+                row.getLong("sequencenumber"), row.getLong("globalindex"), Instant.parse(timestamp), meta,
+                codec.toTree(event), integrity);
+    }
+
+    /** The event type name of the envelope: the record's simple name (see {@code EventTypes}). */
+    static String simpleName(String className) {
+        String name = className.substring(className.lastIndexOf('.') + 1);
+        return name.substring(name.lastIndexOf('$') + 1);
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 }
