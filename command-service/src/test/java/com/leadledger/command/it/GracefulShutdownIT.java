@@ -1,0 +1,119 @@
+package com.leadledger.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadledger.testsupport.DevTokens;
+import com.leadledger.testsupport.HttpApi;
+import com.leadledger.testsupport.Inns;
+import com.leadledger.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import com.leadledger.command.CommandServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Graceful shutdown: a request in flight when the service is told to stop is finished and answered (201), and its
+ * event is stored and either published or still queued for the relay — nothing half-done, nothing lost.
+ */
+class GracefulShutdownIT {
+
+    static final String DB = "graceful_it_" + UUID.randomUUID().toString().substring(0, 8);
+    static final String TOPIC = "leadledger.events." + DB;
+
+    /** A service of its own (not the test framework's cached context), since this test stops it. */
+    static ConfigurableApplicationContext startService() {
+        Map<String, Object> properties = new HashMap<>();
+        RealInfrastructure.register((name, value) -> properties.put(name, value.get()), DB);
+        properties.put("leadledger.kafka.topic", TOPIC);
+        properties.put("server.port", 0);
+        // command-line arguments: they take precedence over application.yml, as the test framework's properties do
+        return new SpringApplicationBuilder(CommandServiceApplication.class).run(properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+    }
+
+    @Test
+    void aRequestInFlightWhenTheServiceStopsIsFinishedAndItsEventIsNotLost() throws Exception {
+        ConfigurableApplicationContext context = startService();
+        String url = context.getEnvironment().getProperty("spring.datasource.url");
+        int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+        HttpApi http = new HttpApi("http://localhost:" + port);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String a = onboard(http, "P-A" + tag);
+        String b = onboard(http, "P-B" + tag);
+        String inn = Inns.random();
+        String opportunity = submit(http, a, inn).get("opportunityId").asText();
+
+        var pg = TestInfrastructure.postgres();
+        try (Connection db = DriverManager.getConnection(url, pg.username(), pg.password())) {
+            db.setAutoCommit(false);
+            try (PreparedStatement lock = db.prepareStatement(
+                    "SELECT * FROM stream_head WHERE aggregateidentifier = ? FOR UPDATE")) {
+                lock.setString(1, opportunity);
+                assertThat(lock.executeQuery().next()).isTrue();
+            }
+            CompletableFuture<HttpApi.Answer> inFlight = CompletableFuture.supplyAsync(() -> post(http, b, inn));
+            Thread.sleep(1_000);
+            assertThat(inFlight).isNotDone();
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(context::close);
+            Thread.sleep(1_500);
+            assertThat(stopping).as("the shutdown waits for the request in flight").isNotDone();
+            db.rollback(); // the request can finish now
+
+            HttpApi.Answer answer = inFlight.get(30, TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+            stopping.get(30, TimeUnit.SECONDS);
+
+            String registrationId = answer.text("registrationId");
+            db.setAutoCommit(true);
+            try (PreparedStatement stored = db.prepareStatement("""
+                    SELECT e.globalindex, EXISTS (SELECT 1 FROM relay_outbox o WHERE o.global_index = e.globalindex)
+                    FROM domainevententry e
+                    WHERE e.aggregateidentifier = ? AND convert_from(e.payload, 'UTF8') LIKE ?""")) {
+                stored.setString(1, opportunity);
+                stored.setString(2, "%" + registrationId + "%");
+                ResultSet row = stored.executeQuery();
+                assertThat(row.next()).as("the answered registration is stored").isTrue();
+                boolean queued = row.getBoolean(2);
+                if (!queued) { // dequeued only after Kafka acknowledged it
+                    RealInfrastructure.awaitEnvelope(TOPIC,
+                            e -> registrationId.equals(e.payload().path("registrationId").asText()));
+                }
+            }
+        }
+    }
+
+    private static String onboard(HttpApi http, String partnerId) {
+        assertThat(http.post("/api/v1/partners", DevTokens.mint("admin", List.of("ADMIN"), null),
+                "{\"partnerId\": \"" + partnerId + "\", \"name\": \"G\", \"tier\": \"GOLD\", "
+                        + "\"productLines\": [\"NETWORK_SECURITY\"]}").status()).isEqualTo(201);
+        return partnerId;
+    }
+
+    private static JsonNode submit(HttpApi http, String partner, String inn) {
+        HttpApi.Answer answer = post(http, partner, inn);
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+        return answer.body();
+    }
+
+    private static HttpApi.Answer post(HttpApi http, String partner, String inn) {
+        return http.post("/api/v1/registrations", DevTokens.mint("u-" + partner, List.of("PARTNER"), partner), """
+                {"customer": {"legalName": "Graceful Co", "country": "RU", "taxId": "%s"},
+                 "productLine": "NETWORK_SECURITY", "estimatedValue": {"amount": "500000", "currency": "RUB"},
+                 "expectedCloseDate": "%s"}""".formatted(inn, LocalDate.now().plusDays(30)));
+    }
+}
