@@ -1,6 +1,8 @@
 package com.leadledger.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.kit.idempotency.IdempotencyFilter;
+import com.leadledger.kit.limits.RateLimitFilter;
 import com.leadledger.kit.security.JwtSecurity;
 import com.leadledger.kit.security.Role;
 import org.springframework.context.annotation.Bean;
@@ -38,8 +40,9 @@ class SecurityConfig {
             Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
 
     @Bean
-    SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
-        return JwtSecurity.base(http, mapper)
+    SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper mapper, RateLimitFilter rateLimit,
+                                      IdempotencyFilter idempotency) throws Exception {
+        return JwtSecurity.base(http, mapper, rateLimit, idempotency)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/registrations", "/api/v1/registrations/*")
@@ -54,6 +57,10 @@ class SecurityConfig {
                         .hasAnyRole(Role.names(PARTNER_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify")
                         .hasRole(Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters/*")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/dead-letters/*/retry")
+                        .hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .build();
     }

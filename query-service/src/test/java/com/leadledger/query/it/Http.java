@@ -22,7 +22,11 @@ final class Http {
         this.base = base;
     }
 
-    record Response(int status, String contentType, String text, JsonNode body) {
+    record Response(int status, String contentType, String text, JsonNode body, java.net.http.HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     Response get(String path, String tokenOrNull) {
@@ -37,6 +41,26 @@ final class Http {
         if (tokenOrNull != null) {
             request.header("Authorization", "Bearer " + tokenOrNull);
         }
+        return send(request, "GET " + path);
+    }
+
+    /** A POST with a JSON body (may be empty) and extra headers given as name, value, name, value, .... */
+    Response post(String path, String tokenOrNull, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+        if (tokenOrNull != null) {
+            request.header("Authorization", "Bearer " + tokenOrNull);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request, "POST " + path);
+    }
+
+    private Response send(HttpRequest.Builder request, String what) {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
@@ -49,9 +73,9 @@ final class Http {
                 }
             }
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    text, body);
+                    text, body, response.headers());
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
+            throw new IllegalStateException(what + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
