@@ -254,6 +254,30 @@ class DeadLetterIT extends QueryServiceITBase {
         assertThat(http.post(DEAD_LETTERS + "/1/retry", partner, "").status()).isEqualTo(403);
     }
 
+    @Test
+    void retriesGoThroughThePerCallerRateLimit() throws Exception {
+        String admin = com.leadledger.testsupport.DevTokens.mint("admin-" + UUID.randomUUID(), List.of("ADMIN"), null);
+        List<Http.Response> answers = new ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Http.Response>> pending = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                pending.add(pool.submit(() -> http.post(DEAD_LETTERS + "/999999999999/retry", admin, "")));
+            }
+            for (var answer : pending) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers).extracting(Http.Response::status).containsOnly(404, 429);
+        Http.Response limited = answers.stream().filter(a -> a.status() == 429).findFirst().orElseThrow(
+                () -> new AssertionError("no request was refused once the burst was spent"));
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(limited.header("Retry-After")).isNotBlank();
+        assertThat(http.get(DEAD_LETTERS + "?size=1", admin).status()).as("reads are not limited").isEqualTo(200);
+    }
+
     void assertField(Http.Response answer, String field) {
         assertThat(answer.status()).as(answer.text()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
