@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * {@code leadledger.ingest.dead_letters{status=parked|queued}}: open dead letters in the database (all instances),
  * read at most every {@link #MAX_AGE} when scraped; counters of what was parked, resolved and retried in vain.
- * Alert on {@code leadledger_ingest_dead_letters > 0}.
+ * Alert on the sum over both statuses being above 0.
  */
 @Component
 public class DeadLetterMetrics {
