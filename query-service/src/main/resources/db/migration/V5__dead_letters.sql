@@ -27,7 +27,9 @@ CREATE TABLE dead_letter (
     last_failed_at  timestamptz,
     attempts        integer     NOT NULL DEFAULT 0, -- failed rounds of applying it (the live one, then each retry)
     resolved_at     timestamptz,
-    resolved_by     text
+    resolved_by     text,
+    resolution      text CHECK (resolution IN ('APPLIED', 'DISCARDED')),
+    resolution_note text                  -- why an operator discarded it
 );
 
 -- One entry per event; a record without identity once per position (consuming the topic again adds nothing).

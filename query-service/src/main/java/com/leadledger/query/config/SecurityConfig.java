@@ -63,7 +63,8 @@ class SecurityConfig {
                         .hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters/*")
                         .hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/dead-letters/*/retry")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/dead-letters/*/retry",
+                                "/api/v1/admin/dead-letters/*/discard")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .build();

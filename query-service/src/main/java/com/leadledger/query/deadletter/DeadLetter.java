@@ -14,7 +14,10 @@ public record DeadLetter(long id, DeadLetterStatus status, String reason, String
                          String eventType, String aggregateType, String aggregateId, Long sequenceNumber,
                          boolean inEventLog, IngestSource source, String errorClass, String errorMessage,
                          Instant parkedAt, Instant lastFailedAt, int attempts, Instant resolvedAt,
-                         String resolvedBy) {
+                         String resolvedBy, Resolution resolution, String resolutionNote) {
+
+    /** How a resolved entry was closed. */
+    public enum Resolution { APPLIED, DISCARDED }
 
     public boolean open() {
         return status != DeadLetterStatus.RESOLVED;

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +27,12 @@ class DeadLetterController {
 
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final int MAX_AGGREGATE_ID = 255;
+
+    private static final int MAX_REASON = 500;
+
+    /** @param reason why the record may go unapplied, for the record (1 to 500 characters) */
+    record DiscardRequest(String reason) {
+    }
 
     /** @param applied the dead letters applied by this retry, in order; @param parked the one parked now, if any */
     record RetryResponse(DeadLetterResponse deadLetter, List<Long> applied, Long parked) {
@@ -65,6 +72,20 @@ class DeadLetterController {
     public RetryResponse retry(@PathVariable String id, Authentication authentication) {
         DeadLetters.RetryResult result = deadLetters.retry(parseId(id), Actor.from(authentication).subject());
         return new RetryResponse(DeadLetterResponse.summary(result.retried()), result.applied(), result.parked());
+    }
+
+    /** Closes a record that was never an event, without applying it; events cannot be discarded (409). */
+    @PostMapping("/{id}/discard")
+    public DeadLetterResponse discard(@PathVariable String id, @RequestBody(required = false) DiscardRequest request,
+                                      Authentication authentication) {
+        long deadLetterId = parseId(id);
+        String reason = request == null || request.reason() == null ? "" : request.reason().trim();
+        if (reason.isEmpty() || reason.length() > MAX_REASON) {
+            throw ApiException.badField("VALIDATION_FAILED", "reason",
+                    "is required: 1 to " + MAX_REASON + " characters saying why the record may go unapplied");
+        }
+        return DeadLetterResponse.summary(deadLetters.discard(deadLetterId, Actor.from(authentication).subject(),
+                reason));
     }
 
     private static long parseId(String id) {

@@ -24,6 +24,7 @@ public class DeadLetterMetrics {
     public static final String GAUGE = "leadledger.ingest.dead_letters";
     public static final String PARKED_COUNTER = "leadledger.ingest.dead_letters.parked";
     public static final String RESOLVED_COUNTER = "leadledger.ingest.dead_letters.resolved";
+    public static final String DISCARDED_COUNTER = "leadledger.ingest.dead_letters.discarded";
     public static final String RETRY_FAILED_COUNTER = "leadledger.ingest.dead_letters.retry_failed";
     static final Duration MAX_AGE = Duration.ofSeconds(2);
     /** After a failed read (database unavailable) the last values are kept this long before reading again. */
@@ -72,6 +73,11 @@ public class DeadLetterMetrics {
 
     void resolved(int entries) {
         meters.counter(RESOLVED_COUNTER).increment(entries);
+        stale();
+    }
+
+    void discarded() {
+        meters.counter(DISCARDED_COUNTER).increment();
         stale();
     }
 

@@ -25,7 +25,7 @@ public class DeadLetterRepository implements ParkedSequences {
     private static final String COLUMNS = """
             id, status, reason, sequence_key, event_id, event_type, aggregate_type, aggregate_id, sequence_number,
             in_event_log, topic, kafka_partition, kafka_offset, record_key, record_value, error_class, error_message,
-            parked_at, last_failed_at, attempts, resolved_at, resolved_by""";
+            parked_at, last_failed_at, attempts, resolved_at, resolved_by, resolution, resolution_note""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -114,9 +114,18 @@ public class DeadLetterRepository implements ParkedSequences {
     void resolved(long id, String by) {
         jdbc.sql("""
                         UPDATE dead_letter SET status = 'RESOLVED', in_event_log = (event_id IS NOT NULL),
-                                               resolved_at = :now, resolved_by = :by
+                                               resolved_at = :now, resolved_by = :by, resolution = 'APPLIED'
                         WHERE id = :id""")
                 .param("id", id).param("now", Timestamp.from(clock.instant())).param("by", clean(by)).update();
+    }
+
+    void discarded(long id, String by, String note) {
+        jdbc.sql("""
+                        UPDATE dead_letter SET status = 'RESOLVED', resolved_at = :now, resolved_by = :by,
+                                               resolution = 'DISCARDED', resolution_note = :note
+                        WHERE id = :id""")
+                .param("id", id).param("now", Timestamp.from(clock.instant())).param("by", clean(by))
+                .param("note", clean(note)).update();
     }
 
     void storedInEventLog(long id) {
@@ -176,7 +185,9 @@ public class DeadLetterRepository implements ParkedSequences {
                         rs.getString("record_key"), rs.getBytes("record_value")),
                 rs.getString("error_class"), rs.getString("error_message"), instant(rs, "parked_at"),
                 instant(rs, "last_failed_at"), rs.getInt("attempts"), instant(rs, "resolved_at"),
-                rs.getString("resolved_by"));
+                rs.getString("resolved_by"),
+                rs.getString("resolution") == null ? null : DeadLetter.Resolution.valueOf(rs.getString("resolution")),
+                rs.getString("resolution_note"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

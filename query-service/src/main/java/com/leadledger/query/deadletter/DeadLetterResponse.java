@@ -16,7 +16,8 @@ import java.util.Base64;
 public record DeadLetterResponse(long id, DeadLetterStatus status, String reason, String eventId, String eventType,
                                  String aggregateType, String aggregateId, Long sequenceNumber, boolean inEventLog,
                                  Source source, Failure error, Instant parkedAt, Instant lastFailedAt, int attempts,
-                                 Instant resolvedAt, String resolvedBy,
+                                 Instant resolvedAt, String resolvedBy, DeadLetter.Resolution resolution,
+                                 String resolutionNote,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) RecordValue record) {
 
     public record Source(String topic, int partition, long offset, String key) {
@@ -56,6 +57,7 @@ public record DeadLetterResponse(long id, DeadLetterStatus status, String reason
                 e.aggregateId(), e.sequenceNumber(), e.inEventLog(),
                 new Source(e.source().topic(), e.source().partition(), e.source().offset(), e.source().key()),
                 e.errorClass() == null ? null : new Failure(e.errorClass(), e.errorMessage()), e.parkedAt(),
-                e.lastFailedAt(), e.attempts(), e.resolvedAt(), e.resolvedBy(), record);
+                e.lastFailedAt(), e.attempts(), e.resolvedAt(), e.resolvedBy(), e.resolution(), e.resolutionNote(),
+                record);
     }
 }

@@ -175,6 +175,31 @@ public class DeadLetters implements RecordParking {
         return new RetryResult(store.find(id).orElseThrow(), List.copyOf(applied), parked);
     }
 
+    /**
+     * Closes an entry that carries no event (its record was never an event envelope) without applying it, for the
+     * stated reason. An event is never discarded: its aggregate's views would silently miss it.
+     *
+     * @throws ApiException 404 for an unknown id, 409 when it is resolved or carries an event
+     */
+    public DeadLetter discard(long id, String operator, String reason) {
+        DeadLetter discarded = transaction.execute(status -> {
+            DeadLetter entry = store.findForUpdate(id).orElseThrow(() -> ApiException.notFound("dead letter"));
+            if (!entry.open()) {
+                throw resolved(entry);
+            }
+            if (entry.eventId() != null || entry.sequenceKey() != null) {
+                throw new ApiException(HttpStatus.CONFLICT, "DEAD_LETTER_IS_AN_EVENT",
+                        "Dead letter " + id + " is event " + entry.eventId() + "; discarding it would make the views "
+                                + "of aggregate " + entry.aggregateId() + " miss it. Fix the cause and retry it.");
+            }
+            store.discarded(id, operator, reason);
+            return store.find(id).orElseThrow();
+        });
+        metrics.discarded();
+        log.warn("dead letter {} ({}) discarded by {}: {}", id, discarded.source().coordinates(), operator, reason);
+        return discarded;
+    }
+
     /** In the caller's transaction; a failure rolls back to a savepoint and is recorded on the entry. */
     private Step applyOne(DeadLetter entry, String operator) {
         try {

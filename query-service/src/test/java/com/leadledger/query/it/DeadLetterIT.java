@@ -138,6 +138,7 @@ class DeadLetterIT extends QueryServiceITBase {
             assertThat(retried.body().get("parked").isNull()).isTrue();
             assertThat(retried.body().get("deadLetter").get("status").asText()).isEqualTo("RESOLVED");
             assertThat(retried.body().get("deadLetter").get("resolvedBy").asText()).isEqualTo("admin-1");
+            assertThat(retried.body().get("deadLetter").get("resolution").asText()).isEqualTo("APPLIED");
             Http.Response replayed = http.post(DEAD_LETTERS + "/" + parkedId + "/retry", ADMIN, "",
                     "Idempotency-Key", key);
             assertThat(replayed.status()).isEqualTo(200);
@@ -225,6 +226,43 @@ class DeadLetterIT extends QueryServiceITBase {
         assertThat(retried.body().get("code").asText()).isEqualTo("DEAD_LETTER_RETRY_FAILED");
         assertThat(retried.body().get("attempts").asInt()).isEqualTo(2);
         assertThat(http.get("/api/v1/registrations/" + later.registrationId(), MANAGER).status()).isEqualTo(404);
+
+        // An event is never discarded: its aggregate's views would miss it.
+        Http.Response discard = http.post(DEAD_LETTERS + "/" + parked.get("id").asLong() + "/discard", ADMIN,
+                "{\"reason\": \"cannot read it\"}");
+        assertThat(discard.status()).isEqualTo(409);
+        assertThat(discard.body().get("code").asText()).isEqualTo("DEAD_LETTER_IS_AN_EVENT");
+        assertThat(http.get(DEAD_LETTERS + "/" + parked.get("id").asLong(), ADMIN).body().get("status").asText())
+                .isEqualTo("PARKED");
+    }
+
+    @Test
+    void aRecordThatIsNoEventCanBeDiscardedForAStatedReasonAndStaysOnRecord() {
+        String key = "junk-" + UUID.randomUUID();
+        publishRaw(key, "left over from a load test".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        eventually().until(() -> jdbc.sql("SELECT count(*) FROM dead_letter WHERE record_key = :key")
+                .param("key", key).query(Long.class).single() == 1);
+        long id = jdbc.sql("SELECT id FROM dead_letter WHERE record_key = :key").param("key", key)
+                .query(Long.class).single();
+        String discard = DEAD_LETTERS + "/" + id + "/discard";
+
+        assertField(http.post(discard, ADMIN, "{}"), "reason");
+        assertField(http.post(discard, ADMIN, "{\"reason\": \"  \"}"), "reason");
+        assertField(http.post(discard, ADMIN, "{\"reason\": \"" + "x".repeat(501) + "\"}"), "reason");
+        assertThat(http.post(discard, MANAGER, "{\"reason\": \"not mine to decide\"}").status()).isEqualTo(403);
+
+        Http.Response discarded = http.post(discard, ADMIN, "{\"reason\": \"garbage from the load generator\"}");
+        assertThat(discarded.status()).as(discarded.text()).isEqualTo(200);
+        assertThat(discarded.body().get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(discarded.body().get("resolution").asText()).isEqualTo("DISCARDED");
+        assertThat(discarded.body().get("resolutionNote").asText()).isEqualTo("garbage from the load generator");
+        assertThat(discarded.body().get("resolvedBy").asText()).isEqualTo("admin-1");
+        assertThat(http.post(discard, ADMIN, "{\"reason\": \"again\"}").body().get("code").asText())
+                .isEqualTo("DEAD_LETTER_RESOLVED");
+        assertThat(http.post(DEAD_LETTERS + "/" + id + "/retry", ADMIN, "").body().get("code").asText())
+                .isEqualTo("DEAD_LETTER_RESOLVED");
+        assertThat(http.get(DEAD_LETTERS + "/" + id, ADMIN).body().get("record").get("value").asText())
+                .isEqualTo("left over from a load test");
     }
 
     @Test
