@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every query endpoint × every role (and no token) on the running system: 401 without a token, 403 for a role that
  * may not read it, 200 for one that may (the partner reading its own registration); the dead-letter admin endpoints
- * (read and retry) for ADMIN only.
+ * (read, retry, discard) for ADMIN only.
  */
 class QueryAuthorizationMatrixIT {
 
@@ -77,13 +77,16 @@ class QueryAuthorizationMatrixIT {
             int expected = role.equals("ADMIN") ? 404 : 403;
             int read = system.queryApi.get(deadLetter, token(role)).status();
             int retry = system.queryApi.post(deadLetter + "/retry", token(role), "").status();
-            if (read != expected || retry != expected) {
-                wrong.add(role + " " + deadLetter + " -> " + read + ", retry -> " + retry + " (expected " + expected
-                        + ")");
+            int discard = system.queryApi.post(deadLetter + "/discard", token(role), "{\"reason\": \"matrix\"}")
+                    .status();
+            if (read != expected || retry != expected || discard != expected) {
+                wrong.add(role + " " + deadLetter + " -> " + read + ", retry -> " + retry + ", discard -> " + discard
+                        + " (expected " + expected + ")");
             }
         }
         if (system.queryApi.get(deadLetter, null).status() != 401
-                || system.queryApi.post(deadLetter + "/retry", null, "").status() != 401) {
+                || system.queryApi.post(deadLetter + "/retry", null, "").status() != 401
+                || system.queryApi.post(deadLetter + "/discard", null, "{\"reason\": \"x\"}").status() != 401) {
             wrong.add("anonymous " + deadLetter + " is not 401");
         }
         assertThat(system.queryApi.get("/api/v1/anything-else", token("ADMIN")).status()).isEqualTo(403);
