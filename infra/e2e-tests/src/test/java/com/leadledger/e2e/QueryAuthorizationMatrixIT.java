@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every query endpoint × every role (and no token) on the running system: 401 without a token, 403 for a role that
- * may not read it, 200 for one that may (the partner reading its own registration).
+ * may not read it, 200 for one that may (the partner reading its own registration); the dead-letter admin endpoints
+ * (read, retry, discard) for ADMIN only.
  */
 class QueryAuthorizationMatrixIT {
 
@@ -61,6 +62,12 @@ class QueryAuthorizationMatrixIT {
         matrix.put("/api/v1/partners/P-1001", VENDOR);
         matrix.put("/api/v1/audit/events?aggregateId=" + o, Set.of("AUDITOR"));
         matrix.put("/api/v1/audit/verify?scope=stream:" + o, Set.of("AUDITOR"));
+        matrix.put("/api/v1/audit/opportunities/" + o + "?asOf=" + java.time.Instant.now(), Set.of("AUDITOR"));
+        matrix.put("/api/v1/audit/opportunities/" + o + "/decisions", Set.of("AUDITOR"));
+        matrix.put("/api/v1/audit/registrations/" + r, Set.of("AUDITOR"));
+        matrix.put("/api/v1/audit/disputes/" + d, Set.of("AUDITOR"));
+        matrix.put("/api/v1/audit/partners/P-1001/timeline", Set.of("AUDITOR"));
+        matrix.put("/api/v1/admin/dead-letters", Set.of("ADMIN"));
 
         List<String> wrong = new ArrayList<>();
         for (var entry : matrix.entrySet()) {
@@ -75,6 +82,37 @@ class QueryAuthorizationMatrixIT {
                     wrong.add(role + " " + entry.getKey() + " -> " + status + " (expected " + expected + ")");
                 }
             }
+        }
+        // A dead letter that does not exist: an admin gets past authorization (404), everyone else does not (403).
+        String deadLetter = "/api/v1/admin/dead-letters/999999999";
+        for (String role : ROLES) {
+            int expected = role.equals("ADMIN") ? 404 : 403;
+            int read = system.queryApi.get(deadLetter, token(role)).status();
+            int retry = system.queryApi.post(deadLetter + "/retry", token(role), "").status();
+            int discard = system.queryApi.post(deadLetter + "/discard", token(role), "{\"reason\": \"matrix\"}")
+                    .status();
+            if (read != expected || retry != expected || discard != expected) {
+                wrong.add(role + " " + deadLetter + " -> " + read + ", retry -> " + retry + ", discard -> " + discard
+                        + " (expected " + expected + ")");
+            }
+        }
+        if (system.queryApi.get(deadLetter, null).status() != 401
+                || system.queryApi.post(deadLetter + "/retry", null, "").status() != 401
+                || system.queryApi.post(deadLetter + "/discard", null, "{\"reason\": \"x\"}").status() != 401) {
+            wrong.add("anonymous " + deadLetter + " is not 401");
+        }
+        // projection rebuilds: only an admin may start one or read its progress
+        String rebuild = "/api/v1/admin/projections/rebuild";
+        for (String role : ROLES) {
+            int read = system.queryApi.get(rebuild + "/unknown", token(role)).status();
+            int expected = role.equals("ADMIN") ? 404 : 403;
+            int start = role.equals("ADMIN") ? 403 : system.queryApi.post(rebuild, token(role), "").status();
+            if (read != expected || start != 403) {
+                wrong.add(role + " " + rebuild + " -> read " + read + ", start " + start);
+            }
+        }
+        if (system.queryApi.post(rebuild, null, "").status() != 401) {
+            wrong.add("anonymous POST " + rebuild + " is not 401");
         }
         assertThat(system.queryApi.get("/api/v1/anything-else", token("ADMIN")).status()).isEqualTo(403);
         // a foreign object: another partner's registration and dispute are "not found", exactly like missing ones

@@ -58,8 +58,8 @@ class KafkaIngestConfig {
 
     /**
      * A failed record is retried in place a bounded number of times with exponential back-off, then handed to the
-     * {@link PoisonRecordRecoverer}: undecodable records are counted and skipped (they are not retried at all),
-     * anything else is sought back and retried again rather than skipped.
+     * {@link PoisonRecordRecoverer}: undecodable records (not retried at all) and records that keep failing are
+     * parked as dead letters; passing infrastructure failures are sought back and retried again, never skipped.
      */
     @Bean
     DefaultErrorHandler ingestErrorHandler(PoisonRecordRecoverer recoverer,

@@ -1,6 +1,8 @@
 package com.leadledger.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.kit.idempotency.IdempotencyFilter;
+import com.leadledger.kit.limits.RateLimitFilter;
 import com.leadledger.kit.security.JwtSecurity;
 import com.leadledger.kit.security.Role;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -16,7 +19,8 @@ import java.util.Set;
  * Which roles may call which read endpoint. What a caller may see inside an allowed endpoint (a partner only its own
  * registrations, its own notices) is decided per endpoint family in its access class or controller and applied in
  * the repository's SQL.
- * Anything not listed here is refused.
+ * Anything not listed here is refused. POSTs (operator actions) go through the per-caller rate limit and
+ * Idempotency-Key handling, after authorization, as on the command side.
  */
 @Configuration
 class SecurityConfig {
@@ -42,8 +46,11 @@ class SecurityConfig {
             Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
 
     @Bean
-    SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
+    SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper mapper, RateLimitFilter rateLimit,
+                                      IdempotencyFilter idempotency) throws Exception {
         return JwtSecurity.base(http, mapper)
+                .addFilterAfter(new PostRateLimit(rateLimit), AuthorizationFilter.class)
+                .addFilterAfter(idempotency, PostRateLimit.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/registrations", "/api/v1/registrations/*")
@@ -67,6 +74,11 @@ class SecurityConfig {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/projections/rebuild",
                                 "/api/v1/admin/projections/rebuild/*")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters/*")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/dead-letters/*/retry",
+                                "/api/v1/admin/dead-letters/*/discard")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .build();

@@ -44,6 +44,23 @@ public final class EnvelopeReader {
         }
     }
 
+    /**
+     * The envelope alone, when it can be read and names its event (id, type, aggregate, sequence), whether or not
+     * its payload matches its type: what a dead letter needs to keep the event in event_log and in its aggregate's
+     * order.
+     */
+    public Optional<EventEnvelope> identify(byte[] value) {
+        if (value == null || value.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            EventEnvelope envelope = codec.decode(value);
+            return missingFields(envelope).isEmpty() ? Optional.of(envelope) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static List<String> missingFields(EventEnvelope envelope) {
         List<String> missing = new ArrayList<>();
         if (envelope == null) {

@@ -3,7 +3,8 @@ package com.leadledger.query.ingest;
 /**
  * Checks, inside a transition, that an event carries what its type promises. An event that decodes but lacks a
  * required member can never be applied, so it is treated like an undecodable record: not retried, counted as
- * poison ({@code reason=payload}) and skipped, with nothing stored for it.
+ * poison ({@code reason=payload}) and parked: the event is kept in event_log, its application waits in the dead-letter
+ * store with its aggregate's later events queued behind it.
  */
 public final class EventContract {
 

@@ -13,48 +13,69 @@ import java.util.Optional;
 
 /**
  * Stores one event and applies it to every projection, in one database transaction. An event id that is already in
- * {@code event_log} changes nothing: redeliveries and whole re-sends are harmless.
+ * {@code event_log} changes nothing: redeliveries and whole re-sends are harmless. An event whose aggregate has a
+ * parked event is stored but queued behind it, unapplied (see {@link ParkedSequences}).
  */
 @Service
 public class EventIngestor {
 
     private static final Logger log = LoggerFactory.getLogger(EventIngestor.class);
 
-    public enum Outcome { STORED, STORED_UNKNOWN_TYPE, DUPLICATE }
+    public enum Outcome { STORED, STORED_UNKNOWN_TYPE, DUPLICATE, QUEUED }
 
     private final EventLogRepository eventLog;
     private final List<Projection> projections;
+    private final ParkedSequences parked;
     private final Counter stored;
     private final Counter storedUnknown;
     private final Counter duplicates;
+    private final Counter queued;
 
-    public EventIngestor(EventLogRepository eventLog, List<Projection> projections, MeterRegistry meters) {
+    public EventIngestor(EventLogRepository eventLog, List<Projection> projections, ParkedSequences parked,
+                         MeterRegistry meters) {
         this.eventLog = eventLog;
         this.projections = List.copyOf(projections);
+        this.parked = parked;
         this.stored = meters.counter("leadledger.ingest.events", "outcome", "stored");
         this.storedUnknown = meters.counter("leadledger.ingest.events", "outcome", "unknown_type");
         this.duplicates = meters.counter("leadledger.ingest.events", "outcome", "duplicate");
+        this.queued = meters.counter("leadledger.ingest.events", "outcome", "queued");
     }
 
     @Transactional
-    public Outcome ingest(EventEnvelope envelope, Optional<Record> payload) {
+    public Outcome ingest(IngestSource source, EventEnvelope envelope, Optional<Record> payload) {
         eventLog.holdIngestLock();
+        parked.lock(envelope.aggregateId());
         if (!eventLog.append(envelope)) {
             log.debug("event {} is already stored; ignoring the redelivery", envelope.eventId());
             duplicates.increment();
             return Outcome.DUPLICATE;
         }
+        if (parked.isBlocked(envelope.aggregateId())) {
+            parked.queue(source, envelope);
+            log.warn("stored event {} of aggregate {}; it waits unapplied behind the aggregate's parked event",
+                    envelope.eventId(), envelope.aggregateId());
+            queued.increment();
+            return Outcome.QUEUED;
+        }
+        Outcome outcome = applyStored(envelope, payload);
+        (outcome == Outcome.STORED ? stored : storedUnknown).increment();
+        return outcome;
+    }
+
+    /** Applies an event that is already in event_log to every projection; joins the caller's transaction. */
+    @Transactional
+    public Outcome applyStored(EventEnvelope envelope, Optional<Record> payload) {
+        eventLog.holdIngestLock(); // a dead-letter retry, too, must not slip between a rebuild's catch-up and swap
         if (payload.isEmpty()) {
             log.info("stored event {} of unknown type {}; no projection applies it", envelope.eventId(),
                     envelope.eventType());
-            storedUnknown.increment();
             return Outcome.STORED_UNKNOWN_TYPE;
         }
         EventRef ref = EventRef.of(envelope);
         for (Projection projection : projections) {
             projection.project(payload.get(), ref);
         }
-        stored.increment();
         return Outcome.STORED;
     }
 }

@@ -8,16 +8,16 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides what happens to a record once the error handler has given up retrying it.
+ * Decides what happens to a record once the error handler has given up retrying it. Nothing is ever skipped:
  * <ul>
- *   <li>A record that can never be decoded ({@link UndecodableRecordException}) is logged with its coordinates,
- *       counted in {@code leadledger.ingest.poison} and skipped, so the consumer moves on. It is not kept anywhere
- *       else yet: the log line and the record itself, still on the topic until retention removes it, are all there
- *       is.</li>
- *   <li>Any other failure concerns a valid event that could not be stored or projected (typically the database is
- *       unavailable). Skipping it would leave a permanent hole in {@code event_log} and the views, so it is rethrown:
- *       the error handler seeks back and the record is tried again after a new round of back-off, until it
- *       succeeds. Its partition waits meanwhile; {@code leadledger.ingest.stalled} counts these rounds.</li>
+ *   <li>A passing failure of the infrastructure ({@link Failures#isTransient}, typically the database is unavailable)
+ *       is rethrown: the error handler seeks back and the record is tried again after a new round of back-off,
+ *       until it succeeds. Its partition waits meanwhile; {@code leadledger.ingest.stalled} counts these rounds.</li>
+ *   <li>Anything else is a property of the record: it would fail again on every attempt. It is parked in the
+ *       dead-letter store ({@link RecordParking}) and the consumer moves on. An undecodable record
+ *       ({@link UndecodableRecordException}, never retried) is also counted in {@code leadledger.ingest.poison}.
+ *       When parking itself fails (the database went away meanwhile), the record is retried like a passing
+ *       failure.</li>
  * </ul>
  */
 @Component
@@ -29,34 +29,35 @@ public class PoisonRecordRecoverer implements ConsumerRecordRecoverer {
     public static final String STALLED_COUNTER = "leadledger.ingest.stalled";
 
     private final MeterRegistry meters;
+    private final RecordParking parking;
 
-    public PoisonRecordRecoverer(MeterRegistry meters) {
+    public PoisonRecordRecoverer(MeterRegistry meters, RecordParking parking) {
         this.meters = meters;
+        this.parking = parking;
     }
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Exception exception) {
         UndecodableRecordException poison = undecodable(exception);
+        if (poison == null && Failures.isTransient(exception)) {
+            meters.counter(STALLED_COUNTER).increment();
+            log.error("could not ingest record {}-{}@{} (key {}) after retrying; it will be retried again and its "
+                    + "partition waits until it succeeds: {}", record.topic(), record.partition(), record.offset(),
+                    record.key(), Failures.root(exception).toString());
+            throw new IllegalStateException("record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " is retried, not skipped", exception);
+        }
+        try {
+            parking.park(IngestSource.of(record), exception);
+        } catch (RuntimeException parkingFailed) {
+            meters.counter(STALLED_COUNTER).increment();
+            log.error("could not park record {}-{}@{}; it will be retried: {}", record.topic(), record.partition(),
+                    record.offset(), Failures.root(parkingFailed).toString());
+            throw parkingFailed;
+        }
         if (poison != null) {
-            log.error("skipping undecodable record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), poison.getMessage());
             meters.counter(POISON_COUNTER, "reason", poison.reason()).increment();
-            return;
         }
-        meters.counter(STALLED_COUNTER).increment();
-        log.error("could not ingest record {}-{}@{} (key {}) after retrying; it will be retried again and its "
-                + "partition waits until it succeeds: {}", record.topic(), record.partition(), record.offset(),
-                record.key(), rootMessage(exception));
-        throw new IllegalStateException("record " + record.topic() + "-" + record.partition() + "@"
-                + record.offset() + " is retried, not skipped", exception);
-    }
-
-    private static String rootMessage(Throwable exception) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.toString();
     }
 
     static UndecodableRecordException undecodable(Throwable exception) {

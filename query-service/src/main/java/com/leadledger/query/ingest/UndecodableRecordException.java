@@ -2,7 +2,7 @@ package com.leadledger.query.ingest;
 
 /**
  * A Kafka record that is not, and will never become, a valid event envelope (or whose payload does not match its
- * declared event type). Retrying cannot help, so the error handler does not retry it.
+ * declared event type). Retrying cannot help, so the error handler does not retry it: it is parked at once.
  */
 public class UndecodableRecordException extends RuntimeException {
 

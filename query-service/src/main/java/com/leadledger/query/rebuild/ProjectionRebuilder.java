@@ -44,6 +44,9 @@ public class ProjectionRebuilder {
 
     static final String SHADOW = "leadledger_rebuild";
     static final String RETIRED = "leadledger_retired";
+    /** Events the live side has not applied yet: parked in the dead-letter store or queued behind one there. */
+    private static final String NOT_PARKED = "NOT EXISTS (SELECT 1 FROM dead_letter d WHERE d.event_id = e.event_id"
+            + " AND d.status <> 'RESOLVED')";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -131,6 +134,7 @@ public class ProjectionRebuilder {
                 jdbc.execute("CREATE TABLE " + SHADOW + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
             }
             jdbc.execute("CREATE TABLE " + SHADOW + ".rebuild_applied (event_id text PRIMARY KEY)");
+            jdbc.execute("CREATE TABLE " + SHADOW + ".rebuild_skipped (event_id text PRIMARY KEY)");
         });
     }
 
@@ -157,8 +161,9 @@ public class ProjectionRebuilder {
         return transactions.execute(tx -> {
             jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) locked", Integer.class,
                     EventLogRepository.INGEST_LOCK);
-            List<EventHistory.Stored> missed = history.where("NOT EXISTS (SELECT 1 FROM " + SHADOW
-                    + ".rebuild_applied a WHERE a.event_id = e.event_id)");
+            List<EventHistory.Stored> missed = history.where("(NOT EXISTS (SELECT 1 FROM " + SHADOW
+                    + ".rebuild_applied a WHERE a.event_id = e.event_id) OR EXISTS (SELECT 1 FROM " + SHADOW
+                    + ".rebuild_skipped s WHERE s.event_id = e.event_id)) AND " + NOT_PARKED);
             applyToShadow(missed);
             swap();
             long done = status.eventsDone() + missed.size();
@@ -166,18 +171,30 @@ public class ProjectionRebuilder {
         });
     }
 
-    /** Applies the events with the live projections, writing the shadow tables (they come first on the path). */
+    /**
+     * Applies the events with the live projections, writing the shadow tables (they come first on the path). Events
+     * parked in the dead-letter store (or queued behind one) were not applied live either: they are skipped and
+     * remembered, and applied at the swap if they were resolved meanwhile.
+     */
     private void applyToShadow(List<EventHistory.Stored> events) {
         if (events.isEmpty()) {
             return;
         }
         transactions.executeWithoutResult(tx -> {
+            String[] ids = events.stream().map(EventHistory.Stored::eventId).toArray(String[]::new);
+            List<String> parked = jdbc.queryForList("SELECT event_id FROM dead_letter WHERE status <> 'RESOLVED'"
+                    + " AND event_id = ANY(?::text[])", String.class, (Object) ids);
             jdbc.execute("SET LOCAL search_path TO " + SHADOW + ", public");
             for (EventHistory.Stored stored : events) {
-                stored.step().ifPresent(step -> projections.forEach(p -> p.project(step.event(), step.ref())));
+                if (!parked.contains(stored.eventId())) {
+                    stored.step().ifPresent(step -> projections.forEach(p -> p.project(step.event(), step.ref())));
+                }
             }
-            jdbc.update("INSERT INTO " + SHADOW + ".rebuild_applied (event_id) SELECT unnest(?::text[])",
-                    (Object) events.stream().map(EventHistory.Stored::eventId).toArray(String[]::new));
+            jdbc.update("INSERT INTO " + SHADOW + ".rebuild_applied (event_id) SELECT unnest(?::text[])"
+                    + " ON CONFLICT DO NOTHING", (Object) ids);
+            jdbc.update("DELETE FROM " + SHADOW + ".rebuild_skipped WHERE event_id = ANY(?::text[])", (Object) ids);
+            jdbc.update("INSERT INTO " + SHADOW + ".rebuild_skipped (event_id) SELECT unnest(?::text[])",
+                    (Object) parked.toArray(String[]::new));
         });
     }
 

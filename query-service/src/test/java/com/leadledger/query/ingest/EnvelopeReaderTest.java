@@ -67,4 +67,28 @@ class EnvelopeReaderTest {
                 .isInstanceOfSatisfying(UndecodableRecordException.class,
                         e -> assertThat(e.reason()).isEqualTo("payload"));
     }
+
+    @Test
+    void anEnvelopeWhosePayloadDoesNotMatchItsTypeStillHasAnIdentity() {
+        EventEnvelope opened = new Fixtures.OpportunityStream("NETWORK_SECURITY").opened();
+        EventEnvelope broken = new EventEnvelope(opened.schemaVersion(), "broken-" + opened.eventId(),
+                "RegistrationSubmitted", opened.aggregateType(), opened.aggregateId(), 1, opened.globalIndex(),
+                opened.timestamp(), opened.metadata(), Fixtures.CODEC.mapper().createObjectNode().put("position", "x"));
+        byte[] value = Fixtures.CODEC.encode(broken);
+
+        assertThatThrownBy(() -> reader.read(value)).isInstanceOfSatisfying(UndecodableRecordException.class,
+                e -> assertThat(e.reason()).isEqualTo("payload"));
+        assertThat(reader.identify(value)).hasValueSatisfying(envelope -> {
+            assertThat(envelope.eventId()).isEqualTo(broken.eventId());
+            assertThat(envelope.aggregateId()).isEqualTo(opened.aggregateId());
+        });
+    }
+
+    @Test
+    void garbageAndEnvelopesWithoutIdentityHaveNone() {
+        assertThat(reader.identify("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(reader.identify("{\"eventType\":\"X\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(reader.identify(null)).isEmpty();
+        assertThat(reader.identify(new byte[0])).isEmpty();
+    }
 }

@@ -22,16 +22,10 @@ final class Http {
         this.base = base;
     }
 
-    record Response(int status, String contentType, String text, JsonNode body,
-                    java.util.Map<String, java.util.List<String>> headers) {
-
-        Response(int status, String contentType, String text, JsonNode body) {
-            this(status, contentType, text, body, java.util.Map.of());
-        }
+    record Response(int status, String contentType, String text, JsonNode body, java.net.http.HttpHeaders headers) {
 
         String header(String name) {
-            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -40,21 +34,33 @@ final class Http {
     }
 
     Response get(String path, String tokenOrNull, String accept) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET(), path,
-                tokenOrNull);
-    }
-
-    Response post(String path, String tokenOrNull, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), path, tokenOrNull);
-    }
-
-    private Response send(HttpRequest.Builder request, String path, String tokenOrNull) {
-        request.timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", accept)
+                .GET();
         if (tokenOrNull != null) {
             request.header("Authorization", "Bearer " + tokenOrNull);
         }
+        return send(request, "GET " + path);
+    }
+
+    /** A POST with a JSON body (may be empty) and extra headers given as name, value, name, value, .... */
+    Response post(String path, String tokenOrNull, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+        if (tokenOrNull != null) {
+            request.header("Authorization", "Bearer " + tokenOrNull);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request, "POST " + path);
+    }
+
+    private Response send(HttpRequest.Builder request, String what) {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
@@ -67,9 +73,9 @@ final class Http {
                 }
             }
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    text, body, response.headers().map());
+                    text, body, response.headers());
         } catch (IOException e) {
-            throw new IllegalStateException(path + " failed", e);
+            throw new IllegalStateException(what + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
