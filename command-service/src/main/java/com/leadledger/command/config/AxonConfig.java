@@ -4,7 +4,6 @@ import com.leadledger.command.common.AuditCorrelationProvider;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -37,14 +36,16 @@ class AxonConfig {
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  @Value("${leadledger.commands.max-retries:8}") int maxRetries,
-                                  @Value("${leadledger.commands.retry-interval-ms:25}") int retryIntervalMs) {
+                                  @Value("${leadledger.commands.max-retries:12}") int maxRetries,
+                                  @Value("${leadledger.commands.retry-base-ms:10}") long retryBaseMs,
+                                  @Value("${leadledger.commands.retry-cap-ms:500}") long retryCapMs) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
+                .retryScheduler(JitteredBackoffRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
                         .maxRetryCount(maxRetries)
-                        .retryInterval(retryIntervalMs)
+                        .baseMillis(retryBaseMs)
+                        .capMillis(retryCapMs)
                         .build())
                 .build();
     }

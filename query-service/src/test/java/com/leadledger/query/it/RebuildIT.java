@@ -30,7 +30,7 @@ class RebuildIT extends QueryServiceITBase {
 
     @Test
     void aRebuildOfThousandsOfEventsEqualsTheLiveProjectionAndReadsAreServedMeanwhile() {
-        publishStories(300); // ~2,700 events
+        publishStories(300); // ~2,100 events
         Map<String, String> live = checksums();
         long registrations = http.get("/api/v1/registrations?size=1", MANAGER).body().get("total").asLong();
 
@@ -114,7 +114,10 @@ class RebuildIT extends QueryServiceITBase {
                 == 200);
     }
 
-    /** Per opportunity: opened, three registrations, an approval, an earlier-registration notice, support. */
+    /**
+     * Per opportunity: opened, two registrations, an approval, an earlier-registration notice, support, the second one
+     * withdrawn (nothing stays pending: the review queue is shared with the other tests of this JVM).
+     */
     private static List<EventEnvelope> stories(int opportunities) {
         List<EventEnvelope> events = new ArrayList<>();
         for (int i = 0; i < opportunities; i++) {
@@ -122,10 +125,10 @@ class RebuildIT extends QueryServiceITBase {
             stream.opened();
             RegistrationSubmitted first = stream.submit(uniquePartner("a"));
             RegistrationSubmitted second = stream.submit(uniquePartner("b"));
-            stream.submit(uniquePartner("c"));
             RegistrationApproved approved = stream.approve(first, "10", 90);
             stream.noticeEarlier(second, first);
             stream.grantSupport(first);
+            stream.withdraw(second, "lost interest");
             assertThat(approved.registrationId()).isEqualTo(first.registrationId());
             events.addAll(stream.envelopes());
         }
