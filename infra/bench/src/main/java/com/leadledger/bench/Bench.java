@@ -131,6 +131,7 @@ public final class Bench {
         rss.resetPeaks();
         long storedBefore = registrationsStored();
         List<Map<String, Object>> cpu = new ArrayList<>();
+        List<Map<String, Object>> baselineCpu = new ArrayList<>();
         List<Double> service = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
         List<Map<String, Object>> rounds = new ArrayList<>();
@@ -140,7 +141,10 @@ public final class Bench {
             ClosedLoop s = closedLoop(config.clients(), config.roundSeconds(), i -> load.register().accepted());
             cpu.add(meter.end(s.ok));
             settle();
+            Cpu baseMeter = cpuMeter();
+            baseMeter.begin();
             ClosedLoop b = jdbcBaselineRound();
+            baselineCpu.add(baseMeter.end(b.ok));
             service.add(s.rate());
             baseline.add(b.rate());
             rounds.add(Map.of("round", r + 1, "registrationsPerSecond", Stats.round(s.rate(), 1), "failed", s.failed,
@@ -160,6 +164,7 @@ public final class Bench {
         s1.put("storeSizeAtStart", storedBefore);
         s1.put("rounds", rounds);
         s1.put("cpuDuringServiceRounds", cpu);
+        s1.put("cpuDuringBaselineRounds", baselineCpu);
         scenarios.put(1, s1);
 
         Map<String, Object> s7 = scenario(7, "peak RSS (VmHWM) of each service during scenario 1", "MiB",

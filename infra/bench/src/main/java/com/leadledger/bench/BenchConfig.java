@@ -44,7 +44,7 @@ record BenchConfig(
                 Integer.parseInt(get(a, "seed-clients", "32")),
                 Integer.parseInt(get(a, "partners", smoke ? "20" : "100")),
                 Double.parseDouble(get(a, "round-seconds", smoke ? "1" : "10")),
-                Double.parseDouble(get(a, "warmup-seconds", smoke ? "1" : "20")),
+                Double.parseDouble(get(a, "warmup-seconds", smoke ? "1" : "90")),
                 Integer.parseInt(get(a, "rate", smoke ? "30" : "300")),
                 Integer.parseInt(get(a, "watch-every", smoke ? "5" : "10")),
                 Integer.parseInt(get(a, "poll-millis", "5")),

@@ -170,7 +170,10 @@ final class BenchStack implements AutoCloseable {
         return DriverManager.getConnection(baselineDbUrl, pgUser, pgPassword);
     }
 
-    /** The postmaster and its backends (empty for an external server). */
+    /**
+     * The postmaster as a negative pid (its CPU plus that of its exited backends, see {@link Cpu#processTicks}) and its
+     * live backends (empty for an external server).
+     */
     List<Long> postgresPids() {
         if (embeddedPg == null) {
             return List.of();
@@ -178,7 +181,7 @@ final class BenchStack implements AutoCloseable {
         try {
             long pm = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
             List<Long> pids = new java.util.ArrayList<>();
-            pids.add(pm);
+            pids.add(-pm);
             ProcessHandle.of(pm).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
             return pids;
         } catch (IOException | RuntimeException e) {

@@ -53,7 +53,7 @@ final class Cpu {
         double totalMs = (m[1] - machineStart[1]) * TICK_MS;
         result.put("coresUsed", cores);
         if (units > 0) {
-            result.put("cpuMsPerRegistration", perUnit);
+            result.put("cpuMsPerUnit", perUnit);
         }
         result.put("machineBusyPercent", Stats.round(100 * busyMs / totalMs, 1));
         result.put("otherProcessesCores", Stats.round(Math.max(0, busyMs - ours) / wallMs, 2));
@@ -66,11 +66,17 @@ final class Cpu {
         return t;
     }
 
+    /**
+     * utime + stime of the process; for a negative pid (a server that forks a process per connection, like the
+     * postmaster) also cutime + cstime, the CPU of its children that have already exited.
+     */
     static long processTicks(long pid) {
+        boolean withReaped = pid < 0;
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + Math.abs(pid) + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            long own = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            return withReaped ? own + Long.parseLong(f[13]) + Long.parseLong(f[14]) : own; // cutime, cstime
         } catch (IOException | RuntimeException e) {
             return 0;
         }

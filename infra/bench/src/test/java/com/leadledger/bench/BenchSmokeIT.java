@@ -39,7 +39,7 @@ class BenchSmokeIT {
         assertThat(s1.get("value").asDouble()).isPositive();
         assertThat(s1.get("baselineValue").asDouble()).isPositive();
         assertThat(s1.get("ratio").asDouble()).isPositive();
-        assertThat(s1.at("/cpuDuringServiceRounds/0/cpuMsPerRegistration/command-service").asDouble()).isPositive();
+        assertThat(s1.at("/cpuDuringServiceRounds/0/cpuMsPerUnit/command-service").asDouble()).isPositive();
 
         JsonNode s2 = scenario(root, 2);
         assertThat(s2.get("p50Ms").asDouble()).isPositive();
