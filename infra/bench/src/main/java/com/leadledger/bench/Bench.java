@@ -1,6 +1,5 @@
 package com.leadledger.bench;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.leadledger.events.integrity.JdbcHistoryVerifier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;

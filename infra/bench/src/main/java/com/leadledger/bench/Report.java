@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Writes bench-results.json and a short markdown table next to it. */
@@ -98,9 +97,5 @@ final class Report {
             return String.format("%.2f", d);
         }
         return String.valueOf(v);
-    }
-
-    static List<Integer> ids(Map<Integer, Map<String, Object>> scenarios) {
-        return new ArrayList<>(scenarios.keySet());
     }
 }
