@@ -1,0 +1,87 @@
+package com.leadledger.bench;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings of one harness run. Each comes from a program argument {@code --name=value}, else the JVM system property
+ * {@code bench.name}, else the default here. {@code --smoke} switches every default to a run of a few seconds.
+ */
+record BenchConfig(
+        long n,                 // registrations stored before scenarios 5, 6 and 8 (issue: 1,000,000)
+        int rounds,             // measured rounds per scenario; medians are reported
+        int clients,            // concurrent HTTP clients / JDBC connections of scenarios 1 and 6
+        int seedClients,        // concurrent HTTP clients while seeding
+        int partners,           // partners onboarded; clients spread over them (the rate limit is per partner)
+        double roundSeconds,    // length of one round of the throughput and latency scenarios
+        double warmupSeconds,   // closed-loop warm-up before the first measured round (JIT, pools)
+        int fixedRate,          // arrivals per second of scenarios 2 and 3
+        int watchEvery,         // scenario 3: every k-th registration is watched on the query service
+        int pollMillis,         // scenario 3: interval between reads of a watched registration
+        int lookupClients,      // scenario 5: concurrent readers
+        boolean durablePg,
+        String serviceJvmArgs,  // extra JVM options of both services (smoke: C1 only, for a quicker start)      // PostgreSQL with fsync and synchronous_commit on (the product's durability)
+        Path out,               // where bench-results.json and bench-results.md go
+        Path work,              // scratch: PostgreSQL cluster, Kafka data, service logs
+        boolean smoke) {
+
+    static BenchConfig from(String[] args) {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unknown argument " + arg + " (use --name=value)");
+            }
+            int eq = arg.indexOf('=');
+            a.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+        }
+        boolean smoke = Boolean.parseBoolean(get(a, "smoke", "false"));
+        return new BenchConfig(
+                Long.parseLong(get(a, "n", smoke ? "300" : "100000").replace("_", "")),
+                Integer.parseInt(get(a, "rounds", smoke ? "1" : "3")),
+                Integer.parseInt(get(a, "clients", "16")),
+                Integer.parseInt(get(a, "seed-clients", "32")),
+                Integer.parseInt(get(a, "partners", smoke ? "20" : "100")),
+                Double.parseDouble(get(a, "round-seconds", smoke ? "1" : "10")),
+                Double.parseDouble(get(a, "warmup-seconds", smoke ? "1" : "90")),
+                Integer.parseInt(get(a, "rate", smoke ? "30" : "300")),
+                Integer.parseInt(get(a, "watch-every", smoke ? "5" : "10")),
+                Integer.parseInt(get(a, "poll-millis", "5")),
+                Integer.parseInt(get(a, "lookup-clients", "4")),
+                Boolean.parseBoolean(get(a, "durable-pg", "true")),
+                get(a, "service-jvm-args", smoke ? "-XX:TieredStopAtLevel=1" : ""),
+                Paths.get(get(a, "out", ".")).toAbsolutePath().normalize(),
+                a.containsKey("work") || System.getProperty("bench.work") != null
+                        ? Paths.get(get(a, "work", "")).toAbsolutePath().normalize()
+                        : com.leadledger.testsupport.ProjectPaths.root().resolve("infra/bench/target/bench-work"),
+                smoke);
+    }
+
+    private static String get(Map<String, String> args, String name, String fallback) {
+        String v = args.get(name);
+        if (v == null) {
+            v = System.getProperty("bench." + name);
+        }
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", n);
+        m.put("rounds", rounds);
+        m.put("clients", clients);
+        m.put("seedClients", seedClients);
+        m.put("partners", partners);
+        m.put("roundSeconds", roundSeconds);
+        m.put("warmupSeconds", warmupSeconds);
+        m.put("fixedRatePerSecond", fixedRate);
+        m.put("visibilityWatchEvery", watchEvery);
+        m.put("visibilityPollMillis", pollMillis);
+        m.put("lookupClients", lookupClients);
+        m.put("durablePostgres", durablePg);
+        m.put("serviceJvmArgs", serviceJvmArgs);
+        m.put("smoke", smoke);
+        return m;
+    }
+}

@@ -1,0 +1,95 @@
+package com.leadledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.testsupport.ProjectPaths;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness's smoke run (tiny N, one short round, a low fixed rate) against the real stack, so the harness cannot
+ * rot. It asserts only that every scenario is reported with sane numbers, never how fast anything was.
+ */
+class BenchSmokeIT {
+
+    @Test
+    void theSmokeRunReportsEveryScenarioWithPositiveNumbers() throws Exception {
+        Path target = ProjectPaths.root().resolve("infra/bench/target");
+        Path out = target.resolve("bench-smoke");
+        Path json = new Bench(BenchConfig.from(new String[]{"--smoke", "--out=" + out,
+                "--work=" + target.resolve("bench-smoke-work")})).run();
+
+        assertThat(json).isRegularFile();
+        assertThat(out.resolve("bench-results.md")).isRegularFile();
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.at("/meta/config/smoke").asBoolean()).isTrue();
+        assertThat(root.at("/meta/machine/cpus").asInt()).isPositive();
+
+        List<Integer> ids = new ArrayList<>();
+        root.get("scenarios").forEach(s -> ids.add(s.get("id").asInt()));
+        assertThat(ids).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+
+        JsonNode s1 = scenario(root, 1);
+        assertThat(s1.get("value").asDouble()).isPositive();
+        assertThat(s1.get("baselineValue").asDouble()).isPositive();
+        assertThat(s1.get("ratio").asDouble()).isPositive();
+        assertThat(s1.at("/cpuDuringServiceRounds/0/cpuMsPerUnit/command-service").asDouble()).isPositive();
+
+        JsonNode s2 = scenario(root, 2);
+        assertThat(s2.get("p50Ms").asDouble()).isPositive();
+        assertThat(s2.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(s2.get("p50Ms").asDouble());
+
+        JsonNode s3 = scenario(root, 3);
+        assertThat(s3.get("p50Ms").asDouble()).isPositive();
+        assertThat(s3.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(s3.get("p50Ms").asDouble());
+        assertThat(s3.get("baselineP50Ms").asDouble()).isPositive();
+        assertThat(s3.get("baselineP99Ms").asDouble()).isGreaterThanOrEqualTo(s3.get("baselineP50Ms").asDouble());
+
+        JsonNode s4 = scenario(root, 4);
+        assertThat(s4.get("status").asText()).startsWith("not available");
+        assertThat(s4.get("value").isNull()).isTrue();
+        assertThat(s4.get("baselineValue").asDouble()).isPositive();
+
+        JsonNode s5 = scenario(root, 5);
+        assertThat(s5.get("p50Ms").asDouble()).isPositive();
+        assertThat(s5.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(s5.get("p50Ms").asDouble());
+        assertThat(s5.get("registrationsStored").asLong()).isGreaterThanOrEqualTo(root.at("/meta/config/n").asLong());
+
+        JsonNode s6 = scenario(root, 6);
+        assertThat(s6.get("value").asDouble()).isPositive();
+        assertThat(s6.get("baselineValue").asDouble()).isEqualTo(s1.get("value").asDouble());
+        assertThat(s6.get("registrationsStored").asLong()).isGreaterThanOrEqualTo(root.at("/meta/config/n").asLong());
+
+        JsonNode s7 = scenario(root, 7);
+        assertThat(s7.get("commandServiceMiB").asDouble()).isPositive();
+        assertThat(s7.get("queryServiceMiB").asDouble()).isPositive();
+
+        JsonNode s8 = scenario(root, 8);
+        assertThat(s8.get("value").asDouble()).isPositive();
+        assertThat(s8.get("baselineValue").asDouble()).isPositive();
+        assertThat(s8.get("intact").asBoolean()).isTrue();
+
+        for (JsonNode s : root.get("scenarios")) {
+            if (s.get("id").asInt() != 4) {
+                assertThat(s.get("status").asText()).as("scenario %s", s.get("id")).isEqualTo("measured");
+                assertThat(s.get("value").asDouble()).as("scenario %s", s.get("id")).isPositive();
+            }
+        }
+        assertThat(Files.readString(out.resolve("bench-results.md"))).contains("| 8 |").contains("SMOKE RUN");
+    }
+
+    private static JsonNode scenario(JsonNode root, int id) {
+        for (JsonNode s : root.get("scenarios")) {
+            if (s.get("id").asInt() == id) {
+                return s;
+            }
+        }
+        throw new AssertionError("scenario " + id + " missing");
+    }
+}
