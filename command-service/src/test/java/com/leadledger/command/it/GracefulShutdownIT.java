@@ -1,28 +1,24 @@
 package com.leadledger.command.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.command.CommandServiceApplication;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
-import com.leadledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
-import com.leadledger.command.CommandServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static com.leadledger.command.it.HeldStreamHead.onboard;
+import static com.leadledger.command.it.HeldStreamHead.post;
+import static com.leadledger.command.it.HeldStreamHead.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,14 +53,7 @@ class GracefulShutdownIT {
         String inn = Inns.random();
         String opportunity = submit(http, a, inn).get("opportunityId").asText();
 
-        var pg = TestInfrastructure.postgres();
-        try (Connection db = DriverManager.getConnection(url, pg.username(), pg.password())) {
-            db.setAutoCommit(false);
-            try (PreparedStatement lock = db.prepareStatement(
-                    "SELECT * FROM stream_head WHERE aggregateidentifier = ? FOR UPDATE")) {
-                lock.setString(1, opportunity);
-                assertThat(lock.executeQuery().next()).isTrue();
-            }
+        try (HeldStreamHead held = HeldStreamHead.hold(url, opportunity)) {
             CompletableFuture<HttpApi.Answer> inFlight = CompletableFuture.supplyAsync(() -> post(http, b, inn));
             Thread.sleep(1_000);
             assertThat(inFlight).isNotDone();
@@ -72,15 +61,14 @@ class GracefulShutdownIT {
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(context::close);
             Thread.sleep(1_500);
             assertThat(stopping).as("the shutdown waits for the request in flight").isNotDone();
-            db.rollback(); // the request can finish now
+            held.release(); // the request can finish now
 
             HttpApi.Answer answer = inFlight.get(30, TimeUnit.SECONDS);
             assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
             stopping.get(30, TimeUnit.SECONDS);
 
             String registrationId = answer.text("registrationId");
-            db.setAutoCommit(true);
-            try (PreparedStatement stored = db.prepareStatement("""
+            try (PreparedStatement stored = held.connection().prepareStatement("""
                     SELECT e.globalindex, EXISTS (SELECT 1 FROM relay_outbox o WHERE o.global_index = e.globalindex)
                     FROM domainevententry e
                     WHERE e.aggregateidentifier = ? AND convert_from(e.payload, 'UTF8') LIKE ?""")) {
@@ -95,25 +83,5 @@ class GracefulShutdownIT {
                 }
             }
         }
-    }
-
-    private static String onboard(HttpApi http, String partnerId) {
-        assertThat(http.post("/api/v1/partners", DevTokens.mint("admin", List.of("ADMIN"), null),
-                "{\"partnerId\": \"" + partnerId + "\", \"name\": \"G\", \"tier\": \"GOLD\", "
-                        + "\"productLines\": [\"NETWORK_SECURITY\"]}").status()).isEqualTo(201);
-        return partnerId;
-    }
-
-    private static JsonNode submit(HttpApi http, String partner, String inn) {
-        HttpApi.Answer answer = post(http, partner, inn);
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
-        return answer.body();
-    }
-
-    private static HttpApi.Answer post(HttpApi http, String partner, String inn) {
-        return http.post("/api/v1/registrations", DevTokens.mint("u-" + partner, List.of("PARTNER"), partner), """
-                {"customer": {"legalName": "Graceful Co", "country": "RU", "taxId": "%s"},
-                 "productLine": "NETWORK_SECURITY", "estimatedValue": {"amount": "500000", "currency": "RUB"},
-                 "expectedCloseDate": "%s"}""".formatted(inn, LocalDate.now().plusDays(30)));
     }
 }

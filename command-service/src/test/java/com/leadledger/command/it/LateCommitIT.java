@@ -2,10 +2,8 @@ package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.events.envelope.EventEnvelope;
-import com.leadledger.testsupport.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
-import com.leadledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,15 +12,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static com.leadledger.command.it.HeldStreamHead.onboard;
+import static com.leadledger.command.it.HeldStreamHead.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,16 +56,7 @@ class LateCommitIT {
         String opportunity = first.get("opportunityId").asText();
         RealInfrastructure.awaitEnvelope(TOPIC, submissionOf(first));
 
-        var pg = TestInfrastructure.postgres();
-        try (Connection blocker = DriverManager.getConnection(url, pg.username(), pg.password())) {
-            // hold the opportunity's stream head: the next event of that stream is inserted (its global index taken)
-            // and then waits in the insert trigger until this transaction ends
-            blocker.setAutoCommit(false);
-            try (PreparedStatement lock = blocker.prepareStatement(
-                    "SELECT * FROM stream_head WHERE aggregateidentifier = ? FOR UPDATE")) {
-                lock.setString(1, opportunity);
-                assertThat(lock.executeQuery().next()).isTrue();
-            }
+        try (HeldStreamHead held = HeldStreamHead.hold(url, opportunity)) {
             CompletableFuture<JsonNode> slow = CompletableFuture.supplyAsync(() -> submit(http, b, inn));
             Thread.sleep(1_000);
             assertThat(slow).isNotDone();
@@ -79,30 +65,13 @@ class LateCommitIT {
             JsonNode later = submit(http, c, Inns.random());
             EventEnvelope laterEnvelope = RealInfrastructure.awaitEnvelope(TOPIC, submissionOf(later));
             Thread.sleep(2_000); // well past the relay's idle pause: a gap-skipping relay would have moved on
-            blocker.rollback(); // releases the lock; the slow transaction commits now
+            held.release(); // the slow transaction commits now
 
             JsonNode slowAnswer = slow.get(30, TimeUnit.SECONDS);
             EventEnvelope slowEnvelope = RealInfrastructure.awaitEnvelope(TOPIC, submissionOf(slowAnswer));
             assertThat(slowEnvelope.globalIndex()).isLessThan(laterEnvelope.globalIndex());
             assertThat(slowEnvelope.aggregateId()).isEqualTo(opportunity);
         }
-    }
-
-    private static JsonNode submit(HttpApi http, String partner, String inn) {
-        var answer = http.post("/api/v1/registrations", DevTokens.mint("u-" + partner, List.of("PARTNER"), partner),
-                """
-                {"customer": {"legalName": "Late Commit Co", "country": "RU", "taxId": "%s"},
-                 "productLine": "NETWORK_SECURITY", "estimatedValue": {"amount": "500000", "currency": "RUB"},
-                 "expectedCloseDate": "%s"}""".formatted(inn, LocalDate.now().plusDays(30)));
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
-        return answer.body();
-    }
-
-    private static String onboard(HttpApi http, String partnerId) {
-        assertThat(http.post("/api/v1/partners", DevTokens.mint("admin", List.of("ADMIN"), null),
-                "{\"partnerId\": \"" + partnerId + "\", \"name\": \"Late\", \"tier\": \"GOLD\", "
-                        + "\"productLines\": [\"NETWORK_SECURITY\"]}").status()).isEqualTo(201);
-        return partnerId;
     }
 
     /** The submission event of the registration the answer names. */

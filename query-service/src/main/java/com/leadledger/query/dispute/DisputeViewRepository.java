@@ -43,33 +43,35 @@ public class DisputeViewRepository {
 
     /** Every dispute (staff), optionally of one level and one status. */
     List<DisputeView> list(Integer level, DisputeView.Status status, long offset, int limit) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(level, status, null, params);
-        params.put("limit", limit);
-        params.put("offset", offset);
-        return jdbc.sql("SELECT document::text AS document FROM dispute_view" + where + ORDER
-                        + " LIMIT :limit OFFSET :offset").params(params).query(row).list();
+        return select(level, status, null, offset, limit);
     }
 
     long count(Integer level, DisputeView.Status status) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        return jdbc.sql("SELECT count(*) FROM dispute_view" + where(level, status, null, params))
-                .params(params).query(Long.class).single();
+        return count(level, status, null);
     }
 
     /** The disputes the partner is a party of (complainant or linked respondent). */
     public List<DisputeView> ofParty(String partnerId, DisputeView.Status status, long offset, int limit) {
+        return select(null, status, partnerId, offset, limit);
+    }
+
+    public long countOfParty(String partnerId, DisputeView.Status status) {
+        return count(null, status, partnerId);
+    }
+
+    private List<DisputeView> select(Integer level, DisputeView.Status status, String partyId, long offset,
+                                     int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(null, status, partnerId, params);
+        String where = where(level, status, partyId, params);
         params.put("limit", limit);
         params.put("offset", offset);
         return jdbc.sql("SELECT document::text AS document FROM dispute_view" + where + ORDER
                         + " LIMIT :limit OFFSET :offset").params(params).query(row).list();
     }
 
-    public long countOfParty(String partnerId, DisputeView.Status status) {
+    private long count(Integer level, DisputeView.Status status, String partyId) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return jdbc.sql("SELECT count(*) FROM dispute_view" + where(null, status, partnerId, params))
+        return jdbc.sql("SELECT count(*) FROM dispute_view" + where(level, status, partyId, params))
                 .params(params).query(Long.class).single();
     }
 
