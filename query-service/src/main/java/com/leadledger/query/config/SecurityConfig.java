@@ -58,7 +58,8 @@ class SecurityConfig {
                         .hasAnyRole(Role.names(DISPUTE_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners", "/api/v1/partners/*")
                         .hasAnyRole(Role.names(PARTNER_READERS))
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify",
+                                "/api/v1/audit/verify/jobs/*", "/api/v1/audit/reconciliation")
                         .hasRole(Role.AUDITOR.name())
                         .anyRequest().denyAll())
                 .build();

@@ -22,7 +22,7 @@ final class Http {
         this.base = base;
     }
 
-    record Response(int status, String contentType, String text, JsonNode body) {
+    record Response(int status, String contentType, String text, JsonNode body, String location) {
     }
 
     Response get(String path, String tokenOrNull) {
@@ -49,7 +49,7 @@ final class Http {
                 }
             }
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    text, body);
+                    text, body, response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed", e);
         } catch (InterruptedException e) {
