@@ -31,6 +31,8 @@ import static org.awaitility.Awaitility.await;
 final class LeadLedgerSystem {
 
     private static LeadLedgerSystem instance;
+    /** How long the query side takes a checkpoint's missing events for in flight (LEADLEDGER_RECONCILIATION_GRACE). */
+    static final Duration RECONCILIATION_GRACE = Duration.ofSeconds(15);
 
     final ServiceProcess command;
     final ServiceProcess query;
@@ -71,10 +73,15 @@ final class LeadLedgerSystem {
         env.put("LEADLEDGER_DEV_JWT_SECRET", DevTokens.DEFAULT_SECRET);
         env.put("LEADLEDGER_DEADLINE_POLL_INTERVAL", "1s");
         env.put("LEADLEDGER_HOME", logs.getParent().resolve("leadledger-home").toString());
+        env.put("LEADLEDGER_CHECKPOINT_INTERVAL", "1s");
         command = ServiceProcess.builder(ProjectPaths.commandServiceJar()).name("command-service").env(env)
                 .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").logFile(logs.resolve("command-service.log"))
                 .startTimeout(Duration.ofSeconds(180)).build();
-        query = ServiceProcess.builder(ProjectPaths.queryServiceJar()).name("query-service").env(env)
+        Map<String, String> queryEnv = new HashMap<>(env);
+        queryEnv.put("LEADLEDGER_COMMAND_URL", command.baseUrl());
+        queryEnv.put("LEADLEDGER_RECONCILIATION_INTERVAL", "2s");
+        queryEnv.put("LEADLEDGER_RECONCILIATION_GRACE", RECONCILIATION_GRACE.toString());
+        query = ServiceProcess.builder(ProjectPaths.queryServiceJar()).name("query-service").env(queryEnv)
                 .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").logFile(logs.resolve("query-service.log"))
                 .startTimeout(Duration.ofSeconds(180)).build();
         command.start();

@@ -61,6 +61,10 @@ class QueryAuthorizationMatrixIT {
         matrix.put("/api/v1/partners/P-1001", VENDOR);
         matrix.put("/api/v1/audit/events?aggregateId=" + o, Set.of("AUDITOR"));
         matrix.put("/api/v1/audit/verify?scope=stream:" + o, Set.of("AUDITOR"));
+        matrix.put("/api/v1/audit/reconciliation", Set.of("AUDITOR"));
+        String job = system.queryApi.get("/api/v1/audit/verify?scope=stream:" + o + "&async=true", token("AUDITOR"))
+                .body().get("id").asText();
+        matrix.put("/api/v1/audit/verify/jobs/" + job, Set.of("AUDITOR"));
 
         List<String> wrong = new ArrayList<>();
         for (var entry : matrix.entrySet()) {
