@@ -45,8 +45,9 @@ public final class CheckpointVerifier {
         if (firstBreak != null) {
             return;
         }
-        Checkpoint checkpoint = checkpoints.get(current);
-        if (globalIndex < nextIndex || checkpoint.isGap(globalIndex)) {
+        // past every range already: a second event at the last covered index
+        Checkpoint checkpoint = checkpoints.get(Math.min(current, checkpoints.size() - 1));
+        if (current >= checkpoints.size() || globalIndex < nextIndex || checkpoint.isGap(globalIndex)) {
             firstBreak = new CheckpointBreak(checkpoint.number(), checkpoint.firstIndex(), checkpoint.lastIndex(),
                     "EVENT_INSERTED", globalIndex, eventId, streamId, sequenceNumber,
                     globalIndex < nextIndex ? "no event before global index " + nextIndex

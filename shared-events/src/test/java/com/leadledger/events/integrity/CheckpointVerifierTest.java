@@ -144,4 +144,19 @@ class CheckpointVerifierTest {
         assertThat(verify(dropped, events).firstBreak())
                 .hasValueSatisfying(b -> assertThat(b.checkpoint()).isEqualTo(3));
     }
+
+    @Test
+    void aSecondEventAtACoveredIndexIsAnInsertionEvenAtTheVeryLastOne() {
+        for (long index : new long[]{7, 12}) {
+            List<Event> events = new ArrayList<>(history());
+            List<Checkpoint> checkpoints = checkpoints(events);
+            int position = events.indexOf(events.stream().filter(e -> e.index() == index).findFirst().orElseThrow());
+            events.add(position + 1, new Event(index, "duplicate", "s9", 0, new byte[32]));
+            assertThat(verify(checkpoints, events).firstBreak()).as("index %d", index).hasValueSatisfying(b -> {
+                assertThat(b.kind()).isEqualTo("EVENT_INSERTED");
+                assertThat(b.globalIndex()).isEqualTo(index);
+                assertThat(b.eventId()).isEqualTo("duplicate");
+            });
+        }
+    }
 }
