@@ -34,6 +34,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/keys", "/api/v1/audit/keys/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoints", "/api/v1/audit/heads")
+                        .hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/registrations").hasRole(PARTNER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/registrations/*/withdraw",
                                 "/api/v1/registrations/*/outcome",

@@ -76,6 +76,7 @@ class FaultDrillsIT {
         env.put("LEADLEDGER_KAFKA_BOOTSTRAP", broker.bootstrapServers());
         env.put("LEADLEDGER_HOME", home.toString());
         env.put("LEADLEDGER_LOG_FORMAT", "logstash");
+        env.put("LEADLEDGER_RECONCILIATION_ENABLED", "false"); // reconciliation has its own end-to-end test
         command = service(ProjectPaths.commandServiceJar(), "command-service", home, Map.of());
         query = service(ProjectPaths.queryServiceJar(), "query-service", home, Map.of());
         command.start();

@@ -31,6 +31,8 @@ import static org.awaitility.Awaitility.await;
 final class LeadLedgerSystem {
 
     private static LeadLedgerSystem instance;
+    /** How long the query side takes a checkpoint's missing events for in flight (LEADLEDGER_RECONCILIATION_GRACE). */
+    static final Duration RECONCILIATION_GRACE = Duration.ofSeconds(15);
 
     final ServiceProcess command;
     final ServiceProcess query;
@@ -71,10 +73,15 @@ final class LeadLedgerSystem {
         env.put("LEADLEDGER_DEV_JWT_SECRET", DevTokens.DEFAULT_SECRET);
         env.put("LEADLEDGER_DEADLINE_POLL_INTERVAL", "1s");
         env.put("LEADLEDGER_HOME", logs.getParent().resolve("leadledger-home").toString());
+        env.put("LEADLEDGER_CHECKPOINT_INTERVAL", "1s");
         command = ServiceProcess.builder(ProjectPaths.commandServiceJar()).name("command-service").env(env)
                 .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").logFile(logs.resolve("command-service.log"))
                 .startTimeout(Duration.ofSeconds(180)).build();
-        query = ServiceProcess.builder(ProjectPaths.queryServiceJar()).name("query-service").env(env)
+        Map<String, String> queryEnv = new HashMap<>(env);
+        queryEnv.put("LEADLEDGER_COMMAND_URL", command.baseUrl());
+        queryEnv.put("LEADLEDGER_RECONCILIATION_INTERVAL", "2s");
+        queryEnv.put("LEADLEDGER_RECONCILIATION_GRACE", RECONCILIATION_GRACE.toString());
+        query = ServiceProcess.builder(ProjectPaths.queryServiceJar()).name("query-service").env(queryEnv)
                 .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").logFile(logs.resolve("query-service.log"))
                 .startTimeout(Duration.ofSeconds(180)).build();
         command.start();
@@ -113,13 +120,15 @@ final class LeadLedgerSystem {
 
     /**
      * Another command-service instance on the same database and topic whose business time runs {@code offset} ahead
-     * (leadledger.clock.offset): to act after a window has passed. Its deadline poller is slowed down so that it
-     * leaves the shared deadlines to the main instance; close it when done.
+     * (leadledger.clock.offset): to act after a window has passed. Its deadline poller is slowed down and its
+     * checkpoint writer is off, so that it leaves the shared deadlines and checkpoints to the main instance; close it
+     * when done.
      */
     ServiceProcess commandServiceAhead(Duration offset) {
         Map<String, String> ahead = new HashMap<>(env);
         ahead.put("LEADLEDGER_CLOCK_OFFSET", offset.toString());
         ahead.put("LEADLEDGER_DEADLINE_POLL_INTERVAL", "1h");
+        ahead.put("LEADLEDGER_CHECKPOINTS_ENABLED", "false"); // no checkpoint stamped with a shifted time
         return ServiceProcess.builder(ProjectPaths.commandServiceJar()).name("command-service-ahead").env(ahead)
                 .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").logFile(logs.resolve("command-service-ahead.log"))
                 .startTimeout(Duration.ofSeconds(180)).build().start();

@@ -68,6 +68,10 @@ class QueryAuthorizationMatrixIT {
         matrix.put("/api/v1/audit/disputes/" + d, Set.of("AUDITOR"));
         matrix.put("/api/v1/audit/partners/P-1001/timeline", Set.of("AUDITOR"));
         matrix.put("/api/v1/admin/dead-letters", Set.of("ADMIN"));
+        matrix.put("/api/v1/audit/reconciliation", Set.of("AUDITOR"));
+        String job = system.queryApi.get("/api/v1/audit/verify?scope=stream:" + o + "&async=true", token("AUDITOR"))
+                .body().get("id").asText();
+        matrix.put("/api/v1/audit/verify/jobs/" + job, Set.of("AUDITOR"));
 
         List<String> wrong = new ArrayList<>();
         for (var entry : matrix.entrySet()) {

@@ -2,7 +2,6 @@ package com.leadledger.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadledger.events.integrity.ChainBreak;
 import com.leadledger.events.integrity.Ed25519Keys;
 import com.leadledger.events.integrity.JdbcHistoryVerifier;
 import com.leadledger.events.integrity.Receipt;
@@ -63,16 +62,25 @@ final class AuditCommands {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             long start = System.nanoTime();
             JdbcHistoryVerifier.Report report = JdbcHistoryVerifier.verify(connection, "domainevententry",
-                    "stream_head", options.get("stream"), done -> err.println("  … " + done + " events checked"));
+                    "stream_head", hasTable(connection, "chain_checkpoint") ? "chain_checkpoint" : null,
+                    options.get("stream"), done -> err.println("  … " + done + " events checked"));
             double seconds = (System.nanoTime() - start) / 1e9;
             if (report.intact()) {
-                out.printf("INTACT: %d events in %d streams verified in %.1f s%n", report.events(), report.streams(),
-                        seconds);
+                out.printf("INTACT: %d events in %d streams verified in %.1f s; %d checkpoints re-computed%n",
+                        report.events(), report.streams(), seconds, report.checkpoints());
                 return 0;
             }
-            ChainBreak broken = report.firstBreak().orElseThrow();
-            out.println("BROKEN: " + broken.describe());
+            out.println("BROKEN: " + report.describe());
             return BROKEN;
+        }
+    }
+
+    private static boolean hasTable(Connection connection, String table) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            statement.setString(1, table);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
         }
     }
 

@@ -148,6 +148,8 @@ final class LocalSystem {
             env.put("LEADLEDGER_KAFKA_BOOTSTRAP", kafka);
             env.put("LEADLEDGER_DEV_JWT_SECRET", config.jwtSecret());
             env.put("LEADLEDGER_HOME", home.toString());
+            // the query side reconciles its copy with the command side's event store
+            env.putIfAbsent("LEADLEDGER_COMMAND_URL", "http://localhost:" + config.commandPort());
 
             abortIfStopping();
             commandService = service("command-service", commandJar, config.commandPort(), env);

@@ -1,7 +1,9 @@
 package com.leadledger.launcher;
 
+import com.leadledger.events.integrity.Checkpoint;
 import com.leadledger.events.integrity.Ed25519Keys;
 import com.leadledger.events.integrity.EventChain;
+import com.leadledger.events.integrity.MerkleTree;
 import com.leadledger.events.integrity.Receipt;
 import com.leadledger.events.integrity.StoredEvent;
 import com.leadledger.testsupport.PostgresServer;
@@ -113,6 +115,71 @@ class AuditCommandsTest {
             assertThat(launch("verify-chain", "--db-url", url, "--user", pg.username(), "--password", pg.password()))
                     .isEqualTo(AuditCommands.BROKEN);
             assertThat(output()).contains("BROKEN: HASH_MISMATCH in stream opp-1 at sequence 1 (event e1)");
+        }
+    }
+
+    @Test
+    void verifyChainReComputesTheCheckpointsAndNamesAnEventRemovedWithItsHead() throws Exception {
+        PostgresServer pg = TestInfrastructure.postgres();
+        String url = pg.jdbcUrl(pg.freshDatabase("verify_cli_cp"));
+        try (Connection db = DriverManager.getConnection(url, pg.username(), pg.password())) {
+            db.createStatement().execute("""
+                    CREATE TABLE domainevententry (globalindex BIGSERIAL, aggregateidentifier VARCHAR(255),
+                      sequencenumber BIGINT, type VARCHAR(255), eventidentifier VARCHAR(255), metadata BYTEA,
+                      payload BYTEA, payloadrevision VARCHAR(255), payloadtype VARCHAR(255), timestamp VARCHAR(255),
+                      previous_hash BYTEA, event_hash BYTEA);
+                    CREATE TABLE stream_head (aggregateidentifier VARCHAR(255), last_sequence BIGINT, head_hash BYTEA);
+                    CREATE TABLE chain_checkpoint (checkpoint_no BIGINT, first_index BIGINT, last_index BIGINT,
+                      event_count BIGINT, gaps BIGINT[], merkle_root BYTEA, previous_hash BYTEA, checkpoint_hash BYTEA)""");
+            byte[] previous = EventChain.GENESIS;
+            MerkleTree tree = new MerkleTree();
+            for (int i = 0; i < 3; i++) {
+                StoredEvent e = new StoredEvent("e" + i, "opp-1", i, "Opportunity", "x.Evt", null, "2026-11-22T09:00:00Z",
+                        ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8),
+                        previous, null);
+                byte[] hash = EventChain.hash(previous, e);
+                try (PreparedStatement insert = db.prepareStatement("""
+                        INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                          payload, payloadtype, timestamp, previous_hash, event_hash) VALUES (?,?,?,?,?,?,?,?,?,?)""")) {
+                    insert.setString(1, "opp-1");
+                    insert.setLong(2, i);
+                    insert.setString(3, "Opportunity");
+                    insert.setString(4, "e" + i);
+                    insert.setBytes(5, e.metadata());
+                    insert.setBytes(6, e.payload());
+                    insert.setString(7, "x.Evt");
+                    insert.setString(8, e.timestamp());
+                    insert.setBytes(9, previous);
+                    insert.setBytes(10, hash);
+                    insert.executeUpdate();
+                }
+                tree.add(i + 1, hash);
+                previous = hash;
+            }
+            try (PreparedStatement head = db.prepareStatement("INSERT INTO stream_head VALUES ('opp-1', 2, ?)")) {
+                head.setBytes(1, previous);
+                head.executeUpdate();
+            }
+            Checkpoint checkpoint = Checkpoint.seal(1, 1, 3, 3, java.util.List.of(), tree.root(), Checkpoint.GENESIS);
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO chain_checkpoint VALUES (1, 1, 3, 3, '{}', ?, ?, ?)")) {
+                insert.setBytes(1, checkpoint.merkleRoot());
+                insert.setBytes(2, checkpoint.previousHash());
+                insert.setBytes(3, checkpoint.checkpointHash());
+                insert.executeUpdate();
+            }
+
+            assertThat(launch("verify-chain", "--db-url", url, "--user", pg.username(), "--password", pg.password()))
+                    .isZero();
+            assertThat(output()).contains("INTACT: 3 events in 1 streams").contains("1 checkpoints re-computed");
+
+            // the last event goes, and its stream's head is rewound: the chains alone would still pass
+            db.createStatement().execute("UPDATE stream_head SET last_sequence = 1, head_hash = (SELECT event_hash "
+                    + "FROM domainevententry WHERE sequencenumber = 1)");
+            db.createStatement().execute("DELETE FROM domainevententry WHERE sequencenumber = 2");
+            assertThat(launch("verify-chain", "--db-url", url, "--user", pg.username(), "--password", pg.password()))
+                    .isEqualTo(AuditCommands.BROKEN);
+            assertThat(output()).contains("BROKEN: EVENT_MISSING in checkpoint #1 (global index 1..3) at global index 3");
         }
     }
 }

@@ -3,12 +3,16 @@ package com.leadledger.query.audit;
 import com.leadledger.kit.problem.ApiException;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
 
 /** The ordered history of an aggregate, for auditors only (see SecurityConfig). */
 @RestController
@@ -17,25 +21,46 @@ class AuditController {
 
     private final AuditEventRepository events;
     private final CopyVerifier verifier;
+    private final VerifyJobs jobs;
 
-    AuditController(AuditEventRepository events, CopyVerifier verifier) {
+    AuditController(AuditEventRepository events, CopyVerifier verifier, VerifyJobs jobs) {
         this.events = events;
         this.verifier = verifier;
+        this.jobs = jobs;
     }
 
     /**
-     * Re-verifies the hash chains of this service's copy of the history. {@code scope}: {@code all} (default),
-     * {@code stream:<aggregateId>} or {@code opportunity:<opportunityId>}.
+     * Re-verifies the hash chains of this service's copy of the history, and for {@code all} the command side's
+     * checkpoints over it. {@code scope}: {@code all} (default), {@code stream:<aggregateId>} or
+     * {@code opportunity:<opportunityId>}. With {@code async=true} it answers 202 at once with a job to follow at
+     * {@code Location}.
      */
     @GetMapping("/verify")
-    public CopyVerifier.Result verify(@RequestParam(required = false, defaultValue = "all") String scope) {
+    public ResponseEntity<?> verify(@RequestParam(required = false, defaultValue = "all") String scope,
+                                    @RequestParam(required = false, defaultValue = "false") boolean async) {
         String s = scope.trim();
-        if (s.equals("all")) {
-            return verifier.verify(s, null);
+        String streamId = streamOf(s);
+        if (async) {
+            VerifyJobs.JobView job = jobs.start(s, streamId);
+            return ResponseEntity.accepted().location(URI.create("/api/v1/audit/verify/jobs/" + job.id())).body(job);
+        }
+        return ResponseEntity.ok(verifier.verify(s, streamId));
+    }
+
+    @GetMapping("/verify/jobs/{id}")
+    public VerifyJobs.JobView job(@PathVariable String id) {
+        return jobs.find(id).orElseThrow(() -> ApiException.notFound("verification job"));
+    }
+
+    /** The stream a scope names, or null for {@code all}. */
+    private static String streamOf(String scope) {
+        if (scope.equals("all")) {
+            return null;
         }
         for (String prefix : new String[]{"stream:", "opportunity:"}) {
-            if (s.startsWith(prefix) && s.length() > prefix.length() && s.length() <= prefix.length() + 255) {
-                return verifier.verify(s, s.substring(prefix.length()));
+            if (scope.startsWith(prefix) && scope.length() > prefix.length()
+                    && scope.length() <= prefix.length() + 255) {
+                return scope.substring(prefix.length());
             }
         }
         throw ApiException.badField("VALIDATION_FAILED", "scope",

@@ -22,24 +22,53 @@ import java.time.Instant;
 @Component
 class CopyVerifier {
 
+    /**
+     * @param checkpoints for scope {@code all}: the command side's checkpoints re-computed on the copy (null for a
+     *                    single stream or opportunity)
+     */
     record Result(String scope, boolean intact, long streams, long events, long unverifiable, ChainBreak firstBreak,
-                  Instant verifiedAt, long durationMs) {
+                  Instant verifiedAt, long durationMs, CopyCheckpoints.Check checkpoints) {
+    }
+
+    /** Progress of a verification: the phase (CHAINS, then CHECKPOINTS for the whole copy) and its events done. */
+    interface Progress {
+        void update(String phase, long eventsDone);
     }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Counter verified;
 
-    CopyVerifier(JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
+    private final CommandAuditClient command;
+    private final CopyCheckpoints copyCheckpoints;
+
+    CopyVerifier(JdbcTemplate jdbc, Clock clock, MeterRegistry meters, CommandAuditClient command,
+                 CopyCheckpoints copyCheckpoints) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.command = command;
+        this.copyCheckpoints = copyCheckpoints;
         this.verified = Counter.builder("leadledger.audit.verified.events")
                 .description("events whose hash was re-verified on the query side's copy").register(meters);
     }
 
     /** @param streamId one stream, or null for the whole copy */
-    @Transactional(readOnly = true)
     public Result verify(String scope, String streamId) {
+        return verify(scope, streamId, (phase, done) -> { });
+    }
+
+    long eventsInScope(String streamId) {
+        Long count = streamId == null ? jdbc.queryForObject("SELECT count(*) FROM event_log", Long.class)
+                : jdbc.queryForObject("SELECT count(*) FROM event_log WHERE aggregate_id = ?", Long.class, streamId);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * The chains of the scope; for the whole copy also the command side's checkpoints (when the command side cannot be
+     * asked, the result says so and rests on the chains alone).
+     */
+    @Transactional(readOnly = true)
+    public Result verify(String scope, String streamId, Progress progress) {
         long start = System.nanoTime();
         var state = new Object() {
             StreamVerifier current;
@@ -70,6 +99,9 @@ class CopyVerifier {
             }
             state.current.accept(event);
             state.events++;
+            if (state.events % 1_000 == 0) {
+                progress.update("CHAINS", state.events);
+            }
             state.current.firstBreak().ifPresent(b -> state.firstBreak = b);
         };
         if (streamId == null) {
@@ -78,8 +110,19 @@ class CopyVerifier {
             jdbc.query(sql, handler, streamId);
         }
         verified.increment(state.events);
-        return new Result(scope, state.firstBreak == null, state.streams, state.events, state.unverifiable,
-                state.firstBreak, clock.instant(), (System.nanoTime() - start) / 1_000_000);
+        progress.update("CHAINS", state.events);
+        CopyCheckpoints.Check checkpoints = null;
+        if (streamId == null) {
+            try {
+                checkpoints = copyCheckpoints.check(command.checkpoints(), done -> progress.update("CHECKPOINTS", done));
+            } catch (CommandAuditClient.Unavailable e) {
+                checkpoints = CopyCheckpoints.Check.unavailable("the command side's checkpoints could not be read: "
+                        + e.getMessage());
+            }
+        }
+        boolean intact = state.firstBreak == null && (checkpoints == null || !"BROKEN".equals(checkpoints.status()));
+        return new Result(scope, intact, state.streams, state.events, state.unverifiable,
+                state.firstBreak, clock.instant(), (System.nanoTime() - start) / 1_000_000, checkpoints);
     }
 
     private static StoredEvent row(ResultSet rs) throws SQLException {

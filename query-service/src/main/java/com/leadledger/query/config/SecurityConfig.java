@@ -68,7 +68,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify",
                                 "/api/v1/audit/opportunities/*", "/api/v1/audit/opportunities/*/decisions",
                                 "/api/v1/audit/registrations/*", "/api/v1/audit/disputes/*",
-                                "/api/v1/audit/partners/*/timeline")
+                                "/api/v1/audit/partners/*/timeline", "/api/v1/audit/verify/jobs/*",
+                                "/api/v1/audit/reconciliation")
                         .hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/rebuild")
                         .hasRole(Role.ADMIN.name())

@@ -27,6 +27,10 @@ final class Http {
         String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
+
+        String location() {
+            return header("Location");
+        }
     }
 
     Response get(String path, String tokenOrNull) {

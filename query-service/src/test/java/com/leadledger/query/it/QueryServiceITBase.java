@@ -57,6 +57,9 @@ abstract class QueryServiceITBase {
         registry.add("leadledger.kafka.partitions", () -> 3);
         registry.add("leadledger.security.dev-jwt-secret", () -> DevTokens.DEFAULT_SECRET);
         registry.add("leadledger.ingest.retry.initial-interval", () -> "50ms");
+        // no command side here: the whole-copy verification reports its checkpoints as UNAVAILABLE
+        registry.add("leadledger.command.url", () -> "http://127.0.0.1:1");
+        registry.add("leadledger.reconciliation.enabled", () -> "false");
     }
 
     @LocalServerPort

@@ -20,10 +20,25 @@ public final class JdbcHistoryVerifier {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
-    public record Report(long streams, long events, Optional<ChainBreak> firstBreak) {
+    /**
+     * @param checkpoints     how many checkpoints were verified (0 when none were checked)
+     * @param checkpointBreak where the events stopped matching the checkpoints over them
+     */
+    public record Report(long streams, long events, Optional<ChainBreak> firstBreak, long checkpoints,
+                         Optional<CheckpointBreak> checkpointBreak) {
+
+        public Report(long streams, long events, Optional<ChainBreak> firstBreak) {
+            this(streams, events, firstBreak, 0, Optional.empty());
+        }
 
         public boolean intact() {
-            return firstBreak.isEmpty();
+            return firstBreak.isEmpty() && checkpointBreak.isEmpty();
+        }
+
+        /** The first break in words, chain breaks first; empty when intact. */
+        public String describe() {
+            return firstBreak.map(ChainBreak::describe)
+                    .orElse(checkpointBreak.map(CheckpointBreak::describe).orElse(""));
         }
     }
 
@@ -36,6 +51,63 @@ public final class JdbcHistoryVerifier {
      */
     public static Report verify(Connection connection, String eventTable, String headTable, String stream,
                                 LongConsumer progress) throws SQLException {
+        return verifyChains(connection, eventTable, headTable, stream, progress);
+    }
+
+    /**
+     * As {@link #verify(Connection, String, String, String, LongConsumer)}, and for the whole history (stream null)
+     * also re-computes every checkpoint of {@code checkpointTable} over the events in global-index order, which catches
+     * what per-stream chains cannot: a whole stream removed, an event removed from the end of a stream together with
+     * its head, an event moved in the global order.
+     */
+    public static Report verify(Connection connection, String eventTable, String headTable, String checkpointTable,
+                                String stream, LongConsumer progress) throws SQLException {
+        Report chains = verifyChains(connection, eventTable, headTable, stream, progress);
+        if (stream != null || checkpointTable == null) {
+            return chains;
+        }
+        CheckpointVerifier checkpoints = new CheckpointVerifier(checkpoints(connection, requireIdentifier(checkpointTable)));
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT globalindex, eventidentifier, "
+                + "aggregateidentifier, sequencenumber, event_hash FROM " + eventTable + " ORDER BY globalindex")) {
+            statement.setFetchSize(2_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next() && checkpoints.firstBreak().isEmpty()) {
+                    checkpoints.accept(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getLong(4),
+                            rows.getBytes(5));
+                }
+            }
+        } finally {
+            connection.commit();
+            connection.setAutoCommit(autoCommit);
+        }
+        Optional<CheckpointBreak> broken = checkpoints.finish();
+        return new Report(chains.streams(), chains.events(), chains.firstBreak(), checkpoints.verifiedCheckpoints(),
+                broken);
+    }
+
+    /** The checkpoints of a checkpoint table (command-service migration V20), in order. */
+    public static java.util.List<Checkpoint> checkpoints(Connection connection, String checkpointTable)
+            throws SQLException {
+        java.util.List<Checkpoint> list = new java.util.ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT checkpoint_no, first_index, last_index, "
+                + "event_count, gaps, merkle_root, previous_hash, checkpoint_hash FROM "
+                + requireIdentifier(checkpointTable) + " ORDER BY checkpoint_no");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                java.sql.Array gaps = rows.getArray(5);
+                java.util.List<Long> gapList = gaps == null ? java.util.List.of()
+                        : java.util.Arrays.stream((Long[]) gaps.getArray()).sorted().toList();
+                list.add(new Checkpoint(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), gapList,
+                        rows.getBytes(6), rows.getBytes(7), rows.getBytes(8)));
+            }
+        }
+        return list;
+    }
+
+    private static Report verifyChains(Connection connection, String eventTable, String headTable, String stream,
+                                       LongConsumer progress) throws SQLException {
         requireIdentifier(eventTable);
         Map<String, Head> heads = headTable == null ? null : heads(connection, requireIdentifier(headTable), stream);
         boolean autoCommit = connection.getAutoCommit();

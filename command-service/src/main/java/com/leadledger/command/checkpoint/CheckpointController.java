@@ -1,0 +1,80 @@
+package com.leadledger.command.checkpoint;
+
+import com.leadledger.kit.web.PageRequestParams;
+import com.leadledger.kit.web.PageResponse;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/** The checkpoints over the event store and its current extent, for auditors and the query side's reconciliation. */
+@RestController
+@RequestMapping("/api/v1/audit")
+class CheckpointController {
+
+    /** A checkpoint as published; hashes in lowercase hex. */
+    record CheckpointView(long number, long firstIndex, long lastIndex, long eventCount, List<Long> gaps,
+                          String merkleRoot, String previousHash, String checkpointHash, Instant createdAt) {
+    }
+
+    /**
+     * @param events         events stored
+     * @param maxGlobalIndex highest global index stored (0 when none)
+     * @param streams        streams (aggregates) with at least one event
+     */
+    record Heads(long events, long maxGlobalIndex, long streams, long checkpoints, CheckpointView latestCheckpoint,
+                 Instant readAt) {
+    }
+
+    private static final String COLUMNS = "checkpoint_no, first_index, last_index, event_count, gaps, merkle_root, "
+            + "previous_hash, checkpoint_hash, created_at";
+
+    private final JdbcTemplate jdbc;
+
+    CheckpointController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Oldest first, so that a reader can recompute the chain page by page. */
+    @GetMapping("/checkpoints")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public PageResponse<CheckpointView> checkpoints(@RequestParam(required = false) Integer page,
+                                                    @RequestParam(required = false) Integer size) {
+        PageRequestParams paging = PageRequestParams.of(page, size);
+        List<CheckpointView> items = jdbc.query("SELECT " + COLUMNS + " FROM chain_checkpoint ORDER BY checkpoint_no "
+                + "LIMIT ? OFFSET ?", (rs, n) -> view(rs), paging.size(), paging.offset());
+        Long total = jdbc.queryForObject("SELECT count(*) FROM chain_checkpoint", Long.class);
+        return new PageResponse<>(items, paging.page(), paging.size(), total == null ? 0 : total);
+    }
+
+    @GetMapping("/heads")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Heads heads() {
+        long[] extent = jdbc.queryForObject("SELECT count(*), coalesce(max(globalindex), 0) FROM domainevententry",
+                (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)});
+        Long streams = jdbc.queryForObject("SELECT count(*) FROM stream_head", Long.class);
+        Long checkpoints = jdbc.queryForObject("SELECT count(*) FROM chain_checkpoint", Long.class);
+        CheckpointView latest = jdbc.query("SELECT " + COLUMNS + " FROM chain_checkpoint ORDER BY checkpoint_no DESC "
+                + "LIMIT 1", rs -> rs.next() ? view(rs) : null);
+        return new Heads(extent[0], extent[1], streams == null ? 0 : streams, checkpoints == null ? 0 : checkpoints,
+                latest, Instant.now());
+    }
+
+    private static CheckpointView view(ResultSet rs) throws SQLException {
+        Long[] gaps = (Long[]) rs.getArray(5).getArray();
+        HexFormat hex = HexFormat.of();
+        return new CheckpointView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                Arrays.stream(gaps).sorted().toList(), hex.formatHex(rs.getBytes(6)), hex.formatHex(rs.getBytes(7)),
+                hex.formatHex(rs.getBytes(8)), rs.getTimestamp(9).toInstant());
+    }
+}

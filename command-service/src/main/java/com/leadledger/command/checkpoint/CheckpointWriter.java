@@ -1,0 +1,124 @@
+package com.leadledger.command.checkpoint;
+
+import com.leadledger.events.integrity.Checkpoint;
+import com.leadledger.events.integrity.MerkleTree;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Seals checkpoints over the events stored since the last one (see {@link Checkpoint}).
+ * <p>
+ * Global indexes come from a sequence and are taken before commit, so a lower index can become visible after a higher
+ * one, and rolled-back inserts leave holes. A checkpoint therefore only reaches up to a <em>settled</em> boundary: a
+ * brief {@code SHARE} lock on the event table waits for every insert in flight to commit or roll back (and holds new
+ * ones for that moment); the highest index visible then is final, because every index handed out later is higher.
+ * Below it, an index without a row is a gap forever and is recorded as such. The lock is released before the hashing.
+ * Two instances may run this at once: an advisory lock lets one of them work, and the primary key on the checkpoint
+ * number would refuse a second checkpoint with the same number anyway.
+ */
+@Component
+public class CheckpointWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckpointWriter.class);
+    /** Advisory lock key of the checkpoint writer ("LLCK"). */
+    private static final long LOCK_KEY = 0x4c4c434bL;
+
+    record Last(long number, long lastIndex, byte[] hash) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final long maxSpan;
+    private final Duration lockTimeout;
+    private final Counter written;
+
+    CheckpointWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, MeterRegistry meters,
+                     @Value("${leadledger.checkpoints.max-span:10000}") long maxSpan,
+                     @Value("${leadledger.checkpoints.lock-timeout:5s}") Duration lockTimeout) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.maxSpan = maxSpan;
+        this.lockTimeout = lockTimeout;
+        this.written = Counter.builder("leadledger.checkpoints.written")
+                .description("checkpoints sealed over the event store").register(meters);
+    }
+
+    /** Seals checkpoints up to the settled boundary; returns how many this call wrote. */
+    public int writeDue() {
+        Long newest = jdbc.queryForObject("SELECT coalesce(max(globalindex), 0) FROM domainevententry", Long.class);
+        Long sealed = jdbc.queryForObject("SELECT coalesce(max(last_index), 0) FROM chain_checkpoint", Long.class);
+        if (newest == null || sealed == null || newest <= sealed) {
+            return 0; // nothing visible beyond the last checkpoint: no need to hold writers up
+        }
+        long boundary = settledBoundary();
+        int count = 0;
+        while (true) {
+            Boolean wrote = transactions.execute(status -> writeOne(boundary));
+            if (!Boolean.TRUE.equals(wrote)) {
+                return count;
+            }
+            count++;
+            written.increment();
+        }
+    }
+
+    long settledBoundary() {
+        Long boundary = transactions.execute(status -> {
+            jdbc.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+            jdbc.execute("LOCK TABLE domainevententry IN SHARE MODE");
+            return jdbc.queryForObject("SELECT coalesce(max(globalindex), 0) FROM domainevententry", Long.class);
+        });
+        return boundary == null ? 0 : boundary;
+    }
+
+    private boolean writeOne(long boundary) {
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY))) {
+            return false; // another instance is sealing right now
+        }
+        Last last = jdbc.query("SELECT checkpoint_no, last_index, checkpoint_hash FROM chain_checkpoint "
+                        + "ORDER BY checkpoint_no DESC LIMIT 1",
+                rs -> rs.next() ? new Last(rs.getLong(1), rs.getLong(2), rs.getBytes(3))
+                        : new Last(0, 0, Checkpoint.GENESIS));
+        long first = last.lastIndex() + 1;
+        if (first > boundary) {
+            return false;
+        }
+        long end = Math.min(boundary, first + maxSpan - 1);
+        MerkleTree tree = new MerkleTree();
+        List<Long> gaps = new ArrayList<>();
+        long[] next = {first};
+        jdbc.query("SELECT globalindex, event_hash FROM domainevententry WHERE globalindex BETWEEN ? AND ? "
+                + "ORDER BY globalindex", rs -> {
+            long index = rs.getLong(1);
+            for (; next[0] < index; next[0]++) {
+                gaps.add(next[0]);
+            }
+            tree.add(index, rs.getBytes(2));
+            next[0] = index + 1;
+        }, first, end);
+        for (; next[0] <= end; next[0]++) {
+            gaps.add(next[0]);
+        }
+        Checkpoint checkpoint = Checkpoint.seal(last.number() + 1, first, end, tree.size(), gaps, tree.root(),
+                last.hash());
+        jdbc.update("INSERT INTO chain_checkpoint (checkpoint_no, first_index, last_index, event_count, gaps, "
+                        + "merkle_root, previous_hash, checkpoint_hash) VALUES (?, ?, ?, ?, ?::bigint[], ?, ?, ?)",
+                checkpoint.number(), checkpoint.firstIndex(), checkpoint.lastIndex(), checkpoint.eventCount(),
+                "{" + String.join(",", gaps.stream().map(String::valueOf).toList()) + "}",
+                checkpoint.merkleRoot(), checkpoint.previousHash(), checkpoint.checkpointHash());
+        log.info("sealed checkpoint #{} over global index {}..{} ({} events, {} gaps)", checkpoint.number(),
+                first, end, checkpoint.eventCount(), gaps.size());
+        return true;
+    }
+}

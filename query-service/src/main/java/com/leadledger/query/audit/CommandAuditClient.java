@@ -1,0 +1,136 @@
+package com.leadledger.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.events.integrity.Checkpoint;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads the command side's checkpoints and extent ({@code GET /api/v1/audit/checkpoints}, {@code /heads}) as an
+ * auditor. The bearer token is {@code leadledger.command.token}; without one, the local profile mints a short-lived
+ * AUDITOR token with its dev secret.
+ */
+@Component
+class CommandAuditClient {
+
+    /** A checkpoint as published, with when it was sealed. */
+    record PublishedCheckpoint(Checkpoint checkpoint, Instant createdAt) {
+    }
+
+    record Heads(long events, long maxGlobalIndex, long streams) {
+    }
+
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final int PAGE = 200;
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final String baseUrl;
+    private final String token;
+    private final String devSecret;
+    private final Duration timeout;
+
+    CommandAuditClient(ObjectMapper json, @Value("${leadledger.command.url:http://localhost:8081}") String baseUrl,
+                       @Value("${leadledger.command.token:}") String token,
+                       @Value("${leadledger.security.dev-jwt-secret:}") String devSecret,
+                       @Value("${leadledger.command.timeout:10s}") Duration timeout) {
+        this.json = json;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+        this.devSecret = devSecret;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    Heads heads() {
+        JsonNode body = get("/api/v1/audit/heads");
+        return new Heads(body.path("events").asLong(), body.path("maxGlobalIndex").asLong(),
+                body.path("streams").asLong());
+    }
+
+    /** Every checkpoint, oldest first. */
+    List<PublishedCheckpoint> checkpoints() {
+        List<PublishedCheckpoint> all = new ArrayList<>();
+        HexFormat hex = HexFormat.of();
+        for (int page = 0; ; page++) {
+            JsonNode body = get("/api/v1/audit/checkpoints?size=" + PAGE + "&page=" + page);
+            for (JsonNode c : body.path("items")) {
+                List<Long> gaps = new ArrayList<>();
+                c.path("gaps").forEach(g -> gaps.add(g.asLong()));
+                all.add(new PublishedCheckpoint(new Checkpoint(c.path("number").asLong(), c.path("firstIndex").asLong(),
+                        c.path("lastIndex").asLong(), c.path("eventCount").asLong(), gaps,
+                        hex.parseHex(c.path("merkleRoot").asText()), hex.parseHex(c.path("previousHash").asText()),
+                        hex.parseHex(c.path("checkpointHash").asText())), Instant.parse(c.path("createdAt").asText())));
+            }
+            if (body.path("items").size() < PAGE || all.size() >= body.path("total").asLong()) {
+                return all;
+            }
+        }
+    }
+
+    private JsonNode get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(timeout).header("Authorization", "Bearer " + bearer()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new Unavailable(baseUrl + path + " answered " + response.statusCode(), null);
+            }
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new Unavailable(baseUrl + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted", e);
+        }
+    }
+
+    private String bearer() {
+        if (!token.isBlank()) {
+            return token;
+        }
+        if (devSecret.isBlank()) {
+            throw new Unavailable("no leadledger.command.token configured for the command side's audit endpoints",
+                    null);
+        }
+        Instant now = Instant.now();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                    .subject("query-service").issuer("leadledger-local").claim("roles", List.of("AUDITOR"))
+                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build());
+            jwt.sign(new MACSigner(devSecret.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new Unavailable("cannot mint a service token: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.leadledger.query.audit;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The latest comparison of this copy with the event store, for auditors (see SecurityConfig). */
+@RestController
+@RequestMapping("/api/v1/audit/reconciliation")
+class ReconciliationController {
+
+    private final Reconciliation reconciliation;
+
+    ReconciliationController(Reconciliation reconciliation) {
+        this.reconciliation = reconciliation;
+    }
+
+    /** The last periodic report, or a fresh one with {@code refresh=true}. */
+    @GetMapping
+    public Reconciliation.Report report(@RequestParam(required = false, defaultValue = "false") boolean refresh) {
+        return refresh ? reconciliation.refresh() : reconciliation.latest();
+    }
+}

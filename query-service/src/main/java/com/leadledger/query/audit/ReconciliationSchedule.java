@@ -1,0 +1,62 @@
+package com.leadledger.query.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Refreshes the reconciliation every {@code leadledger.reconciliation.interval} (default 60 s). */
+@Component
+@ConditionalOnProperty(value = "leadledger.reconciliation.enabled", havingValue = "true", matchIfMissing = true)
+class ReconciliationSchedule implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationSchedule.class);
+
+    private final Reconciliation reconciliation;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+
+    ReconciliationSchedule(Reconciliation reconciliation,
+                           @Value("${leadledger.reconciliation.interval:60s}") Duration interval) {
+        this.reconciliation = reconciliation;
+        this.interval = interval;
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "reconciliation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::run, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void run() {
+        try {
+            reconciliation.refresh();
+        } catch (RuntimeException e) {
+            log.warn("reconciliation failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}
