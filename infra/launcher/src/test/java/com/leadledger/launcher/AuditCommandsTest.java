@@ -22,6 +22,7 @@ import java.security.Signature;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Map;
 
@@ -80,25 +81,7 @@ class AuditCommandsTest {
                     CREATE TABLE stream_head (aggregateidentifier VARCHAR(255), last_sequence BIGINT, head_hash BYTEA)""");
             byte[] previous = EventChain.GENESIS;
             for (int i = 0; i < 3; i++) {
-                StoredEvent e = new StoredEvent("e" + i, "opp-1", i, "Opportunity", "x.Evt", null, "2026-11-22T09:00:00Z",
-                        ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8),
-                        previous, null);
-                byte[] hash = EventChain.hash(previous, e);
-                try (PreparedStatement insert = db.prepareStatement("""
-                        INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
-                          payload, payloadtype, timestamp, previous_hash, event_hash) VALUES (?,?,?,?,?,?,?,?,?,?)""")) {
-                    insert.setString(1, "opp-1");
-                    insert.setLong(2, i);
-                    insert.setString(3, "Opportunity");
-                    insert.setString(4, "e" + i);
-                    insert.setBytes(5, e.metadata());
-                    insert.setBytes(6, e.payload());
-                    insert.setString(7, "x.Evt");
-                    insert.setString(8, e.timestamp());
-                    insert.setBytes(9, previous);
-                    insert.setBytes(10, hash);
-                    insert.executeUpdate();
-                }
+                byte[] hash = insertChained(db, i, previous);
                 previous = hash;
             }
             try (PreparedStatement head = db.prepareStatement("INSERT INTO stream_head VALUES ('opp-1', 2, ?)")) {
@@ -134,25 +117,7 @@ class AuditCommandsTest {
             byte[] previous = EventChain.GENESIS;
             MerkleTree tree = new MerkleTree();
             for (int i = 0; i < 3; i++) {
-                StoredEvent e = new StoredEvent("e" + i, "opp-1", i, "Opportunity", "x.Evt", null, "2026-11-22T09:00:00Z",
-                        ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8),
-                        previous, null);
-                byte[] hash = EventChain.hash(previous, e);
-                try (PreparedStatement insert = db.prepareStatement("""
-                        INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
-                          payload, payloadtype, timestamp, previous_hash, event_hash) VALUES (?,?,?,?,?,?,?,?,?,?)""")) {
-                    insert.setString(1, "opp-1");
-                    insert.setLong(2, i);
-                    insert.setString(3, "Opportunity");
-                    insert.setString(4, "e" + i);
-                    insert.setBytes(5, e.metadata());
-                    insert.setBytes(6, e.payload());
-                    insert.setString(7, "x.Evt");
-                    insert.setString(8, e.timestamp());
-                    insert.setBytes(9, previous);
-                    insert.setBytes(10, hash);
-                    insert.executeUpdate();
-                }
+                byte[] hash = insertChained(db, i, previous);
                 tree.add(i + 1, hash);
                 previous = hash;
             }
@@ -181,5 +146,29 @@ class AuditCommandsTest {
                     .isEqualTo(AuditCommands.BROKEN);
             assertThat(output()).contains("BROKEN: EVENT_MISSING in checkpoint #1 (global index 1..3) at global index 3");
         }
+    }
+
+    /** Inserts event {@code i} of stream opp-1 chained to {@code previous}, as the event store would; its hash. */
+    private static byte[] insertChained(Connection db, int i, byte[] previous) throws SQLException {
+        StoredEvent e = new StoredEvent("e" + i, "opp-1", i, "Opportunity", "x.Evt", null, "2026-11-22T09:00:00Z",
+                ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8),
+                previous, null);
+        byte[] hash = EventChain.hash(previous, e);
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                  payload, payloadtype, timestamp, previous_hash, event_hash) VALUES (?,?,?,?,?,?,?,?,?,?)""")) {
+            insert.setString(1, "opp-1");
+            insert.setLong(2, i);
+            insert.setString(3, "Opportunity");
+            insert.setString(4, "e" + i);
+            insert.setBytes(5, e.metadata());
+            insert.setBytes(6, e.payload());
+            insert.setString(7, "x.Evt");
+            insert.setString(8, e.timestamp());
+            insert.setBytes(9, previous);
+            insert.setBytes(10, hash);
+            insert.executeUpdate();
+        }
+        return hash;
     }
 }
