@@ -58,7 +58,8 @@ final class Report {
                     baseline = "Kafka p50 " + fmt(s.get("baselineP50Ms")) + " ms, p99 " + fmt(s.get("baselineP99Ms")) + " ms";
                 }
                 case 4 -> {
-                    result = String.valueOf(s.get("status"));
+                    result = fmt(s.get("value")) + " events/s (" + fmt(s.get("rebuildEventsDone")) + " events in "
+                            + fmt(s.get("rebuildSeconds")) + " s)";
                     baseline = fmt(s.get("baselineValue")) + " events/s (scan + parse)";
                 }
                 case 7 -> result = "command " + fmt(s.get("commandServiceMiB")) + " MiB, query "
