@@ -1,7 +1,7 @@
 package com.leadledger.command.audit;
 
 import com.leadledger.events.integrity.Ed25519Keys;
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +35,6 @@ class KeysController {
     @GetMapping(value = "/{keyId}.pem", produces = "application/x-pem-file")
     String pem(@PathVariable String keyId) {
         return keys.publishedKey(keyId).map(k -> Ed25519Keys.toPem(k.publicKey()))
-                .orElseThrow(() -> ApiException.notFound("key"));
+                .orElseThrow(() -> RuleViolation.notFound("key"));
     }
 }

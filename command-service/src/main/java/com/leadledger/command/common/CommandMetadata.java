@@ -1,7 +1,7 @@
 package com.leadledger.command.common;
 
 import com.leadledger.kit.security.Actor;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;

@@ -12,6 +12,7 @@ class AggregateLockConfig {
     /** Runs inside the command's transaction (Axon's transaction interceptor comes first). */
     @Autowired
     void lockAggregatesAcrossInstances(CommandBus commandBus, JdbcTemplate jdbc) {
+        commandBus.registerHandlerInterceptor(new MissingAggregateInterceptor());
         commandBus.registerHandlerInterceptor(new AggregateLockInterceptor(jdbc));
     }
 }

@@ -1,6 +1,7 @@
 package com.leadledger.command.config;
 
 import com.leadledger.command.common.AuditCorrelationProvider;
+import com.leadledger.kit.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -44,6 +45,7 @@ class AxonConfig {
                 .retryScheduler(JitteredBackoffRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
                         .maxRetryCount(maxRetries)
+                        .addNonTransientFailurePredicate(RuleViolation.class, refusal -> true)
                         .baseMillis(retryBaseMs)
                         .capMillis(retryCapMs)
                         .build())

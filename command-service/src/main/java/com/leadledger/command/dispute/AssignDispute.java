@@ -1,6 +1,6 @@
 package com.leadledger.command.dispute;
 
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A decider of the current level ({@code actingRole}) assigns the dispute to a staff member of that level. */

@@ -1,6 +1,6 @@
 package com.leadledger.command.dispute;
 
-import com.leadledger.command.common.RuleViolation;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.command.policy.Policies;
 import com.leadledger.command.policy.PublishedPolicy;
 import com.leadledger.events.dispute.DisputeAmounts;
@@ -14,7 +14,7 @@ import com.leadledger.events.dispute.DisputeRespondentLinked;
 import com.leadledger.events.dispute.DisputeRuled;
 import com.leadledger.events.dispute.DisputeType;
 import com.leadledger.events.dispute.RulingEffects;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -31,10 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import static com.leadledger.command.common.RuleViolation.Kind.CONFLICT;
-import static com.leadledger.command.common.RuleViolation.Kind.FORBIDDEN;
-import static com.leadledger.command.common.RuleViolation.Kind.INVALID;
-import static com.leadledger.command.common.RuleViolation.Kind.NOT_FOUND;
+import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.kit.domain.RuleViolation.Kind.FORBIDDEN;
+import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
+import static com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND;
 import static com.leadledger.command.dispute.DisputeLevels.TOP_LEVEL;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 

@@ -10,10 +10,10 @@ import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.DisputeOutcome;
 import com.leadledger.events.dispute.DisputeType;
 import com.leadledger.events.dispute.EvidenceDocument;
-import com.leadledger.kit.problem.ApiException;
-import com.leadledger.kit.problem.FieldProblem;
+import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.security.Actor;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -41,7 +41,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Disputes: opening, evidence, respondent, assignment, escalation, ruling and appeal. A partner that is not a party
@@ -149,21 +148,21 @@ class DisputeController {
         String registrationId = Texts.optional(body.registrationId());
         String opportunityId = Texts.optional(body.opportunityId());
         if (registrationId == null && opportunityId == null) {
-            throw ApiException.badField("VALIDATION_FAILED", "registrationId",
+            throw RuleViolation.invalidField("registrationId",
                     "a registrationId or an opportunityId is required");
         }
         String partnerId = staff ? null : requirePartnerId(actor);
         if (registrationId != null) {
             var registration = lookup.registration(registrationId)
                     .filter(r -> staff || r.partnerId().equals(partnerId))
-                    .orElseThrow(() -> ApiException.notFound("registration"));
+                    .orElseThrow(() -> RuleViolation.notFound("registration"));
             if (opportunityId != null && !opportunityId.equals(registration.opportunityId())) {
-                throw ApiException.badField("VALIDATION_FAILED", "opportunityId",
+                throw RuleViolation.invalidField("opportunityId",
                         "must be the opportunity of the named registration");
             }
             opportunityId = registration.opportunityId();
         } else if (!lookup.hasRegistrationOn(opportunityId, partnerId)) {
-            throw ApiException.notFound("opportunity");
+            throw RuleViolation.notFound("opportunity");
         }
         Role role = staff ? actor.staffRole() : Role.PARTNER;
         String disputeId = ids.newId();
@@ -261,8 +260,7 @@ class DisputeController {
                 errors.add(new FieldProblem("penaltyPoints", "must be 0 when DISMISSED", "EFFECTS_ONLY_WHEN_UPHELD"));
             }
             if (!errors.isEmpty()) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                        "A dismissed dispute has no effects.", errors, Map.of());
+                throw RuleViolation.invalidFields("A dismissed dispute has no effects.", errors);
             }
         }
         var entry = visible(disputeId, staff);
@@ -296,7 +294,7 @@ class DisputeController {
     private DisputeLookup.Entry visible(String disputeId, Actor actor) {
         return lookup.find(disputeId)
                 .filter(entry -> actor.isStaff() || entry.hasParty(actor.partnerId()))
-                .orElseThrow(() -> ApiException.notFound("dispute"));
+                .orElseThrow(() -> RuleViolation.notFound("dispute"));
     }
 
     private static String partnerOf(Actor actor) {
@@ -309,7 +307,7 @@ class DisputeController {
 
     private static String requirePartnerId(Actor actor) {
         if (actor.partnerId() == null) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "PARTNER_UNKNOWN", "The token names no partner.");
+            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "PARTNER_UNKNOWN", "The token names no partner.");
         }
         return actor.partnerId();
     }
@@ -340,8 +338,8 @@ class DisputeController {
                     "CURRENCY_MISMATCH"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The amounts are incomplete or invalid.",
-                    errors, Map.of());
+            throw RuleViolation.invalidFields("The amounts are incomplete or invalid.",
+                    errors);
         }
         if (quoted == null && alleged == null && body.entitledDiscountPercent() == null) {
             return null;
@@ -385,11 +383,10 @@ class DisputeController {
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
-        throw ApiException.badField("VALIDATION_FAILED", field, "must be an absolute http(s) URL");
+        throw RuleViolation.invalidField(field, "must be an absolute http(s) URL");
     }
 
-    private static ApiException rule(String field, String message, String rule) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Field '" + field + "' " + message + ".",
-                List.of(new FieldProblem(field, message, rule)), Map.of());
+    private static RuleViolation rule(String field, String message, String rule) {
+        return RuleViolation.invalidField(field, message, rule);
     }
 }

@@ -3,7 +3,7 @@ package com.leadledger.command.dispute;
 import com.leadledger.command.policy.PublishedPolicy;
 import com.leadledger.events.policy.BusinessDays;
 import com.leadledger.kit.security.Actor;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 
 import java.time.Instant;
 import java.util.List;

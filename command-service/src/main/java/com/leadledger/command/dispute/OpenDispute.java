@@ -2,7 +2,7 @@ package com.leadledger.command.dispute;
 
 import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.DisputeType;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

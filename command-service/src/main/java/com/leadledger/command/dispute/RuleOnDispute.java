@@ -1,7 +1,7 @@
 package com.leadledger.command.dispute;
 
 import com.leadledger.events.dispute.DisputeOutcome;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

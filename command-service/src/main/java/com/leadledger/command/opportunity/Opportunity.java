@@ -1,6 +1,6 @@
 package com.leadledger.command.opportunity;
 
-import com.leadledger.command.common.RuleViolation;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.command.policy.Policies;
 import com.leadledger.command.policy.PublishedPolicy;
 import com.leadledger.events.customer.CustomerKey;
@@ -48,9 +48,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import static com.leadledger.command.common.RuleViolation.Kind.CONFLICT;
-import static com.leadledger.command.common.RuleViolation.Kind.INVALID;
-import static com.leadledger.command.common.RuleViolation.Kind.NOT_FOUND;
+import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
+import static com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**

@@ -1,6 +1,6 @@
 package com.leadledger.command.partner;
 
-import com.leadledger.command.common.RuleViolation;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.events.partner.PartnerTier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;

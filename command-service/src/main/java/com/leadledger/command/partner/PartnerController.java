@@ -3,10 +3,10 @@ package com.leadledger.command.partner;
 import com.leadledger.command.common.CommandMetadata;
 import com.leadledger.command.policy.PolicyVersions;
 import com.leadledger.events.partner.PartnerTier;
-import com.leadledger.kit.problem.ApiException;
-import com.leadledger.kit.problem.FieldProblem;
+import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.security.Actor;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /** The partner registry (ADMIN): onboarding, tier, authorized product lines, suspension. */
@@ -110,9 +109,8 @@ class PartnerController {
         TreeSet<String> lines = new TreeSet<>(requested);
         List<String> unknown = lines.stream().filter(l -> !catalogue.contains(l)).toList();
         if (!unknown.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Unknown product lines " + unknown,
-                    List.of(new FieldProblem("productLines", "must be among " + catalogue, "PRODUCT_LINE_UNKNOWN")),
-                    Map.of());
+            throw RuleViolation.invalidFields("Unknown product lines " + unknown,
+                    List.of(new FieldProblem("productLines", "must be among " + catalogue, "PRODUCT_LINE_UNKNOWN")));
         }
         return List.copyOf(lines);
     }
@@ -129,6 +127,6 @@ class PartnerController {
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
-        throw ApiException.badField("VALIDATION_FAILED", "webhookUrl", "must be an absolute http(s) URL");
+        throw RuleViolation.invalidField("webhookUrl", "must be an absolute http(s) URL");
     }
 }

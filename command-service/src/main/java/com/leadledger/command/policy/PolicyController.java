@@ -2,13 +2,12 @@ package com.leadledger.command.policy;
 
 import com.leadledger.command.common.CommandMetadata;
 import com.leadledger.events.policy.PolicyDocument;
-import com.leadledger.kit.problem.ApiException;
-import com.leadledger.kit.problem.FieldProblem;
+import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.security.Actor;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api/v1/policies")
@@ -43,8 +41,7 @@ class PolicyController {
                                       HttpServletRequest request) {
         List<FieldProblem> problems = PolicyValidator.problemsOf(policy);
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                    "The policy is incomplete or invalid; nothing was published.", problems, Map.of());
+            throw RuleViolation.invalidFields("The policy is incomplete or invalid; nothing was published.", problems);
         }
         Actor admin = Actor.from(auth);
         Long version = commands.sendAndWait(CommandMetadata.command(
@@ -54,11 +51,11 @@ class PolicyController {
 
     @GetMapping("/current")
     PublishedPolicy current() {
-        return versions.current().orElseThrow(() -> ApiException.notFound("policy"));
+        return versions.current().orElseThrow(() -> RuleViolation.notFound("policy"));
     }
 
     @GetMapping("/{version}")
     PublishedPolicy version(@PathVariable long version) {
-        return versions.find(version).orElseThrow(() -> ApiException.notFound("policy version " + version));
+        return versions.find(version).orElseThrow(() -> RuleViolation.notFound("policy version " + version));
     }
 }

@@ -3,7 +3,7 @@ package com.leadledger.command.policy;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.events.policy.PolicyDocument;
-import com.leadledger.kit.problem.FieldProblem;
+import com.leadledger.kit.domain.FieldProblem;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;

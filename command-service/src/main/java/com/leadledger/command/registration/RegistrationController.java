@@ -15,9 +15,9 @@ import com.leadledger.command.policy.PublishedPolicy;
 import com.leadledger.events.integrity.Receipt;
 import com.leadledger.events.opportunity.OpportunityIds;
 import com.leadledger.events.registration.RegistrationStatus;
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -141,14 +141,14 @@ class RegistrationController {
         Money finalValue = null;
         if (won) {
             if (body.finalValue() == null) {
-                throw ApiException.badField("VALIDATION_FAILED", "finalValue", "is required when the result is WON");
+                throw RuleViolation.invalidField("finalValue", "is required when the result is WON");
             }
             finalValue = new Money(new BigDecimal(body.finalValue().amount()), body.finalValue().currency());
             if (!Money.isIsoCurrency(finalValue.currency())) {
-                throw ApiException.badField("VALIDATION_FAILED", "finalValue.currency", "must be an ISO 4217 code");
+                throw RuleViolation.invalidField("finalValue.currency", "must be an ISO 4217 code");
             }
         } else if (Texts.optional(body.reason()) == null) {
-            throw ApiException.badField("VALIDATION_FAILED", "reason", "is required when the result is LOST");
+            throw RuleViolation.invalidField("reason", "is required when the result is LOST");
         }
         var entry = ownEntry(registrationId, partner);
         commands.sendAndWait(CommandMetadata.command(new ReportOutcome(entry.opportunityId(), registrationId,
@@ -160,6 +160,6 @@ class RegistrationController {
     private RegistrationLookup.Entry ownEntry(String registrationId, Actor partner) {
         return lookup.find(registrationId)
                 .filter(e -> e.partnerId().equals(partner.partnerId()))
-                .orElseThrow(() -> ApiException.notFound("registration"));
+                .orElseThrow(() -> RuleViolation.notFound("registration"));
     }
 }

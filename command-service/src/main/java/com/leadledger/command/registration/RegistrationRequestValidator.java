@@ -7,9 +7,8 @@ import com.leadledger.events.customer.Domains;
 import com.leadledger.events.customer.InvalidIdentifierException;
 import com.leadledger.events.customer.TaxIds;
 import com.leadledger.events.policy.PolicyDocument;
-import com.leadledger.kit.problem.ApiException;
-import com.leadledger.kit.problem.FieldProblem;
-import org.springframework.http.HttpStatus;
+import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.domain.FieldProblem;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -19,7 +18,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -67,8 +65,7 @@ class RegistrationRequestValidator {
         checkCloseDate(errors, request.expectedCloseDate(), policy);
 
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                    "The registration has invalid fields; nothing was recorded.", errors, Map.of());
+            throw RuleViolation.invalidFields("The registration has invalid fields; nothing was recorded.", errors);
         }
         return new ValidRegistration(
                 new CustomerIdentity(customer.legalName().strip(), customer.country(), taxId, domain,

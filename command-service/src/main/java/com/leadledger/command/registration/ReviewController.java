@@ -11,8 +11,8 @@ import com.leadledger.command.policy.PublishedPolicy;
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.events.registration.RejectionReason;
-import com.leadledger.kit.problem.ApiException;
-import com.leadledger.kit.problem.FieldProblem;
+import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -24,7 +24,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** Channel staff decisions on registrations: approve, reject, and decide extension requests. */
 @RestController
@@ -145,22 +143,21 @@ class ReviewController {
     }
 
     private RegistrationLookup.Entry entry(String registrationId) {
-        return lookup.find(registrationId).orElseThrow(() -> ApiException.notFound("registration"));
+        return lookup.find(registrationId).orElseThrow(() -> RuleViolation.notFound("registration"));
     }
 
     private PolicyDocument.TierRule tierRule(String partnerId, PublishedPolicy policy) {
-        var partner = partners.find(partnerId).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
+        var partner = partners.find(partnerId).orElseThrow(() -> new RuleViolation(RuleViolation.Kind.CONFLICT,
                 "PARTNER_UNKNOWN", "The registration's partner is not in the partner registry."));
         PolicyDocument.TierRule rule = policy.policy().tiers().get(partner.tier().name());
         if (rule == null) {
-            throw new ApiException(HttpStatus.CONFLICT, "TIER_NOT_IN_POLICY",
+            throw new RuleViolation(RuleViolation.Kind.CONFLICT, "TIER_NOT_IN_POLICY",
                     "Policy version " + policy.version() + " has no rules for tier " + partner.tier() + ".");
         }
         return rule;
     }
 
-    private static ApiException rule(String field, String message, String rule) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Field '" + field + "' " + message + ".",
-                List.of(new FieldProblem(field, message, rule)), Map.of());
+    private static RuleViolation rule(String field, String message, String rule) {
+        return RuleViolation.invalidField(field, message, rule);
     }
 }

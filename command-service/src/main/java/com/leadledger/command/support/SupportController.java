@@ -5,7 +5,7 @@ import com.leadledger.command.common.Texts;
 import com.leadledger.command.opportunity.ChangeSupport;
 import com.leadledger.command.policy.PolicyVersions;
 import com.leadledger.events.opportunity.SupportReason;
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -50,14 +50,14 @@ class SupportController {
     SupportChanged change(@PathVariable String opportunityId, @Valid @RequestBody SupportBody body,
                           Authentication auth, HttpServletRequest request) {
         if (body.action() != ChangeSupport.Action.WITHDRAW && Texts.optional(body.registrationId()) == null) {
-            throw ApiException.badField("VALIDATION_FAILED", "registrationId", "is required for " + body.action());
+            throw RuleViolation.invalidField("registrationId", "is required for " + body.action());
         }
         if (body.reasonCode() == SupportReason.CUSTOMER_WRITTEN_PREFERENCE && body.evidenceSha256() == null) {
-            throw ApiException.badField("VALIDATION_FAILED", "evidenceSha256",
+            throw RuleViolation.invalidField("evidenceSha256",
                     "is required with CUSTOMER_WRITTEN_PREFERENCE");
         }
         if (body.reasonCode() == SupportReason.ARBITRATION_RULING && Texts.optional(body.rulingDisputeId()) == null) {
-            throw ApiException.badField("VALIDATION_FAILED", "rulingDisputeId", "is required with ARBITRATION_RULING");
+            throw RuleViolation.invalidField("rulingDisputeId", "is required with ARBITRATION_RULING");
         }
         long version = policies.inForce().version();
         Actor staff = Actor.from(auth);

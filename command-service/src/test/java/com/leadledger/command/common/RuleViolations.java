@@ -1,5 +1,6 @@
 package com.leadledger.command.common;
 
+import com.leadledger.kit.domain.RuleViolation;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;

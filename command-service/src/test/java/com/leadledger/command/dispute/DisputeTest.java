@@ -1,5 +1,6 @@
 package com.leadledger.command.dispute;
 
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.command.policy.TestPolicies;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.dispute.DisputeAmounts;
@@ -14,7 +15,7 @@ import com.leadledger.events.dispute.DisputeRuled;
 import com.leadledger.events.dispute.DisputeType;
 import com.leadledger.events.dispute.EvidenceDocument;
 import com.leadledger.events.dispute.RulingEffects;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import com.leadledger.command.common.FixtureClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +31,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import static com.leadledger.command.common.RuleViolation.Kind.CONFLICT;
-import static com.leadledger.command.common.RuleViolation.Kind.FORBIDDEN;
-import static com.leadledger.command.common.RuleViolation.Kind.INVALID;
-import static com.leadledger.command.common.RuleViolation.Kind.NOT_FOUND;
+import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.kit.domain.RuleViolation.Kind.FORBIDDEN;
+import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
+import static com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND;
 import static com.leadledger.command.common.RuleViolations.violation;
 import static com.leadledger.events.dispute.DisputeOutcome.DISMISSED;
 import static com.leadledger.events.dispute.DisputeOutcome.UPHELD;
-import static com.leadledger.kit.security.Role.ARBITRATION_COMMITTEE;
-import static com.leadledger.kit.security.Role.CHANNEL_DIRECTOR;
-import static com.leadledger.kit.security.Role.CHANNEL_MANAGER;
+import static com.leadledger.kit.domain.Role.ARBITRATION_COMMITTEE;
+import static com.leadledger.kit.domain.Role.CHANNEL_DIRECTOR;
+import static com.leadledger.kit.domain.Role.CHANNEL_MANAGER;
 
 class DisputeTest {
 

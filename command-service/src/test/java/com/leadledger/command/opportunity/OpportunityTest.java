@@ -1,5 +1,6 @@
 package com.leadledger.command.opportunity;
 
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.command.policy.TestPolicies;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.customer.CustomerIdentity;
@@ -44,9 +45,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import static com.leadledger.command.common.RuleViolation.Kind.CONFLICT;
-import static com.leadledger.command.common.RuleViolation.Kind.INVALID;
-import static com.leadledger.command.common.RuleViolation.Kind.NOT_FOUND;
+import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
+import static com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND;
 import static com.leadledger.command.common.RuleViolations.violation;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;

@@ -1,5 +1,6 @@
 package com.leadledger.command.partner;
 
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerPenalized;
 import com.leadledger.events.partner.PartnerPenaltyReversed;
@@ -18,8 +19,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static com.leadledger.command.common.RuleViolation.Kind.CONFLICT;
-import static com.leadledger.command.common.RuleViolation.Kind.INVALID;
+import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
 import static com.leadledger.command.common.RuleViolations.violation;
 
 class PartnerTest {

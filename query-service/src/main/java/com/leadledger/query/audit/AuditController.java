@@ -1,6 +1,6 @@
 package com.leadledger.query.audit;
 
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +49,7 @@ class AuditController {
 
     @GetMapping("/verify/jobs/{id}")
     public VerifyJobs.JobView job(@PathVariable String id) {
-        return jobs.find(id).orElseThrow(() -> ApiException.notFound("verification job"));
+        return jobs.find(id).orElseThrow(() -> RuleViolation.notFound("verification job"));
     }
 
     /** The stream a scope names, or null for {@code all}. */
@@ -63,7 +63,7 @@ class AuditController {
                 return scope.substring(prefix.length());
             }
         }
-        throw ApiException.badField("VALIDATION_FAILED", "scope",
+        throw RuleViolation.invalidField("scope",
                 "must be all, stream:<aggregateId> or opportunity:<opportunityId>");
     }
 
@@ -73,7 +73,7 @@ class AuditController {
                                            @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer size) {
         if (aggregateId == null || aggregateId.isBlank()) {
-            throw ApiException.badField("VALIDATION_FAILED", "aggregateId", "is required");
+            throw RuleViolation.invalidField("aggregateId", "is required");
         }
         PageRequestParams paging = PageRequestParams.of(page, size);
         String id = aggregateId.trim();

@@ -1,6 +1,6 @@
 package com.leadledger.query.audit;
 
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import com.leadledger.query.dispute.DisputeView;
@@ -58,7 +58,7 @@ class PointInTimeController {
     public List<DecisionContexts.Decision> decisions(@PathVariable String opportunityId) {
         List<DecisionContexts.Decision> found = decisions.of(opportunityId);
         if (found == null) {
-            throw ApiException.notFound("opportunity");
+            throw RuleViolation.notFound("opportunity");
         }
         return found;
     }
@@ -69,7 +69,7 @@ class PointInTimeController {
                                          @RequestParam(required = false) String asOf) {
         Instant at = instant(asOf);
         String opportunityId = decisions.opportunityOfRegistration(registrationId)
-                .orElseThrow(() -> ApiException.notFound("registration"));
+                .orElseThrow(() -> RuleViolation.notFound("registration"));
         RegistrationView view = RegistrationView.PROJECTOR.fold(registrationId, history.asOf(opportunityId, at));
         if (view == null) {
             throw notAtThatInstant("registration", at);
@@ -110,13 +110,13 @@ class PointInTimeController {
         try {
             return Instant.parse(asOf.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badField("VALIDATION_FAILED", "asOf",
+            throw RuleViolation.invalidField("asOf",
                     "must be an ISO-8601 UTC instant such as 2026-12-01T09:30:00Z");
         }
     }
 
-    private static ApiException notAtThatInstant(String what, Instant at) {
-        return new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "NOT_FOUND",
+    private static RuleViolation notAtThatInstant(String what, Instant at) {
+        return new RuleViolation(RuleViolation.Kind.NOT_FOUND, "NOT_FOUND",
                 "The " + what + " did not exist at " + at + ".");
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.limits.RateLimitFilter;
 import com.leadledger.kit.security.JwtSecurity;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

@@ -1,6 +1,6 @@
 package com.leadledger.query.deadletter;
 
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
@@ -64,7 +64,7 @@ class DeadLetterController {
     @GetMapping("/{id}")
     public DeadLetterResponse get(@PathVariable String id) {
         return store.find(parseId(id)).map(DeadLetterResponse::detail)
-                .orElseThrow(() -> ApiException.notFound("dead letter"));
+                .orElseThrow(() -> RuleViolation.notFound("dead letter"));
     }
 
     /** Applies the dead letter again and then the events of its aggregate queued behind it. */
@@ -81,7 +81,7 @@ class DeadLetterController {
         long deadLetterId = parseId(id);
         String reason = request == null || request.reason() == null ? "" : request.reason().trim();
         if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw ApiException.badField("VALIDATION_FAILED", "reason",
+            throw RuleViolation.invalidField("reason",
                     "is required: 1 to " + MAX_REASON + " characters saying why the record may go unapplied");
         }
         return DeadLetterResponse.summary(deadLetters.discard(deadLetterId, Actor.from(authentication).subject(),
@@ -90,7 +90,7 @@ class DeadLetterController {
 
     private static long parseId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw ApiException.badField("VALIDATION_FAILED", "id", "must be a dead letter id (a positive number)");
+            throw RuleViolation.invalidField("id", "must be a dead letter id (a positive number)");
         }
         return Long.parseLong(id);
     }
@@ -100,7 +100,7 @@ class DeadLetterController {
             return null;
         }
         if (aggregateId.length() > MAX_AGGREGATE_ID) {
-            throw ApiException.badField("VALIDATION_FAILED", "aggregateId",
+            throw RuleViolation.invalidField("aggregateId",
                     "must be at most " + MAX_AGGREGATE_ID + " characters");
         }
         return aggregateId.trim();
@@ -113,7 +113,7 @@ class DeadLetterController {
         try {
             return DeadLetterStatus.valueOf(status.trim());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField("VALIDATION_FAILED", "status", "must be one of " + Arrays
+            throw RuleViolation.invalidField("status", "must be one of " + Arrays
                     .stream(DeadLetterStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }

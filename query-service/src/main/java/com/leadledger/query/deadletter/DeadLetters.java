@@ -1,7 +1,7 @@
 package com.leadledger.query.deadletter;
 
 import com.leadledger.events.envelope.EventEnvelope;
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.query.ingest.EnvelopeReader;
 import com.leadledger.query.ingest.EventIngestor;
 import com.leadledger.query.ingest.EventLogRepository;
@@ -11,7 +11,6 @@ import com.leadledger.query.ingest.RecordParking;
 import com.leadledger.query.ingest.UndecodableRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -121,10 +120,10 @@ public class DeadLetters implements RecordParking {
      * Applies the entry again, then the entries queued behind it. Only the first open entry of an aggregate may be
      * retried (409 naming it otherwise).
      *
-     * @throws ApiException 404 for an unknown id, 409 when it is resolved, not first, or still fails
+     * @throws RuleViolation 404 for an unknown id, 409 when it is resolved, not first, or still fails
      */
     public RetryResult retry(long id, String operator) {
-        DeadLetter entry = store.find(id).orElseThrow(() -> ApiException.notFound("dead letter"));
+        DeadLetter entry = store.find(id).orElseThrow(() -> RuleViolation.notFound("dead letter"));
         if (!entry.open()) {
             throw resolved(entry);
         }
@@ -137,7 +136,7 @@ public class DeadLetters implements RecordParking {
                 store.lock(key);
                 target = store.first(key).orElseThrow(() -> resolved(entry));
                 if (target.id() != id) {
-                    throw new ApiException(HttpStatus.CONFLICT, "DEAD_LETTER_NOT_FIRST",
+                    throw new RuleViolation(RuleViolation.Kind.CONFLICT, "DEAD_LETTER_NOT_FIRST",
                             "Dead letter " + id + " waits behind dead letter " + target.id()
                                     + " of the same aggregate; retry that one first.", List.of(),
                             Map.of("firstId", target.id()));
@@ -148,7 +147,7 @@ public class DeadLetters implements RecordParking {
         if (!first.applied()) {
             metrics.retryFailed();
             DeadLetter now = store.find(id).orElseThrow();
-            throw new ApiException(HttpStatus.CONFLICT, "DEAD_LETTER_RETRY_FAILED",
+            throw new RuleViolation(RuleViolation.Kind.CONFLICT, "DEAD_LETTER_RETRY_FAILED",
                     "Dead letter " + id + " still cannot be applied: " + now.errorClass() + ": "
                             + now.errorMessage(), List.of(),
                     Map.of("id", id, "attempts", now.attempts(), "errorClass", now.errorClass()));
@@ -179,16 +178,16 @@ public class DeadLetters implements RecordParking {
      * Closes an entry that carries no event (its record was never an event envelope) without applying it, for the
      * stated reason. An event is never discarded: its aggregate's views would silently miss it.
      *
-     * @throws ApiException 404 for an unknown id, 409 when it is resolved or carries an event
+     * @throws RuleViolation 404 for an unknown id, 409 when it is resolved or carries an event
      */
     public DeadLetter discard(long id, String operator, String reason) {
         DeadLetter discarded = transaction.execute(status -> {
-            DeadLetter entry = store.findForUpdate(id).orElseThrow(() -> ApiException.notFound("dead letter"));
+            DeadLetter entry = store.findForUpdate(id).orElseThrow(() -> RuleViolation.notFound("dead letter"));
             if (!entry.open()) {
                 throw resolved(entry);
             }
             if (entry.eventId() != null || entry.sequenceKey() != null) {
-                throw new ApiException(HttpStatus.CONFLICT, "DEAD_LETTER_IS_AN_EVENT",
+                throw new RuleViolation(RuleViolation.Kind.CONFLICT, "DEAD_LETTER_IS_AN_EVENT",
                         "Dead letter " + id + " is event " + entry.eventId() + "; discarding it would make the views "
                                 + "of aggregate " + entry.aggregateId() + " miss it. Fix the cause and retry it.");
             }
@@ -231,8 +230,8 @@ public class DeadLetters implements RecordParking {
         ingestor.applyStored(decoded.envelope(), decoded.payload());
     }
 
-    private static ApiException resolved(DeadLetter entry) {
-        return new ApiException(HttpStatus.CONFLICT, "DEAD_LETTER_RESOLVED",
+    private static RuleViolation resolved(DeadLetter entry) {
+        return new RuleViolation(RuleViolation.Kind.CONFLICT, "DEAD_LETTER_RESOLVED",
                 "Dead letter " + entry.id() + " is already resolved; there is nothing to retry.");
     }
 

@@ -1,7 +1,7 @@
 package com.leadledger.query.dispute;
 
 import com.leadledger.events.registration.RegistrationStatus;
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
@@ -80,12 +80,12 @@ class DisputeController {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Object get(@PathVariable String disputeId, Authentication authentication) {
         Actor actor = Actor.from(authentication);
-        DisputeView view = disputes.find(disputeId).orElseThrow(() -> ApiException.notFound("dispute"));
+        DisputeView view = disputes.find(disputeId).orElseThrow(() -> RuleViolation.notFound("dispute"));
         if (actor.isPartnerOnly()) {
             PartnerDisputeResponse own = PartnerDisputeResponse.of(view, actor.partnerId(),
                     ownRightful(view, actor.partnerId()));
             if (own == null) {
-                throw ApiException.notFound("dispute");
+                throw RuleViolation.notFound("dispute");
             }
             return own;
         }
@@ -138,7 +138,7 @@ class DisputeController {
             case "1" -> 1;
             case "2" -> 2;
             case "3" -> 3;
-            default -> throw ApiException.badField("VALIDATION_FAILED", "level", "must be 1, 2 or 3");
+            default -> throw RuleViolation.invalidField("level", "must be 1, 2 or 3");
         };
     }
 
@@ -149,7 +149,7 @@ class DisputeController {
         try {
             return DisputeView.Status.valueOf(status.trim());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField("VALIDATION_FAILED", "status", "must be one of " + Arrays
+            throw RuleViolation.invalidField("status", "must be one of " + Arrays
                     .stream(DisputeView.Status.values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }

@@ -1,10 +1,9 @@
 package com.leadledger.query.notice;
 
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +33,7 @@ class NoticeController {
                                              Authentication authentication) {
         String partnerId = Actor.from(authentication).partnerId();
         if (partnerId == null || partnerId.isBlank()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this.");
+            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "FORBIDDEN", "Your role may not do this.");
         }
         PageRequestParams paging = PageRequestParams.of(page, size);
         List<NoticeResponse> items = notices.ofPartner(partnerId, paging.offset(), paging.size()).stream()

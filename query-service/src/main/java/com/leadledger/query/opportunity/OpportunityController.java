@@ -1,6 +1,6 @@
 package com.leadledger.query.opportunity;
 
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.query.registration.RegistrationViewRepository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +32,7 @@ class OpportunityController {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public OpportunityResponse get(@PathVariable String opportunityId) {
         OpportunityView opportunity = opportunities.find(opportunityId)
-                .orElseThrow(() -> ApiException.notFound("opportunity"));
+                .orElseThrow(() -> RuleViolation.notFound("opportunity"));
         return OpportunityResponse.of(opportunity, registrations.findByOpportunity(opportunityId),
                 supportHistory.ofOpportunity(opportunityId));
     }

@@ -1,6 +1,6 @@
 package com.leadledger.query.partner;
 
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import com.leadledger.query.dispute.DisputeView;
@@ -49,7 +49,7 @@ class PartnerController {
     @GetMapping("/{partnerId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PartnerResponse get(@PathVariable String partnerId) {
-        PartnerView partner = partners.find(partnerId).orElseThrow(() -> ApiException.notFound("partner"));
+        PartnerView partner = partners.find(partnerId).orElseThrow(() -> RuleViolation.notFound("partner"));
         return PartnerResponse.of(partner, disputes.ofParty(partnerId, null, 0, DISPUTE_HISTORY_LIMIT).stream()
                 .sorted(java.util.Comparator.comparing(DisputeView::openedAt).reversed()).toList());
     }
@@ -61,7 +61,7 @@ class PartnerController {
         try {
             return PartnerView.Status.valueOf(status.trim());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField("VALIDATION_FAILED", "status", "must be one of " + Arrays
+            throw RuleViolation.invalidField("status", "must be one of " + Arrays
                     .stream(PartnerView.Status.values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }

@@ -1,7 +1,6 @@
 package com.leadledger.query.rebuild;
 
-import com.leadledger.kit.problem.ApiException;
-import org.springframework.http.HttpStatus;
+import com.leadledger.kit.domain.RuleViolation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +24,7 @@ class RebuildController {
     /** 202 with the progress link; 409 while another rebuild runs. */
     @PostMapping
     ResponseEntity<RebuildStatus> start() {
-        RebuildStatus started = rebuilder.start().orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
+        RebuildStatus started = rebuilder.start().orElseThrow(() -> new RuleViolation(RuleViolation.Kind.CONFLICT,
                 "REBUILD_RUNNING", "A projection rebuild is already running; follow its progress at "
                 + "/api/v1/admin/projections/rebuild/" + rebuilder.latest().map(RebuildStatus::rebuildId).orElse("")));
         return ResponseEntity.accepted()
@@ -35,12 +34,12 @@ class RebuildController {
 
     @GetMapping("/{rebuildId}")
     RebuildStatus status(@PathVariable String rebuildId) {
-        return rebuilder.status(rebuildId).orElseThrow(() -> ApiException.notFound("rebuild"));
+        return rebuilder.status(rebuildId).orElseThrow(() -> RuleViolation.notFound("rebuild"));
     }
 
     /** The latest rebuild since this instance started. */
     @GetMapping
     RebuildStatus latest() {
-        return rebuilder.latest().orElseThrow(() -> ApiException.notFound("rebuild"));
+        return rebuilder.latest().orElseThrow(() -> RuleViolation.notFound("rebuild"));
     }
 }

@@ -1,10 +1,9 @@
 package com.leadledger.query.registration;
 
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
-import com.leadledger.kit.security.Role;
+import com.leadledger.kit.domain.Role;
 import com.leadledger.query.notice.NoticeResponse;
-import org.springframework.http.HttpStatus;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -31,7 +30,7 @@ record RegistrationAccess(String partnerScope, boolean forStaff) {
         if (actor.has(Role.PARTNER) && actor.partnerId() != null && !actor.partnerId().isBlank()) {
             return new RegistrationAccess(actor.partnerId(), false);
         }
-        throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this.");
+        throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "FORBIDDEN", "Your role may not do this.");
     }
 
     /** The filter the caller asked for, with the partner forced to its own for partner callers. */

@@ -1,7 +1,7 @@
 package com.leadledger.query.registration;
 
 import com.leadledger.events.registration.RegistrationStatus;
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
@@ -63,7 +63,7 @@ class RegistrationController {
     public RegistrationResponse get(@PathVariable String registrationId, Authentication authentication) {
         RegistrationAccess access = RegistrationAccess.of(Actor.from(authentication));
         RegistrationView view = registrations.find(registrationId, access.partnerScope())
-                .orElseThrow(() -> ApiException.notFound("registration"));
+                .orElseThrow(() -> RuleViolation.notFound("registration"));
         return access.render(view, notices.ofRegistration(view.partnerId(), view.registrationId()).stream()
                 .map(NoticeResponse::of).toList());
     }
@@ -75,7 +75,7 @@ class RegistrationController {
         try {
             return RegistrationStatus.valueOf(status.trim());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField("VALIDATION_FAILED", "status", "must be one of " + Arrays
+            throw RuleViolation.invalidField("status", "must be one of " + Arrays
                     .stream(RegistrationStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }

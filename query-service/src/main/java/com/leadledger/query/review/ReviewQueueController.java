@@ -1,6 +1,6 @@
 package com.leadledger.query.review;
 
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import com.leadledger.query.review.DuplicateRules.Party;
@@ -51,7 +51,7 @@ class ReviewQueueController {
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer size) {
         if (level != null && (level < 1 || level > 3)) {
-            throw ApiException.badField("VALIDATION_FAILED", "level", "must be 1, 2 or 3");
+            throw RuleViolation.invalidField("level", "must be 1, 2 or 3");
         }
         PageRequestParams paging = PageRequestParams.of(page, size);
         List<Pending> pending = queue.pending(level, paging.offset(), paging.size());

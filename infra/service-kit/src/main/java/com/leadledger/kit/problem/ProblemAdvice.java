@@ -1,5 +1,7 @@
 package com.leadledger.kit.problem;
 
+import com.leadledger.kit.domain.FieldProblem;
+import com.leadledger.kit.domain.RuleViolation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -35,10 +37,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
-        return ResponseEntity.status(e.status())
-                .body(Problems.of(e.status(), e.code(), e.getMessage(), e.errors(), e.properties()));
+    /** The one place where a refused request or command becomes problem+json. */
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> refused(RuleViolation violation) {
+        HttpStatus status = statusOf(violation.kind());
+        return ResponseEntity.status(status).body(Problems.of(status, violation.code(), violation.getMessage(),
+                violation.errors(), violation.details()));
+    }
+
+    public static HttpStatus statusOf(RuleViolation.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

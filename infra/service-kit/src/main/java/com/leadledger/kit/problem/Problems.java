@@ -1,5 +1,7 @@
 package com.leadledger.kit.problem;
 
+import com.leadledger.kit.domain.FieldProblem;
+import com.leadledger.kit.domain.RuleViolation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,6 @@
 package com.leadledger.kit.security;
 
+import com.leadledger.kit.domain.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;

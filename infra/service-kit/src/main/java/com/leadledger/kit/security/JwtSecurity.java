@@ -1,5 +1,6 @@
 package com.leadledger.kit.security;
 
+import com.leadledger.kit.domain.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.limits.RateLimitFilter;

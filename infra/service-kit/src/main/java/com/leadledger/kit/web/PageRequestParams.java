@@ -1,6 +1,6 @@
 package com.leadledger.kit.web;
 
-import com.leadledger.kit.problem.ApiException;
+import com.leadledger.kit.domain.RuleViolation;
 
 /** Validates {@code ?page=&size=}: page ≥ 0, 1 ≤ size ≤ {@value #MAX_SIZE}. */
 public record PageRequestParams(int page, int size) {
@@ -12,10 +12,10 @@ public record PageRequestParams(int page, int size) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0) {
-            throw ApiException.badField("VALIDATION_FAILED", "page", "must be 0 or greater");
+            throw RuleViolation.invalidField("page", "must be 0 or greater");
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw ApiException.badField("VALIDATION_FAILED", "size", "must be between 1 and " + MAX_SIZE);
+            throw RuleViolation.invalidField("size", "must be between 1 and " + MAX_SIZE);
         }
         return new PageRequestParams(p, s);
     }

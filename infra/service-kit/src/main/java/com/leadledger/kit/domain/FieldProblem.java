@@ -1,4 +1,4 @@
-package com.leadledger.kit.problem;
+package com.leadledger.kit.domain;
 
 /**
  * One failing field of a request: its JSON path (e.g. {@code customer.taxId}), what is wrong in words, and the

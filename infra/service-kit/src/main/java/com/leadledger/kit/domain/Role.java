@@ -1,4 +1,4 @@
-package com.leadledger.kit.security;
+package com.leadledger.kit.domain;
 
 import java.util.EnumSet;
 import java.util.Set;
