@@ -1,10 +1,8 @@
 package com.leadledger.command.config;
-
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,10 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class AggregateLockInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final JdbcTemplate jdbc;
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    private final CommandTargetResolver targets;
 
-    AggregateLockInterceptor(JdbcTemplate jdbc) {
+    AggregateLockInterceptor(JdbcTemplate jdbc, CommandTargetResolver targets) {
         this.jdbc = jdbc;
+        this.targets = targets;
     }
 
     @Override

@@ -1,5 +1,4 @@
 package com.leadledger.command.config;
-
 import com.leadledger.command.common.AuditCorrelationProvider;
 import com.leadledger.kit.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandBus;
@@ -9,6 +8,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +34,8 @@ class AxonConfig {
     /**
      * Concurrent commands on one opportunity from several instances meet as optimistic-lock conflicts in the event
      * store; those (transient) conflicts are retried here so clients never see them. Business refusals are
-     * non-transient and are not retried.
+     * non-transient and are not retried, and neither is a database that cannot be reached: the caller gets 503 with
+     * Retry-After at once instead of waiting through every retry.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
@@ -46,6 +48,8 @@ class AxonConfig {
                         .retryExecutor(commandRetryExecutor)
                         .maxRetryCount(maxRetries)
                         .addNonTransientFailurePredicate(RuleViolation.class, refusal -> true)
+                        .addNonTransientFailurePredicate(CannotCreateTransactionException.class, down -> true)
+                        .addNonTransientFailurePredicate(DataAccessResourceFailureException.class, down -> true)
                         .baseMillis(retryBaseMs)
                         .capMillis(retryCapMs)
                         .build())

@@ -1,5 +1,4 @@
 package com.leadledger.command.config;
-
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
@@ -48,7 +47,7 @@ class DeadlineConfig {
         return DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
-                .serializer(serializer)
+                .serializer(new RenamedTypesSerializer(serializer, RenamedTypesSerializer.MOVED_DEADLINE_PAYLOADS))
                 .transactionManager(transactionManager)
                 .spanFactory(spanFactory)
                 .useBinaryPojo(false)

@@ -1,8 +1,9 @@
 package com.leadledger.command.dispute;
-
-import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.command.common.CommandMetadata;
+import com.leadledger.command.partner.PartnerDirectory;
 import com.leadledger.command.policy.Policies;
 import com.leadledger.command.policy.PublishedPolicy;
+import com.leadledger.command.registration.RegistrationDirectory;
 import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.DisputeAppealed;
 import com.leadledger.events.dispute.DisputeAssigned;
@@ -13,12 +14,16 @@ import com.leadledger.events.dispute.DisputeOutcome;
 import com.leadledger.events.dispute.DisputeRespondentLinked;
 import com.leadledger.events.dispute.DisputeRuled;
 import com.leadledger.events.dispute.DisputeType;
+import com.leadledger.events.dispute.EvidenceDocument;
 import com.leadledger.events.dispute.RulingEffects;
+import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.domain.Role;
+import com.leadledger.kit.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -27,15 +32,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
+import static com.leadledger.command.dispute.DisputeLevels.TOP_LEVEL;
 import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
 import static com.leadledger.kit.domain.RuleViolation.Kind.FORBIDDEN;
 import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
 import static com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND;
-import static com.leadledger.command.dispute.DisputeLevels.TOP_LEVEL;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -75,36 +82,47 @@ class Dispute {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    DisputeLevel handle(OpenDispute command, Clock clock, Policies policies, DeadlineManager deadlines) {
+    DisputeLevel handle(OpenDispute command, Clock clock, Policies policies, RegistrationDirectory registrations,
+                        DeadlineManager deadlines) {
+        DisputeAmounts amounts = DisputeInputs.amounts(command.amounts(),
+                command.type() == DisputeType.PRICE_DUMPING);
+        String disputedOpportunityId = disputedOpportunity(command, registrations);
         if (disputeId != null) {
             throw new RuleViolation(CONFLICT, "DISPUTE_ID_TAKEN", "dispute id " + command.disputeId()
                     + " is already used");
         }
-        if (command.type() == DisputeType.PRICE_DUMPING && !complete(command.amounts())) {
-            throw new RuleViolation(INVALID, "AMOUNTS_REQUIRED",
-                    "A price-dumping complaint needs the quoted price, the alleged price and the entitled discount.");
-        }
         Instant now = clock.instant();
-        PublishedPolicy policy = policies.version(command.policyVersion());
+        PublishedPolicy policy = policies.inForce();
         Instant dueAt = DisputeLevels.slaDue(now, 1, policy);
-        apply(new DisputeOpened(command.disputeId(), command.type(), command.opportunityId(),
+        apply(new DisputeOpened(command.disputeId(), command.type(), disputedOpportunityId,
                 command.registrationId(), command.complainantPartnerId(), command.openedByRole().name(),
-                command.description(), command.amounts(), 1, dueAt, now, policy.version()));
+                command.description(), amounts, 1, dueAt, now, policy.version()));
         deadlines.schedule(dueAt, DisputeSlaDeadline.NAME, new DisputeSlaDeadline(command.disputeId(), 1, dueAt));
         return new DisputeLevel(1, dueAt);
     }
 
     @CommandHandler
     void handle(AddEvidence command, Clock clock) {
+        DisputeAmounts amounts = DisputeInputs.amounts(command.amounts(), false);
+        List<EvidenceDocument> documents = DisputeInputs.documents(command.documents());
         requireVisibleTo(command.partnerId());
         requireOpen();
         apply(new DisputeEvidenceAdded(disputeId, command.evidenceId(), command.submittedBy(), command.partnerId(),
-                command.description(), command.amounts(),
-                command.documents() == null ? List.of() : List.copyOf(command.documents()), clock.instant()));
+                command.description(), amounts, documents, clock.instant()));
     }
 
     @CommandHandler
-    void handle(LinkRespondent command, Clock clock) {
+    void handle(LinkRespondent command, Clock clock, PartnerDirectory partners,
+                RegistrationDirectory registrations) {
+        if (partners.find(command.respondentPartnerId()).isEmpty()) {
+            throw RuleViolation.invalidField("partnerId", "is not a known partner", "PARTNER_UNKNOWN");
+        }
+        String respondentOpportunityId = command.respondentRegistrationId() == null ? null
+                : registrations.find(command.respondentRegistrationId())
+                .filter(r -> r.partnerId().equals(command.respondentPartnerId()))
+                .map(RegistrationDirectory.FiledOn::opportunityId)
+                .orElseThrow(() -> RuleViolation.invalidField("registrationId",
+                        "must be a registration of the respondent partner", "NOT_RESPONDENTS_REGISTRATION"));
         requireOpen();
         if (command.respondentPartnerId().equals(complainantPartnerId)) {
             throw new RuleViolation(CONFLICT, "RESPONDENT_IS_COMPLAINANT",
@@ -119,7 +137,7 @@ class Dispute {
             throw new RuleViolation(CONFLICT, "NO_CHANGE", "This respondent is already linked.");
         }
         apply(new DisputeRespondentLinked(disputeId, command.respondentPartnerId(), command.respondentRegistrationId(),
-                command.respondentOpportunityId(), clock.instant()));
+                respondentOpportunityId, clock.instant()));
     }
 
     // ---------------------------------------------------------------- assignment and escalation
@@ -127,11 +145,12 @@ class Dispute {
     @CommandHandler
     int handle(AssignDispute command, Clock clock) {
         requireOpen();
-        requireDecider(command.actingRole());
+        Role actingRole = requireDecider(command.assignerRoles());
         if (command.assignee().equals(assignee)) {
             throw new RuleViolation(CONFLICT, "NO_CHANGE", "The dispute is already assigned to " + assignee + ".");
         }
-        apply(new DisputeAssigned(disputeId, command.assignee(), level, command.assignedBy(), clock.instant()));
+        apply(new DisputeAssigned(disputeId, command.assignee(), level, command.assignedBy(), clock.instant()),
+                actingAs(actingRole));
         return level;
     }
 
@@ -144,7 +163,7 @@ class Dispute {
                     "The dispute is already before the arbitration committee, the top level.");
         }
         Instant now = clock.instant();
-        PublishedPolicy policy = policies.version(command.policyVersion());
+        PublishedPolicy policy = policies.inForce();
         int next = level + 1;
         Instant dueAt = DisputeLevels.slaDue(now, next, policy);
         apply(new DisputeEscalated(disputeId, level, next, command.reason(), false, dueAt, now, policy.version()));
@@ -170,9 +189,15 @@ class Dispute {
     // ---------------------------------------------------------------- ruling and appeal
 
     @CommandHandler
-    RulingMade handle(RuleOnDispute command, Clock clock, Policies policies) {
+    RulingMade handle(RuleOnDispute command, Clock clock, Policies policies, RegistrationDirectory registrations) {
+        requireNoEffectsWhenDismissed(command);
+        if (command.rightfulRegistrationId() != null && registrations.find(command.rightfulRegistrationId())
+                .filter(r -> r.opportunityId().equals(opportunityId)).isEmpty()) {
+            throw RuleViolation.invalidField("rightfulRegistrationId",
+                    "must be a registration of the dispute's opportunity", "NOT_ON_DISPUTED_OPPORTUNITY");
+        }
         requireOpen();
-        requireDecider(command.actingRole());
+        Role actingRole = requireDecider(command.deciderRoles());
         if (appealed && command.decidedBy().equals(lastDecidedBy)) {
             throw new RuleViolation(FORBIDDEN, "APPEAL_NEEDS_NEW_PANEL",
                     "You made the ruling under appeal; the appeal must be decided by someone else.");
@@ -181,10 +206,6 @@ class Dispute {
                 command.revokeRespondentProtection(), command.penaltyPoints());
         if (command.penaltyPoints() < 0) {
             throw new RuleViolation(INVALID, "PENALTY_NOT_POSITIVE", "Penalty points cannot be negative.");
-        }
-        if (command.outcome() == DisputeOutcome.DISMISSED && !effects.ordersNothing()) {
-            throw new RuleViolation(INVALID, "EFFECTS_ONLY_WHEN_UPHELD",
-                    "A dismissed dispute has no effects: no rightful registration, revocation or penalty.");
         }
         if (effects.revokeRespondentProtection() && respondentRegistrationId == null) {
             throw new RuleViolation(CONFLICT, "NO_RESPONDENT_REGISTRATION",
@@ -200,14 +221,14 @@ class Dispute {
                     "The respondent's registration cannot be both rightful and revoked.");
         }
         Instant now = clock.instant();
-        PublishedPolicy policy = policies.version(command.policyVersion());
+        PublishedPolicy policy = policies.inForce();
         Instant until = appealed ? null : now.plus(Duration.ofDays(policy.policy().appealWindowDays()));
         apply(new DisputeRuled(disputeId, opportunityId, level, command.outcome(), command.rationale(),
                 effects.rightfulRegistrationId(), effects.revokeRespondentProtection(), effects.penaltyPoints(),
                 respondentPartnerId, respondentRegistrationId, respondentOpportunityId, appealed,
-                appealed ? effectsInForce : null, until, command.decidedBy(), command.actingRole().name(), now,
-                policy.version()));
-        return new RulingMade(level, appealed, until);
+                appealed ? effectsInForce : null, until, command.decidedBy(), actingRole.name(), now,
+                policy.version()), actingAs(actingRole));
+        return new RulingMade(level, appealed, until, policy.version());
     }
 
     @CommandHandler
@@ -229,7 +250,7 @@ class Dispute {
                     "The ruling could be appealed until " + appealableUntil + ".",
                     Map.of("appealableUntil", appealableUntil.toString()));
         }
-        PublishedPolicy policy = policies.version(command.policyVersion());
+        PublishedPolicy policy = policies.inForce();
         int next = Math.min(level + 1, TOP_LEVEL);
         Instant dueAt = DisputeLevels.slaDue(now, next, policy);
         apply(new DisputeAppealed(disputeId, command.partnerId(), command.reason(), level, next, dueAt, now,
@@ -253,18 +274,66 @@ class Dispute {
         }
     }
 
-    private void requireDecider(Role actingRole) {
+    /** The role the caller acts in here: the current level's decider role, which it must hold. */
+    private Role requireDecider(Set<Role> callerRoles) {
         Role decider = DisputeLevels.deciderOf(level);
-        if (actingRole != decider) {
+        if (!callerRoles.contains(decider)) {
             throw new RuleViolation(FORBIDDEN, "NOT_DECIDER_OF_LEVEL",
                     "The dispute is at level " + level + "; only " + decider + " decides there.",
                     Map.of("level", level));
         }
+        return decider;
     }
 
-    private static boolean complete(DisputeAmounts amounts) {
-        return amounts != null && amounts.quotedPrice() != null && amounts.allegedPrice() != null
-                && amounts.entitledDiscountPercent() != null;
+    /** The event records the role the decider acted in, whichever other roles its token carries. */
+    private static MetaData actingAs(Role role) {
+        return MetaData.with(CommandMetadata.ACTOR_ROLE, role.name());
+    }
+
+    /** A dismissed dispute has no effects; every effect it was given is named. */
+    private static void requireNoEffectsWhenDismissed(RuleOnDispute command) {
+        if (command.outcome() != DisputeOutcome.DISMISSED) {
+            return;
+        }
+        List<FieldProblem> errors = new ArrayList<>();
+        if (command.rightfulRegistrationId() != null) {
+            errors.add(new FieldProblem("rightfulRegistrationId", "must be empty when DISMISSED",
+                    "EFFECTS_ONLY_WHEN_UPHELD"));
+        }
+        if (command.revokeRespondentProtection()) {
+            errors.add(new FieldProblem("revokeRespondentProtection", "must be false when DISMISSED",
+                    "EFFECTS_ONLY_WHEN_UPHELD"));
+        }
+        if (command.penaltyPoints() > 0) {
+            errors.add(new FieldProblem("penaltyPoints", "must be 0 when DISMISSED", "EFFECTS_ONLY_WHEN_UPHELD"));
+        }
+        if (!errors.isEmpty()) {
+            throw RuleViolation.invalidFields("A dismissed dispute has no effects.", errors);
+        }
+    }
+
+    /**
+     * The opportunity the complaint is about: that of the named registration, or the named opportunity. A partner
+     * may name only its own registration, or an opportunity it registered.
+     */
+    private static String disputedOpportunity(OpenDispute command, RegistrationDirectory registrations) {
+        String partnerId = command.complainantPartnerId();
+        if (command.registrationId() == null && command.opportunityId() == null) {
+            throw RuleViolation.invalidField("registrationId", "a registrationId or an opportunityId is required");
+        }
+        if (command.registrationId() == null) {
+            if (!registrations.hasRegistrationOn(command.opportunityId(), partnerId)) {
+                throw RuleViolation.notFound("opportunity");
+            }
+            return command.opportunityId();
+        }
+        var registration = registrations.find(command.registrationId())
+                .filter(r -> partnerId == null || r.partnerId().equals(partnerId))
+                .orElseThrow(() -> RuleViolation.notFound("registration"));
+        if (command.opportunityId() != null && !command.opportunityId().equals(registration.opportunityId())) {
+            throw RuleViolation.invalidField("opportunityId", "must be the opportunity of the named registration");
+        }
+        return registration.opportunityId();
     }
 
     // ---------------------------------------------------------------- state

@@ -1,8 +1,6 @@
 package com.leadledger.command.dispute;
-
 import com.leadledger.command.policy.PublishedPolicy;
 import com.leadledger.events.policy.BusinessDays;
-import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.domain.Role;
 
 import java.time.Instant;
@@ -27,15 +25,6 @@ final class DisputeLevels {
             case 2 -> Role.CHANNEL_DIRECTOR;
             default -> Role.ARBITRATION_COMMITTEE;
         };
-    }
-
-    /**
-     * The role a staff member acts in on a dispute at {@code level}: the level's decider role when the token carries
-     * it (a token may carry several), else the caller's highest staff role — which the aggregate then refuses.
-     */
-    static Role actingRole(Actor staff, int level) {
-        Role decider = deciderOf(level);
-        return staff.has(decider) ? decider : staff.staffRole();
     }
 
     /** When a level's SLA started at {@code from} is due. */

@@ -1,15 +1,14 @@
 package com.leadledger.command.dispute;
-
 import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.DisputeType;
 import com.leadledger.kit.domain.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Open a dispute about {@code opportunityId}. The caller has already checked that a partner complainant names only its
- * own registration or an opportunity it registered.
+ * Open a dispute about the opportunity of {@code registrationId}, or about {@code opportunityId}. A partner
+ * complainant may name only its own registration or an opportunity it registered (anything else is the same
+ * {@code NOT_FOUND} as an unknown one); staff may name any.
  *
- * @param registrationId       the complainant's registration, or null
  * @param complainantPartnerId the complaining partner; null when staff open it
  * @param amounts              required for {@link DisputeType#PRICE_DUMPING}
  */
@@ -21,6 +20,5 @@ public record OpenDispute(
         String complainantPartnerId,
         Role openedByRole,
         String description,
-        DisputeAmounts amounts,
-        long policyVersion) {
+        DisputeAmounts amounts) {
 }

@@ -1,6 +1,6 @@
 package com.leadledger.command.partner;
-
-import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.command.common.Links;
+import com.leadledger.command.policy.Policies;
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerPenalized;
 import com.leadledger.events.partner.PartnerPenaltyReversed;
@@ -9,6 +9,8 @@ import com.leadledger.events.partner.PartnerReinstated;
 import com.leadledger.events.partner.PartnerSuspended;
 import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.events.partner.PartnerTierChanged;
+import com.leadledger.kit.domain.FieldProblem;
+import com.leadledger.kit.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -46,13 +49,15 @@ class Partner {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(OnboardPartner command, Clock clock) {
+    void handle(OnboardPartner command, Clock clock, Policies policies) {
+        List<String> lines = knownProductLines(command.productLines(), policies);
+        String webhook = Links.httpUrlOrNull(command.webhookUrl(), "webhookUrl");
         if (partnerId != null) {
             throw new RuleViolation(RuleViolation.Kind.CONFLICT, "PARTNER_EXISTS",
                     "partner " + command.partnerId() + " is already onboarded");
         }
-        apply(new PartnerOnboarded(command.partnerId(), command.name(), command.tier(),
-                List.copyOf(command.productLines()), command.webhookUrl(), clock.instant()));
+        apply(new PartnerOnboarded(command.partnerId(), command.name(), command.tier(), lines, webhook,
+                clock.instant()));
     }
 
     @CommandHandler
@@ -64,12 +69,13 @@ class Partner {
     }
 
     @CommandHandler
-    void handle(ChangePartnerProductLines command, Clock clock) {
-        if (command.productLines().equals(productLines)) {
+    void handle(ChangePartnerProductLines command, Clock clock, Policies policies) {
+        List<String> lines = knownProductLines(command.productLines(), policies);
+        if (lines.equals(productLines)) {
             throw new RuleViolation(RuleViolation.Kind.CONFLICT, "NO_CHANGE",
                     "the partner is already authorized for exactly these product lines");
         }
-        apply(new PartnerProductLinesChanged(partnerId, List.copyOf(command.productLines()), clock.instant()));
+        apply(new PartnerProductLinesChanged(partnerId, lines, clock.instant()));
     }
 
     @CommandHandler
@@ -114,6 +120,18 @@ class Partner {
         }
         apply(new PartnerPenaltyReversed(partnerId, command.disputeId(), inForce, penaltyPoints - inForce,
                 clock.instant()));
+    }
+
+    /** The requested lines, sorted and without repeats, if the policy in force offers every one of them. */
+    private static List<String> knownProductLines(List<String> requested, Policies policies) {
+        var catalogue = policies.inForce().policy().productLines().keySet();
+        TreeSet<String> lines = new TreeSet<>(requested);
+        List<String> unknown = lines.stream().filter(line -> !catalogue.contains(line)).toList();
+        if (!unknown.isEmpty()) {
+            throw RuleViolation.invalidFields("Unknown product lines " + unknown,
+                    List.of(new FieldProblem("productLines", "must be among " + catalogue, "PRODUCT_LINE_UNKNOWN")));
+        }
+        return List.copyOf(lines);
     }
 
     @EventSourcingHandler

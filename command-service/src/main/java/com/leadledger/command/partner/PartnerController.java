@@ -1,12 +1,8 @@
 package com.leadledger.command.partner;
-
-import com.leadledger.command.common.CommandMetadata;
-import com.leadledger.command.policy.PolicyVersions;
+import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.partner.PartnerTier;
-import com.leadledger.kit.domain.RuleViolation;
-import com.leadledger.kit.domain.FieldProblem;
-import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.domain.Role;
+import com.leadledger.kit.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +10,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.List;
-import java.util.TreeSet;
 
 /** The partner registry (ADMIN): onboarding, tier, authorized product lines, suspension. */
 @RestController
@@ -35,12 +28,10 @@ class PartnerController {
 
     static final String PARTNER_ID = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}";
 
-    private final CommandGateway commands;
-    private final PolicyVersions policies;
+    private final HttpCommands commands;
 
-    PartnerController(CommandGateway commands, PolicyVersions policies) {
+    PartnerController(HttpCommands commands) {
         this.commands = commands;
-        this.policies = policies;
     }
 
     record OnboardRequest(
@@ -66,9 +57,8 @@ class PartnerController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PartnerChanged onboard(@Valid @RequestBody OnboardRequest body, Authentication auth, HttpServletRequest request) {
-        List<String> lines = knownProductLines(body.productLines());
-        String webhook = validWebhook(body.webhookUrl());
-        send(new OnboardPartner(body.partnerId(), body.name().strip(), body.tier(), lines, webhook), auth, request);
+        send(new OnboardPartner(body.partnerId(), body.name().strip(), body.tier(), body.productLines(),
+                body.webhookUrl()), auth, request);
         return new PartnerChanged(body.partnerId(), "ONBOARDED");
     }
 
@@ -82,7 +72,7 @@ class PartnerController {
     @PostMapping("/{partnerId}/product-lines")
     PartnerChanged productLines(@PathVariable String partnerId, @Valid @RequestBody ProductLinesRequest body,
                                 Authentication auth, HttpServletRequest request) {
-        send(new ChangePartnerProductLines(partnerId, knownProductLines(body.productLines())), auth, request);
+        send(new ChangePartnerProductLines(partnerId, body.productLines()), auth, request);
         return new PartnerChanged(partnerId, "PRODUCT_LINES_CHANGED");
     }
 
@@ -101,32 +91,6 @@ class PartnerController {
     }
 
     private void send(Object command, Authentication auth, HttpServletRequest request) {
-        commands.sendAndWait(CommandMetadata.command(command, Actor.from(auth), Role.ADMIN, request));
-    }
-
-    private List<String> knownProductLines(List<String> requested) {
-        var catalogue = policies.inForce().policy().productLines().keySet();
-        TreeSet<String> lines = new TreeSet<>(requested);
-        List<String> unknown = lines.stream().filter(l -> !catalogue.contains(l)).toList();
-        if (!unknown.isEmpty()) {
-            throw RuleViolation.invalidFields("Unknown product lines " + unknown,
-                    List.of(new FieldProblem("productLines", "must be among " + catalogue, "PRODUCT_LINE_UNKNOWN")));
-        }
-        return List.copyOf(lines);
-    }
-
-    private static String validWebhook(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(url.strip());
-            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri.toString();
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
-        }
-        throw RuleViolation.invalidField("webhookUrl", "must be an absolute http(s) URL");
+        commands.send(command, Actor.from(auth), Role.ADMIN, request);
     }
 }

@@ -1,5 +1,4 @@
 package com.leadledger.command.partner;
-
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerProductLinesChanged;
 import com.leadledger.events.partner.PartnerReinstated;
@@ -12,17 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
-/** Command-side view of the partners, written in the same transaction as their events; read for eligibility. */
+/** Command-side view of the partners, written in the same transaction as their events; the {@link PartnerDirectory}. */
 @Component
 @ProcessingGroup("command-views")
-public class PartnerRegistry {
-
-    public record RegisteredPartner(String partnerId, String name, PartnerTier tier, List<String> productLines,
-                                    boolean suspended) {
-    }
+class PartnerRegistry implements PartnerDirectory {
 
     private final JdbcClient jdbc;
 
@@ -30,6 +24,7 @@ public class PartnerRegistry {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Optional<RegisteredPartner> find(String partnerId) {
         return jdbc.sql("SELECT * FROM partner_registry WHERE partner_id = :id")
                 .param("id", partnerId)

@@ -1,5 +1,4 @@
 package com.leadledger.command.policy;
-
 import com.leadledger.events.policy.PolicyPublished;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -12,7 +11,10 @@ import java.time.Clock;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** The single stream of published policy versions: versions are numbered 1, 2, … without gaps. */
+/**
+ * The single stream of published policy versions: versions are numbered 1, 2, … without gaps, and only a complete,
+ * sensible policy ({@link PolicyRules}) is published.
+ */
 @Aggregate
 class Policy {
 
@@ -33,12 +35,14 @@ class Policy {
         if (currentVersion > 0) {
             return currentVersion;
         }
+        PolicyRules.requireValid(command.policy());
         apply(new PolicyPublished(1, command.policy(), clock.instant(), command.publishedBy()));
         return currentVersion;
     }
 
     @CommandHandler
     long handle(PublishPolicy command, Clock clock) {
+        PolicyRules.requireValid(command.policy());
         long version = currentVersion + 1;
         apply(new PolicyPublished(version, command.policy(), clock.instant(), command.publishedBy()));
         return version;

@@ -1,13 +1,10 @@
 package com.leadledger.command.policy;
-
-import com.leadledger.command.common.CommandMetadata;
+import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.policy.PolicyDocument;
-import com.leadledger.kit.domain.RuleViolation;
-import com.leadledger.kit.domain.FieldProblem;
-import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.domain.Role;
+import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,16 +15,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.List;
 
+/** Policy versions: ADMIN publishes (validated by the Policy aggregate); anyone authenticated reads them. */
 @RestController
 @RequestMapping("/api/v1/policies")
 class PolicyController {
 
     private final PolicyVersions versions;
-    private final CommandGateway commands;
+    private final HttpCommands commands;
 
-    PolicyController(PolicyVersions versions, CommandGateway commands) {
+    PolicyController(PolicyVersions versions, HttpCommands commands) {
         this.versions = versions;
         this.commands = commands;
     }
@@ -39,13 +36,9 @@ class PolicyController {
     @PostMapping
     ResponseEntity<Published> publish(@RequestBody PolicyDocument policy, Authentication auth,
                                       HttpServletRequest request) {
-        List<FieldProblem> problems = PolicyValidator.problemsOf(policy);
-        if (!problems.isEmpty()) {
-            throw RuleViolation.invalidFields("The policy is incomplete or invalid; nothing was published.", problems);
-        }
         Actor admin = Actor.from(auth);
-        Long version = commands.sendAndWait(CommandMetadata.command(
-                new PublishPolicy(Policy.POLICY_ID, policy, admin.subject()), admin, Role.ADMIN, request));
+        Long version = commands.send(new PublishPolicy(Policy.POLICY_ID, policy, admin.subject()), admin, Role.ADMIN,
+                request);
         return ResponseEntity.created(URI.create("/api/v1/policies/" + version)).body(new Published(version));
     }
 

@@ -1,5 +1,4 @@
 package com.leadledger.command.registration;
-
 import com.leadledger.events.registration.RegistrationSubmitted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,21 +14,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup("command-views")
-class RegistrationLookup {
-
-    record Entry(String registrationId, String opportunityId, String partnerId) {
-    }
-
-    /** The hash the event store computed for the registration's RegistrationSubmitted event (hex). */
-    Optional<String> submissionEventHash(String registrationId) {
-        return jdbc.sql("""
-                        SELECT encode(e.event_hash, 'hex') FROM registration_lookup l
-                        JOIN domainevententry e ON e.eventidentifier = l.event_id
-                        WHERE l.registration_id = :id""")
-                .param("id", registrationId)
-                .query(String.class)
-                .optional();
-    }
+public class RegistrationLookup implements RegistrationDirectory {
 
     private final JdbcClient jdbc;
 
@@ -50,11 +35,38 @@ class RegistrationLookup {
                 .update();
     }
 
-    Optional<Entry> find(String registrationId) {
+    @Override
+    public Optional<FiledOn> find(String registrationId) {
         return jdbc.sql("SELECT registration_id, opportunity_id, partner_id FROM registration_lookup "
                         + "WHERE registration_id = :id")
                 .param("id", registrationId)
-                .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new FiledOn(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    public Optional<String> opportunityOf(String registrationId) {
+        return find(registrationId).map(FiledOn::opportunityId);
+    }
+
+    @Override
+    public boolean hasRegistrationOn(String opportunityId, String partnerId) {
+        var query = partnerId == null
+                ? jdbc.sql("SELECT EXISTS (SELECT 1 FROM registration_lookup WHERE opportunity_id = :opportunityId)")
+                : jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM registration_lookup
+                                       WHERE opportunity_id = :opportunityId AND partner_id = :partnerId)""")
+                .param("partnerId", partnerId);
+        return query.param("opportunityId", opportunityId).query(Boolean.class).single();
+    }
+
+    /** The hash the event store computed for the registration's RegistrationSubmitted event (hex). */
+    public Optional<String> submissionEventHash(String registrationId) {
+        return jdbc.sql("""
+                        SELECT encode(e.event_hash, 'hex') FROM registration_lookup l
+                        JOIN domainevententry e ON e.eventidentifier = l.event_id
+                        WHERE l.registration_id = :id""")
+                .param("id", registrationId)
+                .query(String.class)
                 .optional();
     }
 }

@@ -1,5 +1,5 @@
 package com.leadledger.command.registration;
-
+import com.leadledger.command.web.MoneyBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +12,7 @@ import java.time.LocalDate;
 record SubmitRegistrationRequest(
         @NotNull @Valid Customer customer,
         @NotBlank @Size(max = 64) String productLine,
-        @NotNull @Valid Amount estimatedValue,
+        @NotNull @Valid MoneyBody estimatedValue,
         @NotNull LocalDate expectedCloseDate,
         @Size(max = 4000) String description) {
 
@@ -25,9 +25,10 @@ record SubmitRegistrationRequest(
             @Size(max = 200) String region) {
     }
 
-    record Amount(
-            @NotBlank @Pattern(regexp = "\\d{1,15}(\\.\\d{1,2})?", message = "must be a decimal string such as 1250000.00")
-            String amount,
-            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as RUB") String currency) {
+    SubmitRegistration toCommand(String registrationId, String partnerId) {
+        return new SubmitRegistration(registrationId, partnerId,
+                new SubmitRegistration.CustomerDetails(customer.legalName(), customer.country(), customer.taxId(),
+                        customer.domain(), customer.region()),
+                productLine, estimatedValue.toMoney(), expectedCloseDate, description);
     }
 }

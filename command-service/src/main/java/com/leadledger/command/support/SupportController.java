@@ -1,18 +1,13 @@
 package com.leadledger.command.support;
-
-import com.leadledger.command.common.CommandMetadata;
 import com.leadledger.command.common.Texts;
-import com.leadledger.command.opportunity.ChangeSupport;
-import com.leadledger.command.policy.PolicyVersions;
+import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.opportunity.SupportReason;
-import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,17 +15,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Vendor support decisions (channel staff). Every rule is checked in the Opportunity aggregate. */
+/** Vendor support decisions (channel staff). Every rule is checked by the Opportunity aggregate. */
 @RestController
 @RequestMapping("/api/v1/opportunities/{opportunityId}/support")
 class SupportController {
 
-    private final CommandGateway commands;
-    private final PolicyVersions policies;
+    private final HttpCommands commands;
 
-    SupportController(CommandGateway commands, PolicyVersions policies) {
+    SupportController(HttpCommands commands) {
         this.commands = commands;
-        this.policies = policies;
     }
 
     record SupportBody(
@@ -49,23 +42,11 @@ class SupportController {
     @PostMapping
     SupportChanged change(@PathVariable String opportunityId, @Valid @RequestBody SupportBody body,
                           Authentication auth, HttpServletRequest request) {
-        if (body.action() != ChangeSupport.Action.WITHDRAW && Texts.optional(body.registrationId()) == null) {
-            throw RuleViolation.invalidField("registrationId", "is required for " + body.action());
-        }
-        if (body.reasonCode() == SupportReason.CUSTOMER_WRITTEN_PREFERENCE && body.evidenceSha256() == null) {
-            throw RuleViolation.invalidField("evidenceSha256",
-                    "is required with CUSTOMER_WRITTEN_PREFERENCE");
-        }
-        if (body.reasonCode() == SupportReason.ARBITRATION_RULING && Texts.optional(body.rulingDisputeId()) == null) {
-            throw RuleViolation.invalidField("rulingDisputeId", "is required with ARBITRATION_RULING");
-        }
-        long version = policies.inForce().version();
         Actor staff = Actor.from(auth);
-        String target = body.action() == ChangeSupport.Action.WITHDRAW ? null : body.registrationId();
-        commands.sendAndWait(CommandMetadata.command(new ChangeSupport(opportunityId, body.action(), target,
-                body.reasonCode(), Texts.optional(body.rulingDisputeId()),
-                body.evidenceSha256() == null ? null : body.evidenceSha256().toLowerCase(java.util.Locale.ROOT),
-                Texts.optional(body.note()), version), staff, staff.staffRole(), request));
-        return new SupportChanged(opportunityId, body.action(), target, version);
+        String target = body.action() == ChangeSupport.Action.WITHDRAW ? null : Texts.optional(body.registrationId());
+        ChangeSupport.Result result = commands.send(new ChangeSupport(opportunityId, body.action(), target,
+                body.reasonCode(), Texts.optional(body.rulingDisputeId()), body.evidenceSha256(),
+                Texts.optional(body.note())), staff, staff.staffRole(), request);
+        return new SupportChanged(opportunityId, body.action(), target, result.policyVersion());
     }
 }

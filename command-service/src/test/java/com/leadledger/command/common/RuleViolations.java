@@ -1,10 +1,11 @@
 package com.leadledger.command.common;
-
+import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.domain.RuleViolation;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Hamcrest matchers for refusals in aggregate fixtures. */
@@ -30,5 +31,39 @@ public final class RuleViolations {
                 description.appendText("RuleViolation " + kind + " " + code + (details == null ? "" : " " + details));
             }
         };
+    }
+
+    /** A {@code VALIDATION_FAILED} refusal naming exactly these fields, each with the rule it broke, in this order. */
+    public static Matcher<RuleViolation> invalidFields(Map<String, String> ruleByField) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RuleViolation v) {
+                return v.kind() == RuleViolation.Kind.INVALID && v.code().equals(RuleViolation.VALIDATION_FAILED)
+                        && rulesByField(v).equals(new LinkedHashMap<>(ruleByField));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("VALIDATION_FAILED with field rules " + ruleByField);
+            }
+
+            @Override
+            protected void describeMismatchSafely(RuleViolation v, Description mismatch) {
+                mismatch.appendText(v.kind() + " " + v.code() + " with field rules " + rulesByField(v));
+            }
+        };
+    }
+
+    /** One failing field and its rule. */
+    public static Matcher<RuleViolation> invalidField(String field, String rule) {
+        return invalidFields(Map.of(field, rule));
+    }
+
+    private static Map<String, String> rulesByField(RuleViolation v) {
+        Map<String, String> rules = new LinkedHashMap<>();
+        for (FieldProblem problem : v.errors()) {
+            rules.put(problem.field(), problem.rule());
+        }
+        return rules;
     }
 }

@@ -1,10 +1,9 @@
 package com.leadledger.command.dispute;
-
-import com.leadledger.command.opportunity.RecordRuling;
-import com.leadledger.command.opportunity.RestoreProtection;
-import com.leadledger.command.opportunity.RevokeProtection;
 import com.leadledger.command.partner.PenalizePartner;
 import com.leadledger.command.partner.ReversePenalty;
+import com.leadledger.command.registration.RecordRuling;
+import com.leadledger.command.registration.RestoreProtection;
+import com.leadledger.command.registration.RevokeProtection;
 import com.leadledger.events.dispute.DisputeOutcome;
 import com.leadledger.events.dispute.DisputeRuled;
 import com.leadledger.events.dispute.RulingEffects;

@@ -1,7 +1,9 @@
 package com.leadledger.command.dispute;
-
-import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.command.common.CommandMetadata;
+import com.leadledger.command.common.FixtureClock;
+import com.leadledger.command.partner.TestPartners;
 import com.leadledger.command.policy.TestPolicies;
+import com.leadledger.command.registration.TestRegistrations;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.DisputeAppealed;
@@ -9,38 +11,40 @@ import com.leadledger.events.dispute.DisputeAssigned;
 import com.leadledger.events.dispute.DisputeEscalated;
 import com.leadledger.events.dispute.DisputeEvidenceAdded;
 import com.leadledger.events.dispute.DisputeOpened;
-import com.leadledger.events.dispute.DisputeOutcome;
 import com.leadledger.events.dispute.DisputeRespondentLinked;
 import com.leadledger.events.dispute.DisputeRuled;
 import com.leadledger.events.dispute.DisputeType;
 import com.leadledger.events.dispute.EvidenceDocument;
 import com.leadledger.events.dispute.RulingEffects;
 import com.leadledger.kit.domain.Role;
-import com.leadledger.command.common.FixtureClock;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
-import static com.leadledger.kit.domain.RuleViolation.Kind.FORBIDDEN;
-import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
-import static com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND;
+import static com.leadledger.command.common.RuleViolations.invalidField;
+import static com.leadledger.command.common.RuleViolations.invalidFields;
 import static com.leadledger.command.common.RuleViolations.violation;
 import static com.leadledger.events.dispute.DisputeOutcome.DISMISSED;
 import static com.leadledger.events.dispute.DisputeOutcome.UPHELD;
 import static com.leadledger.kit.domain.Role.ARBITRATION_COMMITTEE;
 import static com.leadledger.kit.domain.Role.CHANNEL_DIRECTOR;
 import static com.leadledger.kit.domain.Role.CHANNEL_MANAGER;
+import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.kit.domain.RuleViolation.Kind.FORBIDDEN;
+import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
+import static com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.predicate;
 
 class DisputeTest {
 
@@ -65,19 +69,25 @@ class DisputeTest {
     static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private AggregateTestFixture<Dispute> fixture;
+    /** P-A's r-a on the disputed opportunity, P-B's r-b on another one. */
+    private final TestRegistrations registrations = new TestRegistrations()
+            .filed("r-a", OPP, "P-A")
+            .filed("r-b", OTHER_OPP, "P-B");
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Dispute.class);
         fixture.registerInjectableResource(new FixtureClock(() -> fixture.currentTime()));
         fixture.registerInjectableResource(new TestPolicies());
+        fixture.registerInjectableResource(new TestPartners().without("P-UNKNOWN"));
+        fixture.registerInjectableResource(registrations);
     }
 
     // ------------------------------------------------------------------ builders
 
     static OpenDispute open() {
         return new OpenDispute(D, DisputeType.PRICE_DUMPING, OPP, "r-a", "P-A", Role.PARTNER, "B quoted 18 % below list",
-                AMOUNTS, 1);
+                AMOUNTS);
     }
 
     static DisputeOpened opened() {
@@ -86,7 +96,7 @@ class DisputeTest {
     }
 
     static LinkRespondent link() {
-        return new LinkRespondent(D, "P-B", "r-b", OTHER_OPP);
+        return new LinkRespondent(D, "P-B", "r-b");
     }
 
     static DisputeRespondentLinked linked() {
@@ -94,7 +104,7 @@ class DisputeTest {
     }
 
     static RuleOnDispute uphold(Role role, String decider) {
-        return new RuleOnDispute(D, decider, role, UPHELD, "dumping proven", null, true, 10, 1);
+        return new RuleOnDispute(D, decider, Set.of(role), UPHELD, "dumping proven", null, true, 10);
     }
 
     static DisputeRuled upheld(int level, String decider, Instant at) {
@@ -140,7 +150,7 @@ class DisputeTest {
         void canOpenADisputeAsStaffWithoutAComplainantPartner() {
             fixture.givenCurrentTime(NOW)
                     .when(new OpenDispute(D, DisputeType.SUPPORT_OVERRIDE, OPP, null, null, CHANNEL_MANAGER,
-                            "moved without reason", null, 1))
+                            "moved without reason", null))
                     .expectEvents(new DisputeOpened(D, DisputeType.SUPPORT_OVERRIDE, OPP, null, null,
                             "CHANNEL_MANAGER", "moved without reason", null, 1, DUE_1, NOW, 1));
         }
@@ -149,9 +159,70 @@ class DisputeTest {
         void cannotOpenADumpingComplaintWithoutItsAmounts() {
             fixture.givenCurrentTime(NOW)
                     .when(new OpenDispute(D, DisputeType.PRICE_DUMPING, OPP, "r-a", "P-A", Role.PARTNER, "x",
-                            new DisputeAmounts(Money.of("1", "RUB"), null, BigDecimal.ONE), 1))
+                            new DisputeAmounts(Money.of("1", "RUB"), null, BigDecimal.ONE)))
                     .expectNoEvents()
-                    .expectException(violation(INVALID, "AMOUNTS_REQUIRED"));
+                    .expectException(invalidField("amounts.allegedPrice", "AMOUNTS_REQUIRED"));
+        }
+
+        @Test
+        void cannotOpenADumpingComplaintWithNoAmountsAtAll() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new OpenDispute(D, DisputeType.PRICE_DUMPING, OPP, "r-a", "P-A", Role.PARTNER, "x", null))
+                    .expectNoEvents()
+                    .expectException(invalidField("amounts", "AMOUNTS_REQUIRED"));
+        }
+
+        @Test
+        void cannotCompareAQuoteAndAnAllegedPriceInDifferentCurrencies() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new OpenDispute(D, DisputeType.PRICE_DUMPING, OPP, "r-a", "P-A", Role.PARTNER, "x",
+                            new DisputeAmounts(Money.of("1", "RUB"), Money.of("1", "USD"), BigDecimal.ONE)))
+                    .expectNoEvents()
+                    .expectException(invalidField("amounts.allegedPrice.currency", "CURRENCY_MISMATCH"));
+        }
+
+        @Test
+        void canOpenAboutAnOpportunityThePartnerRegistered() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new OpenDispute(D, DisputeType.SUPPORT_OVERRIDE, OPP, null, "P-A", Role.PARTNER, "moved",
+                            null))
+                    .expectEvents(new DisputeOpened(D, DisputeType.SUPPORT_OVERRIDE, OPP, null, "P-A", "PARTNER",
+                            "moved", null, 1, DUE_1, NOW, 1));
+        }
+
+        @Test
+        void cannotOpenAboutAnOpportunityThePartnerNeverRegistered() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new OpenDispute(D, DisputeType.SUPPORT_OVERRIDE, OTHER_OPP, null, "P-A", Role.PARTNER,
+                            "curious", null))
+                    .expectNoEvents()
+                    .expectException(violation(NOT_FOUND, "NOT_FOUND"));
+        }
+
+        @Test
+        void cannotOpenAboutAnotherPartnersRegistration() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new OpenDispute(D, DisputeType.DUPLICATE_CLAIM, null, "r-b", "P-A", Role.PARTNER, "mine",
+                            null))
+                    .expectNoEvents()
+                    .expectException(violation(NOT_FOUND, "NOT_FOUND"));
+        }
+
+        @Test
+        void cannotOpenNamingNeitherARegistrationNorAnOpportunity() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new OpenDispute(D, DisputeType.DUPLICATE_CLAIM, null, null, "P-A", Role.PARTNER, "x", null))
+                    .expectNoEvents()
+                    .expectException(invalidField("registrationId", "INVALID"));
+        }
+
+        @Test
+        void cannotNameARegistrationOfAnotherOpportunityThanTheOneNamed() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new OpenDispute(D, DisputeType.DUPLICATE_CLAIM, OTHER_OPP, "r-a", "P-A", Role.PARTNER, "x",
+                            null))
+                    .expectNoEvents()
+                    .expectException(invalidField("opportunityId", "INVALID"));
         }
 
         @Test
@@ -231,15 +302,33 @@ class DisputeTest {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), linked(), dismissed(1, "manager-1", NOW),
                             appealed("P-A", 1, 2, DUE_2_FROM_NOW))
-                    .when(new LinkRespondent(D, "P-C", null, null))
+                    .when(new LinkRespondent(D, "P-C", null))
                     .expectEvents(new DisputeRespondentLinked(D, "P-C", null, null, NOW));
+        }
+
+        @Test
+        void cannotLinkAPartnerThatIsNotInTheRegistry() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(new LinkRespondent(D, "P-UNKNOWN", null))
+                    .expectNoEvents()
+                    .expectException(invalidField("partnerId", "PARTNER_UNKNOWN"));
+        }
+
+        @Test
+        void cannotLinkARegistrationThatIsNotTheRespondents() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(new LinkRespondent(D, "P-B", "r-a"))
+                    .expectNoEvents()
+                    .expectException(invalidField("registrationId", "NOT_RESPONDENTS_REGISTRATION"));
         }
 
         @Test
         void cannotLinkTheComplainantAsRespondent() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened())
-                    .when(new LinkRespondent(D, "P-A", "r-a", OPP))
+                    .when(new LinkRespondent(D, "P-A", "r-a"))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "RESPONDENT_IS_COMPLAINANT"));
         }
@@ -258,7 +347,7 @@ class DisputeTest {
             fixture.givenCurrentTime(NOW)
                     .andGiven(upheldAtLevelOne())
                     .andGiven(appealed("P-B", 1, 2, DUE_2_FROM_NOW))
-                    .when(new LinkRespondent(D, "P-C", null, null))
+                    .when(new LinkRespondent(D, "P-C", null))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "RESPONDENT_FIXED"));
         }
@@ -282,7 +371,7 @@ class DisputeTest {
         void canAssignAsADeciderOfTheCurrentLevel() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened())
-                    .when(new AssignDispute(D, "manager-2", "manager-1", CHANNEL_MANAGER))
+                    .when(new AssignDispute(D, "manager-2", "manager-1", Set.of(CHANNEL_MANAGER)))
                     .expectEvents(new DisputeAssigned(D, "manager-2", 1, "manager-1", NOW))
                     .expectResultMessagePayload(1);
         }
@@ -292,15 +381,27 @@ class DisputeTest {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), new DisputeAssigned(D, "director-1", 1, "manager-1", NOW),
                             new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1))
-                    .when(new AssignDispute(D, "director-1", "director-1", CHANNEL_DIRECTOR))
+                    .when(new AssignDispute(D, "director-1", "director-1", Set.of(CHANNEL_DIRECTOR)))
                     .expectEvents(new DisputeAssigned(D, "director-1", 2, "director-1", NOW));
+        }
+
+        @Test
+        void canAssignInTheLevelsRoleWhenTheTokenCarriesSeveral() {
+            DisputeAssigned assigned = new DisputeAssigned(D, "manager-2", 1, "boss-1", NOW);
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened())
+                    .when(new AssignDispute(D, "manager-2", "boss-1", Set.of(CHANNEL_DIRECTOR, CHANNEL_MANAGER)))
+                    .expectEventsMatching(exactSequenceOf(
+                            predicate((EventMessage<?> event) -> event.getPayload().equals(assigned)
+                                    && "CHANNEL_MANAGER".equals(event.getMetaData().get(CommandMetadata.ACTOR_ROLE))),
+                            andNoMore()));
         }
 
         @Test
         void cannotAssignAsStaffOfAnotherLevel() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened())
-                    .when(new AssignDispute(D, "director-1", "director-1", CHANNEL_DIRECTOR))
+                    .when(new AssignDispute(D, "director-1", "director-1", Set.of(CHANNEL_DIRECTOR)))
                     .expectNoEvents()
                     .expectException(violation(FORBIDDEN, "NOT_DECIDER_OF_LEVEL", Map.of("level", 1)));
         }
@@ -309,7 +410,7 @@ class DisputeTest {
         void cannotAssignToTheCurrentAssigneeAgain() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), new DisputeAssigned(D, "manager-2", 1, "manager-1", NOW))
-                    .when(new AssignDispute(D, "manager-2", "manager-1", CHANNEL_MANAGER))
+                    .when(new AssignDispute(D, "manager-2", "manager-1", Set.of(CHANNEL_MANAGER)))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "NO_CHANGE"));
         }
@@ -318,7 +419,7 @@ class DisputeTest {
         void cannotAssignAClosedDispute() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(upheldAtLevelOne())
-                    .when(new AssignDispute(D, "manager-2", "manager-1", CHANNEL_MANAGER))
+                    .when(new AssignDispute(D, "manager-2", "manager-1", Set.of(CHANNEL_MANAGER)))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "DISPUTE_CLOSED"));
         }
@@ -331,7 +432,7 @@ class DisputeTest {
         void canEscalateOnAPartysRequestWithTheNextLevelsSla() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .when(new EscalateDispute(D, "P-B", "level 1 is biased", 1))
+                    .when(new EscalateDispute(D, "P-B", "level 1 is biased"))
                     .expectEvents(new DisputeEscalated(D, 1, 2, "level 1 is biased", false, DUE_2_FROM_NOW, NOW, 1))
                     .expectResultMessagePayload(new DisputeLevel(2, DUE_2_FROM_NOW))
                     .expectScheduledDeadline(DUE_2_FROM_NOW, new DisputeSlaDeadline(D, 2, DUE_2_FROM_NOW));
@@ -341,7 +442,7 @@ class DisputeTest {
         void canEscalateAsStaffUpToTheCommittee() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), new DisputeEscalated(D, 1, 2, "x", false, DUE_2_FROM_NOW, NOW, 1))
-                    .when(new EscalateDispute(D, null, "needs the committee", 1))
+                    .when(new EscalateDispute(D, null, "needs the committee"))
                     .expectEvents(new DisputeEscalated(D, 2, 3, "needs the committee", false, DUE_3_FROM_NOW, NOW,
                             1));
         }
@@ -350,7 +451,7 @@ class DisputeTest {
         void cannotEscalateAsAPartnerThatIsNotAParty() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .when(new EscalateDispute(D, "P-C", "curious", 1))
+                    .when(new EscalateDispute(D, "P-C", "curious"))
                     .expectNoEvents()
                     .expectException(violation(NOT_FOUND, "NOT_FOUND"));
         }
@@ -359,7 +460,7 @@ class DisputeTest {
         void cannotEscalateBeyondTheCommittee() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1))
-                    .when(new EscalateDispute(D, "P-A", "higher", 1))
+                    .when(new EscalateDispute(D, "P-A", "higher"))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "ALREADY_AT_TOP_LEVEL"));
         }
@@ -368,7 +469,7 @@ class DisputeTest {
         void cannotEscalateAClosedDispute() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(upheldAtLevelOne())
-                    .when(new EscalateDispute(D, "P-B", "unfair", 1))
+                    .when(new EscalateDispute(D, "P-B", "unfair"))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "DISPUTE_CLOSED"));
         }
@@ -412,7 +513,7 @@ class DisputeTest {
         @Test
         void cannotLetAStaleSlaDeadlineEscalateAgainAfterAManualEscalation() {
             fixture.givenCurrentTime(NOW)
-                    .andGivenCommands(open(), new EscalateDispute(D, "P-A", "urgent", 1))
+                    .andGivenCommands(open(), new EscalateDispute(D, "P-A", "urgent"))
                     .whenThenTimeAdvancesTo(DUE_1.plus(Duration.ofHours(1)))
                     .expectNoEvents()
                     .expectScheduledDeadline(DUE_2_FROM_NOW, new DisputeSlaDeadline(D, 2, DUE_2_FROM_NOW));
@@ -430,15 +531,14 @@ class DisputeTest {
                     .andGiven(openWithRespondent())
                     .when(uphold(CHANNEL_MANAGER, "manager-1"))
                     .expectEvents(upheld(1, "manager-1", NOW))
-                    .expectResultMessagePayload(new RulingMade(1, false, APPEALABLE_UNTIL));
+                    .expectResultMessagePayload(new RulingMade(1, false, APPEALABLE_UNTIL, 1));
         }
 
         @Test
         void canNameTheRightfulRegistrationOfTheDisputedOpportunity() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened())
-                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, UPHELD, "A was first", "r-a", false, 0,
-                            1))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "A was first", "r-a", false, 0))
                     .expectEvents(new DisputeRuled(D, OPP, 1, UPHELD, "A was first", "r-a", false, 0, null, null,
                             null, false, null, APPEALABLE_UNTIL, "manager-1", "CHANNEL_MANAGER", NOW, 1));
         }
@@ -447,7 +547,7 @@ class DisputeTest {
         void canDismissWithoutEffects() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, DISMISSED, "no proof", null, false, 0, 1))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), DISMISSED, "no proof", null, false, 0))
                     .expectEvents(dismissed(1, "manager-1", NOW));
         }
 
@@ -501,16 +601,37 @@ class DisputeTest {
         void cannotDismissWithEffects() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, DISMISSED, "no", null, false, 5, 1))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), DISMISSED, "no", null, false, 5))
                     .expectNoEvents()
-                    .expectException(violation(INVALID, "EFFECTS_ONLY_WHEN_UPHELD"));
+                    .expectException(invalidField("penaltyPoints", "EFFECTS_ONLY_WHEN_UPHELD"));
+        }
+
+        @Test
+        void cannotDismissNamingEveryEffectItMayNotOrder() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), DISMISSED, "no", "r-a", true, 5))
+                    .expectNoEvents()
+                    .expectException(invalidFields(Map.of(
+                            "rightfulRegistrationId", "EFFECTS_ONLY_WHEN_UPHELD",
+                            "revokeRespondentProtection", "EFFECTS_ONLY_WHEN_UPHELD",
+                            "penaltyPoints", "EFFECTS_ONLY_WHEN_UPHELD")));
+        }
+
+        @Test
+        void cannotNameARightfulRegistrationOfAnotherOpportunity() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", "r-b", false, 0))
+                    .expectNoEvents()
+                    .expectException(invalidField("rightfulRegistrationId", "NOT_ON_DISPUTED_OPPORTUNITY"));
         }
 
         @Test
         void cannotGiveNegativePenaltyPoints() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, UPHELD, "x", null, false, -1, 1))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", null, false, -1))
                     .expectNoEvents()
                     .expectException(violation(INVALID, "PENALTY_NOT_POSITIVE"));
         }
@@ -519,7 +640,7 @@ class DisputeTest {
         void cannotRevokeProtectionWithoutARespondentRegistration() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), new DisputeRespondentLinked(D, "P-B", null, null, NOW))
-                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, UPHELD, "x", null, true, 0, 1))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", null, true, 0))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "NO_RESPONDENT_REGISTRATION"));
         }
@@ -528,16 +649,17 @@ class DisputeTest {
         void cannotPenalizeWithoutARespondent() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened())
-                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, UPHELD, "x", null, false, 10, 1))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", null, false, 10))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "NO_RESPONDENT"));
         }
 
         @Test
         void cannotNameTheRevokedRegistrationRightful() {
+            registrations.filed("r-b2", OPP, "P-B");
             fixture.givenCurrentTime(NOW)
-                    .andGiven(openWithRespondent())
-                    .when(new RuleOnDispute(D, "manager-1", CHANNEL_MANAGER, UPHELD, "x", "r-b", true, 0, 1))
+                    .andGiven(opened(), new DisputeRespondentLinked(D, "P-B", "r-b2", OPP, NOW))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", "r-b2", true, 0))
                     .expectNoEvents()
                     .expectException(violation(INVALID, "CONTRADICTORY_EFFECTS"));
         }
@@ -554,7 +676,7 @@ class DisputeTest {
             Instant dueAt = Instant.parse("2026-11-25T09:00:00Z");
             fixture.givenCurrentTime(later)
                     .andGiven(upheldAtLevelOne())
-                    .when(new AppealRuling(D, "P-B", "unfair", 1))
+                    .when(new AppealRuling(D, "P-B", "unfair"))
                     .expectEvents(new DisputeAppealed(D, "P-B", "unfair", 1, 2, dueAt, later, 1))
                     .expectResultMessagePayload(new DisputeLevel(2, dueAt))
                     .expectScheduledDeadline(dueAt, new DisputeSlaDeadline(D, 2, dueAt));
@@ -564,7 +686,7 @@ class DisputeTest {
         void canAppealAsTheComplainantOnTheLastDayOfTheWindow() {
             fixture.givenCurrentTime(APPEALABLE_UNTIL)
                     .andGiven(opened(), linked(), dismissed(1, "manager-1", NOW))
-                    .when(new AppealRuling(D, "P-A", "evidence ignored", 1))
+                    .when(new AppealRuling(D, "P-A", "evidence ignored"))
                     .expectEvents(new DisputeAppealed(D, "P-A", "evidence ignored", 1, 2,
                             Instant.parse("2026-12-02T09:00:00Z"), APPEALABLE_UNTIL, 1));
         }
@@ -575,7 +697,7 @@ class DisputeTest {
                     .andGiven(openWithRespondent())
                     .andGiven(new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1),
                             upheld(3, "committee-1", NOW))
-                    .when(new AppealRuling(D, "P-B", "unfair", 1))
+                    .when(new AppealRuling(D, "P-B", "unfair"))
                     .expectEvents(new DisputeAppealed(D, "P-B", "unfair", 3, 3, DUE_3_FROM_NOW, NOW, 1));
         }
 
@@ -583,7 +705,7 @@ class DisputeTest {
         void cannotAppealAfterTheWindow() {
             fixture.givenCurrentTime(APPEALABLE_UNTIL.plusSeconds(1))
                     .andGiven(upheldAtLevelOne())
-                    .when(new AppealRuling(D, "P-B", "late", 1))
+                    .when(new AppealRuling(D, "P-B", "late"))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "APPEAL_WINDOW_CLOSED",
                             Map.of("appealableUntil", APPEALABLE_UNTIL.toString())));
@@ -593,7 +715,7 @@ class DisputeTest {
         void cannotAppealBeforeARuling() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .when(new AppealRuling(D, "P-B", "pre-emptive", 1))
+                    .when(new AppealRuling(D, "P-B", "pre-emptive"))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "NOT_RULED_YET"));
         }
@@ -603,7 +725,7 @@ class DisputeTest {
             fixture.givenCurrentTime(NOW)
                     .andGiven(upheldAtLevelOne())
                     .andGiven(appealed("P-B", 1, 2, DUE_2_FROM_NOW))
-                    .when(new AppealRuling(D, "P-A", "me too", 1))
+                    .when(new AppealRuling(D, "P-A", "me too"))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "ALREADY_APPEALED"));
         }
@@ -612,8 +734,8 @@ class DisputeTest {
         void cannotAppealTheAppealDecision() {
             fixture.givenCurrentTime(NOW)
                     .andGivenCommands(open(), link(), uphold(CHANNEL_MANAGER, "manager-1"),
-                            new AppealRuling(D, "P-B", "unfair", 1), uphold(CHANNEL_DIRECTOR, "director-1"))
-                    .when(new AppealRuling(D, "P-B", "again", 1))
+                            new AppealRuling(D, "P-B", "unfair"), uphold(CHANNEL_DIRECTOR, "director-1"))
+                    .when(new AppealRuling(D, "P-B", "again"))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "ALREADY_APPEALED"));
         }
@@ -622,7 +744,7 @@ class DisputeTest {
         void cannotAppealAsAPartnerThatIsNotAParty() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(upheldAtLevelOne())
-                    .when(new AppealRuling(D, "P-C", "curious", 1))
+                    .when(new AppealRuling(D, "P-C", "curious"))
                     .expectNoEvents()
                     .expectException(violation(NOT_FOUND, "NOT_FOUND"));
         }
@@ -631,7 +753,7 @@ class DisputeTest {
         void cannotAppealAsStaff() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(upheldAtLevelOne())
-                    .when(new AppealRuling(D, null, "second thoughts", 1))
+                    .when(new AppealRuling(D, null, "second thoughts"))
                     .expectNoEvents()
                     .expectException(violation(FORBIDDEN, "ONLY_PARTIES_APPEAL"));
         }
@@ -641,12 +763,12 @@ class DisputeTest {
             fixture.givenCurrentTime(NOW)
                     .andGiven(upheldAtLevelOne())
                     .andGiven(appealed("P-B", 1, 2, DUE_2_FROM_NOW))
-                    .when(new RuleOnDispute(D, "director-1", CHANNEL_DIRECTOR, DISMISSED, "no proof after all", null,
-                            false, 0, 1))
+                    .when(new RuleOnDispute(D, "director-1", Set.of(CHANNEL_DIRECTOR), DISMISSED, "no proof after all", null,
+                            false, 0))
                     .expectEvents(new DisputeRuled(D, OPP, 2, DISMISSED, "no proof after all", null, false, 0, "P-B",
                             "r-b", OTHER_OPP, true, new RulingEffects(null, true, 10), null, "director-1",
                             "CHANNEL_DIRECTOR", NOW, 1))
-                    .expectResultMessagePayload(new RulingMade(2, true, null));
+                    .expectResultMessagePayload(new RulingMade(2, true, null, 1));
         }
 
         @Test
@@ -687,8 +809,8 @@ class DisputeTest {
                     .andGiven(openWithRespondent())
                     .andGiven(new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1),
                             upheld(3, "committee-1", NOW), appealed("P-B", 3, 3, DUE_3_FROM_NOW))
-                    .when(new RuleOnDispute(D, "committee-2", ARBITRATION_COMMITTEE, UPHELD, "confirmed", null, false,
-                            5, 1))
+                    .when(new RuleOnDispute(D, "committee-2", Set.of(ARBITRATION_COMMITTEE), UPHELD, "confirmed", null, false,
+                            5))
                     .expectEvents(new DisputeRuled(D, OPP, 3, UPHELD, "confirmed", null, false, 5, "P-B", "r-b",
                             OTHER_OPP, true, new RulingEffects(null, true, 10), null, "committee-2",
                             "ARBITRATION_COMMITTEE", NOW, 1));
@@ -698,7 +820,7 @@ class DisputeTest {
         void canEscalateAnAppealAutomaticallyWhenItsSlaPasses() {
             fixture.givenCurrentTime(NOW)
                     .andGivenCommands(open(), link(), uphold(CHANNEL_MANAGER, "manager-1"),
-                            new AppealRuling(D, "P-B", "unfair", 1))
+                            new AppealRuling(D, "P-B", "unfair"))
                     .whenThenTimeAdvancesTo(DUE_2_FROM_NOW)
                     .expectEvents(new DisputeEscalated(D, 2, 3, null, true, Instant.parse("2026-12-01T09:00:00Z"),
                             DUE_2_FROM_NOW, 1));

@@ -1,6 +1,5 @@
 package com.leadledger.command.partner;
-
-import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.command.policy.TestPolicies;
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerPenalized;
 import com.leadledger.events.partner.PartnerPenaltyReversed;
@@ -19,9 +18,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static com.leadledger.command.common.RuleViolations.invalidField;
+import static com.leadledger.command.common.RuleViolations.violation;
 import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
 import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
-import static com.leadledger.command.common.RuleViolations.violation;
 
 class PartnerTest {
 
@@ -36,6 +36,7 @@ class PartnerTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Partner.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new TestPolicies());
     }
 
     @Test
@@ -43,6 +44,40 @@ class PartnerTest {
         fixture.givenNoPriorActivity()
                 .when(new OnboardPartner("P-1", "Alpha", PartnerTier.GOLD, LINES, null))
                 .expectEvents(ONBOARDED);
+    }
+
+    @Test
+    void canOnboardWithProductLinesSortedWithoutRepeatsAndAWebhook() {
+        fixture.givenNoPriorActivity()
+                .when(new OnboardPartner("P-1", "Alpha", PartnerTier.GOLD,
+                        List.of("NETWORK_SECURITY", "DATA_CENTER", "NETWORK_SECURITY"), "https://crm.alpha.example/h"))
+                .expectEvents(new PartnerOnboarded("P-1", "Alpha", PartnerTier.GOLD, LINES,
+                        "https://crm.alpha.example/h", NOW));
+    }
+
+    @Test
+    void cannotOnboardWithAProductLineThePolicyDoesNotOffer() {
+        fixture.givenNoPriorActivity()
+                .when(new OnboardPartner("P-1", "Alpha", PartnerTier.GOLD, List.of("NETWORK_SECURITY", "TOASTERS"),
+                        null))
+                .expectNoEvents()
+                .expectException(invalidField("productLines", "PRODUCT_LINE_UNKNOWN"));
+    }
+
+    @Test
+    void cannotOnboardWithAWebhookThatIsNoHttpUrl() {
+        fixture.givenNoPriorActivity()
+                .when(new OnboardPartner("P-1", "Alpha", PartnerTier.GOLD, LINES, "ftp://crm.alpha.example"))
+                .expectNoEvents()
+                .expectException(invalidField("webhookUrl", "INVALID"));
+    }
+
+    @Test
+    void cannotAuthorizeAProductLineThePolicyDoesNotOffer() {
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerProductLines("P-1", List.of("TOASTERS")))
+                .expectNoEvents()
+                .expectException(invalidField("productLines", "PRODUCT_LINE_UNKNOWN"));
     }
 
     @Test

@@ -1,5 +1,4 @@
 package com.leadledger.command.policy;
-
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.events.policy.PolicyPublished;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -11,17 +10,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+
+import static com.leadledger.command.common.RuleViolations.invalidFields;
 
 class PolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
-    static final PolicyDocument DOCUMENT = new PolicyDocument(
-            new TreeMap<>(java.util.Map.of("NETWORK_SECURITY", new PolicyDocument.ProductLineRule(
-                    new TreeMap<>(java.util.Map.of("RUB", new BigDecimal("300000")))))),
-            new TreeMap<>(java.util.Map.of("GOLD", new PolicyDocument.TierRule(90, new BigDecimal("15")))),
-            2, List.of(2, 3, 5), new PolicyDocument.ExtensionRule(1, 30), 10, 12,
-            new PolicyDocument.BusinessCalendar("Europe/Moscow", List.of()));
+    static final PolicyDocument DOCUMENT = TestPolicies.defaultDocument();
+    /** Only a GOLD tier, an SLA for two levels, and a time zone that does not exist. */
+    static final PolicyDocument INCOMPLETE = new PolicyDocument(
+            new TreeMap<>(Map.of("NETWORK_SECURITY", new PolicyDocument.ProductLineRule(
+                    new TreeMap<>(Map.of("RUB", new BigDecimal("300000")))))),
+            new TreeMap<>(Map.of("GOLD", new PolicyDocument.TierRule(90, new BigDecimal("15")))),
+            2, List.of(2, 3), new PolicyDocument.ExtensionRule(1, 30), 10, 12,
+            new PolicyDocument.BusinessCalendar("Europe/Nowhere", List.of()));
+    static final Map<String, String> INCOMPLETE_FIELDS = Map.of(
+            "tiers.REGISTERED", "POLICY_INVALID",
+            "tiers.SILVER", "POLICY_INVALID",
+            "tiers.PLATINUM", "POLICY_INVALID",
+            "disputeSlaBusinessDays", "POLICY_INVALID",
+            "calendar.timeZone", "POLICY_INVALID");
 
     private AggregateTestFixture<Policy> fixture;
 
@@ -45,6 +55,22 @@ class PolicyTest {
                 .when(new PublishPolicy(Policy.POLICY_ID, DOCUMENT, "admin-1"))
                 .expectEvents(new PolicyPublished(2, DOCUMENT, NOW, "admin-1"))
                 .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void cannotPublishAnIncompletePolicyAndNamesEveryFailingField() {
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, INCOMPLETE, "admin-1"))
+                .expectNoEvents()
+                .expectException(invalidFields(INCOMPLETE_FIELDS));
+    }
+
+    @Test
+    void cannotStartFromAnIncompleteInitialPolicy() {
+        fixture.givenNoPriorActivity()
+                .when(new PublishInitialPolicy(Policy.POLICY_ID, INCOMPLETE, "system"))
+                .expectNoEvents()
+                .expectException(invalidFields(INCOMPLETE_FIELDS));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.leadledger.kit.security;
-
 import com.leadledger.kit.domain.Role;
+import com.leadledger.kit.domain.RuleViolation;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -60,6 +60,24 @@ public record Actor(String subject, Set<Role> roles, String partnerId) {
             }
         }
         throw new IllegalStateException("not a staff member");
+    }
+
+    /** The role a caller acts in where partners and staff may both act: its highest staff role, else PARTNER. */
+    public Role partnerOrStaffRole() {
+        return isStaff() ? staffRole() : Role.PARTNER;
+    }
+
+    /** The partner the caller acts for; refused when the token names none. */
+    public String requirePartnerId() {
+        if (partnerId == null) {
+            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "PARTNER_UNKNOWN", "The token names no partner.");
+        }
+        return partnerId;
+    }
+
+    /** The partner a partner caller acts for; null for staff, who act for no partner. */
+    public String partnerIdUnlessStaff() {
+        return isStaff() ? null : requirePartnerId();
     }
 
     /** A partner-only caller: its reads are limited to its own data. */

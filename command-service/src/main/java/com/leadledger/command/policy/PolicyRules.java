@@ -1,0 +1,134 @@
+package com.leadledger.command.policy;
+import com.leadledger.events.common.Money;
+import com.leadledger.events.partner.PartnerTier;
+import com.leadledger.events.policy.PolicyDocument;
+import com.leadledger.kit.domain.FieldProblem;
+import com.leadledger.kit.domain.RuleViolation;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A policy is published only when complete and sensible; every problem is reported with its field path. */
+final class PolicyRules {
+
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    private final List<FieldProblem> errors = new ArrayList<>();
+
+    /** Refuses an incomplete or senseless policy, naming every failing field; nothing is published then. */
+    static void requireValid(PolicyDocument policy) {
+        List<FieldProblem> problems = problemsOf(policy);
+        if (!problems.isEmpty()) {
+            throw RuleViolation.invalidFields("The policy is incomplete or invalid; nothing was published.", problems);
+        }
+    }
+
+    static List<FieldProblem> problemsOf(PolicyDocument policy) {
+        PolicyRules rules = new PolicyRules();
+        rules.check(policy);
+        return rules.errors;
+    }
+
+    private void check(PolicyDocument p) {
+        if (p.productLines() == null || p.productLines().isEmpty()) {
+            add("productLines", "must list at least one product line");
+        } else {
+            p.productLines().forEach(this::checkProductLine);
+        }
+        if (p.tiers() == null) {
+            add("tiers", "must define every tier " + List.of(PartnerTier.values()));
+        } else {
+            for (PartnerTier tier : PartnerTier.values()) {
+                PolicyDocument.TierRule rule = p.tiers().get(tier.name());
+                String path = "tiers." + tier.name();
+                if (rule == null) {
+                    add(path, "is required");
+                    continue;
+                }
+                range(path + ".protectionDays", rule.protectionDays(), 1, 3650);
+                if (rule.maxDiscountPercent() == null || rule.maxDiscountPercent().signum() < 0
+                        || rule.maxDiscountPercent().compareTo(HUNDRED) > 0) {
+                    add(path + ".maxDiscountPercent", "must be between 0 and 100");
+                }
+            }
+            p.tiers().keySet().stream().filter(t -> !isTier(t))
+                    .forEach(t -> add("tiers." + t, "is not a tier; tiers are " + List.of(PartnerTier.values())));
+        }
+        range("reviewSlaBusinessDays", p.reviewSlaBusinessDays(), 1, 60);
+        if (p.disputeSlaBusinessDays() == null || p.disputeSlaBusinessDays().size() != 3) {
+            add("disputeSlaBusinessDays", "must give the SLA of levels 1, 2 and 3");
+        } else {
+            for (int i = 0; i < 3; i++) {
+                Integer days = p.disputeSlaBusinessDays().get(i);
+                range("disputeSlaBusinessDays[" + i + "]", days == null ? 0 : days, 1, 60);
+            }
+        }
+        if (p.extension() == null) {
+            add("extension", "is required");
+        } else {
+            range("extension.maxCount", p.extension().maxCount(), 0, 10);
+            range("extension.maxDays", p.extension().maxDays(), 1, 365);
+        }
+        range("appealWindowDays", p.appealWindowDays(), 1, 365);
+        range("maxCloseDateMonths", p.maxCloseDateMonths(), 1, 60);
+        checkCalendar(p.calendar());
+    }
+
+    private void checkProductLine(String name, PolicyDocument.ProductLineRule rule) {
+        String path = "productLines." + name;
+        if (!name.matches("[A-Z][A-Z0-9_]{1,63}")) {
+            add(path, "product line names are upper-case letters, digits and '_'");
+        }
+        if (rule == null || rule.minimumValue() == null || rule.minimumValue().isEmpty()) {
+            add(path + ".minimumValue", "must give a minimum for at least one currency");
+            return;
+        }
+        for (Map.Entry<String, BigDecimal> minimum : rule.minimumValue().entrySet()) {
+            String currencyPath = path + ".minimumValue." + minimum.getKey();
+            if (!Money.isIsoCurrency(minimum.getKey())) {
+                add(currencyPath, "is not an ISO 4217 currency code");
+            }
+            if (minimum.getValue() == null || minimum.getValue().signum() < 0) {
+                add(currencyPath, "must be zero or more");
+            }
+        }
+    }
+
+    private void checkCalendar(PolicyDocument.BusinessCalendar calendar) {
+        if (calendar == null) {
+            add("calendar", "is required");
+            return;
+        }
+        try {
+            ZoneId.of(calendar.timeZone() == null ? "" : calendar.timeZone());
+        } catch (DateTimeException e) {
+            add("calendar.timeZone", "must be an IANA time zone such as Europe/Moscow");
+        }
+        if (calendar.holidays() == null) {
+            add("calendar.holidays", "is required (may be empty)");
+        }
+    }
+
+    private void range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            add(field, "must be between " + min + " and " + max);
+        }
+    }
+
+    private void add(String field, String message) {
+        errors.add(new FieldProblem(field, message, "POLICY_INVALID"));
+    }
+
+    private static boolean isTier(String name) {
+        for (PartnerTier tier : PartnerTier.values()) {
+            if (tier.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
