@@ -1,4 +1,5 @@
 package com.leadledger.command.common;
+
 import com.leadledger.kit.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;

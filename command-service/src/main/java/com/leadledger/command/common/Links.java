@@ -1,4 +1,5 @@
 package com.leadledger.command.common;
+
 import com.leadledger.kit.domain.RuleViolation;
 
 import java.net.URI;

@@ -1,4 +1,5 @@
 package com.leadledger.command.common;
+
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;

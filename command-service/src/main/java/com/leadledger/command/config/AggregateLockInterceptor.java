@@ -1,4 +1,5 @@
 package com.leadledger.command.config;
+
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;

@@ -1,11 +1,11 @@
 package com.leadledger.command.config;
+
 import com.leadledger.command.common.AuditCorrelationProvider;
 import com.leadledger.kit.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -39,19 +39,17 @@ class AxonConfig {
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  @Value("${leadledger.commands.max-retries:12}") int maxRetries,
-                                  @Value("${leadledger.commands.retry-base-ms:10}") long retryBaseMs,
-                                  @Value("${leadledger.commands.retry-cap-ms:500}") long retryCapMs) {
+                                  CommandRetryProperties retries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(JitteredBackoffRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
-                        .maxRetryCount(maxRetries)
+                        .maxRetryCount(retries.maxRetries())
                         .addNonTransientFailurePredicate(RuleViolation.class, refusal -> true)
                         .addNonTransientFailurePredicate(CannotCreateTransactionException.class, down -> true)
                         .addNonTransientFailurePredicate(DataAccessResourceFailureException.class, down -> true)
-                        .baseMillis(retryBaseMs)
-                        .capMillis(retryCapMs)
+                        .baseMillis(retries.retryBaseMs())
+                        .capMillis(retries.retryCapMs())
                         .build())
                 .build();
     }

@@ -3,7 +3,6 @@ package com.leadledger.command.config;
 import com.leadledger.command.common.IdGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,15 +19,13 @@ class ClockConfig {
     private static final Logger log = LoggerFactory.getLogger(ClockConfig.class);
 
     /**
-     * Microsecond ticks: what PostgreSQL keeps, so an instant reads back exactly as it was recorded and answered.
-     *
-     * @param offset shifts business time (never zero in production): only for drills and end-to-end tests that must
-     *               act after a window has passed, on an instance started for that purpose. Persistent deadlines keep
-     *               firing on real time.
+     * Microsecond ticks: what PostgreSQL keeps, so an instant reads back exactly as it was recorded and answered;
+     * shifted only where {@link ClockProperties#offset()} says so. Persistent deadlines keep firing on real time.
      */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(@Value("${leadledger.clock.offset:PT0S}") Duration offset) {
+    Clock clock(ClockProperties properties) {
+        Duration offset = properties.offset();
         Clock ticking = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
         if (offset.isZero()) {
             return ticking;

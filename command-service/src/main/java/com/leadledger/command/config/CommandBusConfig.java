@@ -1,4 +1,5 @@
 package com.leadledger.command.config;
+
 import com.leadledger.command.common.CommandRouting;
 import org.axonframework.commandhandling.CommandBus;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,5 @@
 package com.leadledger.command.config;
+
 import com.leadledger.command.common.CommandRouting;
 import com.leadledger.command.registration.RegistrationLookup;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,5 @@
 package com.leadledger.command.config;
+
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;

@@ -1,4 +1,5 @@
 package com.leadledger.command.dispute;
+
 import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.EvidenceDocument;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

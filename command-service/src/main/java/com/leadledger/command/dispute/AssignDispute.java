@@ -1,4 +1,5 @@
 package com.leadledger.command.dispute;
+
 import com.leadledger.kit.domain.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,4 +1,5 @@
 package com.leadledger.command.dispute;
+
 import com.leadledger.command.common.IdGenerator;
 import com.leadledger.command.common.Texts;
 import com.leadledger.command.web.HttpCommands;

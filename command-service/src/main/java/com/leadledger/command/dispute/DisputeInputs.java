@@ -1,4 +1,5 @@
 package com.leadledger.command.dispute;
+
 import com.leadledger.command.common.Links;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.dispute.DisputeAmounts;

@@ -1,4 +1,5 @@
 package com.leadledger.command.dispute;
+
 import com.leadledger.command.policy.PublishedPolicy;
 import com.leadledger.events.policy.BusinessDays;
 import com.leadledger.kit.domain.Role;

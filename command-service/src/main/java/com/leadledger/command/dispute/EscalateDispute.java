@@ -1,4 +1,5 @@
 package com.leadledger.command.dispute;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A party ({@code partnerId}) or staff ({@code partnerId} null) asks to move the dispute one level up. */

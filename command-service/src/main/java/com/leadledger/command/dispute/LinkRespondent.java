@@ -1,4 +1,5 @@
 package com.leadledger.command.dispute;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

@@ -1,4 +1,5 @@
 package com.leadledger.command.dispute;
+
 import com.leadledger.events.dispute.DisputeOutcome;
 import com.leadledger.kit.domain.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

@@ -1,4 +1,5 @@
 package com.leadledger.command.dispute;
+
 import java.time.Instant;
 
 /**

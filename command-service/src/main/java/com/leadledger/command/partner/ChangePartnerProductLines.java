@@ -1,4 +1,5 @@
 package com.leadledger.command.partner;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;

@@ -1,4 +1,5 @@
 package com.leadledger.command.partner;
+
 import com.leadledger.events.partner.PartnerTier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

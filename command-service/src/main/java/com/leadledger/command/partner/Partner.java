@@ -1,4 +1,5 @@
 package com.leadledger.command.partner;
+
 import com.leadledger.command.common.Links;
 import com.leadledger.command.policy.Policies;
 import com.leadledger.events.partner.PartnerOnboarded;

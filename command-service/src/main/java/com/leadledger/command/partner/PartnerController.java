@@ -1,4 +1,5 @@
 package com.leadledger.command.partner;
+
 import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.kit.domain.Role;

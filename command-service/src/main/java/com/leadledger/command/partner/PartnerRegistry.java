@@ -1,4 +1,5 @@
 package com.leadledger.command.partner;
+
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerProductLinesChanged;
 import com.leadledger.events.partner.PartnerReinstated;

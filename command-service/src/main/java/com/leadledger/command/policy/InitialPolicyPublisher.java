@@ -5,7 +5,6 @@ import com.leadledger.events.policy.PolicyDocument;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -16,7 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * At first start, records the configured default policy as version 1 ({@code leadledger.policy.initial}, a JSON
+ * At first start, records the configured default policy as version 1 ({@link PolicyProperties#initial()}, a JSON
  * policy document). Safe to run on every start and on several instances: the Policy aggregate ignores it once a
  * version exists.
  */
@@ -31,10 +30,10 @@ class InitialPolicyPublisher implements ApplicationRunner {
     private final Resource initialPolicy;
 
     InitialPolicyPublisher(CommandGateway commands, ObjectMapper mapper,
-                           @Value("${leadledger.policy.initial}") Resource initialPolicy) {
+                           PolicyProperties properties) {
         this.commands = commands;
         this.mapper = mapper;
-        this.initialPolicy = initialPolicy;
+        this.initialPolicy = properties.initial();
     }
 
     @Override

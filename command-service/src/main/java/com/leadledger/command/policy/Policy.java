@@ -1,4 +1,5 @@
 package com.leadledger.command.policy;
+
 import com.leadledger.events.policy.PolicyPublished;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

@@ -1,4 +1,5 @@
 package com.leadledger.command.policy;
+
 import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.kit.domain.Role;

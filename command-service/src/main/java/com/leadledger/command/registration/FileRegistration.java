@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.events.common.Money;
 import com.leadledger.events.customer.CustomerIdentity;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

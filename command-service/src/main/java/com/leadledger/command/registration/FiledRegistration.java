@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.events.registration.RegistrationStatus;
 
 import java.time.Instant;

@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import java.time.Instant;
 
 /** Payload of the persistent protection-expiry deadline; stale once an extension moved {@code protectedUntil}. */

@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import java.time.Instant;
 
 /** What a successful submission answers; deliberately without the position, which would reveal competitors. */

@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.command.audit.ReceiptSigner;
 import com.leadledger.command.common.IdGenerator;
 import com.leadledger.command.common.Texts;

@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import java.util.Optional;
 
 /** Read-only port onto the registrations filed so far, for the rules of other slices (disputes). */

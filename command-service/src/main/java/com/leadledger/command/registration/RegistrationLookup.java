@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.events.registration.RegistrationSubmitted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.command.common.RegistrationAddressed;
 import com.leadledger.events.common.Money;
 

@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.command.common.RegistrationAddressed;
 
 /** The owner asks for more protection time; {@code days} is null for the policy's maximum. */

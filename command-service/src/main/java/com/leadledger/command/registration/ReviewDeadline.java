@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import java.time.Instant;
 
 /** Payload of the persistent review-SLA deadline of one registration at one escalation level. */

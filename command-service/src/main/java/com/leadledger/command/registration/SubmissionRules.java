@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.command.partner.PartnerDirectory;
 import com.leadledger.command.policy.PublishedPolicy;
 import com.leadledger.events.common.Money;

@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.events.common.Money;
 
 import java.time.LocalDate;

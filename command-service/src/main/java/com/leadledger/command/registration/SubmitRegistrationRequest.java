@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.command.web.MoneyBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

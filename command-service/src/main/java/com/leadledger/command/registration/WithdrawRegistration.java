@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.command.common.RegistrationAddressed;
 
 /** The owning partner takes its registration out of the competition. */

@@ -1,6 +1,7 @@
 package com.leadledger.command.relay;
 
 import com.leadledger.events.envelope.EnvelopeCodec;
+import com.leadledger.kit.kafka.EventTopicProperties;
 import com.leadledger.events.envelope.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,7 +11,6 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -55,18 +55,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
                 @Qualifier("eventSerializer") Serializer eventSerializer, MeterRegistry meters,
-                @Value("${leadledger.kafka.topic}") String topic,
-                @Value("${leadledger.kafka.ack-timeout:30s}") Duration ackTimeout,
-                @Value("${leadledger.relay.batch-size:200}") int batchSize,
-                @Value("${leadledger.relay.idle-pause:20ms}") Duration idlePause) {
+                EventTopicProperties events, RelayProperties relay) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.envelopes = new EnvelopeFactory(codec, eventSerializer);
-        this.topic = topic;
-        this.ackTimeout = ackTimeout;
-        this.batchSize = batchSize;
-        this.idlePause = idlePause;
+        this.topic = events.topic();
+        this.ackTimeout = relay.ackTimeout();
+        this.batchSize = relay.batchSize();
+        this.idlePause = relay.idlePause();
         this.published = meters.counter("leadledger.relay.published");
         this.failures = meters.counter("leadledger.relay.failures");
         Gauge.builder("leadledger.relay.backlog", this, OutboxRelay::backlog)

@@ -1,4 +1,5 @@
 package com.leadledger.command.review;
+
 import com.leadledger.command.common.RegistrationAddressed;
 
 import java.math.BigDecimal;

@@ -1,4 +1,5 @@
 package com.leadledger.command.review;
+
 import com.leadledger.command.common.RegistrationAddressed;
 
 /** Staff grant or refuse a pending extension request; answers the (possibly moved) end of protection. */

@@ -1,4 +1,5 @@
 package com.leadledger.command.review;
+
 import com.leadledger.command.common.Texts;
 import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.registration.RegistrationStatus;

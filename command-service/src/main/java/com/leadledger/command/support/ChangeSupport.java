@@ -1,4 +1,5 @@
 package com.leadledger.command.support;
+
 import com.leadledger.events.opportunity.SupportReason;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,4 +1,5 @@
 package com.leadledger.command.support;
+
 import com.leadledger.command.common.Texts;
 import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.opportunity.SupportReason;

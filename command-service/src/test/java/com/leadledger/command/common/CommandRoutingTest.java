@@ -1,4 +1,5 @@
 package com.leadledger.command.common;
+
 import com.leadledger.command.review.ApproveRegistration;
 import com.leadledger.command.support.ChangeSupport;
 import com.leadledger.kit.domain.RuleViolation;

@@ -1,4 +1,5 @@
 package com.leadledger.command.common;
+
 import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.domain.RuleViolation;
 import org.hamcrest.Description;

@@ -1,4 +1,5 @@
 package com.leadledger.command.config;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.SerializedObject;

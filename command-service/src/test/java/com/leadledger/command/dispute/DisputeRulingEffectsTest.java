@@ -1,4 +1,5 @@
 package com.leadledger.command.dispute;
+
 import com.leadledger.command.partner.PenalizePartner;
 import com.leadledger.command.partner.ReversePenalty;
 import com.leadledger.command.registration.RecordRuling;

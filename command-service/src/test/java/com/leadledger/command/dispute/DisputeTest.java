@@ -1,4 +1,5 @@
 package com.leadledger.command.dispute;
+
 import com.leadledger.command.common.CommandMetadata;
 import com.leadledger.command.common.FixtureClock;
 import com.leadledger.command.partner.TestPartners;

@@ -1,4 +1,5 @@
 package com.leadledger.command.it;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.command.dispute.AddEvidence;
 import com.leadledger.command.dispute.AppealRuling;

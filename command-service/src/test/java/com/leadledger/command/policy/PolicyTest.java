@@ -1,4 +1,5 @@
 package com.leadledger.command.policy;
+
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.events.policy.PolicyPublished;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.command.common.CommandRouting;
 import com.leadledger.command.common.FixtureClock;
 import com.leadledger.command.partner.TestPartners;

@@ -1,4 +1,5 @@
 package com.leadledger.command.registration;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

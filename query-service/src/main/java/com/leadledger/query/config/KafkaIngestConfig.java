@@ -8,11 +8,9 @@ import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.query.ingest.EnvelopeReader;
 import com.leadledger.query.ingest.PoisonRecordRecoverer;
 import com.leadledger.query.ingest.UndecodableRecordException;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
@@ -43,17 +41,6 @@ class KafkaIngestConfig {
     @Bean
     EnvelopeReader envelopeReader(EnvelopeCodec codec) {
         return new EnvelopeReader(codec);
-    }
-
-    /**
-     * Created at startup when missing, with the same layout the command service declares, so that whichever service
-     * starts first the topic gets its intended partitions (not the broker's auto-create default).
-     */
-    @Bean
-    NewTopic eventsTopic(@Value("${leadledger.kafka.topic}") String topic,
-                         @Value("${leadledger.kafka.partitions:6}") int partitions,
-                         @Value("${leadledger.kafka.replicas:1}") short replicas) {
-        return TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build();
     }
 
     /**

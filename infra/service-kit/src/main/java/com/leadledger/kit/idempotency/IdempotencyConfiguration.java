@@ -1,16 +1,15 @@
 package com.leadledger.kit.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +20,12 @@ import java.util.concurrent.TimeUnit;
  */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
 @ConditionalOnBean(JdbcClient.class)
+@EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyConfiguration {
 
     @Bean
-    IdempotencyStore idempotencyStore(JdbcClient jdbc,
-                                      @Value("${leadledger.idempotency.retention:24h}") Duration retention) {
-        return new IdempotencyStore(jdbc, retention, Clock.systemUTC());
+    IdempotencyStore idempotencyStore(JdbcClient jdbc, IdempotencyProperties properties) {
+        return new IdempotencyStore(jdbc, properties.retention(), Clock.systemUTC());
     }
 
     @Bean

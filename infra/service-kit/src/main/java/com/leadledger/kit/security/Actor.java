@@ -1,4 +1,5 @@
 package com.leadledger.kit.security;
+
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.domain.RuleViolation;
 import org.springframework.security.core.Authentication;

@@ -2,30 +2,32 @@ package com.leadledger.kit.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Local profile: tokens are HS256-signed with a shared dev secret ({@code leadledger.security.dev-jwt-secret}).
- * Without that property Spring Boot's own resource-server configuration applies (an issuer's JWKS).
+ * The token decoder of both services: HS256 with the local profile's dev secret, else the issuer's JWKS
+ * ({@link TokenProperties}; a service configured with neither fails at startup).
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
+@EnableConfigurationProperties(TokenProperties.class)
 public class JwtDecoderConfiguration {
 
     static final int MIN_SECRET_BYTES = 32;
 
     @Bean
-    @ConditionalOnProperty("leadledger.security.dev-jwt-secret")
-    JwtDecoder devHmacJwtDecoder(org.springframework.core.env.Environment env) {
-        String secret = env.getRequiredProperty("leadledger.security.dev-jwt-secret");
-        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+    JwtDecoder jwtDecoder(TokenProperties tokens) {
+        if (!tokens.hasDevSecret()) {
+            return NimbusJwtDecoder.withJwkSetUri(tokens.jwksUri()).build();
+        }
+        byte[] bytes = tokens.devJwtSecret().getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {
             throw new IllegalStateException("leadledger.security.dev-jwt-secret must be at least "
                     + MIN_SECRET_BYTES + " bytes for HS256");

@@ -1,7 +1,7 @@
 package com.leadledger.kit.security;
 
-import com.leadledger.kit.domain.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.limits.RateLimitFilter;
 import com.leadledger.kit.problem.Problems;

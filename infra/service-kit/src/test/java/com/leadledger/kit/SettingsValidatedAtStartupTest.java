@@ -1,0 +1,58 @@
+package com.leadledger.kit;
+
+import com.leadledger.kit.limits.LimitsConfiguration;
+import com.leadledger.kit.limits.RateLimitProperties;
+import com.leadledger.kit.security.JwtDecoderConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A service with a missing or senseless setting does not start, and says which setting is wrong. */
+class SettingsValidatedAtStartupTest {
+
+    private final ApplicationContextRunner services = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, JacksonAutoConfiguration.class,
+                    JwtDecoderConfiguration.class, LimitsConfiguration.class));
+
+    @Test
+    void cannotStartWithoutAWayToVerifyTokens() {
+        services.run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("leadledger.security")
+                    .hasMessageContaining("LEADLEDGER_JWT_JWKS_URI");
+        });
+    }
+
+    @Test
+    void canStartWithTheIssuersJwksOrTheLocalDevSecret() {
+        services.withPropertyValues("leadledger.security.jwks-uri=https://issuer.example/jwks")
+                .run(context -> assertThat(context).hasSingleBean(JwtDecoder.class));
+        services.withPropertyValues("leadledger.security.dev-jwt-secret=" + "s".repeat(32))
+                .run(context -> assertThat(context).hasSingleBean(JwtDecoder.class));
+    }
+
+    @Test
+    void cannotStartWithASettingOutOfRange() {
+        services.withPropertyValues("leadledger.security.jwks-uri=https://issuer.example/jwks",
+                        "leadledger.rate-limit.per-second=-1")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("leadledger.rate-limit")
+                            .hasMessageContaining("perSecond");
+                });
+    }
+
+    @Test
+    void canReadTheDocumentedDefaults() {
+        services.withPropertyValues("leadledger.security.jwks-uri=https://issuer.example/jwks")
+                .run(context -> assertThat(context.getBean(RateLimitProperties.class))
+                        .isEqualTo(new RateLimitProperties(50, 100)));
+    }
+}
