@@ -12,7 +12,7 @@ import com.leadledger.command.opportunity.SubmitRegistration;
 import com.leadledger.command.opportunity.WithdrawRegistration;
 import com.leadledger.command.policy.PolicyVersions;
 import com.leadledger.command.policy.PublishedPolicy;
-import com.leadledger.events.integrity.Receipt;
+import com.leadledger.integrity.receipt.Receipt;
 import com.leadledger.events.opportunity.OpportunityIds;
 import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.kit.domain.RuleViolation;

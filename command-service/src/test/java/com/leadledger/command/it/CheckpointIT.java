@@ -2,7 +2,7 @@ package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.command.checkpoint.CheckpointWriter;
-import com.leadledger.events.integrity.JdbcHistoryVerifier;
+import com.leadledger.integrity.history.JdbcHistoryVerifier;
 import com.leadledger.testsupport.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;

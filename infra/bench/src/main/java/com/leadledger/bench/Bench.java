@@ -1,6 +1,6 @@
 package com.leadledger.bench;
 
-import com.leadledger.events.integrity.JdbcHistoryVerifier;
+import com.leadledger.integrity.history.JdbcHistoryVerifier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -2,9 +2,9 @@ package com.leadledger.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadledger.events.integrity.Ed25519Keys;
-import com.leadledger.events.integrity.JdbcHistoryVerifier;
-import com.leadledger.events.integrity.Receipt;
+import com.leadledger.integrity.receipt.Ed25519Keys;
+import com.leadledger.integrity.history.JdbcHistoryVerifier;
+import com.leadledger.integrity.receipt.Receipt;
 
 import java.io.IOException;
 import java.io.PrintStream;

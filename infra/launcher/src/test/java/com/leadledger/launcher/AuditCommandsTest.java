@@ -1,11 +1,11 @@
 package com.leadledger.launcher;
 
-import com.leadledger.events.integrity.Checkpoint;
-import com.leadledger.events.integrity.Ed25519Keys;
-import com.leadledger.events.integrity.EventChain;
-import com.leadledger.events.integrity.MerkleTree;
-import com.leadledger.events.integrity.Receipt;
-import com.leadledger.events.integrity.StoredEvent;
+import com.leadledger.integrity.checkpoint.Checkpoint;
+import com.leadledger.integrity.receipt.Ed25519Keys;
+import com.leadledger.integrity.chain.EventChain;
+import com.leadledger.integrity.checkpoint.MerkleTree;
+import com.leadledger.integrity.receipt.Receipt;
+import com.leadledger.integrity.chain.StoredEvent;
 import com.leadledger.testsupport.PostgresServer;
 import com.leadledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;

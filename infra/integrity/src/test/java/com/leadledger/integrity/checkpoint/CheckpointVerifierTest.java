@@ -1,5 +1,6 @@
-package com.leadledger.events.integrity;
+package com.leadledger.integrity.checkpoint;
 
+import com.leadledger.integrity.Hashes;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class CheckpointVerifierTest {
             }
             int stream = (int) (i % 2);
             events.add(new Event(i, "e" + i, "s" + stream, sequences[stream]++,
-                    EventChain.sha256().digest(("event " + i).getBytes(StandardCharsets.UTF_8))));
+                    Hashes.sha256().digest(("event " + i).getBytes(StandardCharsets.UTF_8))));
         }
         return events;
     }

@@ -1,4 +1,4 @@
-package com.leadledger.events.integrity;
+package com.leadledger.integrity.chain;
 
 /**
  * The first place where the stored history disagrees with its hash chain.

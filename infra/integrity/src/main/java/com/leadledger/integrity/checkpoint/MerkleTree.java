@@ -1,4 +1,6 @@
-package com.leadledger.events.integrity;
+package com.leadledger.integrity.checkpoint;
+
+import com.leadledger.integrity.Hashes;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -25,7 +27,7 @@ public final class MerkleTree {
     private long size;
 
     public static byte[] leaf(long globalIndex, byte[] eventHash) {
-        MessageDigest sha256 = EventChain.sha256();
+        MessageDigest sha256 = Hashes.sha256();
         sha256.update((byte) 0x00);
         sha256.update(ByteBuffer.allocate(8).putLong(globalIndex).array());
         sha256.update(eventHash == null ? new byte[0] : eventHash);
@@ -33,7 +35,7 @@ public final class MerkleTree {
     }
 
     public static byte[] node(byte[] left, byte[] right) {
-        MessageDigest sha256 = EventChain.sha256();
+        MessageDigest sha256 = Hashes.sha256();
         sha256.update((byte) 0x01);
         sha256.update(left);
         sha256.update(right);
@@ -60,7 +62,7 @@ public final class MerkleTree {
 
     public byte[] root() {
         if (stack.isEmpty()) {
-            return EventChain.sha256().digest();
+            return Hashes.sha256().digest();
         }
         byte[] root = stack.get(stack.size() - 1).hash();
         for (int i = stack.size() - 2; i >= 0; i--) {

@@ -1,5 +1,6 @@
-package com.leadledger.events.integrity;
+package com.leadledger.integrity.chain;
 
+import com.leadledger.integrity.Hashes;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ class StreamVerifierTest {
         assertThat(verify(events).firstBreak()).hasValueSatisfying(b -> {
             assertThat(b.kind()).isEqualTo("HASH_MISMATCH");
             assertThat(b.sequenceNumber()).isEqualTo(2);
-            assertThat(b.found()).isEqualTo(EventChain.hex(e.eventHash()));
+            assertThat(b.found()).isEqualTo(Hashes.hex(e.eventHash()));
         });
     }
 

@@ -1,4 +1,6 @@
-package com.leadledger.events.integrity;
+package com.leadledger.integrity.chain;
+
+import com.leadledger.integrity.Hashes;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -30,18 +32,22 @@ public final class StreamVerifier {
         }
         if (!Arrays.equals(previousHash, event.previousHash())) {
             firstBreak = new ChainBreak(streamId, event.sequenceNumber(), event.eventId(), "LINK_MISMATCH",
-                    EventChain.hex(previousHash), EventChain.hex(event.previousHash()));
+                    Hashes.hex(previousHash), Hashes.hex(event.previousHash()));
             return;
         }
         byte[] recomputed = EventChain.hash(previousHash, event);
         if (!Arrays.equals(recomputed, event.eventHash())) {
             firstBreak = new ChainBreak(streamId, event.sequenceNumber(), event.eventId(), "HASH_MISMATCH",
-                    EventChain.hex(recomputed), EventChain.hex(event.eventHash()));
+                    Hashes.hex(recomputed), Hashes.hex(event.eventHash()));
             return;
         }
         previousHash = event.eventHash();
         expectedSequence++;
         verified++;
+    }
+
+    public String streamId() {
+        return streamId;
     }
 
     public Optional<ChainBreak> firstBreak() {

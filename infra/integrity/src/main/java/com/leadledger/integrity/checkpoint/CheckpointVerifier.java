@@ -1,4 +1,6 @@
-package com.leadledger.events.integrity;
+package com.leadledger.integrity.checkpoint;
+
+import com.leadledger.integrity.Hashes;
 
 import java.util.Arrays;
 import java.util.List;
@@ -110,8 +112,8 @@ public final class CheckpointVerifier {
         if (tree.size() != checkpoint.eventCount() || !Arrays.equals(root, checkpoint.merkleRoot())) {
             firstBreak = new CheckpointBreak(checkpoint.number(), checkpoint.firstIndex(), checkpoint.lastIndex(),
                     "ROOT_MISMATCH", -1, null, null, -1,
-                    checkpoint.eventCount() + " events with root " + EventChain.hex(checkpoint.merkleRoot()),
-                    tree.size() + " events with root " + EventChain.hex(root));
+                    checkpoint.eventCount() + " events with root " + Hashes.hex(checkpoint.merkleRoot()),
+                    tree.size() + " events with root " + Hashes.hex(root));
             return;
         }
         verifiedCheckpoints++;
@@ -125,7 +127,7 @@ public final class CheckpointVerifier {
         for (Checkpoint c : checkpoints) {
             if (!c.hashIsValid()) {
                 return new CheckpointBreak(c.number(), c.firstIndex(), c.lastIndex(), "CHECKPOINT_TAMPERED", -1,
-                        null, null, -1, EventChain.hex(c.computeHash()), EventChain.hex(c.checkpointHash()));
+                        null, null, -1, Hashes.hex(c.computeHash()), Hashes.hex(c.checkpointHash()));
             }
             long number = previous == null ? 1 : previous.number() + 1;
             long first = previous == null ? 1 : previous.lastIndex() + 1;
@@ -134,9 +136,9 @@ public final class CheckpointVerifier {
                     || !Arrays.equals(c.previousHash(), link)) {
                 return new CheckpointBreak(c.number(), c.firstIndex(), c.lastIndex(), "CHECKPOINT_LINK_MISMATCH",
                         -1, null, null, -1,
-                        "checkpoint #" + number + " from global index " + first + " after " + EventChain.hex(link),
+                        "checkpoint #" + number + " from global index " + first + " after " + Hashes.hex(link),
                         "checkpoint #" + c.number() + " from global index " + c.firstIndex() + " after "
-                                + EventChain.hex(c.previousHash()));
+                                + Hashes.hex(c.previousHash()));
             }
             previous = c;
         }

@@ -1,4 +1,6 @@
-package com.leadledger.events.integrity;
+package com.leadledger.integrity.checkpoint;
+
+import com.leadledger.integrity.Hashes;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -46,7 +48,7 @@ public record Checkpoint(long number, long firstIndex, long lastIndex, long even
         field(out, text(gaps.stream().map(String::valueOf).collect(Collectors.joining(","))));
         field(out, merkleRoot);
         field(out, previousHash);
-        MessageDigest sha256 = EventChain.sha256();
+        MessageDigest sha256 = Hashes.sha256();
         return sha256.digest(out.toByteArray());
     }
 

@@ -1,4 +1,4 @@
-package com.leadledger.events.integrity;
+package com.leadledger.integrity.chain;
 
 /**
  * One event exactly as the event store keeps it: the inputs of its hash and the hashes stored with it. Text fields are

@@ -1,5 +1,6 @@
-package com.leadledger.events.integrity;
+package com.leadledger.integrity.checkpoint;
 
+import com.leadledger.integrity.Hashes;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -12,13 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MerkleTreeTest {
 
     static byte[] sha(String text) {
-        return EventChain.sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+        return Hashes.sha256().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** RFC 6962's definition, written down literally. */
     static byte[] reference(List<byte[]> leaves) {
         if (leaves.isEmpty()) {
-            return EventChain.sha256().digest();
+            return Hashes.sha256().digest();
         }
         if (leaves.size() == 1) {
             return leaves.get(0);
@@ -51,11 +52,11 @@ class MerkleTreeTest {
         three.add(1, sha("a"));
         three.add(2, sha("b"));
         three.add(3, sha("c"));
-        assertThat(EventChain.hex(three.root()))
+        assertThat(Hashes.hex(three.root()))
                 .isEqualTo("535652420fcab8de654bf5ef206333d8c7be0ae7cb6c67408e3406eeea99cd25");
         three.add(5, sha("d"));
         three.add(6, sha("e"));
-        assertThat(EventChain.hex(three.root()))
+        assertThat(Hashes.hex(three.root()))
                 .isEqualTo("001e36853f760b3546bdd740211df9b8e078370294f50de01b862346390e0d68");
     }
 
@@ -76,7 +77,7 @@ class MerkleTreeTest {
     void aLeafCannotPassForANode() {
         byte[] l = MerkleTree.leaf(1, sha("a"));
         byte[] r = MerkleTree.leaf(2, sha("b"));
-        assertThat(MerkleTree.node(l, r)).isNotEqualTo(EventChain.sha256().digest(concat(l, r)));
+        assertThat(MerkleTree.node(l, r)).isNotEqualTo(Hashes.sha256().digest(concat(l, r)));
     }
 
     private static byte[] root(long[] indexes, byte[]... hashes) {

@@ -1,11 +1,11 @@
-package com.leadledger.events.integrity;
+package com.leadledger.integrity.chain;
+
+import com.leadledger.integrity.Hashes;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The documented hash of a stored event (README, "Audit"), identical to what the database computes at insert time:
@@ -36,22 +36,10 @@ public final class EventChain {
     }
 
     public static byte[] hash(byte[] previousHash, StoredEvent event) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Hashes.sha256();
         sha256.update(previousHash);
         sha256.update(canonical(event));
         return sha256.digest();
-    }
-
-    public static String hex(byte[] bytes) {
-        return bytes == null ? null : HexFormat.of().formatHex(bytes);
-    }
-
-    public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     private static void field(ByteArrayOutputStream out, byte[] value) {

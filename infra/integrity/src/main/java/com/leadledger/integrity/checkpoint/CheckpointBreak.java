@@ -1,4 +1,4 @@
-package com.leadledger.events.integrity;
+package com.leadledger.integrity.checkpoint;
 
 /**
  * The first place where the events no longer match the checkpoints over them.
