@@ -54,7 +54,7 @@ record BenchConfig(
                 Paths.get(get(a, "out", ".")).toAbsolutePath().normalize(),
                 a.containsKey("work") || System.getProperty("bench.work") != null
                         ? Paths.get(get(a, "work", "")).toAbsolutePath().normalize()
-                        : com.leadledger.testsupport.ProjectPaths.root().resolve("infra/bench/target/bench-work"),
+                        : com.leadledger.localruntime.ProjectPaths.root().resolve("infra/bench/target/bench-work"),
                 smoke);
     }
 

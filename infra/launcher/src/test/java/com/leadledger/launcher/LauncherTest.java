@@ -1,6 +1,6 @@
 package com.leadledger.launcher;
 
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.leadledger.testsupport;
+package com.leadledger.localruntime;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;

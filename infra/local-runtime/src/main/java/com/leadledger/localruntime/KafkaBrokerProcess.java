@@ -1,4 +1,4 @@
-package com.leadledger.testsupport;
+package com.leadledger.localruntime;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -9,10 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Kafka broker (the {@code kafka_2.13} server) running as a child JVM in KRaft mode: one combined
  * broker + controller node ({@code node.id=1}), single-replica internal topics, automatic topic creation on.
+ * {@link #start()} returns once it serves admin requests.
  *
  * <p>The data directory is persistent: the storage is formatted (with a cluster id kept in {@code cluster.id} in that
  * directory) only when it holds no {@code meta.properties} yet, so records survive {@link #stop()} / {@link #start()}
@@ -32,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * {@code broker.pid}, {@code logback-broker.xml} and the log segments under {@code data/}. The broker's output goes to
  * {@code kafka-broker.log} in the log directory.
  */
-public final class KafkaBrokerProcess implements KafkaServer, AutoCloseable {
+public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> implements KafkaServer {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBrokerProcess.class);
     private static final String MAIN_CLASS = "kafka.Kafka";
@@ -40,14 +39,7 @@ public final class KafkaBrokerProcess implements KafkaServer, AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
-    private final Path logFile;
     private final String maxHeap;
-    private final Duration startTimeout;
-    private final boolean killOnJvmExit;
-    private final boolean newSession;
-    private volatile Process process;
-    /** stop()/kill() may run while start() waits (e.g. from a shutdown hook): they do not take start()'s lock. */
-    private final Object stopLock = new Object();
 
     /** A broker on the given ports (0 = pick a free one now) that writes {@code kafka-broker.log} into logDirectory. */
     public KafkaBrokerProcess(Path dataDir, int port, int controllerPort, Path logDirectory) {
@@ -55,6 +47,8 @@ public final class KafkaBrokerProcess implements KafkaServer, AutoCloseable {
     }
 
     private KafkaBrokerProcess(Builder b) {
+        super("Kafka broker", (b.logDirectory == null ? b.dataDir : b.logDirectory).resolve("kafka-broker.log"),
+                b.startTimeout, b.killOnJvmExit, b.newSession);
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
         this.port = b.port == 0 ? Processes.freePort() : b.port;
         int cport = b.controllerPort == 0 ? Processes.freePort() : b.controllerPort;
@@ -62,110 +56,41 @@ public final class KafkaBrokerProcess implements KafkaServer, AutoCloseable {
             cport = Processes.freePort();
         }
         this.controllerPort = cport;
-        Path logDir = (b.logDirectory == null ? b.dataDir : b.logDirectory).toAbsolutePath().normalize();
-        this.logFile = logDir.resolve("kafka-broker.log");
         this.maxHeap = b.maxHeap;
-        this.startTimeout = b.startTimeout;
-        this.killOnJvmExit = b.killOnJvmExit;
-        this.newSession = b.newSession;
     }
 
     public static Builder builder(Path dataDir) {
         return new Builder(dataDir);
     }
 
-    /** Starts the broker and waits until it serves admin requests (fails after the start timeout, default 60 s). */
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
-        long t0 = System.nanoTime();
-        try {
-            Files.createDirectories(dataDir);
-            Files.createDirectories(logFile.getParent());
-            stopStaleBroker();
-            Processes.requireFreePort(port, "Kafka broker");
-            Processes.requireFreePort(controllerPort, "Kafka controller");
-            Path config = writeServerProperties();
-            Path logback = writeLogbackConfig();
-            appendToLog("==== " + Instant.now() + " starting Kafka broker on localhost:" + port + " (data " + dataDir + ")");
-            formatStorageIfNeeded(config, logback);
-            List<String> command = javaCommand(logback);
-            command.add(MAIN_CLASS);
-            command.add(config.toString());
-            ProcessBuilder pb = new ProcessBuilder(newSession ? Processes.inNewSession(command) : command)
-                    .directory(dataDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-            Process p = pb.start();
-            process = p;
-            if (killOnJvmExit) {
-                Processes.killOnJvmExit(p);
-            }
-            Files.writeString(dataDir.resolve("broker.pid"), Long.toString(p.pid()));
-            awaitReady(p);
-            log.info("Kafka broker ready on {} in {} ms (pid {}, data {}, log {})", bootstrapServers(),
-                    (System.nanoTime() - t0) / 1_000_000, p.pid(), dataDir, logFile);
-        } catch (IOException e) {
-            kill();
-            throw new IllegalStateException("could not start the Kafka broker: " + e, e);
-        } catch (RuntimeException e) {
-            kill();
-            throw e;
-        }
-    }
-
-    /** Graceful shutdown (SIGTERM, controlled shutdown); forcibly after 30 s. */
-    public void stop() {
-        synchronized (stopLock) {
-            Process p = process;
-            if (p == null) {
-                return;
-            }
-            if (p.isAlive()) {
-                long t0 = System.nanoTime();
-                p.destroy();
-                try {
-                    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                        log.warn("Kafka broker did not stop within 30 s, killing it");
-                        p.destroyForcibly();
-                        p.waitFor(10, TimeUnit.SECONDS);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    p.destroyForcibly();
-                }
-                log.info("Kafka broker stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            }
-            cleanUp(p);
-        }
-    }
-
-    /** Kills the broker at once (no controlled shutdown), as a crash would. */
-    public void kill() {
-        synchronized (stopLock) {
-            Process p = process;
-            if (p == null) {
-                return;
-            }
-            p.destroyForcibly();
-            try {
-                p.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            cleanUp(p);
-        }
+    @Override
+    protected List<String> prepare() throws IOException {
+        Files.createDirectories(dataDir);
+        stopStaleBroker();
+        Processes.requireFreePort(port, "Kafka broker");
+        Processes.requireFreePort(controllerPort, "Kafka controller");
+        Path config = writeServerProperties();
+        Path logback = writeLogbackConfig();
+        appendToLog("==== " + Instant.now() + " starting Kafka broker on localhost:" + port + " (data " + dataDir + ")");
+        formatStorageIfNeeded(config, logback);
+        List<String> command = javaCommand(logback);
+        command.add(MAIN_CLASS);
+        command.add(config.toString());
+        return command;
     }
 
     @Override
-    public void close() {
-        stop();
+    protected void configure(ProcessBuilder builder) {
+        builder.directory(dataDir.toFile());
     }
 
-    private void cleanUp(Process p) {
-        Processes.forget(p);
-        process = null;
+    @Override
+    protected void launched(Process process) throws IOException {
+        Files.writeString(dataDir.resolve("broker.pid"), Long.toString(process.pid()));
+    }
+
+    @Override
+    protected void exited() {
         try {
             Files.deleteIfExists(dataDir.resolve("broker.pid"));
         } catch (IOException ignored) {
@@ -173,14 +98,56 @@ public final class KafkaBrokerProcess implements KafkaServer, AutoCloseable {
         }
     }
 
+    /** Ready once it lists its topics; one admin client for all attempts. */
+    @Override
+    protected ReadinessProbe readinessProbe() {
+        return new ReadinessProbe() {
+            private Admin admin;
+
+            @Override
+            public boolean isReady() {
+                if (!Processes.isListening(port)) {
+                    return false;
+                }
+                if (admin == null) {
+                    admin = Admin.create(Map.of(
+                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                            AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 200));
+                }
+                try {
+                    admin.listTopics(new ListTopicsOptions().timeoutMs(3000).listInternal(true))
+                            .names().get(4, TimeUnit.SECONDS);
+                    return true;
+                } catch (Exception notYet) {
+                    log.debug("broker not ready yet: {}", notYet.toString());
+                    return false;
+                }
+            }
+
+            @Override
+            public Duration interval() {
+                return Duration.ofMillis(250);
+            }
+
+            @Override
+            public void close() {
+                if (admin != null) {
+                    admin.close(Duration.ofSeconds(2));
+                }
+            }
+        };
+    }
+
+    @Override
+    protected String address() {
+        return bootstrapServers();
+    }
+
     @Override
     public String bootstrapServers() {
         return "localhost:" + port;
-    }
-
-    public boolean isRunning() {
-        Process p = process;
-        return p != null && p.isAlive();
     }
 
     public int port() {
@@ -193,15 +160,6 @@ public final class KafkaBrokerProcess implements KafkaServer, AutoCloseable {
 
     public Path dataDirectory() {
         return dataDir;
-    }
-
-    public Path logFile() {
-        return logFile;
-    }
-
-    public Optional<Long> pid() {
-        Process p = process;
-        return p == null ? Optional.empty() : Optional.of(p.pid());
     }
 
     private List<String> javaCommand(Path logback) {
@@ -288,11 +246,11 @@ public final class KafkaBrokerProcess implements KafkaServer, AutoCloseable {
         List<String> command = javaCommand(logback);
         command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()));
         Process p = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("formatting the Kafka storage timed out; see " + logFile);
+                throw new IllegalStateException("formatting the Kafka storage timed out; see " + logFile());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -301,7 +259,7 @@ public final class KafkaBrokerProcess implements KafkaServer, AutoCloseable {
         }
         if (p.exitValue() != 0 || !Files.exists(meta)) {
             throw new IllegalStateException("formatting the Kafka storage failed (exit " + p.exitValue() + "); "
-                    + logFile + " ends with:\n" + Processes.tail(logFile, 30));
+                    + logFile() + " ends with:\n" + Processes.tail(logFile(), 30));
         }
         log.info("Formatted Kafka storage {} with cluster id {} in {} ms", dataDir.resolve("data"), clusterId,
                 (System.nanoTime() - t0) / 1_000_000);
@@ -336,49 +294,6 @@ public final class KafkaBrokerProcess implements KafkaServer, AutoCloseable {
             }
         }
         Files.deleteIfExists(pidFile);
-    }
-
-    private void awaitReady(Process p) {
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        Admin admin = null;
-        try {
-            while (true) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("the Kafka broker exited with code " + p.exitValue()
-                            + " while starting; " + logFile + " ends with:\n" + Processes.tail(logFile, 40));
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the Kafka broker did not become ready within " + startTimeout
-                            + "; " + logFile + " ends with:\n" + Processes.tail(logFile, 40));
-                }
-                if (Processes.isListening(port)) {
-                    if (admin == null) {
-                        admin = Admin.create(Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-                                AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 200));
-                    }
-                    try {
-                        admin.listTopics(new ListTopicsOptions().timeoutMs(3000).listInternal(true))
-                                .names().get(4, TimeUnit.SECONDS);
-                        return;
-                    } catch (Exception notYet) {
-                        log.debug("broker not ready yet: {}", notYet.toString());
-                    }
-                }
-                Processes.sleep(250);
-            }
-        } finally {
-            if (admin != null) {
-                admin.close(Duration.ofSeconds(2));
-            }
-        }
-    }
-
-    private void appendToLog(String line) throws IOException {
-        Files.writeString(logFile, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     @Override

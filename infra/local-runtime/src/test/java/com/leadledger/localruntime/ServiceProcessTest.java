@@ -1,4 +1,4 @@
-package com.leadledger.testsupport;
+package com.leadledger.localruntime;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,23 +46,23 @@ class ServiceProcessTest {
                 .logFile(log).startTimeout(Duration.ofSeconds(30)).build();
         try {
             service.start();
-            assertThat(service.isAlive()).isTrue();
+            assertThat(service.isRunning()).isTrue();
             assertThat(service.name()).isEqualTo("fake-service");
             assertThat(service.baseUrl()).isEqualTo("http://localhost:" + service.port());
             assertThat(Files.readString(log)).contains("axon checker disabled=true env=true greeting=hi");
 
             service.stop();
-            assertThat(service.isAlive()).isFalse();
+            assertThat(service.isRunning()).isFalse();
             assertThat(Files.readString(log)).contains("graceful shutdown");
 
             service.start();
             long before = Files.readString(log).split("graceful shutdown", -1).length;
             service.kill();
-            assertThat(service.isAlive()).isFalse();
+            assertThat(service.isRunning()).isFalse();
             assertThat((long) Files.readString(log).split("graceful shutdown", -1).length).isEqualTo(before);
 
             service.restart();
-            assertThat(service.isAlive()).isTrue();
+            assertThat(service.isRunning()).isTrue();
         } finally {
             service.stop();
         }

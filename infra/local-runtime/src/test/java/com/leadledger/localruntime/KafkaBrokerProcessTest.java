@@ -1,4 +1,4 @@
-package com.leadledger.testsupport;
+package com.leadledger.localruntime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package com.leadledger.testsupport;
+package com.leadledger.localruntime;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-/** Plain Kafka clients for the tests. */
-final class KafkaTestClients {
+/** Plain Kafka clients for the tests (also used by test-support's tests, through this module's test jar). */
+public final class KafkaTestClients {
 
     private KafkaTestClients() {
     }
 
-    static void produce(String bootstrap, String topic, String key, String value) throws Exception {
+    public static void produce(String bootstrap, String topic, String key, String value) throws Exception {
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -34,7 +34,7 @@ final class KafkaTestClients {
     }
 
     /** Reads the topic from the beginning until {@code expected} records arrived or 30 s passed. */
-    static List<ConsumerRecord<String, String>> consume(String bootstrap, String topic, int expected) {
+    public static List<ConsumerRecord<String, String>> consume(String bootstrap, String topic, int expected) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

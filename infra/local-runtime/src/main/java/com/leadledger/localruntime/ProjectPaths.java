@@ -1,4 +1,4 @@
-package com.leadledger.testsupport;
+package com.leadledger.localruntime;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

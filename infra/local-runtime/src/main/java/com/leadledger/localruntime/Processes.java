@@ -1,4 +1,4 @@
-package com.leadledger.testsupport;
+package com.leadledger.localruntime;
 
 import java.io.File;
 import java.io.IOException;
