@@ -1,11 +1,12 @@
-package com.leadledger.launcher;
+package com.leadledger.verifier;
 
-import com.leadledger.integrity.checkpoint.Checkpoint;
-import com.leadledger.integrity.receipt.Ed25519Keys;
 import com.leadledger.integrity.chain.EventChain;
-import com.leadledger.integrity.checkpoint.MerkleTree;
-import com.leadledger.integrity.receipt.Receipt;
 import com.leadledger.integrity.chain.StoredEvent;
+import com.leadledger.integrity.checkpoint.Checkpoint;
+import com.leadledger.integrity.checkpoint.MerkleTree;
+import com.leadledger.integrity.receipt.Ed25519Keys;
+import com.leadledger.integrity.receipt.Receipt;
+import com.leadledger.localruntime.Processes;
 import com.leadledger.testsupport.PostgresServer;
 import com.leadledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class AuditCommandsTest {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int launch(String... args) {
-        return Launcher.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return AuditCommands.main(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -146,6 +147,25 @@ class AuditCommandsTest {
                     .isEqualTo(AuditCommands.BROKEN);
             assertThat(output()).contains("BROKEN: EVENT_MISSING in checkpoint #1 (global index 1..3) at global index 3");
         }
+    }
+
+    @Test
+    void helpExitsWith0AndCommandLinesItCannotUnderstandWith2() {
+        assertThat(launch("help")).isZero();
+        assertThat(output()).contains("verify-chain").contains("verify-receipt");
+        assertThat(launch()).isEqualTo(2);
+        assertThat(launch("verify-everything")).isEqualTo(2);
+        assertThat(launch("verify-receipt", "--receipt")).isEqualTo(2);
+        assertThat(launch("verify-receipt", "--keys", "keys.json")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'verify-everything'")
+                .contains("expected --option value pairs").contains("verify-receipt needs --receipt FILE");
+    }
+
+    @Test
+    void anUnreachableDatabaseExitsWith1() {
+        int closedPort = Processes.freePort();
+        assertThat(launch("verify-chain", "--db-url", "jdbc:postgresql://localhost:" + closedPort + "/x")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: ");
     }
 
     /** Inserts event {@code i} of stream opp-1 chained to {@code previous}, as the event store would; its hash. */
