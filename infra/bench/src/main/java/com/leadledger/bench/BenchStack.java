@@ -5,6 +5,7 @@ import com.leadledger.localruntime.KafkaBrokerProcess;
 import com.leadledger.localruntime.LocalPostgres;
 import com.leadledger.localruntime.ProjectPaths;
 import com.leadledger.localruntime.ServiceProcess;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,6 +143,15 @@ final class BenchStack implements AutoCloseable {
         int slash = adminUrl.lastIndexOf('/');
         int q = adminUrl.indexOf('?', slash);
         return adminUrl.substring(0, slash + 1) + name + (q < 0 ? "" : adminUrl.substring(q));
+    }
+
+    /** A consumer of raw records of this stack's Kafka, without a group; the caller assigns the partitions. */
+    KafkaConsumer<byte[], byte[]> byteConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", kafkaBootstrap,
+                "key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                "enable.auto.commit", "false"));
     }
 
     Connection admin() throws SQLException {
