@@ -1,11 +1,12 @@
 package com.leadledger.command.registration;
+
 import com.leadledger.command.audit.ReceiptSigner;
 import com.leadledger.command.common.IdGenerator;
 import com.leadledger.command.common.Texts;
 import com.leadledger.command.web.HttpCommands;
 import com.leadledger.command.web.MoneyBody;
-import com.leadledger.events.integrity.Receipt;
 import com.leadledger.events.registration.RegistrationStatus;
+import com.leadledger.integrity.receipt.Receipt;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,5 @@
 package com.leadledger.command.it;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.command.dispute.AddEvidence;
 import com.leadledger.command.dispute.AppealRuling;
@@ -31,7 +32,7 @@ import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.problem.ProblemAdvice;
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import org.axonframework.commandhandling.gateway.CommandGateway;
