@@ -1,6 +1,6 @@
 package com.leadledger.command.audit;
 
-import com.leadledger.events.integrity.Ed25519Keys;
+import com.leadledger.integrity.receipt.Ed25519Keys;
 import com.leadledger.kit.domain.RuleViolation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

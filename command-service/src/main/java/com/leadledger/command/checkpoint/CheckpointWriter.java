@@ -1,7 +1,7 @@
 package com.leadledger.command.checkpoint;
 
-import com.leadledger.events.integrity.Checkpoint;
-import com.leadledger.events.integrity.MerkleTree;
+import com.leadledger.integrity.checkpoint.Checkpoint;
+import com.leadledger.integrity.checkpoint.CheckpointBuilder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -13,8 +13,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Seals checkpoints over the events stored since the last one (see {@link Checkpoint}).
@@ -95,30 +93,19 @@ public class CheckpointWriter {
             return false;
         }
         long end = Math.min(boundary, first + maxSpan - 1);
-        MerkleTree tree = new MerkleTree();
-        List<Long> gaps = new ArrayList<>();
-        long[] next = {first};
+        CheckpointBuilder builder = new CheckpointBuilder(last.number() + 1, first, end, last.hash());
         jdbc.query("SELECT globalindex, event_hash FROM domainevententry WHERE globalindex BETWEEN ? AND ? "
                 + "ORDER BY globalindex", rs -> {
-            long index = rs.getLong(1);
-            for (; next[0] < index; next[0]++) {
-                gaps.add(next[0]);
-            }
-            tree.add(index, rs.getBytes(2));
-            next[0] = index + 1;
+            builder.add(rs.getLong(1), rs.getBytes(2));
         }, first, end);
-        for (; next[0] <= end; next[0]++) {
-            gaps.add(next[0]);
-        }
-        Checkpoint checkpoint = Checkpoint.seal(last.number() + 1, first, end, tree.size(), gaps, tree.root(),
-                last.hash());
+        Checkpoint checkpoint = builder.seal();
         jdbc.update("INSERT INTO chain_checkpoint (checkpoint_no, first_index, last_index, event_count, gaps, "
                         + "merkle_root, previous_hash, checkpoint_hash) VALUES (?, ?, ?, ?, ?::bigint[], ?, ?, ?)",
                 checkpoint.number(), checkpoint.firstIndex(), checkpoint.lastIndex(), checkpoint.eventCount(),
-                "{" + String.join(",", gaps.stream().map(String::valueOf).toList()) + "}",
+                "{" + String.join(",", checkpoint.gaps().stream().map(String::valueOf).toList()) + "}",
                 checkpoint.merkleRoot(), checkpoint.previousHash(), checkpoint.checkpointHash());
         log.info("sealed checkpoint #{} over global index {}..{} ({} events, {} gaps)", checkpoint.number(),
-                first, end, checkpoint.eventCount(), gaps.size());
+                first, end, checkpoint.eventCount(), checkpoint.gaps().size());
         return true;
     }
 }

@@ -2,7 +2,7 @@ package com.leadledger.command.relay;
 
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
-import com.leadledger.events.integrity.EventChain;
+import com.leadledger.integrity.Hashes;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
@@ -50,8 +50,8 @@ class EnvelopeFactory {
                 }
             });
         }
-        EventEnvelope.Integrity integrity = new EventEnvelope.Integrity(EventChain.hex(row.getBytes("previous_hash")),
-                EventChain.hex(row.getBytes("event_hash")), payloadType, revision, timestamp, text(payload),
+        EventEnvelope.Integrity integrity = new EventEnvelope.Integrity(Hashes.hex(row.getBytes("previous_hash")),
+                Hashes.hex(row.getBytes("event_hash")), payloadType, revision, timestamp, text(payload),
                 text(metadata));
         return new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, row.getString("eventidentifier"),
                 simpleName(payloadType), row.getString("type"), row.getString("aggregateidentifier"),

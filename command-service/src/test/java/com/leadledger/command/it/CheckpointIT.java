@@ -2,8 +2,8 @@ package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.command.checkpoint.CheckpointWriter;
-import com.leadledger.events.integrity.JdbcHistoryVerifier;
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.integrity.history.JdbcHistoryVerifier;
+import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import org.junit.jupiter.api.BeforeEach;

@@ -32,7 +32,7 @@ import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.problem.ProblemAdvice;
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import org.axonframework.commandhandling.gateway.CommandGateway;

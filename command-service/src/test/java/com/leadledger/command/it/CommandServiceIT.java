@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import com.leadledger.testsupport.TestInfrastructure;
@@ -144,13 +144,13 @@ class CommandServiceIT {
         assertThat(integrity.eventHash()).isEqualTo(jdbc.sql(
                         "SELECT encode(event_hash, 'hex') FROM domainevententry WHERE eventidentifier = :id")
                 .param("id", envelope.eventId()).query(String.class).single());
-        var asStored = new com.leadledger.events.integrity.StoredEvent(envelope.eventId(), envelope.aggregateId(),
+        var asStored = new com.leadledger.integrity.chain.StoredEvent(envelope.eventId(), envelope.aggregateId(),
                 envelope.sequenceNumber(), envelope.aggregateType(), integrity.payloadType(),
                 integrity.payloadRevision(), integrity.storedTimestamp(),
                 integrity.storedPayload().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 integrity.storedMetadata().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.util.HexFormat.of().parseHex(integrity.previousHash()), null);
-        assertThat(com.leadledger.events.integrity.EventChain.hex(com.leadledger.events.integrity.EventChain.hash(
+        assertThat(com.leadledger.integrity.Hashes.hex(com.leadledger.integrity.chain.EventChain.hash(
                 asStored.previousHash(), asStored))).isEqualTo(integrity.eventHash());
     }
 

@@ -2,9 +2,9 @@ package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadledger.events.integrity.Ed25519Keys;
-import com.leadledger.events.integrity.Receipt;
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.integrity.receipt.Ed25519Keys;
+import com.leadledger.integrity.receipt.Receipt;
+import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import com.leadledger.testsupport.TestInfrastructure;

@@ -1,6 +1,6 @@
 package com.leadledger.command.it;
 
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import com.leadledger.testsupport.TestInfrastructure;

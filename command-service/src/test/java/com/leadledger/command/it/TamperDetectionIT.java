@@ -1,9 +1,9 @@
 package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.leadledger.events.integrity.ChainBreak;
-import com.leadledger.events.integrity.JdbcHistoryVerifier;
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.integrity.chain.ChainBreak;
+import com.leadledger.integrity.history.JdbcHistoryVerifier;
+import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import com.leadledger.testsupport.TestInfrastructure;

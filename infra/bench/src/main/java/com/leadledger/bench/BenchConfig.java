@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code bench.name}, else the default here. {@code --smoke} switches every default to a run of a few seconds.
  */
 record BenchConfig(
-        long n,                 // registrations stored before scenarios 5, 6 and 8 (issue: 1,000,000)
+        long n,                 // registrations stored before scenarios 5, 6 and 8 (the target is 1,000,000)
         int rounds,             // measured rounds per scenario; medians are reported
         int clients,            // concurrent HTTP clients / JDBC connections of scenarios 1 and 6
         int seedClients,        // concurrent HTTP clients while seeding
@@ -21,8 +21,8 @@ record BenchConfig(
         int watchEvery,         // scenario 3: every k-th registration is watched on the query service
         int pollMillis,         // scenario 3: interval between reads of a watched registration
         int lookupClients,      // scenario 5: concurrent readers
-        boolean durablePg,
-        String serviceJvmArgs,  // extra JVM options of both services (smoke: C1 only, for a quicker start)      // PostgreSQL with fsync and synchronous_commit on (the product's durability)
+        boolean durablePg,      // PostgreSQL with fsync and synchronous_commit on (the product's durability)
+        String serviceJvmArgs,  // extra JVM options of both services (smoke: C1 only, for a quicker start)
         Path out,               // where bench-results.json and bench-results.md go
         Path work,              // scratch: PostgreSQL cluster, Kafka data, service logs
         boolean smoke) {
@@ -54,7 +54,7 @@ record BenchConfig(
                 Paths.get(get(a, "out", ".")).toAbsolutePath().normalize(),
                 a.containsKey("work") || System.getProperty("bench.work") != null
                         ? Paths.get(get(a, "work", "")).toAbsolutePath().normalize()
-                        : com.leadledger.testsupport.ProjectPaths.root().resolve("infra/bench/target/bench-work"),
+                        : com.leadledger.localruntime.ProjectPaths.root().resolve("infra/bench/target/bench-work"),
                 smoke);
     }
 

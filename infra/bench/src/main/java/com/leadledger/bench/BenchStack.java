@@ -1,10 +1,11 @@
 package com.leadledger.bench;
 
-import com.leadledger.testsupport.DevTokens;
-import com.leadledger.testsupport.KafkaBrokerProcess;
-import com.leadledger.testsupport.ProjectPaths;
-import com.leadledger.testsupport.ServiceProcess;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.leadledger.localruntime.DevTokens;
+import com.leadledger.localruntime.KafkaBrokerProcess;
+import com.leadledger.localruntime.LocalPostgres;
+import com.leadledger.localruntime.ProjectPaths;
+import com.leadledger.localruntime.ServiceProcess;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,7 @@ final class BenchStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BenchStack.class);
     static final String SERVICE_HEAP = "-Xmx384m";
 
-    private EmbeddedPostgres embeddedPg;
-    private Path dataDir;
+    private LocalPostgres embeddedPg;
     private long kafkaPid;
     private KafkaBrokerProcess broker;
     ServiceProcess command;
@@ -101,23 +101,18 @@ final class BenchStack implements AutoCloseable {
             description.put("postgres", "external server " + external);
             return;
         }
-        dataDir = work.resolve("pg");
-        var redirect = ProcessBuilder.Redirect.appendTo(work.resolve("logs/postgres.log").toFile());
-        EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pg"))
-                .setCleanDataDirectory(true)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setOutputRedirector(redirect).setErrorRedirector(redirect)
-                .setServerConfig("max_connections", "300")
-                .setServerConfig("shared_buffers", "256MB");
+        LocalPostgres.Builder b = LocalPostgres.builder()
+                .dataDirectory(work.resolve("pg"))
+                .logFile(work.resolve("logs/postgres.log"))
+                .setting("max_connections", "300")
+                .setting("shared_buffers", "256MB");
         if (!config.durablePg()) {
-            b.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
+            b.notDurable();
         }
         embeddedPg = b.start();
-        adminUrl = "jdbc:postgresql://localhost:" + embeddedPg.getPort() + "/postgres";
+        adminUrl = embeddedPg.jdbcUrl("postgres");
         description.put("postgres", "PostgreSQL 15 (zonky embedded binaries, own server process) on port "
-                + embeddedPg.getPort() + ", data under " + work.resolve("pg") + ", shared_buffers=256MB, "
+                + embeddedPg.port() + ", data under " + work.resolve("pg") + ", shared_buffers=256MB, "
                 + (config.durablePg() ? "fsync=on, synchronous_commit=on (durable, as in production)"
                 : "fsync=off, synchronous_commit=off (NOT durable)"));
     }
@@ -133,11 +128,7 @@ final class BenchStack implements AutoCloseable {
                 .maxHeap("512m").build();
         broker.start();
         kafkaBootstrap = broker.bootstrapServers();
-        try {
-            kafkaPid = Long.parseLong(Files.readString(work.resolve("kafka/broker.pid")).trim());
-        } catch (IOException | RuntimeException e) {
-            kafkaPid = 0;
-        }
+        kafkaPid = broker.pid().orElse(0L);
         description.put("kafka", "Kafka (kafka_2.13, KRaft, one broker) in its own JVM -Xmx512m at " + kafkaBootstrap);
     }
 
@@ -152,6 +143,15 @@ final class BenchStack implements AutoCloseable {
         int slash = adminUrl.lastIndexOf('/');
         int q = adminUrl.indexOf('?', slash);
         return adminUrl.substring(0, slash + 1) + name + (q < 0 ? "" : adminUrl.substring(q));
+    }
+
+    /** A consumer of raw records of this stack's Kafka, without a group; the caller assigns the partitions. */
+    KafkaConsumer<byte[], byte[]> byteConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", kafkaBootstrap,
+                "key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                "enable.auto.commit", "false"));
     }
 
     Connection admin() throws SQLException {
@@ -175,18 +175,14 @@ final class BenchStack implements AutoCloseable {
      * live backends (empty for an external server).
      */
     List<Long> postgresPids() {
-        if (embeddedPg == null) {
+        if (embeddedPg == null || embeddedPg.postmasterPid().isEmpty()) {
             return List.of();
         }
-        try {
-            long pm = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-            List<Long> pids = new java.util.ArrayList<>();
-            pids.add(-pm);
-            ProcessHandle.of(pm).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
-            return pids;
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
+        long pm = embeddedPg.postmasterPid().getAsLong();
+        List<Long> pids = new java.util.ArrayList<>();
+        pids.add(-pm);
+        ProcessHandle.of(pm).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+        return pids;
     }
 
     List<Long> kafkaPids() {

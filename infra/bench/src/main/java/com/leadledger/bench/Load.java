@@ -2,7 +2,7 @@ package com.leadledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 
 import java.io.IOException;
 import java.net.URI;

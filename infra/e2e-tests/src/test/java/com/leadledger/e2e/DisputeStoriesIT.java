@@ -3,7 +3,7 @@ package com.leadledger.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
-import com.leadledger.testsupport.ServiceProcess;
+import com.leadledger.localruntime.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

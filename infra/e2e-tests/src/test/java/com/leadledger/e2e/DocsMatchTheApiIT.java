@@ -2,8 +2,8 @@ package com.leadledger.e2e;
 
 import com.leadledger.e2e.DocReferences.RelativeLink;
 import com.leadledger.e2e.DocReferences.Request;
+import com.leadledger.localruntime.ProjectPaths;
 import com.leadledger.testsupport.HttpApi;
-import com.leadledger.testsupport.ProjectPaths;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

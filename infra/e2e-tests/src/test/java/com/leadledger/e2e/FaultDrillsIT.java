@@ -1,12 +1,12 @@
 package com.leadledger.e2e;
 
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
-import com.leadledger.testsupport.KafkaBrokerProcess;
+import com.leadledger.localruntime.KafkaBrokerProcess;
 import com.leadledger.testsupport.PostgresServer;
-import com.leadledger.testsupport.ProjectPaths;
-import com.leadledger.testsupport.ServiceProcess;
+import com.leadledger.localruntime.ProjectPaths;
+import com.leadledger.localruntime.ServiceProcess;
 import com.leadledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

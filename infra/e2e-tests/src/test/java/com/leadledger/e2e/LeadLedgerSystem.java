@@ -1,11 +1,11 @@
 package com.leadledger.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.PostgresServer;
-import com.leadledger.testsupport.ProjectPaths;
-import com.leadledger.testsupport.ServiceProcess;
+import com.leadledger.localruntime.ProjectPaths;
+import com.leadledger.localruntime.ServiceProcess;
 import com.leadledger.testsupport.TestInfrastructure;
 
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package com.leadledger.launcher;
 
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 
 import java.io.IOException;
 import java.nio.file.Files;

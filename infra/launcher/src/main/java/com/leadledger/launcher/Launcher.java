@@ -1,6 +1,7 @@
 package com.leadledger.launcher;
 
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
+import com.leadledger.verifier.AuditCommands;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -8,8 +9,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Runs Lead Ledger on this machine: {@code start} (default), {@code token}, {@code help}.
- * See {@link LauncherArgs#USAGE}.
+ * Runs Lead Ledger on this machine: {@code start} (default), {@code token}, {@code help}; and offers the verifier's
+ * {@code verify-chain} and {@code verify-receipt} ({@link AuditCommands}) under the same names. See
+ * {@link LauncherArgs#USAGE}.
  */
 public final class Launcher {
 

@@ -1,6 +1,6 @@
 package com.leadledger.launcher;
 
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 
 import java.nio.file.Path;
 import java.util.Map;

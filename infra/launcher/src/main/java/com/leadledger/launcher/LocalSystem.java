@@ -1,10 +1,10 @@
 package com.leadledger.launcher;
 
-import com.leadledger.testsupport.KafkaBrokerProcess;
-import com.leadledger.testsupport.Processes;
-import com.leadledger.testsupport.ProjectPaths;
-import com.leadledger.testsupport.ServiceProcess;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.leadledger.localruntime.KafkaBrokerProcess;
+import com.leadledger.localruntime.LocalPostgres;
+import com.leadledger.localruntime.Processes;
+import com.leadledger.localruntime.ProjectPaths;
+import com.leadledger.localruntime.ServiceProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,17 +15,11 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -49,7 +43,7 @@ final class LocalSystem {
 
     private FileChannel lockChannel;
     private FileLock lock;
-    private volatile EmbeddedPostgres postgres;
+    private volatile LocalPostgres postgres;
     private volatile KafkaBrokerProcess broker;
     private volatile ServiceProcess commandService;
     private volatile ServiceProcess queryService;
@@ -191,79 +185,24 @@ final class LocalSystem {
 
     private void startPostgres(Path dataDir) throws IOException, SQLException {
         long t0 = System.nanoTime();
-        stopStalePostgres(dataDir);
-        Processes.requireFreePort(config.pgPort(), "PostgreSQL, LEADLEDGER_PG_PORT");
         boolean existing = Files.exists(dataDir.resolve("postgresql.conf"));
-        ProcessBuilder.Redirect pgLog = ProcessBuilder.Redirect.appendTo(logs.resolve("postgres.log").toFile());
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setPort(config.pgPort())
-                .setRegisterShutdownHook(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200")
-                .setOutputRedirector(pgLog)
-                .setErrorRedirector(pgLog)
+        postgres = LocalPostgres.builder()
+                .dataDirectory(dataDir)
+                .keepData(true)
+                .port(config.pgPort(), "PostgreSQL, LEADLEDGER_PG_PORT")
+                .stopOnJvmExit(false)
+                .setting("max_connections", "200")
+                .logFile(logs.resolve("postgres.log"))
                 .start();
         List<String> created = new java.util.ArrayList<>();
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            for (String db : List.of(LauncherConfig.COMMAND_DB, LauncherConfig.QUERY_DB)) {
-                if (createDatabaseIfMissing(c, db)) {
-                    created.add(db);
-                }
+        for (String db : List.of(LauncherConfig.COMMAND_DB, LauncherConfig.QUERY_DB)) {
+            if (postgres.createDatabaseIfMissing(db)) {
+                created.add(db);
             }
         }
         log.info("PostgreSQL started on port {} in {} ms ({} cluster in {}{})", config.pgPort(),
                 (System.nanoTime() - t0) / 1_000_000, existing ? "existing" : "new", dataDir,
                 created.isEmpty() ? "" : "; created " + String.join(", ", created));
-    }
-
-    static boolean createDatabaseIfMissing(Connection c, String db) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            ps.setString(1, db);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
-            }
-        }
-        try (Statement st = c.createStatement()) {
-            st.execute("create database \"" + db + "\"");
-        }
-        return true;
-    }
-
-    /** A postmaster left running by a launcher that was killed would block the data directory and the port. */
-    private void stopStalePostgres(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        } catch (RuntimeException e) {
-            return;
-        }
-        Optional<ProcessHandle> stale = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().command().map(c -> c.contains("postgres")).orElse(false));
-        if (stale.isEmpty()) {
-            return;
-        }
-        log.warn("Stopping PostgreSQL left over from an earlier run (pid {}, data {})", pid, dataDir);
-        try {
-            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            stale.get().destroy();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            stale.get().onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            stale.get().destroyForcibly();
-        }
     }
 
     /** A service left running by a launcher that was killed (SIGKILL) would hold its port. */
@@ -338,7 +277,7 @@ final class LocalSystem {
     }
 
     private boolean reportIfDead(ServiceProcess service, boolean alreadyReported) {
-        if (service == null || alreadyReported || service.isAlive() || shuttingDown) {
+        if (service == null || alreadyReported || service.isRunning() || shuttingDown) {
             return alreadyReported;
         }
         log.error("{} has stopped unexpectedly; see {}\n{}", service.name(), service.logFile(),
@@ -399,7 +338,7 @@ final class LocalSystem {
         if (b != null) {
             b.stop();
         }
-        EmbeddedPostgres pg = postgres;
+        LocalPostgres pg = postgres;
         postgres = null;
         if (pg != null) {
             try {

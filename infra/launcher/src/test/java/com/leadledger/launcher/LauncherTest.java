@@ -1,6 +1,10 @@
 package com.leadledger.launcher;
 
-import com.leadledger.testsupport.DevTokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.integrity.receipt.Ed25519Keys;
+import com.leadledger.integrity.receipt.Receipt;
+import com.leadledger.localruntime.DevTokens;
+import com.leadledger.verifier.AuditCommands;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
@@ -11,6 +15,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -154,5 +160,29 @@ class LauncherTest {
         var committee = SignedJWT.parse(set.entries().get(4).token()).getJWTClaimsSet();
         assertThat(committee.getStringListClaim("roles")).containsExactly("ARBITRATION_COMMITTEE");
         assertThat(committee.getClaims()).doesNotContainKey("partner_id");
+    }
+
+    @Test
+    void verifyCommandsAreTheVerifiers(@TempDir Path dir) throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Receipt receipt = Receipt.sign("r-1", "o-1", "P-1001", "2026-11-22T09:00:00Z", "ab".repeat(32), "k1",
+                keys.getPrivate());
+        Files.writeString(dir.resolve("keys.json"), "{\"keys\":[{\"kid\":\"k1\",\"x\":\""
+                + Ed25519Keys.toJwkX(keys.getPublic()) + "\"}]}");
+        Files.writeString(dir.resolve("receipt.json"), new ObjectMapper()
+                .writeValueAsString(receipt));
+
+        var out = new ByteArrayOutputStream();
+        int code = Launcher.run(new String[] {"verify-receipt", "--receipt", dir.resolve("receipt.json").toString(),
+                "--keys", dir.resolve("keys.json").toString()}, Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("VALID: registration r-1 of partner P-1001");
+
+        var err = new ByteArrayOutputStream();
+        assertThat(Launcher.run(new String[] {"verify-chain", "--stream"}, Map.of(), System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected --option value pairs");
+        assertThat(AuditCommands.handles("verify-chain")).isTrue();
     }
 }

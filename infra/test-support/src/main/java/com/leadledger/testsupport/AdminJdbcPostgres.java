@@ -1,11 +1,10 @@
 package com.leadledger.testsupport;
 
+import com.leadledger.localruntime.LocalPostgres;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -59,22 +58,7 @@ class AdminJdbcPostgres implements PostgresServer {
 
     private void createIfMissing(String database) {
         try (Connection c = DriverManager.getConnection(adminUrl, username, password)) {
-            try (PreparedStatement ps = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-                ps.setString(1, database);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
-            }
-            try (Statement st = c.createStatement()) {
-                st.execute("create database \"" + database + "\"");
-            } catch (SQLException e) {
-                // 42P04 duplicate_database; 23505 when another connection created it at the same moment
-                if (!"42P04".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
-            }
+            LocalPostgres.createDatabaseIfMissing(c, database);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + database + " on " + description, e);
         }

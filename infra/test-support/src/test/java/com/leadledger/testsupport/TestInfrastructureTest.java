@@ -1,5 +1,6 @@
 package com.leadledger.testsupport;
 
+import com.leadledger.localruntime.KafkaTestClients;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

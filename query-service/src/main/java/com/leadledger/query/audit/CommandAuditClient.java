@@ -2,7 +2,7 @@ package com.leadledger.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadledger.events.integrity.Checkpoint;
+import com.leadledger.integrity.checkpoint.Checkpoint;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

@@ -1,7 +1,8 @@
 package com.leadledger.query.audit;
 
-import com.leadledger.events.integrity.CheckpointBreak;
-import com.leadledger.events.integrity.CheckpointVerifier;
+import com.leadledger.integrity.Hashes;
+import com.leadledger.integrity.checkpoint.CheckpointBreak;
+import com.leadledger.integrity.checkpoint.CheckpointVerifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -63,8 +64,7 @@ class CopyCheckpoints {
         });
         CheckpointBreak broken = verifier.finish().orElse(null);
         String latest = published.isEmpty() ? null
-                : com.leadledger.events.integrity.EventChain.hex(published.get(published.size() - 1).checkpoint()
-                .checkpointHash());
+                : Hashes.hex(published.get(published.size() - 1).checkpoint().checkpointHash());
         String status = broken == null ? "VERIFIED" : stillInFlight(broken, published) ? "LAGGING" : "BROKEN";
         String detail = switch (status) {
             case "VERIFIED" -> "every checkpoint re-computed on the copy";

@@ -1,8 +1,8 @@
 package com.leadledger.query.audit;
 
-import com.leadledger.events.integrity.ChainBreak;
-import com.leadledger.events.integrity.StoredEvent;
-import com.leadledger.events.integrity.StreamVerifier;
+import com.leadledger.integrity.chain.ChainBreak;
+import com.leadledger.integrity.chain.ChainsVerifier;
+import com.leadledger.integrity.chain.StoredEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,47 +70,30 @@ class CopyVerifier {
     @Transactional(readOnly = true)
     public Result verify(String scope, String streamId, Progress progress) {
         long start = System.nanoTime();
-        var state = new Object() {
-            StreamVerifier current;
-            String currentId;
-            long streams;
-            long events;
-            long unverifiable;
-            ChainBreak firstBreak;
-        };
+        // events copied from envelopes older than their integrity data have no hash: unverifiable, not broken
+        ChainsVerifier chains = ChainsVerifier.toleratingUnhashedEvents();
         String sql = "SELECT event_id, aggregate_id, sequence_number, aggregate_type, stored_payload_type, "
                 + "stored_payload_revision, stored_timestamp, stored_payload, stored_metadata, previous_hash, event_hash "
                 + "FROM event_log" + (streamId == null ? "" : " WHERE aggregate_id = ?")
                 + " ORDER BY aggregate_id, sequence_number";
         jdbc.setFetchSize(2_000);
         org.springframework.jdbc.core.RowCallbackHandler handler = rs -> {
-            if (state.firstBreak != null) {
+            if (chains.firstBreak().isPresent()) {
                 return;
             }
-            StoredEvent event = row(rs);
-            if (!event.aggregateId().equals(state.currentId)) {
-                state.current = new StreamVerifier(event.aggregateId());
-                state.currentId = event.aggregateId();
-                state.streams++;
+            long before = chains.events();
+            chains.accept(row(rs));
+            if (chains.events() > before && chains.events() % 1_000 == 0) {
+                progress.update("CHAINS", chains.events());
             }
-            if (event.eventHash() == null) {
-                state.unverifiable++;
-                return;
-            }
-            state.current.accept(event);
-            state.events++;
-            if (state.events % 1_000 == 0) {
-                progress.update("CHAINS", state.events);
-            }
-            state.current.firstBreak().ifPresent(b -> state.firstBreak = b);
         };
         if (streamId == null) {
             jdbc.query(sql, handler);
         } else {
             jdbc.query(sql, handler, streamId);
         }
-        verified.increment(state.events);
-        progress.update("CHAINS", state.events);
+        verified.increment(chains.events());
+        progress.update("CHAINS", chains.events());
         CopyCheckpoints.Check checkpoints = null;
         if (streamId == null) {
             try {
@@ -120,9 +103,10 @@ class CopyVerifier {
                         + e.getMessage());
             }
         }
-        boolean intact = state.firstBreak == null && (checkpoints == null || !"BROKEN".equals(checkpoints.status()));
-        return new Result(scope, intact, state.streams, state.events, state.unverifiable,
-                state.firstBreak, clock.instant(), (System.nanoTime() - start) / 1_000_000, checkpoints);
+        ChainBreak firstBreak = chains.finish().orElse(null);
+        boolean intact = firstBreak == null && (checkpoints == null || !"BROKEN".equals(checkpoints.status()));
+        return new Result(scope, intact, chains.streams(), chains.events(), chains.unverifiable(), firstBreak,
+                clock.instant(), (System.nanoTime() - start) / 1_000_000, checkpoints);
     }
 
     private static StoredEvent row(ResultSet rs) throws SQLException {

@@ -1,6 +1,6 @@
 package com.leadledger.query.audit;
 
-import com.leadledger.events.integrity.CheckpointBreak;
+import com.leadledger.integrity.checkpoint.CheckpointBreak;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

@@ -294,7 +294,7 @@ class DeadLetterIT extends QueryServiceITBase {
 
     @Test
     void retriesGoThroughThePerCallerRateLimit() throws Exception {
-        String admin = com.leadledger.testsupport.DevTokens.mint("admin-" + UUID.randomUUID(), List.of("ADMIN"), null);
+        String admin = com.leadledger.localruntime.DevTokens.mint("admin-" + UUID.randomUUID(), List.of("ADMIN"), null);
         List<Http.Response> answers = new ArrayList<>();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
         try {

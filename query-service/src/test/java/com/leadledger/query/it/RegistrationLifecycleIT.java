@@ -9,7 +9,7 @@ import com.leadledger.events.registration.RegistrationRejected;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RejectionReason;
 import com.leadledger.query.Fixtures;
-import com.leadledger.testsupport.DevTokens;
+import com.leadledger.localruntime.DevTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

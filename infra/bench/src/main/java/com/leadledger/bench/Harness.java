@@ -1,0 +1,102 @@
+package com.leadledger.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** What every scenario works with: the settings, the running stack, the load generator, and the results so far. */
+final class Harness {
+
+    interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    final BenchConfig config;
+    final BenchStack stack;
+    final Load load;
+    private final Map<Integer, Map<String, Object>> results = new TreeMap<>();
+
+    Harness(BenchConfig config, BenchStack stack, Load load) {
+        this.config = config;
+        this.stack = stack;
+        this.load = load;
+    }
+
+    /** A scenario's result as the report shows it: id, name, unit, value, baseline, target and whether it was met. */
+    static Map<String, Object> result(int id, String name, String unit, double value, String baselineName,
+                                      double baseline, String target, Boolean met) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("id", id);
+        s.put("name", name);
+        s.put("status", "measured");
+        s.put("unit", unit);
+        s.put("value", Double.isNaN(value) ? null : Stats.round(value, 2));
+        if (baselineName != null) {
+            s.put("baseline", baselineName);
+            s.put("baselineValue", Double.isNaN(baseline) ? null : Stats.round(baseline, 2));
+        }
+        s.put("target", target);
+        s.put("targetMet", met);
+        return s;
+    }
+
+    void record(Map<String, Object> result) {
+        results.put((Integer) result.get("id"), result);
+    }
+
+    Map<String, Object> result(int id) {
+        return results.get(id);
+    }
+
+    /** By scenario id. */
+    Map<Integer, Map<String, Object>> results() {
+        return results;
+    }
+
+    /** Waits until the query side has projected every stored registration, so one phase does not bleed into the next. */
+    void settle() throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long stored = registrationsStored();
+        while (System.nanoTime() < deadline
+                && count(stack::queryDb, "SELECT count(*) FROM registration_view") < stored) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    long registrationsStored() throws SQLException {
+        return count(stack::commandDb, "SELECT count(*) FROM registration_lookup");
+    }
+
+    /** CPU of each part of the stack and of this JVM, the load generator. */
+    Cpu cpuMeter() {
+        long self = ProcessHandle.current().pid();
+        long command = stack.commandPid();
+        long query = stack.queryPid();
+        Map<String, Supplier<List<Long>>> groups = new LinkedHashMap<>();
+        groups.put("command-service", () -> List.of(command));
+        groups.put("query-service", () -> List.of(query));
+        groups.put("postgres", stack::postgresPids);
+        groups.put("kafka", stack::kafkaPids);
+        groups.put("load-generator (this JVM)", () -> List.of(self));
+        return new Cpu(groups);
+    }
+
+    static long count(ConnectionSource db, String sql) throws SQLException {
+        try (Connection c = db.open(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

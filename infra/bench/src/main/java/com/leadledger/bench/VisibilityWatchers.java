@@ -1,0 +1,77 @@
+package com.leadledger.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Polls the query service for every watchEvery-th accepted registration until it answers 200. */
+final class VisibilityWatchers {
+
+    /** A watched registration not readable after this long counts as this long. */
+    static final int TIMEOUT_SECONDS = 30;
+
+    private final BenchConfig config;
+    private final Load load;
+    final ScheduledExecutorService pool = Executors.newScheduledThreadPool(4);
+    final List<Long> lags = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger pending = new AtomicInteger();
+    final AtomicInteger timedOut = new AtomicInteger();
+    final AtomicLong seen = new AtomicLong();
+    /** registrationId -> {201 received, first 200 on the query side} in epoch ms (for the stage breakdown). */
+    final Map<String, long[]> wall = new ConcurrentHashMap<>();
+
+    VisibilityWatchers(Harness harness) {
+        this.config = harness.config;
+        this.load = harness.load;
+    }
+
+    void accepted(Load.Registration reg) {
+        if (seen.incrementAndGet() % config.watchEvery() != 0) {
+            return;
+        }
+        String id = reg.answer().field("registrationId");
+        String token = load.partnerTokens.get(reg.partner());
+        long ack = reg.answer().doneNanos();
+        long ackWall = System.currentTimeMillis() - (System.nanoTime() - ack) / 1_000_000;
+        pending.incrementAndGet();
+        pool.execute(new Runnable() {
+            @Override
+            public void run() {
+                Load.Answer a = load.get(load.queryUrl + "/api/v1/registrations/" + id, token);
+                if (a.status() == 200) {
+                    lags.add(a.doneNanos() - ack);
+                    wall.put(id, new long[]{ackWall, System.currentTimeMillis()});
+                    pending.decrementAndGet();
+                } else if (System.nanoTime() - ack > TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)) {
+                    // counted at the timeout: percentiles then are lower bounds (flagged in the results)
+                    lags.add(TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS));
+                    timedOut.incrementAndGet();
+                    pending.decrementAndGet();
+                } else {
+                    pool.schedule(this, config.pollMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        });
+    }
+
+    void awaitAll() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS + 10);
+        while (pending.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        pool.shutdownNow();
+    }
+
+    long[] lags() {
+        synchronized (lags) {
+            return lags.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.leadledger.integrity.checkpoint;
+
+import com.leadledger.integrity.Hashes;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Merkle tree hash of a checkpoint (README, "Audit"), RFC 6962 (Certificate Transparency) style:
+ * <pre>
+ * leaf(e)      = SHA-256(0x00 || globalIndex as 8-byte big-endian || eventHash)
+ * node(l, r)   = SHA-256(0x01 || l || r)
+ * root([])     = SHA-256("")
+ * root([x])    = x
+ * root(leaves) = node(root(first k leaves), root(the rest)), k = the largest power of two smaller than n
+ * </pre>
+ * Fed leaves in global-index order, it keeps one perfect subtree per set bit of the count, so memory is logarithmic.
+ */
+public final class MerkleTree {
+
+    private record Subtree(int height, byte[] hash) {
+    }
+
+    private final List<Subtree> stack = new ArrayList<>();
+    private long size;
+
+    public static byte[] leaf(long globalIndex, byte[] eventHash) {
+        MessageDigest sha256 = Hashes.sha256();
+        sha256.update((byte) 0x00);
+        sha256.update(ByteBuffer.allocate(8).putLong(globalIndex).array());
+        sha256.update(eventHash == null ? new byte[0] : eventHash);
+        return sha256.digest();
+    }
+
+    public static byte[] node(byte[] left, byte[] right) {
+        MessageDigest sha256 = Hashes.sha256();
+        sha256.update((byte) 0x01);
+        sha256.update(left);
+        sha256.update(right);
+        return sha256.digest();
+    }
+
+    public void add(long globalIndex, byte[] eventHash) {
+        addLeafHash(leaf(globalIndex, eventHash));
+    }
+
+    public void addLeafHash(byte[] leafHash) {
+        Subtree current = new Subtree(0, leafHash);
+        while (!stack.isEmpty() && stack.get(stack.size() - 1).height() == current.height()) {
+            Subtree left = stack.remove(stack.size() - 1);
+            current = new Subtree(current.height() + 1, node(left.hash(), current.hash()));
+        }
+        stack.add(current);
+        size++;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public byte[] root() {
+        if (stack.isEmpty()) {
+            return Hashes.sha256().digest();
+        }
+        byte[] root = stack.get(stack.size() - 1).hash();
+        for (int i = stack.size() - 2; i >= 0; i--) {
+            root = node(stack.get(i).hash(), root);
+        }
+        return root;
+    }
+}

@@ -1,0 +1,226 @@
+package com.leadledger.localruntime;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL server on this machine from zonky's embedded binaries ({@code initdb}, {@code pg_ctl} and
+ * {@code postgres} run as their own processes), user and password {@code postgres}. Without a data directory it runs
+ * on a fresh temporary cluster; with one it can keep its data across runs, and first stops a server that an earlier,
+ * killed run left on that directory.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+
+    private final EmbeddedPostgres server;
+    private final Path dataDirectory;
+
+    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory) {
+        this.server = server;
+        this.dataDirectory = dataDirectory;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
+    }
+
+    /** Creates the database unless it exists; true when it was created. */
+    public boolean createDatabaseIfMissing(String database) throws SQLException {
+        try (Connection admin = connect("postgres")) {
+            return createDatabaseIfMissing(admin, database);
+        }
+    }
+
+    /**
+     * Creates the database on the server of {@code admin} unless it exists; true when it was created here. Safe when
+     * another connection creates it at the same moment.
+     */
+    public static boolean createDatabaseIfMissing(Connection admin, String database) throws SQLException {
+        try (PreparedStatement ps = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        try (Statement st = admin.createStatement()) {
+            st.execute("create database \"" + database + "\"");
+            return true;
+        } catch (SQLException e) {
+            // 42P04 duplicate_database; 23505 when another connection created it at the same moment
+            if ("42P04".equals(e.getSQLState()) || "23505".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The postmaster's pid (its backends are its children); empty without a data directory of our choosing. */
+    public OptionalLong postmasterPid() {
+        return dataDirectory == null ? OptionalLong.empty() : postmasterPid(dataDirectory);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+
+    private static OptionalLong postmasterPid(Path dataDirectory) {
+        try {
+            return OptionalLong.of(Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0)
+                    .trim()));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** A postmaster left running by a run that was killed would block the data directory and the port. */
+    private static void stopStalePostmaster(Path dataDirectory) {
+        OptionalLong pid = postmasterPid(dataDirectory);
+        if (pid.isEmpty()) {
+            return;
+        }
+        Optional<ProcessHandle> stale = ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (stale.isEmpty()) {
+            return;
+        }
+        log.warn("Stopping PostgreSQL left over from an earlier run (pid {}, data {})", pid.getAsLong(), dataDirectory);
+        try {
+            // SIGINT: PostgreSQL's fast shutdown
+            new ProcessBuilder("kill", "-INT", Long.toString(pid.getAsLong())).inheritIO().start()
+                    .waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            stale.get().destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            stale.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            stale.get().destroyForcibly();
+        }
+    }
+
+    public static final class Builder {
+        private Path dataDirectory;
+        private boolean keepData;
+        private int port;
+        private String portSetting = "PostgreSQL";
+        private Path logFile;
+        private boolean stopOnJvmExit = true;
+        private Duration startupWait = Duration.ofSeconds(60);
+        private final Map<String, String> settings = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Where the cluster lives (default: a temporary directory). */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** Whether an existing cluster in the data directory is reused (default false: it is wiped first). */
+        public Builder keepData(boolean keepData) {
+            this.keepData = keepData;
+            return this;
+        }
+
+        /** TCP port (0, the default: a free one). A given port must be free. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** As {@link #port(int)}; {@code what} names the port in the message when it is taken. */
+        public Builder port(int port, String what) {
+            this.portSetting = what;
+            return port(port);
+        }
+
+        /** The server's output, appended (default: this JVM's logging). */
+        public Builder logFile(Path logFile) {
+            this.logFile = logFile;
+            return this;
+        }
+
+        /** Whether a shutdown hook stops the server when this JVM exits (default true). */
+        public Builder stopOnJvmExit(boolean stopOnJvmExit) {
+            this.stopOnJvmExit = stopOnJvmExit;
+            return this;
+        }
+
+        public Builder startupWait(Duration startupWait) {
+            this.startupWait = startupWait;
+            return this;
+        }
+
+        /** A {@code postgresql.conf} setting, e.g. {@code max_connections}. */
+        public Builder setting(String name, String value) {
+            settings.put(name, value);
+            return this;
+        }
+
+        /** Fast, not crash-safe: fsync, synchronous commit and full-page writes off. For tests and scratch runs only. */
+        public Builder notDurable() {
+            return setting("fsync", "off").setting("synchronous_commit", "off").setting("full_page_writes", "off");
+        }
+
+        public LocalPostgres start() throws IOException {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(stopOnJvmExit)
+                    .setPGStartupWait(startupWait);
+            if (dataDirectory != null) {
+                stopStalePostmaster(dataDirectory);
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(!keepData);
+            }
+            if (port != 0) {
+                Processes.requireFreePort(port, portSetting);
+                builder.setPort(port);
+            }
+            if (logFile != null) {
+                Files.createDirectories(logFile.toAbsolutePath().getParent());
+                ProcessBuilder.Redirect redirect = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+                builder.setOutputRedirector(redirect).setErrorRedirector(redirect);
+            }
+            settings.forEach(builder::setServerConfig);
+            return new LocalPostgres(builder.start(), dataDirectory);
+        }
+    }
+}

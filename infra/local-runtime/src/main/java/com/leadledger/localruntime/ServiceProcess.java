@@ -1,0 +1,193 @@
+package com.leadledger.localruntime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Spring Boot executable jar running as a child process on a given port ({@code SERVER_PORT}).
+ * {@link #start()} returns once {@code GET /actuator/health} answers 200 with {@code "status":"UP"}.
+ * The Axon update checker is always disabled.
+ */
+public final class ServiceProcess extends ChildProcess<ServiceProcess> {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> env;
+    private final List<String> jvmArgs;
+    private final List<String> appArgs;
+
+    private ServiceProcess(Builder b, Path jar, String name) {
+        super(name, b.logFile != null ? b.logFile : jar.resolveSibling(name + ".log"), b.startTimeout,
+                b.killOnJvmExit, b.newSession);
+        this.jar = jar;
+        this.port = b.port == 0 ? Processes.freePort() : b.port;
+        this.env = Map.copyOf(b.env);
+        this.jvmArgs = List.copyOf(b.jvmArgs);
+        this.appArgs = List.copyOf(b.appArgs);
+    }
+
+    public static Builder builder(Path jar) {
+        return new Builder(jar);
+    }
+
+    @Override
+    protected List<String> prepare() throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("missing " + jar + " - build the services first (./mvnw -DskipTests package)");
+        }
+        Processes.requireFreePort(port, name());
+        List<String> command = new ArrayList<>();
+        command.add(Processes.javaExecutable());
+        command.add("-Daxoniq.update-checker.disabled=true");
+        command.addAll(jvmArgs);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(appArgs);
+        appendToLog("==== " + Instant.now() + " starting " + name() + " on port " + port);
+        return command;
+    }
+
+    @Override
+    protected void configure(ProcessBuilder builder) {
+        builder.environment().putAll(env);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+    }
+
+    @Override
+    protected ReadinessProbe readinessProbe() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        return () -> {
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
+            } catch (IOException notYet) {
+                return false; // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name(), e);
+            }
+        };
+    }
+
+    @Override
+    protected String address() {
+        return baseUrl();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceProcess[" + name() + " " + baseUrl() + "]";
+    }
+
+    public static final class Builder {
+        private final Path jar;
+        private String name;
+        private int port;
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final List<String> jvmArgs = new ArrayList<>();
+        private final List<String> appArgs = new ArrayList<>();
+        private Path logFile;
+        private Duration startTimeout = Duration.ofSeconds(120);
+        private boolean killOnJvmExit = true;
+        private boolean newSession;
+
+        private Builder(Path jar) {
+            this.jar = jar;
+        }
+
+        /** Name used in messages (default: the jar's name without {@code -exec.jar}). */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** HTTP port, passed as {@code SERVER_PORT} (0, the default: a free port chosen at build time). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder env(String key, String value) {
+            this.env.put(key, value);
+            return this;
+        }
+
+        public Builder env(Map<String, String> env) {
+            this.env.putAll(env);
+            return this;
+        }
+
+        public Builder jvmArgs(String... args) {
+            this.jvmArgs.addAll(List.of(args));
+            return this;
+        }
+
+        public Builder jvmArgs(List<String> args) {
+            this.jvmArgs.addAll(args);
+            return this;
+        }
+
+        /** Program arguments after {@code -jar <jar>}, e.g. {@code --spring.profiles.active=local}. */
+        public Builder args(String... args) {
+            this.appArgs.addAll(List.of(args));
+            return this;
+        }
+
+        /** Output file (appended to; default: {@code <name>.log} next to the jar). */
+        public Builder logFile(Path logFile) {
+            this.logFile = logFile;
+            return this;
+        }
+
+        /** How long {@link ServiceProcess#start()} waits for health (default 120 s). */
+        public Builder startTimeout(Duration startTimeout) {
+            this.startTimeout = startTimeout;
+            return this;
+        }
+
+        /** Whether a shutdown hook kills the process if this JVM exits while it runs (default true). */
+        public Builder killOnJvmExit(boolean killOnJvmExit) {
+            this.killOnJvmExit = killOnJvmExit;
+            return this;
+        }
+
+        /**
+         * Whether the child runs in its own session ({@code setsid}, where available; default false), so that a
+         * terminal's Ctrl-C reaches only this JVM, which then stops the child itself, in order.
+         */
+        public Builder newSession(boolean newSession) {
+            this.newSession = newSession;
+            return this;
+        }
+
+        public ServiceProcess build() {
+            Path absolute = Objects.requireNonNull(jar, "jar").toAbsolutePath().normalize();
+            String defaultName = absolute.getFileName().toString().replaceFirst("(-exec)?\\.jar$", "");
+            return new ServiceProcess(this, absolute, name != null ? name : defaultName);
+        }
+    }
+}
