@@ -64,21 +64,24 @@ class CommandSideArchitectureTest {
         commandsKnowNoHttp.check(MAIN_CLASSES);
     }
 
+    /** Controllers, the request bodies they read, and the web helpers themselves. */
+    private static final DescribedPredicate<JavaClass> HTTP_ADAPTERS = new DescribedPredicate<>("HTTP adapters") {
+        @Override
+        public boolean test(JavaClass c) {
+            JavaClass top = c.getEnclosingClass().orElse(c);
+            return top.isAnnotatedWith(RestController.class) || top.getSimpleName().endsWith("Request")
+                    || top.getPackageName().equals("com.leadledger.command.web");
+        }
+    };
+
     static final ArchRule onlyHttpAdaptersUseTheWebHelpers = classes()
             .that().resideInAPackage("com.leadledger.command.web..")
-            .should().onlyBeAccessed().byClassesThat(new DescribedPredicate<>("HTTP adapters") {
-                @Override
-                public boolean test(JavaClass c) {
-                    JavaClass top = c.getEnclosingClass().orElse(c);
+            .should().onlyBeAccessed().byClassesThat(HTTP_ADAPTERS);
 
     @Test
     void onlyHttpAdaptersUseTheWebHelpers() {
         onlyHttpAdaptersUseTheWebHelpers.check(MAIN_CLASSES);
     }
-                    return top.isAnnotatedWith(RestController.class) || top.getSimpleName().endsWith("Request")
-                            || top.getPackageName().equals("com.leadledger.command.web");
-                }
-            });
 
     static final ArchRule slicesFreeOfCycles = slices().matching("com.leadledger.command.(*)..")
             .should().beFreeOfCycles();
