@@ -4,7 +4,6 @@ import com.leadledger.integrity.receipt.Receipt;
 import com.leadledger.integrity.receipt.ReceiptKeyRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -16,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The vendor's receipt keys ({@link ReceiptKeyRing}) in {@code leadledger.receipts.key-dir}. The newest key with a
- * private part signs, unless {@code leadledger.receipts.active-key-id} names one. The local profile generates a first
+ * The vendor's receipt keys ({@link ReceiptKeyRing}) in {@link ReceiptKeyProperties#keyDir()}. The newest key with a
+ * private part signs, unless {@link ReceiptKeyProperties#activeKeyId()} names one. The local profile generates a first
  * key pair when the directory is empty. Private keys are never logged.
  */
 @Component
@@ -27,16 +26,14 @@ public class SigningKeyRing {
 
     private final ReceiptKeyRing ring;
 
-    SigningKeyRing(@Value("${leadledger.receipts.key-dir}") Path keyDir,
-                   @Value("${leadledger.receipts.generate-if-missing:false}") boolean generateIfMissing,
-                   @Value("${leadledger.receipts.active-key-id:}") String configuredActiveKeyId,
-                   Clock clock) {
+    SigningKeyRing(ReceiptKeyProperties properties, Clock clock) {
+        Path keyDir = properties.keyDir();
         try {
-            if (generateIfMissing && !ReceiptKeyRing.hasSigningKey(keyDir)) {
+            if (properties.generateIfMissing() && !ReceiptKeyRing.hasSigningKey(keyDir)) {
                 String keyId = ReceiptKeyRing.generate(keyDir, LocalDate.now(clock));
                 log.info("generated receipt signing key {} in {}", keyId, keyDir.toAbsolutePath());
             }
-            this.ring = ReceiptKeyRing.load(keyDir, configuredActiveKeyId);
+            this.ring = ReceiptKeyRing.load(keyDir, properties.activeKeyId() == null ? "" : properties.activeKeyId());
             log.info("receipts are signed with key {}; {} public key(s) published", ring.activeKeyId(),
                     ring.publishedKeys().size());
         } catch (ReceiptKeyRing.NoSigningKeyException e) {

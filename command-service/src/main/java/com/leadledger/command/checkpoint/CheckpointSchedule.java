@@ -2,7 +2,6 @@ package com.leadledger.command.checkpoint;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -12,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the checkpoint writer every {@code leadledger.checkpoints.interval} (default 60 s) on one daemon thread. */
+/** Runs the checkpoint writer every {@link CheckpointProperties#interval()} on one daemon thread, when enabled. */
 @Component
 @ConditionalOnProperty(value = "leadledger.checkpoints.enabled", havingValue = "true", matchIfMissing = true)
 class CheckpointSchedule implements SmartLifecycle {
@@ -23,9 +22,9 @@ class CheckpointSchedule implements SmartLifecycle {
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    CheckpointSchedule(CheckpointWriter writer, @Value("${leadledger.checkpoints.interval:60s}") Duration interval) {
+    CheckpointSchedule(CheckpointWriter writer, CheckpointProperties properties) {
         this.writer = writer;
-        this.interval = interval;
+        this.interval = properties.interval();
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,12 +41,11 @@ public class CheckpointWriter {
     private final Counter written;
 
     CheckpointWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, MeterRegistry meters,
-                     @Value("${leadledger.checkpoints.max-span:10000}") long maxSpan,
-                     @Value("${leadledger.checkpoints.lock-timeout:5s}") Duration lockTimeout) {
+                     CheckpointProperties properties) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.maxSpan = maxSpan;
-        this.lockTimeout = lockTimeout;
+        this.maxSpan = properties.maxSpan();
+        this.lockTimeout = properties.lockTimeout();
         this.written = Counter.builder("leadledger.checkpoints.written")
                 .description("checkpoints sealed over the event store").register(meters);
     }
