@@ -2,6 +2,7 @@ package com.leadledger.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.dispute.DisputeOpened;
 import com.leadledger.events.dispute.DisputeRuled;
 import com.leadledger.events.envelope.EnvelopeCodec;
@@ -39,7 +40,7 @@ import java.util.Set;
 class DecisionContexts {
 
     /** The events that record a decision by vendor staff or arbitration. */
-    static final Set<Class<? extends Record>> DECISIONS = Set.of(RegistrationApproved.class,
+    static final Set<Class<? extends LeadLedgerEvent>> DECISIONS = Set.of(RegistrationApproved.class,
             RegistrationRejected.class, ExtensionGranted.class, ExtensionRefused.class, SupportGranted.class,
             SupportMoved.class, SupportWithdrawn.class, DisputeRuled.class);
 
@@ -78,7 +79,7 @@ class DecisionContexts {
         Replay replay = new Replay(opportunityId);
         List<Decision> decisions = new ArrayList<>();
         for (Projector.Step step : steps(opportunityId, END_OF_TIME)) {
-            Record event = step.event();
+            LeadLedgerEvent event = step.event();
             if (DECISIONS.contains(event.getClass()) && replay.opportunity != null) {
                 EventRef ref = step.ref();
                 JsonNode payload = mapper.valueToTree(event);
@@ -138,7 +139,7 @@ class DecisionContexts {
         }
 
         void apply(Projector.Step step) {
-            Record event = step.event();
+            LeadLedgerEvent event = step.event();
             EventRef ref = step.ref();
             if (OpportunityView.PROJECTOR.viewIdsOf(event).contains(opportunityId)) {
                 opportunity = OpportunityView.PROJECTOR.apply(opportunity, event, ref);

@@ -1,5 +1,6 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
 
@@ -17,7 +18,7 @@ public final class EnvelopeReader {
     }
 
     /** The decoded event; its payload is empty for an event type this version does not know. */
-    public record Decoded(EventEnvelope envelope, Optional<Record> payload) {
+    public record Decoded(EventEnvelope envelope, Optional<LeadLedgerEvent> payload) {
     }
 
     public Decoded read(byte[] value) {

@@ -1,5 +1,7 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.events.LeadLedgerEvent;
+
 /**
  * Checks, inside a transition, that an event carries what its type promises. An event that decodes but lacks a
  * required member can never be applied, so it is treated like an undecodable record: not retried, counted as
@@ -11,7 +13,7 @@ public final class EventContract {
     private EventContract() {
     }
 
-    public static <T> T required(T value, String member, Record event) {
+    public static <T> T required(T value, String member, LeadLedgerEvent event) {
         if (value == null || (value instanceof String text && text.isBlank())) {
             throw new UndecodableRecordException("payload",
                     event.getClass().getSimpleName() + " lacks its required member '" + member + "'", null);

@@ -1,5 +1,6 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.envelope.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +44,7 @@ public class EventIngestor {
     }
 
     @Transactional
-    public Outcome ingest(IngestSource source, EventEnvelope envelope, Optional<Record> payload) {
+    public Outcome ingest(IngestSource source, EventEnvelope envelope, Optional<LeadLedgerEvent> payload) {
         eventLog.holdIngestLock();
         parked.lock(envelope.aggregateId());
         if (!eventLog.append(envelope)) {
@@ -65,7 +66,7 @@ public class EventIngestor {
 
     /** Applies an event that is already in event_log to every projection; joins the caller's transaction. */
     @Transactional
-    public Outcome applyStored(EventEnvelope envelope, Optional<Record> payload) {
+    public Outcome applyStored(EventEnvelope envelope, Optional<LeadLedgerEvent> payload) {
         eventLog.holdIngestLock(); // a dead-letter retry, too, must not slip between a rebuild's catch-up and swap
         if (payload.isEmpty()) {
             log.info("stored event {} of unknown type {}; no projection applies it", envelope.eventId(),

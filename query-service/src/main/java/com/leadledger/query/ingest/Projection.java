@@ -1,5 +1,7 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.events.LeadLedgerEvent;
+
 import java.util.List;
 
 /**
@@ -15,5 +17,5 @@ public interface Projection {
     List<String> tables();
 
     /** Applies the event if this read model cares about it; runs in the ingest transaction. */
-    void project(Record event, EventRef ref);
+    void project(LeadLedgerEvent event, EventRef ref);
 }

@@ -1,5 +1,6 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.events.LeadLedgerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,10 @@ public final class Projector<V> {
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
 
     private final String viewName;
-    private final Map<Class<? extends Record>, Route<? extends Record, V>> routes;
+    private final Map<Class<? extends LeadLedgerEvent>, Route<? extends LeadLedgerEvent, V>> routes;
     private final BiFunction<V, EventRef, V> stamp;
 
-    private Projector(String viewName, Map<Class<? extends Record>, Route<? extends Record, V>> routes,
+    private Projector(String viewName, Map<Class<? extends LeadLedgerEvent>, Route<? extends LeadLedgerEvent, V>> routes,
                       BiFunction<V, EventRef, V> stamp) {
         this.viewName = viewName;
         this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
@@ -50,11 +51,11 @@ public final class Projector<V> {
         return new Builder<>(viewName, stamp);
     }
 
-    public Set<Class<? extends Record>> eventTypes() {
+    public Set<Class<? extends LeadLedgerEvent>> eventTypes() {
         return routes.keySet();
     }
 
-    public boolean handles(Record event) {
+    public boolean handles(LeadLedgerEvent event) {
         return routes.containsKey(event.getClass());
     }
 
@@ -62,7 +63,7 @@ public final class Projector<V> {
      * The id of the view instance the event changes; empty when this read model ignores the event. For an event that
      * changes several instances ({@link Builder#updatesEach}) use {@link #viewIdsOf}.
      */
-    public Optional<String> viewIdOf(Record event) {
+    public Optional<String> viewIdOf(LeadLedgerEvent event) {
         List<String> ids = viewIdsOf(event);
         if (ids.size() > 1) {
             throw new IllegalStateException(event.getClass().getSimpleName() + " changes several " + viewName
@@ -72,8 +73,8 @@ public final class Projector<V> {
     }
 
     /** The ids of the view instances the event changes, without repeats; empty when this read model ignores it. */
-    public List<String> viewIdsOf(Record event) {
-        Route<? extends Record, V> route = routes.get(event.getClass());
+    public List<String> viewIdsOf(LeadLedgerEvent event) {
+        Route<? extends LeadLedgerEvent, V> route = routes.get(event.getClass());
         return route == null ? List.of() : route.viewIdsOf(event);
     }
 
@@ -83,8 +84,8 @@ public final class Projector<V> {
      * already exists, and (null) for an updating event whose view does not exist. For an event that changes several
      * instances, call it once per id of {@link #viewIdsOf} with that instance's state.
      */
-    public V apply(V current, Record event, EventRef ref) {
-        Route<? extends Record, V> route = routes.get(event.getClass());
+    public V apply(V current, LeadLedgerEvent event, EventRef ref) {
+        Route<? extends LeadLedgerEvent, V> route = routes.get(event.getClass());
         if (route == null) {
             return current;
         }
@@ -124,12 +125,12 @@ public final class Projector<V> {
 
     /** One stored event ready to be folded: its payload record and its place in the history. */
     public interface Applied {
-        Record event();
+        LeadLedgerEvent event();
 
         EventRef ref();
     }
 
-    public record Step(Record event, EventRef ref) implements Applied {
+    public record Step(LeadLedgerEvent event, EventRef ref) implements Applied {
     }
 
     /** A transition that needs to know where the event sits in the history (its id, actor, time). */
@@ -142,10 +143,10 @@ public final class Projector<V> {
      * @param optional whether the event may name no view instance (a null id): it then changes nothing
      * @param creates  whether the event brings the view instance into existence ({@code current} is then null)
      */
-    private record Route<E extends Record, V>(Class<E> type, Function<E, ? extends Collection<String>> viewIds,
+    private record Route<E extends LeadLedgerEvent, V>(Class<E> type, Function<E, ? extends Collection<String>> viewIds,
                                               boolean optional, boolean creates, RefTransition<V, E> transition) {
 
-        List<String> viewIdsOf(Record event) {
+        List<String> viewIdsOf(LeadLedgerEvent event) {
             Collection<String> ids = viewIds.apply(type.cast(event));
             if (optional && (ids == null || ids.stream().allMatch(java.util.Objects::isNull))) {
                 return List.of();
@@ -164,7 +165,7 @@ public final class Projector<V> {
             return List.copyOf(distinct);
         }
 
-        V apply(V current, Record event, String viewName, EventRef ref) {
+        V apply(V current, LeadLedgerEvent event, String viewName, EventRef ref) {
             E typed = type.cast(event);
             if (creates) {
                 if (current != null) {
@@ -187,7 +188,7 @@ public final class Projector<V> {
 
         private final String viewName;
         private final BiFunction<V, EventRef, V> stamp;
-        private final Map<Class<? extends Record>, Route<? extends Record, V>> routes = new LinkedHashMap<>();
+        private final Map<Class<? extends LeadLedgerEvent>, Route<? extends LeadLedgerEvent, V>> routes = new LinkedHashMap<>();
 
         private Builder(String viewName, BiFunction<V, EventRef, V> stamp) {
             this.viewName = viewName;
@@ -195,28 +196,28 @@ public final class Projector<V> {
         }
 
         /** An event that brings a view instance into existence. */
-        public <E extends Record> Builder<V> creates(Class<E> type, Function<E, String> viewId,
+        public <E extends LeadLedgerEvent> Builder<V> creates(Class<E> type, Function<E, String> viewId,
                                                      Function<E, V> transition) {
             return add(new Route<>(type, e -> single(viewId.apply(e)), false, true,
                     (current, e, ref) -> transition.apply(e)));
         }
 
         /** {@link #creates} for a transition that records where the event sits in the history. */
-        public <E extends Record> Builder<V> createsWithRef(Class<E> type, Function<E, String> viewId,
+        public <E extends LeadLedgerEvent> Builder<V> createsWithRef(Class<E> type, Function<E, String> viewId,
                                                             BiFunction<E, EventRef, V> transition) {
             return add(new Route<>(type, e -> single(viewId.apply(e)), false, true,
                     (current, e, ref) -> transition.apply(e, ref)));
         }
 
         /** An event that changes an existing view instance. */
-        public <E extends Record> Builder<V> updates(Class<E> type, Function<E, String> viewId,
+        public <E extends LeadLedgerEvent> Builder<V> updates(Class<E> type, Function<E, String> viewId,
                                                      BiFunction<V, E, V> transition) {
             return add(new Route<>(type, e -> single(viewId.apply(e)), false, false,
                     (current, e, ref) -> transition.apply(current, e)));
         }
 
         /** {@link #updates} for a transition that records where the event sits in the history. */
-        public <E extends Record> Builder<V> updatesWithRef(Class<E> type, Function<E, String> viewId,
+        public <E extends LeadLedgerEvent> Builder<V> updatesWithRef(Class<E> type, Function<E, String> viewId,
                                                             RefTransition<V, E> transition) {
             return add(new Route<>(type, e -> single(viewId.apply(e)), false, false, transition));
         }
@@ -225,7 +226,7 @@ public final class Projector<V> {
          * An event that changes an existing view instance when it names one, and nothing when its id is null (for
          * example a support move that cites a dispute ruling, among moves that cite none).
          */
-        public <E extends Record> Builder<V> updatesIfNamed(Class<E> type, Function<E, String> viewId,
+        public <E extends LeadLedgerEvent> Builder<V> updatesIfNamed(Class<E> type, Function<E, String> viewId,
                                                             RefTransition<V, E> transition) {
             return add(new Route<>(type, e -> single(viewId.apply(e)), true, false, transition));
         }
@@ -234,7 +235,7 @@ public final class Projector<V> {
          * An event that changes several existing view instances (for example a support move: the registration losing
          * support and the one gaining it). The transition is applied to each instance's own state.
          */
-        public <E extends Record> Builder<V> updatesEach(Class<E> type, Function<E, List<String>> viewIds,
+        public <E extends LeadLedgerEvent> Builder<V> updatesEach(Class<E> type, Function<E, List<String>> viewIds,
                                                          BiFunction<V, E, V> transition) {
             return add(new Route<>(type, viewIds, false, false, (current, e, ref) -> transition.apply(current, e)));
         }
@@ -243,7 +244,7 @@ public final class Projector<V> {
             return Collections.singletonList(id);
         }
 
-        private Builder<V> add(Route<? extends Record, V> route) {
+        private Builder<V> add(Route<? extends LeadLedgerEvent, V> route) {
             if (routes.putIfAbsent(route.type(), route) != null) {
                 throw new IllegalStateException(route.type().getSimpleName() + " is mapped twice for " + viewName);
             }

@@ -1,5 +1,7 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.events.LeadLedgerEvent;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,7 +35,7 @@ public abstract class ViewProjection<V> implements Projection {
     }
 
     @Override
-    public void project(Record event, EventRef ref) {
+    public void project(LeadLedgerEvent event, EventRef ref) {
         projector.viewIdsOf(event).stream().sorted().forEach(id -> {
             V current = findForUpdate.apply(id).orElse(null);
             V next = projector.apply(current, event, ref);

@@ -1,5 +1,6 @@
 package com.leadledger.query.notice;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.query.ingest.EventRef;
 import com.leadledger.query.ingest.Projection;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ class NoticeProjection implements Projection {
     }
 
     @Override
-    public void project(Record event, EventRef ref) {
+    public void project(LeadLedgerEvent event, EventRef ref) {
         NoticeRules.noticesFor(event, ref).forEach(notices::add);
     }
 }

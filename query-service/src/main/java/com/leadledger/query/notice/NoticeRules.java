@@ -1,5 +1,6 @@
 package com.leadledger.query.notice;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
@@ -44,7 +45,7 @@ public final class NoticeRules {
     static final String EARLIER_REGISTRATION = "An earlier registration by another partner exists for this "
             + "opportunity (registered at %s).";
 
-    private static final Map<Class<? extends Record>, BiFunction<Record, EventRef, List<Notice>>> RULES =
+    private static final Map<Class<? extends LeadLedgerEvent>, BiFunction<LeadLedgerEvent, EventRef, List<Notice>>> RULES =
             new LinkedHashMap<>();
 
     static {
@@ -65,17 +66,17 @@ public final class NoticeRules {
     }
 
     /** The event types that yield notices. */
-    public static Set<Class<? extends Record>> eventTypes() {
+    public static Set<Class<? extends LeadLedgerEvent>> eventTypes() {
         return Collections.unmodifiableSet(RULES.keySet());
     }
 
     /** The notices the event yields, in a stable order; empty for events that tell partners nothing. */
-    public static List<Notice> noticesFor(Record event, EventRef ref) {
-        BiFunction<Record, EventRef, List<Notice>> rule = RULES.get(event.getClass());
+    public static List<Notice> noticesFor(LeadLedgerEvent event, EventRef ref) {
+        BiFunction<LeadLedgerEvent, EventRef, List<Notice>> rule = RULES.get(event.getClass());
         return rule == null ? List.of() : rule.apply(event, ref);
     }
 
-    private static <E extends Record> void rule(Class<E> type, BiFunction<E, EventRef, List<Notice>> rule) {
+    private static <E extends LeadLedgerEvent> void rule(Class<E> type, BiFunction<E, EventRef, List<Notice>> rule) {
         RULES.put(type, (event, ref) -> rule.apply(type.cast(event), ref));
     }
 
@@ -180,7 +181,7 @@ public final class NoticeRules {
      * @param at     the event's own time; the time it was stored when the event does not say
      */
     private static Notice notice(EventRef ref, String suffix, String partnerId, String registrationId,
-                                 String opportunityId, Record event, NoticeKind kind, String message, Instant at) {
+                                 String opportunityId, LeadLedgerEvent event, NoticeKind kind, String message, Instant at) {
         return new Notice(suffix.isEmpty() ? ref.eventId() : ref.eventId() + ":" + suffix, ref.eventId(),
                 ref.globalIndex(), required(partnerId, "partnerId", event),
                 required(registrationId, "registrationId", event), required(opportunityId, "opportunityId", event),

@@ -1,6 +1,7 @@
 package com.leadledger.query.opportunity;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
@@ -40,7 +41,7 @@ public record SupportHistoryEntry(
     public enum Action { GRANTED, MOVED, WITHDRAWN }
 
     /** The entry a support event adds to its opportunity's history; empty for any other event. */
-    public static Optional<SupportHistoryEntry> from(Record event, EventRef ref) {
+    public static Optional<SupportHistoryEntry> from(LeadLedgerEvent event, EventRef ref) {
         if (event instanceof SupportGranted e) {
             return Optional.of(new SupportHistoryEntry(ref.eventId(), required(e.opportunityId(), "opportunityId", e),
                     ref.sequenceNumber(), Action.GRANTED, null, required(e.registrationId(), "registrationId", e),

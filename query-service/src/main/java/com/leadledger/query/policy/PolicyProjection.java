@@ -2,6 +2,7 @@ package com.leadledger.query.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.query.ingest.EventRef;
 import com.leadledger.query.ingest.Projection;
@@ -29,7 +30,7 @@ class PolicyProjection implements Projection {
     }
 
     @Override
-    public void project(Record event, EventRef ref) {
+    public void project(LeadLedgerEvent event, EventRef ref) {
         if (!PolicyView.PROJECTOR.handles(event)) {
             return;
         }

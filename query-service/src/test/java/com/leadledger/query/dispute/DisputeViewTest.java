@@ -1,5 +1,6 @@
 package com.leadledger.query.dispute;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.DisputeAppealed;
@@ -192,7 +193,7 @@ class DisputeViewTest {
         return apply(view, new PartnerPenalized(B, ID, 10, 10, T), "system", "SYSTEM", null);
     }
 
-    private DisputeView apply(DisputeView view, Record event, String actor, String role, String partnerId) {
+    private DisputeView apply(DisputeView view, LeadLedgerEvent event, String actor, String role, String partnerId) {
         Map<String, String> metadata = Fixtures.metadata(actor, role, partnerId);
         EventRef ref = Fixtures.ref(event, T);
         ref = new EventRef(ref.eventId(), ref.eventType(), ID, sequence++, ref.globalIndex() + sequence, T, metadata);

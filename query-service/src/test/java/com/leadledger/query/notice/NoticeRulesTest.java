@@ -1,5 +1,6 @@
 package com.leadledger.query.notice;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
@@ -144,7 +145,7 @@ class NoticeRulesTest {
 
     @Test
     void staffOnlyEventsAndThePartnersOwnActionsYieldNoNotice() {
-        List<Record> silent = List.of(
+        List<LeadLedgerEvent> silent = List.of(
                 new RegistrationBecameReviewable("opp-1", "reg-2", "P-2", T, T, 1),
                 new ReviewSlaStarted("opp-1", "reg-2", 1, T, T, 1),
                 new ReviewEscalated("opp-1", "reg-2", 2, T, T, 1),
@@ -152,7 +153,7 @@ class NoticeRulesTest {
                 new RegistrationWithdrawn("opp-1", "reg-1", "P-1", null, T),
                 Fixtures.submitted("opp-1", "P-1", 1, T));
 
-        for (Record event : silent) {
+        for (LeadLedgerEvent event : silent) {
             assertThat(NoticeRules.noticesFor(event, Fixtures.ref(event, T))).as(event.toString()).isEmpty();
         }
     }

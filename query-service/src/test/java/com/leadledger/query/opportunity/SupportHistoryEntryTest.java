@@ -1,5 +1,6 @@
 package com.leadledger.query.opportunity;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
@@ -16,7 +17,7 @@ class SupportHistoryEntryTest {
 
     static final Instant T = Instant.parse("2030-06-01T08:30:00Z");
 
-    static EventRef ref(Record event, long sequence) {
+    static EventRef ref(LeadLedgerEvent event, long sequence) {
         return new EventRef("ev-" + sequence, event.getClass().getSimpleName(), "opp-1", sequence, 100 + sequence,
                 T.plusSeconds(1), Fixtures.metadata("manager-3", "CHANNEL_MANAGER", null));
     }
