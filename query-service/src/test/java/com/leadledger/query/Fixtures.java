@@ -37,7 +37,7 @@ import com.leadledger.events.registration.RegistrationWon;
 import com.leadledger.events.registration.RejectionReason;
 import com.leadledger.events.registration.ReviewEscalated;
 import com.leadledger.events.registration.ReviewSlaStarted;
-import com.leadledger.query.ingest.EventRef;
+import com.leadledger.query.projection.EventRef;
 
 import java.math.BigDecimal;
 import java.time.Instant;

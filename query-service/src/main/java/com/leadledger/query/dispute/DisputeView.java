@@ -18,15 +18,15 @@ import com.leadledger.events.partner.PartnerPenaltyReversed;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationRevocationReversed;
 import com.leadledger.events.registration.RegistrationRevoked;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projector;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
-import static com.leadledger.query.ingest.EventContract.required;
+import static com.leadledger.query.projection.EventContract.required;
 
 /**
  * One dispute as staff read it: parties, evidence, rulings, the effects carried out on other aggregates and a
@@ -45,6 +45,7 @@ import static com.leadledger.query.ingest.EventContract.required;
  * @param appealed            whether the one appeal was used
  * @param appealableUntil     until when a party may appeal the last ruling; null while open or after an appeal ruling
  */
+@RecordBuilder
 public record DisputeView(
         String disputeId,
         DisputeType type,
@@ -69,7 +70,7 @@ public record DisputeView(
         List<Ruling> rulings,
         List<TimelineEntry> timeline,
         Instant updatedAt,
-        String lastEventId) {
+        String lastEventId) implements DisputeViewBuilder.With {
 
     /** OPEN awaits a ruling at {@code level}; CLOSED was ruled (an appeal reopens it). */
     public enum Status { OPEN, CLOSED }
@@ -151,11 +152,24 @@ public record DisputeView(
         TimelineEntry opened = entry(ref, e.openedAt(), "OPENED", level, Audience.PARTIES, complainant,
                 "Dispute of type %s opened at level %d.".formatted(required(e.type(), "type", e), level),
                 e.description());
-        return new DisputeView(required(e.disputeId(), "disputeId", e), e.type(), Status.OPEN, level,
-                required(e.opportunityId(), "opportunityId", e), e.registrationId(), complainant, ref.actorId(),
-                e.openedByRole(), e.description(), e.amounts(), required(e.openedAt(), "openedAt", e),
-                ref.globalIndex(), e.policyVersion(), e.slaDueAt(), null, null, false, null, List.of(), List.of(),
-                List.of(opened), null, null);
+        return DisputeViewBuilder.builder()
+                .disputeId(required(e.disputeId(), "disputeId", e))
+                .type(e.type())
+                .status(Status.OPEN)
+                .level(level)
+                .opportunityId(required(e.opportunityId(), "opportunityId", e))
+                .registrationId(e.registrationId())
+                .complainantPartnerId(complainant)
+                .openedBy(ref.actorId())
+                .openedByRole(e.openedByRole())
+                .description(e.description())
+                .amounts(e.amounts())
+                .openedAt(required(e.openedAt(), "openedAt", e))
+                .openedGlobalIndex(ref.globalIndex())
+                .policyVersion(e.policyVersion())
+                .slaDueAt(e.slaDueAt())
+                .timeline(List.of(opened))
+                .build();
     }
 
     public DisputeView apply(DisputeEvidenceAdded e, EventRef ref) {
@@ -165,28 +179,20 @@ public record DisputeView(
         TimelineEntry entry = entry(ref, e.addedAt(), "EVIDENCE_ADDED", level,
                 e.submittedByPartnerId() == null ? Audience.STAFF : Audience.PARTNER, e.submittedByPartnerId(),
                 "Evidence added (%d document%s).".formatted(documents, documents == 1 ? "" : "s"), e.description());
-        return with(b -> {
-            b.evidence.add(added);
-            b.timeline.add(entry);
-        });
+        return with(b -> b.evidence(append(evidence, added)).timeline(timelineWith(entry)));
     }
 
     public DisputeView apply(DisputeRespondentLinked e, EventRef ref) {
         Respondent linked = new Respondent(required(e.respondentPartnerId(), "respondentPartnerId", e),
                 e.respondentRegistrationId(), e.respondentOpportunityId(), e.linkedAt());
-        return with(b -> {
-            b.respondent = linked;
-            b.timeline.add(entry(ref, e.linkedAt(), "RESPONDENT_LINKED", level, Audience.PARTIES, null,
-                    "Staff linked the respondent.", null));
-        });
+        return with(b -> b.respondent(linked).timeline(timelineWith(entry(ref, e.linkedAt(), "RESPONDENT_LINKED", level,
+                Audience.PARTIES, null, "Staff linked the respondent.", null))));
     }
 
     public DisputeView apply(DisputeAssigned e, EventRef ref) {
-        return with(b -> {
-            b.assignee = required(e.assignee(), "assignee", e);
-            b.timeline.add(entry(ref, e.assignedAt(), "ASSIGNED", e.level(), Audience.PARTIES, null,
-                    "Assigned to a decider of level %d.".formatted(e.level()), e.assignee()));
-        });
+        return with(b -> b.assignee(required(e.assignee(), "assignee", e)).timeline(timelineWith(entry(ref,
+                e.assignedAt(), "ASSIGNED", e.level(), Audience.PARTIES, null,
+                "Assigned to a decider of level %d.".formatted(e.level()), e.assignee()))));
     }
 
     public DisputeView apply(DisputeEscalated e, EventRef ref) {
@@ -194,13 +200,8 @@ public record DisputeView(
                 ? "Escalated automatically from level %d to level %d: the SLA of level %d passed without a ruling."
                         .formatted(e.fromLevel(), e.level(), e.fromLevel())
                 : "Escalated from level %d to level %d on request.".formatted(e.fromLevel(), e.level());
-        return with(b -> {
-            b.level = e.level();
-            b.slaDueAt = e.slaDueAt();
-            b.assignee = null;
-            b.timeline.add(entry(ref, e.at(), "ESCALATED", e.level(), Audience.PARTIES, ref.partnerId(), summary,
-                    e.reason()));
-        });
+        return with(b -> b.level(e.level()).slaDueAt(e.slaDueAt()).assignee(null).timeline(timelineWith(entry(ref, e.at(),
+                "ESCALATED", e.level(), Audience.PARTIES, ref.partnerId(), summary, e.reason()))));
     }
 
     public DisputeView apply(DisputeRuled e, EventRef ref) {
@@ -209,27 +210,16 @@ public record DisputeView(
                 e.revokeRespondentProtection(), e.penaltyPoints(), e.appeal(), e.appealableUntil(), e.decidedBy(),
                 e.decidedByRole(), e.at(), e.policyVersion());
         String summary = "%s %s at level %d.".formatted(e.appeal() ? "Appeal decided:" : "Ruled", outcome, e.level());
-        return with(b -> {
-            b.status = Status.CLOSED;
-            b.slaDueAt = null;
-            b.assignee = null;
-            b.appealableUntil = e.appealableUntil();
-            b.rulings.add(ruling);
-            b.timeline.add(entry(ref, e.at(), "RULED", e.level(), Audience.PARTIES, null, summary, null));
-        });
+        return with(b -> b.status(Status.CLOSED).slaDueAt(null).assignee(null).appealableUntil(e.appealableUntil())
+                .rulings(append(rulings, ruling))
+                .timeline(timelineWith(entry(ref, e.at(), "RULED", e.level(), Audience.PARTIES, null, summary, null))));
     }
 
     public DisputeView apply(DisputeAppealed e, EventRef ref) {
-        return with(b -> {
-            b.status = Status.OPEN;
-            b.level = e.level();
-            b.slaDueAt = e.slaDueAt();
-            b.assignee = null;
-            b.appealed = true;
-            b.appealableUntil = null;
-            b.timeline.add(entry(ref, e.at(), "APPEALED", e.level(), Audience.PARTIES, e.byPartnerId(),
-                    "A party appealed; the appeal is heard at level %d.".formatted(e.level()), e.reason()));
-        });
+        return with(b -> b.status(Status.OPEN).level(e.level()).slaDueAt(e.slaDueAt()).assignee(null).appealed(true)
+                .appealableUntil(null).timeline(timelineWith(entry(ref, e.at(), "APPEALED", e.level(), Audience.PARTIES,
+                        e.byPartnerId(), "A party appealed; the appeal is heard at level %d.".formatted(e.level()),
+                        e.reason()))));
     }
 
     // ------------------------------------------------------------------ effects carried out on other aggregates
@@ -272,7 +262,7 @@ public record DisputeView(
 
     private DisputeView effect(EventRef ref, Instant at, String kind, Audience audience, String partnerId,
                                String summary) {
-        return with(b -> b.timeline.add(entry(ref, at, kind, level, audience, partnerId, summary, null)));
+        return withTimeline(timelineWith(entry(ref, at, kind, level, audience, partnerId, summary, null)));
     }
 
     // ------------------------------------------------------------------ shared
@@ -283,57 +273,17 @@ public record DisputeView(
                 ref.actorRole(), audience, partnerId, summary, note);
     }
 
+    private List<TimelineEntry> timelineWith(TimelineEntry entry) {
+        return append(timeline, entry);
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> next = new ArrayList<>(list);
+        next.add(item);
+        return next;
+    }
+
     public DisputeView touchedBy(EventRef ref) {
-        return with(b -> {
-            b.updatedAt = ref.timestamp();
-            b.lastEventId = ref.eventId();
-        });
-    }
-
-    private DisputeView with(Consumer<Builder> change) {
-        Builder b = new Builder(this);
-        change.accept(b);
-        return b.build();
-    }
-
-    /** A mutable copy used only inside transitions, so that each one names just the members it changes. */
-    private static final class Builder {
-        private final DisputeView from;
-        private Status status;
-        private int level;
-        private Instant slaDueAt;
-        private String assignee;
-        private Respondent respondent;
-        private boolean appealed;
-        private Instant appealableUntil;
-        private final List<Evidence> evidence;
-        private final List<Ruling> rulings;
-        private final List<TimelineEntry> timeline;
-        private Instant updatedAt;
-        private String lastEventId;
-
-        Builder(DisputeView v) {
-            from = v;
-            status = v.status;
-            level = v.level;
-            slaDueAt = v.slaDueAt;
-            assignee = v.assignee;
-            respondent = v.respondent;
-            appealed = v.appealed;
-            appealableUntil = v.appealableUntil;
-            evidence = new ArrayList<>(v.evidence);
-            rulings = new ArrayList<>(v.rulings);
-            timeline = new ArrayList<>(v.timeline);
-            updatedAt = v.updatedAt;
-            lastEventId = v.lastEventId;
-        }
-
-        DisputeView build() {
-            DisputeView v = from;
-            return new DisputeView(v.disputeId, v.type, status, level, v.opportunityId, v.registrationId,
-                    v.complainantPartnerId, v.openedBy, v.openedByRole, v.description, v.amounts, v.openedAt,
-                    v.openedGlobalIndex, v.policyVersion, slaDueAt, assignee, respondent, appealed, appealableUntil,
-                    evidence, rulings, timeline, updatedAt, lastEventId);
-        }
+        return with(b -> b.updatedAt(ref.timestamp()).lastEventId(ref.eventId()));
     }
 }

@@ -3,6 +3,7 @@ package com.leadledger.query.ingest;
 import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
+import com.leadledger.query.projection.UndecodableRecordException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,10 +98,7 @@ public final class EnvelopeReader {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Failures.root(e);
         String message = root.getMessage();
         if (message == null) {
             return root.getClass().getSimpleName();

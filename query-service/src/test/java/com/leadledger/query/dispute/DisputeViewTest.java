@@ -19,8 +19,8 @@ import com.leadledger.events.opportunity.SupportReason;
 import com.leadledger.events.partner.PartnerPenalized;
 import com.leadledger.events.registration.RegistrationRevoked;
 import com.leadledger.query.Fixtures;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projector;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -11,7 +11,7 @@ import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
 import com.leadledger.query.Fixtures;
-import com.leadledger.query.ingest.EventRef;
+import com.leadledger.query.projection.EventRef;
 import com.leadledger.query.registration.RegistrationView;
 import org.junit.jupiter.api.Test;
 
