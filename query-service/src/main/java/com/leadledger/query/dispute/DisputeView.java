@@ -32,7 +32,9 @@ import static com.leadledger.query.projection.EventContract.required;
  * One dispute as staff read it: parties, evidence, rulings, the effects carried out on other aggregates and a
  * timeline of everything that happened, each entry marked with who may see it. Immutable; {@link #PROJECTOR} maps the
  * dispute's own events and the effect events that name it (revocations, penalties, recorded rulings, support moves
- * and approvals citing it) to pure transitions, shared by the live projection, rebuilds and as-of views.
+ * and approvals citing it) to pure transitions, shared by the live projection, rebuilds and as-of views. The timeline
+ * is in the order the command side stored the events (their global index), whatever order they arrive in: events of
+ * different aggregates travel on different Kafka partitions.
  *
  * @param registrationId      the complainant's registration the dispute is about; null when none was named
  * @param complainantPartnerId null when staff opened the dispute
@@ -108,10 +110,11 @@ public record DisputeView(
      * or a person, so it may be shown to either party; {@code note} is free text (a reason, a description) shown to
      * staff and to its author {@code partnerId} only.
      *
-     * @param partnerId the partner that acted or is concerned; null when staff acted
+     * @param globalIndex the event's place in the whole history: the timeline's order
+     * @param partnerId   the partner that acted or is concerned; null when staff acted
      */
-    public record TimelineEntry(String eventId, Instant at, String kind, int level, String actorId, String actorRole,
-                                Audience audience, String partnerId, String summary, String note) {
+    public record TimelineEntry(String eventId, long globalIndex, Instant at, String kind, int level, String actorId,
+                                String actorRole, Audience audience, String partnerId, String summary, String note) {
 
         public boolean visibleTo(String viewerPartnerId) {
             return audience == Audience.PARTIES
@@ -269,12 +272,19 @@ public record DisputeView(
 
     private static TimelineEntry entry(EventRef ref, Instant at, String kind, int level, Audience audience,
                                        String partnerId, String summary, String note) {
-        return new TimelineEntry(ref.eventId(), at != null ? at : ref.timestamp(), kind, level, ref.actorId(),
-                ref.actorRole(), audience, partnerId, summary, note);
+        return new TimelineEntry(ref.eventId(), ref.globalIndex(), at != null ? at : ref.timestamp(), kind, level,
+                ref.actorId(), ref.actorRole(), audience, partnerId, summary, note);
     }
 
+    /** The timeline with {@code entry} after every entry stored before it (by global index), before the later ones. */
     private List<TimelineEntry> timelineWith(TimelineEntry entry) {
-        return append(timeline, entry);
+        List<TimelineEntry> next = new ArrayList<>(timeline);
+        int position = next.size();
+        while (position > 0 && next.get(position - 1).globalIndex() > entry.globalIndex()) {
+            position--;
+        }
+        next.add(position, entry);
+        return next;
     }
 
     private static <T> List<T> append(List<T> list, T item) {
