@@ -31,7 +31,7 @@ import java.util.Optional;
  * transaction, stopping at the first that fails again (which becomes the parked one).
  */
 @Service
-public class DeadLetters implements RecordParking {
+class DeadLetters implements RecordParking {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 

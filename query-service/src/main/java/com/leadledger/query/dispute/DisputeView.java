@@ -149,7 +149,7 @@ public record DisputeView(
 
     // ------------------------------------------------------------------ the dispute's own events
 
-    public static DisputeView from(DisputeOpened e, EventRef ref) {
+    static DisputeView from(DisputeOpened e, EventRef ref) {
         int level = e.level();
         String complainant = e.complainantPartnerId();
         TimelineEntry opened = entry(ref, e.openedAt(), "OPENED", level, Audience.PARTIES, complainant,
@@ -175,7 +175,7 @@ public record DisputeView(
                 .build();
     }
 
-    public DisputeView apply(DisputeEvidenceAdded e, EventRef ref) {
+    DisputeView apply(DisputeEvidenceAdded e, EventRef ref) {
         Evidence added = new Evidence(required(e.evidenceId(), "evidenceId", e), e.submittedBy(),
                 e.submittedByPartnerId(), e.description(), e.amounts(), e.documents(), e.addedAt());
         int documents = added.documents().size();
@@ -185,80 +185,83 @@ public record DisputeView(
         return with(b -> b.evidence(append(evidence, added)).timeline(timelineWith(entry)));
     }
 
-    public DisputeView apply(DisputeRespondentLinked e, EventRef ref) {
+    DisputeView apply(DisputeRespondentLinked e, EventRef ref) {
         Respondent linked = new Respondent(required(e.respondentPartnerId(), "respondentPartnerId", e),
                 e.respondentRegistrationId(), e.respondentOpportunityId(), e.linkedAt());
-        return with(b -> b.respondent(linked).timeline(timelineWith(entry(ref, e.linkedAt(), "RESPONDENT_LINKED", level,
-                Audience.PARTIES, null, "Staff linked the respondent.", null))));
+        TimelineEntry entry = entry(ref, e.linkedAt(), "RESPONDENT_LINKED", level, Audience.PARTIES, null,
+                "Staff linked the respondent.", null);
+        return with(b -> b.respondent(linked).timeline(timelineWith(entry)));
     }
 
-    public DisputeView apply(DisputeAssigned e, EventRef ref) {
-        return with(b -> b.assignee(required(e.assignee(), "assignee", e)).timeline(timelineWith(entry(ref,
-                e.assignedAt(), "ASSIGNED", e.level(), Audience.PARTIES, null,
-                "Assigned to a decider of level %d.".formatted(e.level()), e.assignee()))));
+    DisputeView apply(DisputeAssigned e, EventRef ref) {
+        String assignee = required(e.assignee(), "assignee", e);
+        TimelineEntry entry = entry(ref, e.assignedAt(), "ASSIGNED", e.level(), Audience.PARTIES, null,
+                "Assigned to a decider of level %d.".formatted(e.level()), assignee);
+        return with(b -> b.assignee(assignee).timeline(timelineWith(entry)));
     }
 
-    public DisputeView apply(DisputeEscalated e, EventRef ref) {
+    DisputeView apply(DisputeEscalated e, EventRef ref) {
         String summary = e.automatic()
                 ? "Escalated automatically from level %d to level %d: the SLA of level %d passed without a ruling."
                         .formatted(e.fromLevel(), e.level(), e.fromLevel())
                 : "Escalated from level %d to level %d on request.".formatted(e.fromLevel(), e.level());
-        return with(b -> b.level(e.level()).slaDueAt(e.slaDueAt()).assignee(null).timeline(timelineWith(entry(ref, e.at(),
-                "ESCALATED", e.level(), Audience.PARTIES, ref.partnerId(), summary, e.reason()))));
+        TimelineEntry entry = entry(ref, e.at(), "ESCALATED", e.level(), Audience.PARTIES, ref.partnerId(), summary,
+                e.reason());
+        return with(b -> b.level(e.level()).slaDueAt(e.slaDueAt()).assignee(null).timeline(timelineWith(entry)));
     }
 
-    public DisputeView apply(DisputeRuled e, EventRef ref) {
+    DisputeView apply(DisputeRuled e, EventRef ref) {
         DisputeOutcome outcome = required(e.outcome(), "outcome", e);
         Ruling ruling = new Ruling(e.level(), outcome, e.rationale(), e.rightfulRegistrationId(),
                 e.revokeRespondentProtection(), e.penaltyPoints(), e.appeal(), e.appealableUntil(), e.decidedBy(),
                 e.decidedByRole(), e.at(), e.policyVersion());
         String summary = "%s %s at level %d.".formatted(e.appeal() ? "Appeal decided:" : "Ruled", outcome, e.level());
+        TimelineEntry entry = entry(ref, e.at(), "RULED", e.level(), Audience.PARTIES, null, summary, null);
         return with(b -> b.status(Status.CLOSED).slaDueAt(null).assignee(null).appealableUntil(e.appealableUntil())
-                .rulings(append(rulings, ruling))
-                .timeline(timelineWith(entry(ref, e.at(), "RULED", e.level(), Audience.PARTIES, null, summary, null))));
+                .rulings(append(rulings, ruling)).timeline(timelineWith(entry)));
     }
 
-    public DisputeView apply(DisputeAppealed e, EventRef ref) {
+    DisputeView apply(DisputeAppealed e, EventRef ref) {
+        TimelineEntry entry = entry(ref, e.at(), "APPEALED", e.level(), Audience.PARTIES, e.byPartnerId(),
+                "A party appealed; the appeal is heard at level %d.".formatted(e.level()), e.reason());
         return with(b -> b.status(Status.OPEN).level(e.level()).slaDueAt(e.slaDueAt()).assignee(null).appealed(true)
-                .appealableUntil(null).timeline(timelineWith(entry(ref, e.at(), "APPEALED", e.level(), Audience.PARTIES,
-                        e.byPartnerId(), "A party appealed; the appeal is heard at level %d.".formatted(e.level()),
-                        e.reason()))));
+                .appealableUntil(null).timeline(timelineWith(entry)));
     }
 
     // ------------------------------------------------------------------ effects carried out on other aggregates
 
-    public DisputeView apply(RulingRecorded e, EventRef ref) {
+    DisputeView apply(RulingRecorded e, EventRef ref) {
         return effect(ref, e.recordedAt(), "RULING_RECORDED", Audience.STAFF, null,
                 e.rightfulRegistrationId() == null ? "The ruling was recorded on the opportunity."
                         : "The ruling was recorded on the opportunity, naming the rightful registration.");
     }
 
-    public DisputeView apply(RegistrationRevoked e, EventRef ref) {
+    DisputeView apply(RegistrationRevoked e, EventRef ref) {
         return effect(ref, e.revokedAt(), "PROTECTION_REVOKED", Audience.PARTNER, e.partnerId(),
                 "The respondent's registration lost its protection.");
     }
 
-    public DisputeView apply(RegistrationRevocationReversed e, EventRef ref) {
+    DisputeView apply(RegistrationRevocationReversed e, EventRef ref) {
         return effect(ref, e.reversedAt(), "PROTECTION_RESTORED", Audience.PARTNER, e.partnerId(),
                 "The revocation of the respondent's protection was reversed.");
     }
 
-    public DisputeView apply(PartnerPenalized e, EventRef ref) {
+    DisputeView apply(PartnerPenalized e, EventRef ref) {
         return effect(ref, e.penalizedAt(), "PENALTY_APPLIED", Audience.PARTNER, e.partnerId(),
                 "The respondent received %d penalty points.".formatted(e.points()));
     }
 
-    public DisputeView apply(PartnerPenaltyReversed e, EventRef ref) {
+    DisputeView apply(PartnerPenaltyReversed e, EventRef ref) {
         return effect(ref, e.reversedAt(), "PENALTY_REVERSED", Audience.PARTNER, e.partnerId(),
                 "The respondent's %d penalty points were reversed.".formatted(e.points()));
     }
 
-    public DisputeView apply(SupportMoved e, EventRef ref) {
+    DisputeView apply(SupportMoved e, EventRef ref) {
         return effect(ref, e.movedAt(), "SUPPORT_MOVED", Audience.STAFF, null,
                 "Vendor support moved citing this dispute's ruling.");
     }
 
-    public DisputeView apply(RegistrationApproved e, EventRef ref) {
+    DisputeView apply(RegistrationApproved e, EventRef ref) {
         return effect(ref, e.approvedAt(), "REGISTRATION_APPROVED", Audience.PARTNER, e.partnerId(),
                 "A registration was approved citing this dispute's ruling.");
     }
@@ -293,7 +296,7 @@ public record DisputeView(
         return next;
     }
 
-    public DisputeView touchedBy(EventRef ref) {
+    DisputeView touchedBy(EventRef ref) {
         return with(b -> b.updatedAt(ref.timestamp()).lastEventId(ref.eventId()));
     }
 }

@@ -37,7 +37,7 @@ public record OpportunityView(
             .updates(SupportWithdrawn.class, SupportWithdrawn::opportunityId, OpportunityView::apply)
             .build();
 
-    public static OpportunityView from(OpportunityOpened e) {
+    static OpportunityView from(OpportunityOpened e) {
         return OpportunityViewBuilder.builder()
                 .opportunityId(required(e.opportunityId(), "opportunityId", e))
                 .customerKey(required(e.customerKey(), "customerKey", e).value())
@@ -46,19 +46,19 @@ public record OpportunityView(
                 .build();
     }
 
-    public OpportunityView apply(SupportGranted e) {
+    OpportunityView apply(SupportGranted e) {
         return withSupportedRegistrationId(required(e.registrationId(), "registrationId", e));
     }
 
-    public OpportunityView apply(SupportMoved e) {
+    OpportunityView apply(SupportMoved e) {
         return withSupportedRegistrationId(required(e.toRegistrationId(), "toRegistrationId", e));
     }
 
-    public OpportunityView apply(SupportWithdrawn e) {
+    OpportunityView apply(SupportWithdrawn e) {
         return withSupportedRegistrationId(null);
     }
 
-    public OpportunityView touchedBy(EventRef ref) {
+    OpportunityView touchedBy(EventRef ref) {
         return with(b -> b.updatedAt(ref.timestamp()).lastEventId(ref.eventId()));
     }
 }

@@ -21,7 +21,7 @@ import static com.leadledger.query.projection.EventContract.required;
  * @param at      when the decision was taken (the event's own time)
  * @param actorId who decided, from the event's audit metadata
  */
-public record SupportHistoryEntry(
+record SupportHistoryEntry(
         String eventId,
         @JsonIgnore String opportunityId,
         @JsonIgnore long sequenceNumber,

@@ -26,7 +26,7 @@ import static com.leadledger.query.projection.EventContract.required;
  * @param penaltyPoints    points in force from upheld disputes (after appeal reversals)
  */
 @RecordBuilder
-public record PartnerView(
+record PartnerView(
         String partnerId,
         String name,
         PartnerTier tier,
@@ -57,7 +57,7 @@ public record PartnerView(
             .updates(PartnerPenaltyReversed.class, PartnerPenaltyReversed::partnerId, PartnerView::apply)
             .build();
 
-    public static PartnerView from(PartnerOnboarded e) {
+    static PartnerView from(PartnerOnboarded e) {
         return PartnerViewBuilder.builder()
                 .partnerId(required(e.partnerId(), "partnerId", e))
                 .name(required(e.name(), "name", e))
@@ -69,31 +69,31 @@ public record PartnerView(
                 .build();
     }
 
-    public PartnerView apply(PartnerTierChanged e) {
+    PartnerView apply(PartnerTierChanged e) {
         return withTier(required(e.tier(), "tier", e));
     }
 
-    public PartnerView apply(PartnerProductLinesChanged e) {
+    PartnerView apply(PartnerProductLinesChanged e) {
         return withProductLines(required(e.productLines(), "productLines", e));
     }
 
-    public PartnerView apply(PartnerSuspended e) {
+    PartnerView apply(PartnerSuspended e) {
         return with(b -> b.status(Status.SUSPENDED).suspendedAt(e.suspendedAt()).suspensionReason(e.reason()));
     }
 
-    public PartnerView apply(PartnerReinstated e) {
+    PartnerView apply(PartnerReinstated e) {
         return with(b -> b.status(Status.ACTIVE).suspendedAt(null).suspensionReason(null));
     }
 
-    public PartnerView apply(PartnerPenalized e) {
+    PartnerView apply(PartnerPenalized e) {
         return withPenaltyPoints(e.totalPoints());
     }
 
-    public PartnerView apply(PartnerPenaltyReversed e) {
+    PartnerView apply(PartnerPenaltyReversed e) {
         return withPenaltyPoints(e.totalPoints());
     }
 
-    public PartnerView touchedBy(EventRef ref) {
+    PartnerView touchedBy(EventRef ref) {
         return with(b -> b.updatedAt(ref.timestamp()).lastEventId(ref.eventId()));
     }
 }

@@ -15,7 +15,7 @@ import static com.leadledger.query.projection.EventContract.required;
  *
  * @param publishedAt when the version took effect; the time the event was stored when the event does not say
  */
-public record PolicyView(long version, Instant publishedAt, String publishedBy, PolicyDocument document,
+record PolicyView(long version, Instant publishedAt, String publishedBy, PolicyDocument document,
                          String lastEventId) {
 
     public static final Projector<PolicyView> PROJECTOR = Projector.<PolicyView>entries("policy")

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A failure drops the shadow tables and leaves the current ones untouched. One rebuild runs at a time.
  */
 @Service
-public class ProjectionRebuilder {
+class ProjectionRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
 

@@ -30,7 +30,7 @@ import java.util.List;
  *       single-registration endpoint only, not in lists.</li>
  * </ul>
  */
-public record RegistrationResponse(
+record RegistrationResponse(
         String registrationId,
         String opportunityId,
         String partnerId,

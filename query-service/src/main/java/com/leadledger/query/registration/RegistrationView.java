@@ -123,7 +123,7 @@ public record RegistrationView(
             .updates(SupportWithdrawn.class, SupportWithdrawn::registrationId, RegistrationView::apply)
             .build();
 
-    public static RegistrationView from(RegistrationSubmitted e) {
+    static RegistrationView from(RegistrationSubmitted e) {
         CustomerIdentity customer = required(e.customer(), "customer", e);
         required(customer.legalName(), "customer.legalName", e);
         required(customer.country(), "customer.country", e);
@@ -146,16 +146,16 @@ public record RegistrationView(
 
     // ------------------------------------------------------------------ review clock (only while SUBMITTED)
 
-    public RegistrationView apply(ReviewSlaStarted e) {
+    RegistrationView apply(ReviewSlaStarted e) {
         return underReview(e.level(), required(e.reviewDueAt(), "reviewDueAt", e));
     }
 
-    public RegistrationView apply(ReviewEscalated e) {
+    RegistrationView apply(ReviewEscalated e) {
         return underReview(e.level(), required(e.reviewDueAt(), "reviewDueAt", e));
     }
 
     /** The registrations ahead of it left the competition: its review starts over at level 1. */
-    public RegistrationView apply(RegistrationBecameReviewable e) {
+    RegistrationView apply(RegistrationBecameReviewable e) {
         return underReview(1, required(e.reviewDueAt(), "reviewDueAt", e));
     }
 
@@ -168,37 +168,37 @@ public record RegistrationView(
 
     // ------------------------------------------------------------------ decisions
 
-    public RegistrationView apply(RegistrationApproved e) {
+    RegistrationView apply(RegistrationApproved e) {
         Instant until = required(e.protectedUntil(), "protectedUntil", e);
         BigDecimal discount = required(e.discountPercent(), "discountPercent", e);
         return leaving(RegistrationStatus.APPROVED).discountPercent(discount).protectionDays(e.protectionDays())
                 .protectedUntil(until).decidedAt(e.approvedAt()).build();
     }
 
-    public RegistrationView apply(RegistrationRejected e) {
+    RegistrationView apply(RegistrationRejected e) {
         String reason = required(e.reasonCode(), "reasonCode", e).name();
         return leaving(RegistrationStatus.REJECTED)
                 .rejection(new Rejection(reason, e.note(), e.earlierRegisteredAt())).decidedAt(e.rejectedAt())
                 .build();
     }
 
-    public RegistrationView apply(RegistrationWithdrawn e) {
+    RegistrationView apply(RegistrationWithdrawn e) {
         return leaving(RegistrationStatus.WITHDRAWN).withdrawnAt(e.withdrawnAt()).withdrawalReason(e.reason())
                 .build();
     }
 
     /** Protection ran out; {@code protectedUntil} keeps the instant it ended. */
-    public RegistrationView apply(RegistrationExpired e) {
+    RegistrationView apply(RegistrationExpired e) {
         return leaving(RegistrationStatus.EXPIRED).build();
     }
 
     /** An upheld dispute revoked its protection; {@code protectedUntil} keeps the end it had. */
-    public RegistrationView apply(RegistrationRevoked e) {
+    RegistrationView apply(RegistrationRevoked e) {
         return leaving(RegistrationStatus.REVOKED).build();
     }
 
     /** An appeal decision reversed the revocation: approved again with its former end, or expired meanwhile. */
-    public RegistrationView apply(RegistrationRevocationReversed e) {
+    RegistrationView apply(RegistrationRevocationReversed e) {
         RegistrationStatus restored = required(e.status(), "status", e);
         return leaving(restored).protectedUntil(e.protectedUntil() != null ? e.protectedUntil() : protectedUntil)
                 .build();
@@ -206,52 +206,52 @@ public record RegistrationView(
 
     // ------------------------------------------------------------------ extensions
 
-    public RegistrationView apply(ExtensionRequested e) {
+    RegistrationView apply(ExtensionRequested e) {
         return withPendingExtension(new PendingExtension(required(e.extensionRequestId(), "extensionRequestId", e),
                 e.days(), e.reason(), e.requestedAt()));
     }
 
-    public RegistrationView apply(ExtensionGranted e) {
+    RegistrationView apply(ExtensionGranted e) {
         Instant until = required(e.protectedUntil(), "protectedUntil", e);
         return with(b -> b.protectedUntil(until).extensionsGranted(extensionsGranted + 1).pendingExtension(null));
     }
 
-    public RegistrationView apply(ExtensionRefused e) {
+    RegistrationView apply(ExtensionRefused e) {
         return withPendingExtension(null);
     }
 
     // ------------------------------------------------------------------ outcome
 
-    public RegistrationView apply(RegistrationWon e) {
+    RegistrationView apply(RegistrationWon e) {
         return leaving(RegistrationStatus.WON).outcome(new Outcome(RegistrationStatus.WON.name(),
                 required(e.finalValue(), "finalValue", e), null, e.reportedAt())).build();
     }
 
-    public RegistrationView apply(RegistrationLost e) {
+    RegistrationView apply(RegistrationLost e) {
         return leaving(RegistrationStatus.LOST)
                 .outcome(new Outcome(RegistrationStatus.LOST.name(), null, e.reason(), e.reportedAt())).build();
     }
 
     // ------------------------------------------------------------------ vendor support
 
-    public RegistrationView apply(SupportGranted e) {
+    RegistrationView apply(SupportGranted e) {
         return withSupported(true);
     }
 
     /** Applied to both rows the move touches: the one losing support and the one gaining it. */
-    public RegistrationView apply(SupportMoved e) {
+    RegistrationView apply(SupportMoved e) {
         if (registrationId.equals(e.toRegistrationId())) {
             return withSupported(true);
         }
         return registrationId.equals(e.fromRegistrationId()) ? withSupported(false) : this;
     }
 
-    public RegistrationView apply(SupportWithdrawn e) {
+    RegistrationView apply(SupportWithdrawn e) {
         return withSupported(false);
     }
 
     /** The same view, recording that {@code ref} was the last event applied to it. */
-    public RegistrationView touchedBy(EventRef ref) {
+    RegistrationView touchedBy(EventRef ref) {
         return with(b -> b.updatedAt(ref.timestamp()).lastEventId(ref.eventId()));
     }
 

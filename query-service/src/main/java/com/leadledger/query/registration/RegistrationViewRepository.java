@@ -95,7 +95,7 @@ public class RegistrationViewRepository {
     }
 
     /** Newest first (by acceptance time). */
-    public List<RegistrationView> list(RegistrationFilter filter, long offset, int limit) {
+    List<RegistrationView> list(RegistrationFilter filter, long offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         params.put("limit", limit);
@@ -104,7 +104,7 @@ public class RegistrationViewRepository {
                 .params(params).query(row).list();
     }
 
-    public long count(RegistrationFilter filter) {
+    long count(RegistrationFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         return jdbc.sql("SELECT count(*) FROM registration_view" + where).params(params).query(Long.class).single();
