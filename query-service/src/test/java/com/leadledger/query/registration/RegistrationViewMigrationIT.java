@@ -3,11 +3,13 @@ package com.leadledger.query.registration;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.customer.CustomerIdentity;
 import com.leadledger.events.customer.CustomerNames;
+import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.events.registration.ExtensionRequested;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RejectionReason;
 import com.leadledger.query.Fixtures;
+import com.leadledger.query.ingest.EventLogRepository;
 import com.leadledger.query.projection.EventRef;
 import com.leadledger.query.projection.Projector;
 import com.leadledger.query.projection.ViewDocuments;
@@ -31,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An existing database migrates to the document layout of {@code registration_view}: rows written by the column
- * layout before it read back as exactly the views the projection had written, with every member.
+ * layout before it read back as exactly the views the projection writes now, with every member. The database holds
+ * the events in event_log as a real one does, so later migrations that derive members from the history take part.
  */
 class RegistrationViewMigrationIT {
 
@@ -39,12 +42,18 @@ class RegistrationViewMigrationIT {
 
     @Test
     void rowsOfTheColumnLayoutBecomeTheDocumentsOfTheSameViews() {
-        Collection<RegistrationView> views = registrationsInEveryState();
+        List<EventEnvelope> history = registrationsInEveryState();
+        Collection<RegistrationView> views = RegistrationView.PROJECTOR.foldAll(history.stream()
+                .map(envelope -> new Projector.Step(Fixtures.CODEC.payload(envelope).orElseThrow(),
+                        EventRef.of(envelope)))
+                .toList()).values();
         PostgresServer pg = TestInfrastructure.postgres();
         DriverManagerDataSource database = new DriverManagerDataSource(
                 pg.jdbcUrl(pg.freshDatabase("registration_migration")), pg.username(), pg.password());
         Flyway.configure().dataSource(database).target("11").load().migrate();
         JdbcClient jdbc = JdbcClient.create(database);
+        EventLogRepository eventLog = new EventLogRepository(jdbc, Fixtures.CODEC);
+        history.forEach(eventLog::append);
         views.forEach(view -> insertInColumnLayout(jdbc, view));
 
         Flyway.configure().dataSource(database).load().migrate();
@@ -65,8 +74,8 @@ class RegistrationViewMigrationIT {
                 "product_line", "accepted_at", "review_level", "document");
     }
 
-    /** Views folded from events, together covering every member of the view, null and set. */
-    private static Collection<RegistrationView> registrationsInEveryState() {
+    /** The events of registrations that together cover every member of the view, null and set. */
+    private static List<EventEnvelope> registrationsInEveryState() {
         Fixtures.OpportunityStream stream = new Fixtures.OpportunityStream("NETWORK_SECURITY");
         stream.opened();
         RegistrationSubmitted underReview = stream.submit("P-review");
@@ -85,11 +94,7 @@ class RegistrationViewMigrationIT {
         stream.won(won, Money.of("1180000.00", "RUB"));
         stream.lost(stream.submit("P-lost"), "the customer chose another vendor");
         stream.withdraw(stream.submit("P-withdrawn"), "the project was postponed");
-        List<Projector.Step> history = stream.envelopes().stream()
-                .map(envelope -> new Projector.Step(Fixtures.CODEC.payload(envelope).orElseThrow(),
-                        EventRef.of(envelope)))
-                .toList();
-        return RegistrationView.PROJECTOR.foldAll(history).values();
+        return stream.envelopes();
     }
 
     /** The row as the projection wrote it before the document layout (V1 and V2). */
