@@ -49,6 +49,8 @@ import static com.leadledger.query.projection.EventContract.required;
  * @param rejection         why staff rejected it; null unless {@code REJECTED}
  * @param outcome           what the owner reported (won or lost); null until reported
  * @param decidedAt         when staff approved or rejected it; null while undecided
+ * @param lastDecisionBy    the staff member (token subject) who approved or rejected it, from the event's audit
+ *                          metadata; null while undecided
  * @param updatedAt         the timestamp of the last applied event (not the time it was projected)
  * @param lastEventId       the id of the last applied event
  */
@@ -80,6 +82,7 @@ public record RegistrationView(
         Rejection rejection,
         Outcome outcome,
         Instant decidedAt,
+        String lastDecisionBy,
         Instant updatedAt,
         String lastEventId) implements RegistrationViewBuilder.With {
 
@@ -105,8 +108,8 @@ public record RegistrationView(
             .updates(ReviewEscalated.class, ReviewEscalated::registrationId, RegistrationView::apply)
             .updates(RegistrationBecameReviewable.class, RegistrationBecameReviewable::registrationId,
                     RegistrationView::apply)
-            .updates(RegistrationApproved.class, RegistrationApproved::registrationId, RegistrationView::apply)
-            .updates(RegistrationRejected.class, RegistrationRejected::registrationId, RegistrationView::apply)
+            .updatesWithRef(RegistrationApproved.class, RegistrationApproved::registrationId, RegistrationView::apply)
+            .updatesWithRef(RegistrationRejected.class, RegistrationRejected::registrationId, RegistrationView::apply)
             .updates(RegistrationWithdrawn.class, RegistrationWithdrawn::registrationId, RegistrationView::apply)
             .updates(RegistrationExpired.class, RegistrationExpired::registrationId, RegistrationView::apply)
             .updates(RegistrationRevoked.class, RegistrationRevoked::registrationId, RegistrationView::apply)
@@ -168,18 +171,18 @@ public record RegistrationView(
 
     // ------------------------------------------------------------------ decisions
 
-    RegistrationView apply(RegistrationApproved e) {
+    RegistrationView apply(RegistrationApproved e, EventRef ref) {
         Instant until = required(e.protectedUntil(), "protectedUntil", e);
         BigDecimal discount = required(e.discountPercent(), "discountPercent", e);
         return leaving(RegistrationStatus.APPROVED).discountPercent(discount).protectionDays(e.protectionDays())
-                .protectedUntil(until).decidedAt(e.approvedAt()).build();
+                .protectedUntil(until).decidedAt(e.approvedAt()).lastDecisionBy(ref.actorId()).build();
     }
 
-    RegistrationView apply(RegistrationRejected e) {
+    RegistrationView apply(RegistrationRejected e, EventRef ref) {
         String reason = required(e.reasonCode(), "reasonCode", e).name();
         return leaving(RegistrationStatus.REJECTED)
                 .rejection(new Rejection(reason, e.note(), e.earlierRegisteredAt())).decidedAt(e.rejectedAt())
-                .build();
+                .lastDecisionBy(ref.actorId()).build();
     }
 
     RegistrationView apply(RegistrationWithdrawn e) {
