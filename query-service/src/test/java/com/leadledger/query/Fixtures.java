@@ -1,5 +1,6 @@
 package com.leadledger.query;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.customer.CustomerIdentity;
 import com.leadledger.events.customer.CustomerKey;
@@ -36,7 +37,7 @@ import com.leadledger.events.registration.RegistrationWon;
 import com.leadledger.events.registration.RejectionReason;
 import com.leadledger.events.registration.ReviewEscalated;
 import com.leadledger.events.registration.ReviewSlaStarted;
-import com.leadledger.query.ingest.EventRef;
+import com.leadledger.query.projection.EventRef;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class Fixtures {
         return "RU:77" + (10_000_000L + ThreadLocalRandom.current().nextLong(89_999_999L));
     }
 
-    public static EventRef ref(Record event, Instant at) {
+    public static EventRef ref(LeadLedgerEvent event, Instant at) {
         return new EventRef(UUID.randomUUID().toString(), EventTypes.nameOf(event.getClass()), "agg", 0, 0, at);
     }
 
@@ -250,16 +251,16 @@ public final class Fixtures {
                     disputeId, approved.protectedUntil(), false, tickPeek()));
         }
 
-        private <E extends Record> E staff(E event) {
+        private <E extends LeadLedgerEvent> E staff(E event) {
             return add(event, STAFF_ACTOR, "CHANNEL_MANAGER", null);
         }
 
-        private <E extends Record> E system(E event) {
+        private <E extends LeadLedgerEvent> E system(E event) {
             return add(event, "system", "SYSTEM", null);
         }
 
         /** Stored a second after the time the event itself names, as the command side stores after deciding. */
-        private <E extends Record> E add(E event, String actor, String role, String partnerId) {
+        private <E extends LeadLedgerEvent> E add(E event, String actor, String role, String partnerId) {
             add(event, tick(), metadata(actor, role, partnerId));
             return event;
         }
@@ -287,7 +288,7 @@ public final class Fixtures {
             return envelope;
         }
 
-        private EventEnvelope add(Record event, Instant at, Map<String, String> metadata) {
+        private EventEnvelope add(LeadLedgerEvent event, Instant at, Map<String, String> metadata) {
             EventEnvelope envelope = envelope(event, "Opportunity", opportunityId, nextSequence++, at, metadata);
             envelopes.add(envelope);
             return envelope;
@@ -342,7 +343,7 @@ public final class Fixtures {
             return Instant.ofEpochMilli(CLOCK.addAndGet(1000));
         }
 
-        private <E extends Record> E add(E event) {
+        private <E extends LeadLedgerEvent> E add(E event) {
             Instant at = next();
             envelopes.add(envelope(event, "Partner", partnerId, nextSequence++, at,
                     metadata("admin-1", "ADMIN", null)));
@@ -374,14 +375,14 @@ public final class Fixtures {
         }
 
         /** Adds the event caused by {@code actor} acting in {@code role} (for {@code partnerId} when a partner). */
-        public <E extends Record> E add(E event, String actor, String role, String partnerId) {
+        public <E extends LeadLedgerEvent> E add(E event, String actor, String role, String partnerId) {
             envelopes.add(envelope(event, "Dispute", disputeId, nextSequence++, at(),
                     metadata(actor, role, partnerId)));
             return event;
         }
     }
 
-    public static EventEnvelope envelope(Record event, String aggregateType, String aggregateId, long sequence,
+    public static EventEnvelope envelope(LeadLedgerEvent event, String aggregateType, String aggregateId, long sequence,
                                          Instant at, Map<String, String> metadata) {
         return new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, UUID.randomUUID().toString(),
                 EventTypes.nameOf(event.getClass()), aggregateType, aggregateId, sequence,

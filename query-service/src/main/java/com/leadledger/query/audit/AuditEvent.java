@@ -9,7 +9,7 @@ import java.time.Instant;
  * causation and request ids) and the payload exactly as received. {@code timestamp} is when the command side stored
  * the event; {@code receivedAt} when this service stored its copy.
  */
-public record AuditEvent(
+record AuditEvent(
         String eventId,
         String eventType,
         String aggregateType,

@@ -2,6 +2,7 @@ package com.leadledger.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.dispute.DisputeOpened;
 import com.leadledger.events.dispute.DisputeRuled;
 import com.leadledger.events.envelope.EnvelopeCodec;
@@ -13,12 +14,13 @@ import com.leadledger.events.registration.ExtensionRefused;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationRejected;
 import com.leadledger.query.dispute.DisputeView;
+import com.leadledger.query.dispute.DisputeViewRepository;
 import com.leadledger.query.ingest.EventHistory;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projector;
 import com.leadledger.query.opportunity.OpportunityView;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
 import com.leadledger.query.registration.RegistrationView;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.leadledger.query.registration.RegistrationViewRepository;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -39,7 +41,7 @@ import java.util.Set;
 class DecisionContexts {
 
     /** The events that record a decision by vendor staff or arbitration. */
-    static final Set<Class<? extends Record>> DECISIONS = Set.of(RegistrationApproved.class,
+    static final Set<Class<? extends LeadLedgerEvent>> DECISIONS = Set.of(RegistrationApproved.class,
             RegistrationRejected.class, ExtensionGranted.class, ExtensionRefused.class, SupportGranted.class,
             SupportMoved.class, SupportWithdrawn.class, DisputeRuled.class);
 
@@ -58,12 +60,15 @@ class DecisionContexts {
     }
 
     private final EventHistory history;
-    private final JdbcClient jdbc;
+    private final RegistrationViewRepository registrations;
+    private final DisputeViewRepository disputes;
     private final ObjectMapper mapper;
 
-    DecisionContexts(EventHistory history, JdbcClient jdbc, EnvelopeCodec codec) {
+    DecisionContexts(EventHistory history, RegistrationViewRepository registrations, DisputeViewRepository disputes,
+                     EnvelopeCodec codec) {
         this.history = history;
-        this.jdbc = jdbc;
+        this.registrations = registrations;
+        this.disputes = disputes;
         this.mapper = codec.mapper();
     }
 
@@ -78,7 +83,7 @@ class DecisionContexts {
         Replay replay = new Replay(opportunityId);
         List<Decision> decisions = new ArrayList<>();
         for (Projector.Step step : steps(opportunityId, END_OF_TIME)) {
-            Record event = step.event();
+            LeadLedgerEvent event = step.event();
             if (DECISIONS.contains(event.getClass()) && replay.opportunity != null) {
                 EventRef ref = step.ref();
                 JsonNode payload = mapper.valueToTree(event);
@@ -95,25 +100,17 @@ class DecisionContexts {
 
     /** The opportunity a registration belongs to (it never changes, so the current view may be asked). */
     Optional<String> opportunityOfRegistration(String registrationId) {
-        return jdbc.sql("SELECT opportunity_id FROM registration_view WHERE registration_id = :id")
-                .param("id", registrationId).query(String.class).optional();
+        return registrations.opportunityOf(registrationId);
     }
 
     /** The opportunity's stream and the streams of the disputes about it, up to {@code asOf}, in stored order. */
     private List<Projector.Step> steps(String opportunityId, Instant asOf) {
         List<Projector.Step> steps = new ArrayList<>(history.asOf(opportunityId, asOf));
-        for (String disputeId : disputesAbout(opportunityId)) {
+        for (String disputeId : disputes.idsAbout(opportunityId)) {
             steps.addAll(history.asOf(disputeId, asOf));
         }
         steps.sort(Comparator.comparingLong(s -> s.ref().globalIndex()));
         return steps;
-    }
-
-    private List<String> disputesAbout(String opportunityId) {
-        return jdbc.sql("""
-                        SELECT dispute_id FROM dispute_view
-                        WHERE opportunity_id = :id OR document->'respondent'->>'opportunityId' = :id""")
-                .param("id", opportunityId).query(String.class).list();
     }
 
     private static String text(JsonNode payload, String... fields) {
@@ -138,7 +135,7 @@ class DecisionContexts {
         }
 
         void apply(Projector.Step step) {
-            Record event = step.event();
+            LeadLedgerEvent event = step.event();
             EventRef ref = step.ref();
             if (OpportunityView.PROJECTOR.viewIdsOf(event).contains(opportunityId)) {
                 opportunity = OpportunityView.PROJECTOR.apply(opportunity, event, ref);

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param lastEventId the last event applied (at or before {@code asOf})
  */
-public record OpportunityAsOf(
+record OpportunityAsOf(
         String opportunityId,
         Instant asOf,
         String customerKey,

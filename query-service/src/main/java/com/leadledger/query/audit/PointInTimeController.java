@@ -5,7 +5,7 @@ import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import com.leadledger.query.dispute.DisputeView;
 import com.leadledger.query.ingest.EventHistory;
-import com.leadledger.query.ingest.Projector;
+import com.leadledger.query.projection.Projector;
 import com.leadledger.query.registration.RegistrationView;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;

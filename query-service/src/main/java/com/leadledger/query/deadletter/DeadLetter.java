@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param sequenceKey the aggregate whose later events wait behind this one; null for a record without identity
  * @param inEventLog  whether the event is in event_log (it is unless it has no identity or could not be stored)
  */
-public record DeadLetter(long id, DeadLetterStatus status, String reason, String sequenceKey, String eventId,
+record DeadLetter(long id, DeadLetterStatus status, String reason, String sequenceKey, String eventId,
                          String eventType, String aggregateType, String aggregateId, Long sequenceNumber,
                          boolean inEventLog, IngestSource source, String errorClass, String errorMessage,
                          Instant parkedAt, Instant lastFailedAt, int attempts, Instant resolvedAt,

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /** {@code dead_letter}: parked records and the events queued behind them, per aggregate in arrival order. */
 @Repository
-public class DeadLetterRepository implements ParkedSequences {
+class DeadLetterRepository implements ParkedSequences {
 
     static final int MAX_TEXT = 4_000;
     private static final String COLUMNS = """

@@ -13,7 +13,7 @@ import java.util.Base64;
  * A dead letter as operators see it. {@code record} (the consumed value, as UTF-8 text or else base64) is only in the
  * single-entry answer.
  */
-public record DeadLetterResponse(long id, DeadLetterStatus status, String reason, String eventId, String eventType,
+record DeadLetterResponse(long id, DeadLetterStatus status, String reason, String eventId, String eventType,
                                  String aggregateType, String aggregateId, Long sequenceNumber, boolean inEventLog,
                                  Source source, Failure error, Instant parkedAt, Instant lastFailedAt, int attempts,
                                  Instant resolvedAt, String resolvedBy, DeadLetter.Resolution resolution,

@@ -1,7 +1,7 @@
 package com.leadledger.query.deadletter;
 
 /** Where a dead letter stands. */
-public enum DeadLetterStatus {
+enum DeadLetterStatus {
     /** Failed to apply; first in its aggregate's line (or alone). Waits for an operator's retry. */
     PARKED,
     /** Stored in event_log, not yet applied: an earlier event of its aggregate is parked. Follows it on retry. */

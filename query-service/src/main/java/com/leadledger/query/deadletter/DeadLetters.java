@@ -8,7 +8,7 @@ import com.leadledger.query.ingest.EventLogRepository;
 import com.leadledger.query.ingest.Failures;
 import com.leadledger.query.ingest.IngestSource;
 import com.leadledger.query.ingest.RecordParking;
-import com.leadledger.query.ingest.UndecodableRecordException;
+import com.leadledger.query.projection.UndecodableRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -31,7 +31,7 @@ import java.util.Optional;
  * transaction, stopping at the first that fails again (which becomes the parked one).
  */
 @Service
-public class DeadLetters implements RecordParking {
+class DeadLetters implements RecordParking {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -67,7 +67,7 @@ public class DeadLetters implements RecordParking {
 
     @Override
     public void park(IngestSource source, Throwable failure) {
-        UndecodableRecordException undecodable = undecodable(failure);
+        UndecodableRecordException undecodable = UndecodableRecordException.in(failure);
         String reason = undecodable == null ? "projection" : undecodable.reason();
         Optional<EventEnvelope> identified = reader.identify(source.value());
         Optional<DeadLetter> parked = transaction.execute(status -> identified
@@ -233,16 +233,5 @@ public class DeadLetters implements RecordParking {
     private static RuleViolation resolved(DeadLetter entry) {
         return new RuleViolation(RuleViolation.Kind.CONFLICT, "DEAD_LETTER_RESOLVED",
                 "Dead letter " + entry.id() + " is already resolved; there is nothing to retry.");
-    }
-
-    private static UndecodableRecordException undecodable(Throwable failure) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < 32; depth++) {
-            if (current instanceof UndecodableRecordException u) {
-                return u;
-            }
-            current = current.getCause() == current ? null : current.getCause();
-        }
-        return null;
     }
 }

@@ -1,6 +1,5 @@
 package com.leadledger.query.dispute;
 
-import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;

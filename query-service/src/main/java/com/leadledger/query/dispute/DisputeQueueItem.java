@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param slaBreached whether the dispute is open and its level's SLA has passed (automatic escalation follows, except
  *                    at level 3, the top of the ladder)
  */
-public record DisputeQueueItem(
+record DisputeQueueItem(
         String disputeId,
         DisputeType type,
         DisputeView.Status status,

@@ -18,21 +18,23 @@ import com.leadledger.events.partner.PartnerPenaltyReversed;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationRevocationReversed;
 import com.leadledger.events.registration.RegistrationRevoked;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projector;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
-import static com.leadledger.query.ingest.EventContract.required;
+import static com.leadledger.query.projection.EventContract.required;
 
 /**
  * One dispute as staff read it: parties, evidence, rulings, the effects carried out on other aggregates and a
  * timeline of everything that happened, each entry marked with who may see it. Immutable; {@link #PROJECTOR} maps the
  * dispute's own events and the effect events that name it (revocations, penalties, recorded rulings, support moves
- * and approvals citing it) to pure transitions, shared by the live projection, rebuilds and as-of views.
+ * and approvals citing it) to pure transitions, shared by the live projection, rebuilds and as-of views. The timeline
+ * is in the order the command side stored the events (their global index), whatever order they arrive in: events of
+ * different aggregates travel on different Kafka partitions.
  *
  * @param registrationId      the complainant's registration the dispute is about; null when none was named
  * @param complainantPartnerId null when staff opened the dispute
@@ -45,6 +47,7 @@ import static com.leadledger.query.ingest.EventContract.required;
  * @param appealed            whether the one appeal was used
  * @param appealableUntil     until when a party may appeal the last ruling; null while open or after an appeal ruling
  */
+@RecordBuilder
 public record DisputeView(
         String disputeId,
         DisputeType type,
@@ -69,7 +72,7 @@ public record DisputeView(
         List<Ruling> rulings,
         List<TimelineEntry> timeline,
         Instant updatedAt,
-        String lastEventId) {
+        String lastEventId) implements DisputeViewBuilder.With {
 
     /** OPEN awaits a ruling at {@code level}; CLOSED was ruled (an appeal reopens it). */
     public enum Status { OPEN, CLOSED }
@@ -107,10 +110,11 @@ public record DisputeView(
      * or a person, so it may be shown to either party; {@code note} is free text (a reason, a description) shown to
      * staff and to its author {@code partnerId} only.
      *
-     * @param partnerId the partner that acted or is concerned; null when staff acted
+     * @param globalIndex the event's place in the whole history: the timeline's order
+     * @param partnerId   the partner that acted or is concerned; null when staff acted
      */
-    public record TimelineEntry(String eventId, Instant at, String kind, int level, String actorId, String actorRole,
-                                Audience audience, String partnerId, String summary, String note) {
+    public record TimelineEntry(String eventId, long globalIndex, Instant at, String kind, int level, String actorId,
+                                String actorRole, Audience audience, String partnerId, String summary, String note) {
 
         public boolean visibleTo(String viewerPartnerId) {
             return audience == Audience.PARTIES
@@ -145,195 +149,154 @@ public record DisputeView(
 
     // ------------------------------------------------------------------ the dispute's own events
 
-    public static DisputeView from(DisputeOpened e, EventRef ref) {
+    static DisputeView from(DisputeOpened e, EventRef ref) {
         int level = e.level();
         String complainant = e.complainantPartnerId();
         TimelineEntry opened = entry(ref, e.openedAt(), "OPENED", level, Audience.PARTIES, complainant,
                 "Dispute of type %s opened at level %d.".formatted(required(e.type(), "type", e), level),
                 e.description());
-        return new DisputeView(required(e.disputeId(), "disputeId", e), e.type(), Status.OPEN, level,
-                required(e.opportunityId(), "opportunityId", e), e.registrationId(), complainant, ref.actorId(),
-                e.openedByRole(), e.description(), e.amounts(), required(e.openedAt(), "openedAt", e),
-                ref.globalIndex(), e.policyVersion(), e.slaDueAt(), null, null, false, null, List.of(), List.of(),
-                List.of(opened), null, null);
+        return DisputeViewBuilder.builder()
+                .disputeId(required(e.disputeId(), "disputeId", e))
+                .type(e.type())
+                .status(Status.OPEN)
+                .level(level)
+                .opportunityId(required(e.opportunityId(), "opportunityId", e))
+                .registrationId(e.registrationId())
+                .complainantPartnerId(complainant)
+                .openedBy(ref.actorId())
+                .openedByRole(e.openedByRole())
+                .description(e.description())
+                .amounts(e.amounts())
+                .openedAt(required(e.openedAt(), "openedAt", e))
+                .openedGlobalIndex(ref.globalIndex())
+                .policyVersion(e.policyVersion())
+                .slaDueAt(e.slaDueAt())
+                .timeline(List.of(opened))
+                .build();
     }
 
-    public DisputeView apply(DisputeEvidenceAdded e, EventRef ref) {
+    DisputeView apply(DisputeEvidenceAdded e, EventRef ref) {
         Evidence added = new Evidence(required(e.evidenceId(), "evidenceId", e), e.submittedBy(),
                 e.submittedByPartnerId(), e.description(), e.amounts(), e.documents(), e.addedAt());
         int documents = added.documents().size();
         TimelineEntry entry = entry(ref, e.addedAt(), "EVIDENCE_ADDED", level,
                 e.submittedByPartnerId() == null ? Audience.STAFF : Audience.PARTNER, e.submittedByPartnerId(),
                 "Evidence added (%d document%s).".formatted(documents, documents == 1 ? "" : "s"), e.description());
-        return with(b -> {
-            b.evidence.add(added);
-            b.timeline.add(entry);
-        });
+        return with(b -> b.evidence(append(evidence, added)).timeline(timelineWith(entry)));
     }
 
-    public DisputeView apply(DisputeRespondentLinked e, EventRef ref) {
+    DisputeView apply(DisputeRespondentLinked e, EventRef ref) {
         Respondent linked = new Respondent(required(e.respondentPartnerId(), "respondentPartnerId", e),
                 e.respondentRegistrationId(), e.respondentOpportunityId(), e.linkedAt());
-        return with(b -> {
-            b.respondent = linked;
-            b.timeline.add(entry(ref, e.linkedAt(), "RESPONDENT_LINKED", level, Audience.PARTIES, null,
-                    "Staff linked the respondent.", null));
-        });
+        TimelineEntry entry = entry(ref, e.linkedAt(), "RESPONDENT_LINKED", level, Audience.PARTIES, null,
+                "Staff linked the respondent.", null);
+        return with(b -> b.respondent(linked).timeline(timelineWith(entry)));
     }
 
-    public DisputeView apply(DisputeAssigned e, EventRef ref) {
-        return with(b -> {
-            b.assignee = required(e.assignee(), "assignee", e);
-            b.timeline.add(entry(ref, e.assignedAt(), "ASSIGNED", e.level(), Audience.PARTIES, null,
-                    "Assigned to a decider of level %d.".formatted(e.level()), e.assignee()));
-        });
+    DisputeView apply(DisputeAssigned e, EventRef ref) {
+        String assignee = required(e.assignee(), "assignee", e);
+        TimelineEntry entry = entry(ref, e.assignedAt(), "ASSIGNED", e.level(), Audience.PARTIES, null,
+                "Assigned to a decider of level %d.".formatted(e.level()), assignee);
+        return with(b -> b.assignee(assignee).timeline(timelineWith(entry)));
     }
 
-    public DisputeView apply(DisputeEscalated e, EventRef ref) {
+    DisputeView apply(DisputeEscalated e, EventRef ref) {
         String summary = e.automatic()
                 ? "Escalated automatically from level %d to level %d: the SLA of level %d passed without a ruling."
                         .formatted(e.fromLevel(), e.level(), e.fromLevel())
                 : "Escalated from level %d to level %d on request.".formatted(e.fromLevel(), e.level());
-        return with(b -> {
-            b.level = e.level();
-            b.slaDueAt = e.slaDueAt();
-            b.assignee = null;
-            b.timeline.add(entry(ref, e.at(), "ESCALATED", e.level(), Audience.PARTIES, ref.partnerId(), summary,
-                    e.reason()));
-        });
+        TimelineEntry entry = entry(ref, e.at(), "ESCALATED", e.level(), Audience.PARTIES, ref.partnerId(), summary,
+                e.reason());
+        return with(b -> b.level(e.level()).slaDueAt(e.slaDueAt()).assignee(null).timeline(timelineWith(entry)));
     }
 
-    public DisputeView apply(DisputeRuled e, EventRef ref) {
+    DisputeView apply(DisputeRuled e, EventRef ref) {
         DisputeOutcome outcome = required(e.outcome(), "outcome", e);
         Ruling ruling = new Ruling(e.level(), outcome, e.rationale(), e.rightfulRegistrationId(),
                 e.revokeRespondentProtection(), e.penaltyPoints(), e.appeal(), e.appealableUntil(), e.decidedBy(),
                 e.decidedByRole(), e.at(), e.policyVersion());
         String summary = "%s %s at level %d.".formatted(e.appeal() ? "Appeal decided:" : "Ruled", outcome, e.level());
-        return with(b -> {
-            b.status = Status.CLOSED;
-            b.slaDueAt = null;
-            b.assignee = null;
-            b.appealableUntil = e.appealableUntil();
-            b.rulings.add(ruling);
-            b.timeline.add(entry(ref, e.at(), "RULED", e.level(), Audience.PARTIES, null, summary, null));
-        });
+        TimelineEntry entry = entry(ref, e.at(), "RULED", e.level(), Audience.PARTIES, null, summary, null);
+        return with(b -> b.status(Status.CLOSED).slaDueAt(null).assignee(null).appealableUntil(e.appealableUntil())
+                .rulings(append(rulings, ruling)).timeline(timelineWith(entry)));
     }
 
-    public DisputeView apply(DisputeAppealed e, EventRef ref) {
-        return with(b -> {
-            b.status = Status.OPEN;
-            b.level = e.level();
-            b.slaDueAt = e.slaDueAt();
-            b.assignee = null;
-            b.appealed = true;
-            b.appealableUntil = null;
-            b.timeline.add(entry(ref, e.at(), "APPEALED", e.level(), Audience.PARTIES, e.byPartnerId(),
-                    "A party appealed; the appeal is heard at level %d.".formatted(e.level()), e.reason()));
-        });
+    DisputeView apply(DisputeAppealed e, EventRef ref) {
+        TimelineEntry entry = entry(ref, e.at(), "APPEALED", e.level(), Audience.PARTIES, e.byPartnerId(),
+                "A party appealed; the appeal is heard at level %d.".formatted(e.level()), e.reason());
+        return with(b -> b.status(Status.OPEN).level(e.level()).slaDueAt(e.slaDueAt()).assignee(null).appealed(true)
+                .appealableUntil(null).timeline(timelineWith(entry)));
     }
 
     // ------------------------------------------------------------------ effects carried out on other aggregates
 
-    public DisputeView apply(RulingRecorded e, EventRef ref) {
+    DisputeView apply(RulingRecorded e, EventRef ref) {
         return effect(ref, e.recordedAt(), "RULING_RECORDED", Audience.STAFF, null,
                 e.rightfulRegistrationId() == null ? "The ruling was recorded on the opportunity."
                         : "The ruling was recorded on the opportunity, naming the rightful registration.");
     }
 
-    public DisputeView apply(RegistrationRevoked e, EventRef ref) {
+    DisputeView apply(RegistrationRevoked e, EventRef ref) {
         return effect(ref, e.revokedAt(), "PROTECTION_REVOKED", Audience.PARTNER, e.partnerId(),
                 "The respondent's registration lost its protection.");
     }
 
-    public DisputeView apply(RegistrationRevocationReversed e, EventRef ref) {
+    DisputeView apply(RegistrationRevocationReversed e, EventRef ref) {
         return effect(ref, e.reversedAt(), "PROTECTION_RESTORED", Audience.PARTNER, e.partnerId(),
                 "The revocation of the respondent's protection was reversed.");
     }
 
-    public DisputeView apply(PartnerPenalized e, EventRef ref) {
+    DisputeView apply(PartnerPenalized e, EventRef ref) {
         return effect(ref, e.penalizedAt(), "PENALTY_APPLIED", Audience.PARTNER, e.partnerId(),
                 "The respondent received %d penalty points.".formatted(e.points()));
     }
 
-    public DisputeView apply(PartnerPenaltyReversed e, EventRef ref) {
+    DisputeView apply(PartnerPenaltyReversed e, EventRef ref) {
         return effect(ref, e.reversedAt(), "PENALTY_REVERSED", Audience.PARTNER, e.partnerId(),
                 "The respondent's %d penalty points were reversed.".formatted(e.points()));
     }
 
-    public DisputeView apply(SupportMoved e, EventRef ref) {
+    DisputeView apply(SupportMoved e, EventRef ref) {
         return effect(ref, e.movedAt(), "SUPPORT_MOVED", Audience.STAFF, null,
                 "Vendor support moved citing this dispute's ruling.");
     }
 
-    public DisputeView apply(RegistrationApproved e, EventRef ref) {
+    DisputeView apply(RegistrationApproved e, EventRef ref) {
         return effect(ref, e.approvedAt(), "REGISTRATION_APPROVED", Audience.PARTNER, e.partnerId(),
                 "A registration was approved citing this dispute's ruling.");
     }
 
     private DisputeView effect(EventRef ref, Instant at, String kind, Audience audience, String partnerId,
                                String summary) {
-        return with(b -> b.timeline.add(entry(ref, at, kind, level, audience, partnerId, summary, null)));
+        return withTimeline(timelineWith(entry(ref, at, kind, level, audience, partnerId, summary, null)));
     }
 
     // ------------------------------------------------------------------ shared
 
     private static TimelineEntry entry(EventRef ref, Instant at, String kind, int level, Audience audience,
                                        String partnerId, String summary, String note) {
-        return new TimelineEntry(ref.eventId(), at != null ? at : ref.timestamp(), kind, level, ref.actorId(),
-                ref.actorRole(), audience, partnerId, summary, note);
+        return new TimelineEntry(ref.eventId(), ref.globalIndex(), at != null ? at : ref.timestamp(), kind, level,
+                ref.actorId(), ref.actorRole(), audience, partnerId, summary, note);
     }
 
-    public DisputeView touchedBy(EventRef ref) {
-        return with(b -> {
-            b.updatedAt = ref.timestamp();
-            b.lastEventId = ref.eventId();
-        });
-    }
-
-    private DisputeView with(Consumer<Builder> change) {
-        Builder b = new Builder(this);
-        change.accept(b);
-        return b.build();
-    }
-
-    /** A mutable copy used only inside transitions, so that each one names just the members it changes. */
-    private static final class Builder {
-        private final DisputeView from;
-        private Status status;
-        private int level;
-        private Instant slaDueAt;
-        private String assignee;
-        private Respondent respondent;
-        private boolean appealed;
-        private Instant appealableUntil;
-        private final List<Evidence> evidence;
-        private final List<Ruling> rulings;
-        private final List<TimelineEntry> timeline;
-        private Instant updatedAt;
-        private String lastEventId;
-
-        Builder(DisputeView v) {
-            from = v;
-            status = v.status;
-            level = v.level;
-            slaDueAt = v.slaDueAt;
-            assignee = v.assignee;
-            respondent = v.respondent;
-            appealed = v.appealed;
-            appealableUntil = v.appealableUntil;
-            evidence = new ArrayList<>(v.evidence);
-            rulings = new ArrayList<>(v.rulings);
-            timeline = new ArrayList<>(v.timeline);
-            updatedAt = v.updatedAt;
-            lastEventId = v.lastEventId;
+    /** The timeline with {@code entry} after every entry stored before it (by global index), before the later ones. */
+    private List<TimelineEntry> timelineWith(TimelineEntry entry) {
+        List<TimelineEntry> next = new ArrayList<>(timeline);
+        int position = next.size();
+        while (position > 0 && next.get(position - 1).globalIndex() > entry.globalIndex()) {
+            position--;
         }
+        next.add(position, entry);
+        return next;
+    }
 
-        DisputeView build() {
-            DisputeView v = from;
-            return new DisputeView(v.disputeId, v.type, status, level, v.opportunityId, v.registrationId,
-                    v.complainantPartnerId, v.openedBy, v.openedByRole, v.description, v.amounts, v.openedAt,
-                    v.openedGlobalIndex, v.policyVersion, slaDueAt, assignee, respondent, appealed, appealableUntil,
-                    evidence, rulings, timeline, updatedAt, lastEventId);
-        }
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> next = new ArrayList<>(list);
+        next.add(item);
+        return next;
+    }
+
+    DisputeView touchedBy(EventRef ref) {
+        return with(b -> b.updatedAt(ref.timestamp()).lastEventId(ref.eventId()));
     }
 }

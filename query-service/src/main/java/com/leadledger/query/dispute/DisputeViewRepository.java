@@ -36,9 +36,16 @@ public class DisputeViewRepository {
                 .param("id", disputeId).query(row).optional();
     }
 
-    public Optional<DisputeView> find(String disputeId) {
+    Optional<DisputeView> find(String disputeId) {
         return jdbc.sql("SELECT document::text AS document FROM dispute_view WHERE dispute_id = :id")
                 .param("id", disputeId).query(row).optional();
+    }
+
+    /** The disputes about the opportunity: opened on it, or against a registration filed on it. */
+    public List<String> idsAbout(String opportunityId) {
+        return jdbc.sql("SELECT dispute_id FROM dispute_view WHERE opportunity_id = :id"
+                        + " OR document->'respondent'->>'opportunityId' = :id")
+                .param("id", opportunityId).query(String.class).list();
     }
 
     /** Every dispute (staff), optionally of one level and one status. */
@@ -55,7 +62,7 @@ public class DisputeViewRepository {
         return select(null, status, partnerId, offset, limit);
     }
 
-    public long countOfParty(String partnerId, DisputeView.Status status) {
+    long countOfParty(String partnerId, DisputeView.Status status) {
         return count(null, status, partnerId);
     }
 

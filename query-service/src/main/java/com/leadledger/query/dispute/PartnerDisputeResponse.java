@@ -16,7 +16,7 @@ import java.util.List;
  * @param opportunityId  the complainant's opportunity; null for the respondent
  * @param registrationId the viewer's own registration in the dispute, if any
  */
-public record PartnerDisputeResponse(
+record PartnerDisputeResponse(
         String disputeId,
         DisputeType type,
         String role,

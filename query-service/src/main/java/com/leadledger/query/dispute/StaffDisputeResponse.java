@@ -12,7 +12,7 @@ import java.util.List;
  * audience), the opportunity's ranking at the moment the dispute was opened (rebuilt from the event log) and the
  * current state of every registration the dispute names.
  */
-public record StaffDisputeResponse(
+record StaffDisputeResponse(
         String disputeId,
         DisputeType type,
         DisputeView.Status status,

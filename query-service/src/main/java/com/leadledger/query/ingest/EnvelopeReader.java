@@ -1,7 +1,9 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
+import com.leadledger.query.projection.UndecodableRecordException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,7 @@ public final class EnvelopeReader {
     }
 
     /** The decoded event; its payload is empty for an event type this version does not know. */
-    public record Decoded(EventEnvelope envelope, Optional<Record> payload) {
+    public record Decoded(EventEnvelope envelope, Optional<LeadLedgerEvent> payload) {
     }
 
     public Decoded read(byte[] value) {
@@ -96,10 +98,7 @@ public final class EnvelopeReader {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Failures.root(e);
         String message = root.getMessage();
         if (message == null) {
             return root.getClass().getSimpleName();

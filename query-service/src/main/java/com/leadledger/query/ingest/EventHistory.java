@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

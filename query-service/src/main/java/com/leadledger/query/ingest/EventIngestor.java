@@ -1,6 +1,9 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.envelope.EventEnvelope;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.ViewProjection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -24,14 +27,14 @@ public class EventIngestor {
     public enum Outcome { STORED, STORED_UNKNOWN_TYPE, DUPLICATE, QUEUED }
 
     private final EventLogRepository eventLog;
-    private final List<Projection> projections;
+    private final List<ViewProjection<?>> projections;
     private final ParkedSequences parked;
     private final Counter stored;
     private final Counter storedUnknown;
     private final Counter duplicates;
     private final Counter queued;
 
-    public EventIngestor(EventLogRepository eventLog, List<Projection> projections, ParkedSequences parked,
+    public EventIngestor(EventLogRepository eventLog, List<ViewProjection<?>> projections, ParkedSequences parked,
                          MeterRegistry meters) {
         this.eventLog = eventLog;
         this.projections = List.copyOf(projections);
@@ -43,7 +46,7 @@ public class EventIngestor {
     }
 
     @Transactional
-    public Outcome ingest(IngestSource source, EventEnvelope envelope, Optional<Record> payload) {
+    public Outcome ingest(IngestSource source, EventEnvelope envelope, Optional<LeadLedgerEvent> payload) {
         eventLog.holdIngestLock();
         parked.lock(envelope.aggregateId());
         if (!eventLog.append(envelope)) {
@@ -65,7 +68,7 @@ public class EventIngestor {
 
     /** Applies an event that is already in event_log to every projection; joins the caller's transaction. */
     @Transactional
-    public Outcome applyStored(EventEnvelope envelope, Optional<Record> payload) {
+    public Outcome applyStored(EventEnvelope envelope, Optional<LeadLedgerEvent> payload) {
         eventLog.holdIngestLock(); // a dead-letter retry, too, must not slip between a rebuild's catch-up and swap
         if (payload.isEmpty()) {
             log.info("stored event {} of unknown type {}; no projection applies it", envelope.eventId(),
@@ -73,7 +76,7 @@ public class EventIngestor {
             return Outcome.STORED_UNKNOWN_TYPE;
         }
         EventRef ref = EventRef.of(envelope);
-        for (Projection projection : projections) {
+        for (ViewProjection<?> projection : projections) {
             projection.project(payload.get(), ref);
         }
         return Outcome.STORED;

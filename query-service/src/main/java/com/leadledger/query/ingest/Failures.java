@@ -1,5 +1,6 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.query.projection.UndecodableRecordException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.RecoverableDataAccessException;

@@ -1,5 +1,6 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.query.projection.UndecodableRecordException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ public class PoisonRecordRecoverer implements ConsumerRecordRecoverer {
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Exception exception) {
-        UndecodableRecordException poison = undecodable(exception);
+        UndecodableRecordException poison = UndecodableRecordException.in(exception);
         if (poison == null && Failures.isTransient(exception)) {
             meters.counter(STALLED_COUNTER).increment();
             log.error("could not ingest record {}-{}@{} (key {}) after retrying; it will be retried again and its "
@@ -58,16 +59,5 @@ public class PoisonRecordRecoverer implements ConsumerRecordRecoverer {
         if (poison != null) {
             meters.counter(POISON_COUNTER, "reason", poison.reason()).increment();
         }
-    }
-
-    static UndecodableRecordException undecodable(Throwable exception) {
-        Throwable current = exception;
-        while (current != null) {
-            if (current instanceof UndecodableRecordException undecodable) {
-                return undecodable;
-            }
-            current = current.getCause() == current ? null : current.getCause();
-        }
-        return null;
     }
 }

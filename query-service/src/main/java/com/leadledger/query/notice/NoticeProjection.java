@@ -1,28 +1,13 @@
 package com.leadledger.query.notice;
 
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projection;
+import com.leadledger.query.projection.ViewProjection;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
-/** Writes the notices an event yields ({@link NoticeRules}), once each. */
+/** Writes the notices an event adds ({@link Notice#PROJECTOR}), once each. */
 @Component
-class NoticeProjection implements Projection {
-
-    private final NoticeRepository notices;
+class NoticeProjection extends ViewProjection<Notice> {
 
     NoticeProjection(NoticeRepository notices) {
-        this.notices = notices;
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("notice");
-    }
-
-    @Override
-    public void project(Record event, EventRef ref) {
-        NoticeRules.noticesFor(event, ref).forEach(notices::add);
+        super("notice", Notice.PROJECTOR, notices::add);
     }
 }

@@ -50,7 +50,7 @@ public class NoticeRepository {
     }
 
     /** The partner's notices, newest first. */
-    public List<Notice> ofPartner(String partnerId, long offset, int limit) {
+    List<Notice> ofPartner(String partnerId, long offset, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notice WHERE partner_id = :partnerId" + NEWEST_FIRST
                         + " LIMIT :limit OFFSET :offset")
                 .param("partnerId", partnerId)
@@ -59,7 +59,7 @@ public class NoticeRepository {
                 .query(ROW).list();
     }
 
-    public long countOfPartner(String partnerId) {
+    long countOfPartner(String partnerId) {
         return jdbc.sql("SELECT count(*) FROM notice WHERE partner_id = :partnerId")
                 .param("partnerId", partnerId).query(Long.class).single();
     }

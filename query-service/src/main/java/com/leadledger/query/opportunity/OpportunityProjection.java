@@ -1,6 +1,6 @@
 package com.leadledger.query.opportunity;
 
-import com.leadledger.query.ingest.ViewProjection;
+import com.leadledger.query.projection.ViewProjection;
 import org.springframework.stereotype.Component;
 
 /** Keeps {@code opportunity_view}. */

@@ -14,7 +14,7 @@ import java.util.List;
  * @param supportedRegistrationId the registration the vendor backs now, or null
  * @param supportHistory          every support decision, oldest first
  */
-public record OpportunityResponse(
+record OpportunityResponse(
         String opportunityId,
         String customerKey,
         String productLine,

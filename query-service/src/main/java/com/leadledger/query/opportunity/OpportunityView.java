@@ -4,12 +4,13 @@ import com.leadledger.events.opportunity.OpportunityOpened;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportWithdrawn;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projector;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 import java.time.Instant;
 
-import static com.leadledger.query.ingest.EventContract.required;
+import static com.leadledger.query.projection.EventContract.required;
 
 /**
  * An opportunity (customer key, product line) as the read side knows it. Its ranking is the opportunity's
@@ -18,6 +19,7 @@ import static com.leadledger.query.ingest.EventContract.required;
  *
  * @param supportedRegistrationId the registration the vendor backs now, or null
  */
+@RecordBuilder
 public record OpportunityView(
         String opportunityId,
         String customerKey,
@@ -25,7 +27,7 @@ public record OpportunityView(
         Instant openedAt,
         String supportedRegistrationId,
         Instant updatedAt,
-        String lastEventId) {
+        String lastEventId) implements OpportunityViewBuilder.With {
 
     public static final Projector<OpportunityView> PROJECTOR = Projector
             .<OpportunityView>builder("opportunity", OpportunityView::touchedBy)
@@ -35,31 +37,28 @@ public record OpportunityView(
             .updates(SupportWithdrawn.class, SupportWithdrawn::opportunityId, OpportunityView::apply)
             .build();
 
-    public static OpportunityView from(OpportunityOpened e) {
-        return new OpportunityView(required(e.opportunityId(), "opportunityId", e),
-                required(e.customerKey(), "customerKey", e).value(), required(e.productLine(), "productLine", e),
-                required(e.openedAt(), "openedAt", e), null, null, null);
+    static OpportunityView from(OpportunityOpened e) {
+        return OpportunityViewBuilder.builder()
+                .opportunityId(required(e.opportunityId(), "opportunityId", e))
+                .customerKey(required(e.customerKey(), "customerKey", e).value())
+                .productLine(required(e.productLine(), "productLine", e))
+                .openedAt(required(e.openedAt(), "openedAt", e))
+                .build();
     }
 
-    public OpportunityView apply(SupportGranted e) {
-        return supporting(required(e.registrationId(), "registrationId", e));
+    OpportunityView apply(SupportGranted e) {
+        return withSupportedRegistrationId(required(e.registrationId(), "registrationId", e));
     }
 
-    public OpportunityView apply(SupportMoved e) {
-        return supporting(required(e.toRegistrationId(), "toRegistrationId", e));
+    OpportunityView apply(SupportMoved e) {
+        return withSupportedRegistrationId(required(e.toRegistrationId(), "toRegistrationId", e));
     }
 
-    public OpportunityView apply(SupportWithdrawn e) {
-        return supporting(null);
+    OpportunityView apply(SupportWithdrawn e) {
+        return withSupportedRegistrationId(null);
     }
 
-    private OpportunityView supporting(String registrationId) {
-        return new OpportunityView(opportunityId, customerKey, productLine, openedAt, registrationId, updatedAt,
-                lastEventId);
-    }
-
-    public OpportunityView touchedBy(EventRef ref) {
-        return new OpportunityView(opportunityId, customerKey, productLine, openedAt, supportedRegistrationId,
-                ref.timestamp(), ref.eventId());
+    OpportunityView touchedBy(EventRef ref) {
+        return with(b -> b.updatedAt(ref.timestamp()).lastEventId(ref.eventId()));
     }
 }

@@ -8,7 +8,7 @@ import java.sql.Timestamp;
 import java.util.Optional;
 
 @Repository
-public class OpportunityViewRepository {
+class OpportunityViewRepository {
 
     private static final String COLUMNS = "opportunity_id, customer_key, product_line, opened_at, "
             + "supported_registration_id, updated_at, last_event_id";

@@ -5,23 +5,23 @@ import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
 import com.leadledger.events.opportunity.SupportWithdrawn;
-import com.leadledger.query.ingest.EventRef;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
 
 import java.time.Instant;
-import java.util.Optional;
 
-import static com.leadledger.query.ingest.EventContract.required;
+import static com.leadledger.query.projection.EventContract.required;
 
 /**
- * One vendor support decision on an opportunity, as staff and auditors read it. {@link #from} is the pure mapping
- * from the support events; rows are written once per event and never change.
+ * One vendor support decision on an opportunity, as staff and auditors read it. Each support event adds one entry
+ * through {@link #PROJECTOR}, a pure function of the event and its place in the history; entries never change.
  *
  * @param action  {@code GRANTED} (only {@code to*} set), {@code MOVED} (both sides) or {@code WITHDRAWN} (only
  *                {@code from*} set)
  * @param at      when the decision was taken (the event's own time)
  * @param actorId who decided, from the event's audit metadata
  */
-public record SupportHistoryEntry(
+record SupportHistoryEntry(
         String eventId,
         @JsonIgnore String opportunityId,
         @JsonIgnore long sequenceNumber,
@@ -39,27 +39,32 @@ public record SupportHistoryEntry(
 
     public enum Action { GRANTED, MOVED, WITHDRAWN }
 
-    /** The entry a support event adds to its opportunity's history; empty for any other event. */
-    public static Optional<SupportHistoryEntry> from(Record event, EventRef ref) {
-        if (event instanceof SupportGranted e) {
-            return Optional.of(new SupportHistoryEntry(ref.eventId(), required(e.opportunityId(), "opportunityId", e),
-                    ref.sequenceNumber(), Action.GRANTED, null, required(e.registrationId(), "registrationId", e),
-                    null, e.partnerId(), null, null, null, e.note(), time(e.grantedAt(), ref), ref.actorId()));
-        }
-        if (event instanceof SupportMoved e) {
-            return Optional.of(new SupportHistoryEntry(ref.eventId(), required(e.opportunityId(), "opportunityId", e),
-                    ref.sequenceNumber(), Action.MOVED, required(e.fromRegistrationId(), "fromRegistrationId", e),
-                    required(e.toRegistrationId(), "toRegistrationId", e), e.fromPartnerId(), e.toPartnerId(),
-                    name(e.reasonCode()), e.rulingDisputeId(), e.evidenceSha256(), e.note(), time(e.movedAt(), ref),
-                    ref.actorId()));
-        }
-        if (event instanceof SupportWithdrawn e) {
-            return Optional.of(new SupportHistoryEntry(ref.eventId(), required(e.opportunityId(), "opportunityId", e),
-                    ref.sequenceNumber(), Action.WITHDRAWN, required(e.registrationId(), "registrationId", e), null,
-                    e.partnerId(), null, name(e.reasonCode()), e.rulingDisputeId(), e.evidenceSha256(), e.note(),
-                    time(e.withdrawnAt(), ref), ref.actorId()));
-        }
-        return Optional.empty();
+    public static final Projector<SupportHistoryEntry> PROJECTOR = Projector
+            .<SupportHistoryEntry>entries("support history")
+            .adds(SupportGranted.class, SupportHistoryEntry::granted)
+            .adds(SupportMoved.class, SupportHistoryEntry::moved)
+            .adds(SupportWithdrawn.class, SupportHistoryEntry::withdrawn)
+            .build();
+
+    static SupportHistoryEntry granted(SupportGranted e, EventRef ref) {
+        return new SupportHistoryEntry(ref.eventId(), required(e.opportunityId(), "opportunityId", e),
+                ref.sequenceNumber(), Action.GRANTED, null, required(e.registrationId(), "registrationId", e), null,
+                e.partnerId(), null, null, null, e.note(), time(e.grantedAt(), ref), ref.actorId());
+    }
+
+    static SupportHistoryEntry moved(SupportMoved e, EventRef ref) {
+        return new SupportHistoryEntry(ref.eventId(), required(e.opportunityId(), "opportunityId", e),
+                ref.sequenceNumber(), Action.MOVED, required(e.fromRegistrationId(), "fromRegistrationId", e),
+                required(e.toRegistrationId(), "toRegistrationId", e), e.fromPartnerId(), e.toPartnerId(),
+                name(e.reasonCode()), e.rulingDisputeId(), e.evidenceSha256(), e.note(), time(e.movedAt(), ref),
+                ref.actorId());
+    }
+
+    static SupportHistoryEntry withdrawn(SupportWithdrawn e, EventRef ref) {
+        return new SupportHistoryEntry(ref.eventId(), required(e.opportunityId(), "opportunityId", e),
+                ref.sequenceNumber(), Action.WITHDRAWN, required(e.registrationId(), "registrationId", e), null,
+                e.partnerId(), null, name(e.reasonCode()), e.rulingDisputeId(), e.evidenceSha256(), e.note(),
+                time(e.withdrawnAt(), ref), ref.actorId());
     }
 
     private static String name(SupportReason reason) {

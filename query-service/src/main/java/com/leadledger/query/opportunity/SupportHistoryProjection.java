@@ -1,28 +1,13 @@
 package com.leadledger.query.opportunity;
 
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projection;
+import com.leadledger.query.projection.ViewProjection;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
-/** Appends vendor support decisions to {@code support_history}. */
+/** Appends vendor support decisions to {@code support_history}, once each. */
 @Component
-class SupportHistoryProjection implements Projection {
-
-    private final SupportHistoryRepository history;
+class SupportHistoryProjection extends ViewProjection<SupportHistoryEntry> {
 
     SupportHistoryProjection(SupportHistoryRepository history) {
-        this.history = history;
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("support_history");
-    }
-
-    @Override
-    public void project(Record event, EventRef ref) {
-        SupportHistoryEntry.from(event, ref).ifPresent(history::add);
+        super("support_history", SupportHistoryEntry.PROJECTOR, history::add);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** {@code support_history}: one row per support event, written once. */
 @Repository
-public class SupportHistoryRepository {
+class SupportHistoryRepository {
 
     private static final String COLUMNS = "event_id, opportunity_id, sequence_number, action, from_registration_id, "
             + "to_registration_id, from_partner_id, to_partner_id, reason_code, ruling_dispute_id, evidence_sha256, "

@@ -1,6 +1,6 @@
 package com.leadledger.query.partner;
 
-import com.leadledger.query.ingest.ViewProjection;
+import com.leadledger.query.projection.ViewProjection;
 import org.springframework.stereotype.Component;
 
 /** Keeps {@code partner_view}. */

@@ -12,7 +12,7 @@ import java.util.List;
  * A partner as staff, auditors and admins read it; {@code suspendedAt}/{@code suspensionReason} null while active.
  * {@code disputes} (the partner's dispute history, newest first) is given for one partner, not in listings.
  */
-public record PartnerResponse(
+record PartnerResponse(
         String partnerId,
         String name,
         PartnerTier tier,

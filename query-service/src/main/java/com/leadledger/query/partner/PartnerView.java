@@ -8,13 +8,14 @@ import com.leadledger.events.partner.PartnerReinstated;
 import com.leadledger.events.partner.PartnerSuspended;
 import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.events.partner.PartnerTierChanged;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projector;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 import java.time.Instant;
 import java.util.List;
 
-import static com.leadledger.query.ingest.EventContract.required;
+import static com.leadledger.query.projection.EventContract.required;
 
 /**
  * A partner of the channel program as staff and auditors read it. Immutable; see {@link #PROJECTOR}.
@@ -24,7 +25,8 @@ import static com.leadledger.query.ingest.EventContract.required;
  * @param suspensionReason why; null while active
  * @param penaltyPoints    points in force from upheld disputes (after appeal reversals)
  */
-public record PartnerView(
+@RecordBuilder
+record PartnerView(
         String partnerId,
         String name,
         PartnerTier tier,
@@ -36,7 +38,7 @@ public record PartnerView(
         String suspensionReason,
         int penaltyPoints,
         Instant updatedAt,
-        String lastEventId) {
+        String lastEventId) implements PartnerViewBuilder.With {
 
     public enum Status { ACTIVE, SUSPENDED }
 
@@ -55,47 +57,43 @@ public record PartnerView(
             .updates(PartnerPenaltyReversed.class, PartnerPenaltyReversed::partnerId, PartnerView::apply)
             .build();
 
-    public static PartnerView from(PartnerOnboarded e) {
-        return new PartnerView(required(e.partnerId(), "partnerId", e), required(e.name(), "name", e),
-                required(e.tier(), "tier", e), e.productLines(), Status.ACTIVE, e.webhookUrl(),
-                required(e.onboardedAt(), "onboardedAt", e), null, null, 0, null, null);
+    static PartnerView from(PartnerOnboarded e) {
+        return PartnerViewBuilder.builder()
+                .partnerId(required(e.partnerId(), "partnerId", e))
+                .name(required(e.name(), "name", e))
+                .tier(required(e.tier(), "tier", e))
+                .productLines(e.productLines())
+                .status(Status.ACTIVE)
+                .webhookUrl(e.webhookUrl())
+                .onboardedAt(required(e.onboardedAt(), "onboardedAt", e))
+                .build();
     }
 
-    public PartnerView apply(PartnerTierChanged e) {
-        return new PartnerView(partnerId, name, required(e.tier(), "tier", e), productLines, status, webhookUrl,
-                onboardedAt, suspendedAt, suspensionReason, penaltyPoints, updatedAt, lastEventId);
+    PartnerView apply(PartnerTierChanged e) {
+        return withTier(required(e.tier(), "tier", e));
     }
 
-    public PartnerView apply(PartnerProductLinesChanged e) {
-        return new PartnerView(partnerId, name, tier, required(e.productLines(), "productLines", e), status,
-                webhookUrl, onboardedAt, suspendedAt, suspensionReason, penaltyPoints, updatedAt, lastEventId);
+    PartnerView apply(PartnerProductLinesChanged e) {
+        return withProductLines(required(e.productLines(), "productLines", e));
     }
 
-    public PartnerView apply(PartnerSuspended e) {
-        return new PartnerView(partnerId, name, tier, productLines, Status.SUSPENDED, webhookUrl, onboardedAt,
-                e.suspendedAt(), e.reason(), penaltyPoints, updatedAt, lastEventId);
+    PartnerView apply(PartnerSuspended e) {
+        return with(b -> b.status(Status.SUSPENDED).suspendedAt(e.suspendedAt()).suspensionReason(e.reason()));
     }
 
-    public PartnerView apply(PartnerReinstated e) {
-        return new PartnerView(partnerId, name, tier, productLines, Status.ACTIVE, webhookUrl, onboardedAt, null,
-                null, penaltyPoints, updatedAt, lastEventId);
+    PartnerView apply(PartnerReinstated e) {
+        return with(b -> b.status(Status.ACTIVE).suspendedAt(null).suspensionReason(null));
     }
 
-    public PartnerView apply(PartnerPenalized e) {
+    PartnerView apply(PartnerPenalized e) {
         return withPenaltyPoints(e.totalPoints());
     }
 
-    public PartnerView apply(PartnerPenaltyReversed e) {
+    PartnerView apply(PartnerPenaltyReversed e) {
         return withPenaltyPoints(e.totalPoints());
     }
 
-    private PartnerView withPenaltyPoints(int total) {
-        return new PartnerView(partnerId, name, tier, productLines, status, webhookUrl, onboardedAt, suspendedAt,
-                suspensionReason, total, updatedAt, lastEventId);
-    }
-
-    public PartnerView touchedBy(EventRef ref) {
-        return new PartnerView(partnerId, name, tier, productLines, status, webhookUrl, onboardedAt, suspendedAt,
-                suspensionReason, penaltyPoints, ref.timestamp(), ref.eventId());
+    PartnerView touchedBy(EventRef ref) {
+        return with(b -> b.updatedAt(ref.timestamp()).lastEventId(ref.eventId()));
     }
 }

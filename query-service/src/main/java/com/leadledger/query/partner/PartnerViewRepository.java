@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** {@code partner_view}: the projection writes whole rows; readers filter in SQL. */
 @Repository
-public class PartnerViewRepository {
+class PartnerViewRepository {
 
     private static final String COLUMNS = "partner_id, name, tier, product_lines, status, webhook_url, onboarded_at, "
             + "suspended_at, suspension_reason, penalty_points, updated_at, last_event_id";

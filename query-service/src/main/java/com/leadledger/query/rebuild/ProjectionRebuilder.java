@@ -2,7 +2,7 @@ package com.leadledger.query.rebuild;
 
 import com.leadledger.query.ingest.EventHistory;
 import com.leadledger.query.ingest.EventLogRepository;
-import com.leadledger.query.ingest.Projection;
+import com.leadledger.query.projection.ViewProjection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A failure drops the shadow tables and leaves the current ones untouched. One rebuild runs at a time.
  */
 @Service
-public class ProjectionRebuilder {
+class ProjectionRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
 
@@ -51,7 +51,7 @@ public class ProjectionRebuilder {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final EventHistory history;
-    private final List<Projection> projections;
+    private final List<ViewProjection<?>> projections;
     private final List<String> tables;
     private final Clock clock;
     private final int batchSize;
@@ -64,13 +64,13 @@ public class ProjectionRebuilder {
     private final AtomicReference<RebuildStatus> latest = new AtomicReference<>();
 
     ProjectionRebuilder(JdbcTemplate jdbc, TransactionTemplate transactions, EventHistory history,
-                        List<Projection> projections, Clock clock, MeterRegistry meters,
+                        List<ViewProjection<?>> projections, Clock clock, MeterRegistry meters,
                         @Value("${leadledger.rebuild.batch-size:500}") int batchSize) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.history = history;
         this.projections = List.copyOf(projections);
-        this.tables = this.projections.stream().flatMap(p -> p.tables().stream()).distinct().sorted().toList();
+        this.tables = this.projections.stream().map(ViewProjection::table).distinct().sorted().toList();
         this.clock = clock;
         this.batchSize = batchSize;
         Gauge.builder("leadledger.rebuild.events.done", latest, s -> s.get() == null ? 0 : s.get().eventsDone())

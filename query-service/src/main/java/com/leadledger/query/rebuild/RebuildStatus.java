@@ -12,7 +12,7 @@ import java.util.List;
  * @param eventsPerSecond the average rate so far
  * @param error       why it failed; null unless FAILED
  */
-public record RebuildStatus(String rebuildId, State state, List<String> tables, long eventsDone, long eventsTotal,
+record RebuildStatus(String rebuildId, State state, List<String> tables, long eventsDone, long eventsTotal,
                             double eventsPerSecond, Instant startedAt, Instant finishedAt, String error) {
 
     public enum State {

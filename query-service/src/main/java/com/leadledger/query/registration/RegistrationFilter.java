@@ -3,5 +3,5 @@ package com.leadledger.query.registration;
 import com.leadledger.events.registration.RegistrationStatus;
 
 /** Narrows a registration list; null members do not filter. {@code partnerId} is forced for partner callers. */
-public record RegistrationFilter(String partnerId, RegistrationStatus status, String productLine) {
+record RegistrationFilter(String partnerId, RegistrationStatus status, String productLine) {
 }

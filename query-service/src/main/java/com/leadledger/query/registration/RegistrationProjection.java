@@ -1,6 +1,6 @@
 package com.leadledger.query.registration;
 
-import com.leadledger.query.ingest.ViewProjection;
+import com.leadledger.query.projection.ViewProjection;
 import org.springframework.stereotype.Component;
 
 /** Keeps {@code registration_view}; a support move changes two rows. */

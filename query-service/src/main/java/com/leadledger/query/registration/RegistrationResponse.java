@@ -17,9 +17,10 @@ import java.util.List;
 /**
  * A registration as the API shows it.
  * <ul>
- *   <li>{@code position}, {@code reviewLevel} and {@code reviewDueAt} are for staff only: the members are left out
- *       entirely for partners. The position would tell a partner that others registered the same opportunity first,
- *       and so would its review clock (it starts over when the registrations ahead of it leave).
+ *   <li>{@code position}, {@code reviewLevel}, {@code reviewDueAt} and {@code lastDecisionBy} (the staff member who
+ *       approved or rejected it) are for staff only: the members are left out entirely for partners. The position
+ *       would tell a partner that others registered the same opportunity first, and so would its review clock (it
+ *       starts over when the registrations ahead of it leave).
  *       {@code reviewLevel}/{@code reviewDueAt} are also absent while no review clock runs (before it started and
  *       once the registration was decided).</li>
  *   <li>{@code withdrawnAt}/{@code withdrawalReason} are null until the owner withdraws; {@code discountPercent},
@@ -30,7 +31,7 @@ import java.util.List;
  *       single-registration endpoint only, not in lists.</li>
  * </ul>
  */
-public record RegistrationResponse(
+record RegistrationResponse(
         String registrationId,
         String opportunityId,
         String partnerId,
@@ -56,6 +57,7 @@ public record RegistrationResponse(
         Rejection rejection,
         Outcome outcome,
         Instant decidedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String lastDecisionBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<NoticeResponse> notices) {
 
     static RegistrationResponse of(RegistrationView v, boolean forStaff) {
@@ -68,7 +70,7 @@ public record RegistrationResponse(
                 v.expectedCloseDate(), v.description(), v.acceptedAt(), v.policyVersion(), v.withdrawnAt(),
                 v.withdrawalReason(), v.discountPercent(), v.protectionDays(), v.protectedUntil(), v.supported(),
                 forStaff ? v.reviewLevel() : null, forStaff ? v.reviewDueAt() : null, v.extensionsGranted(),
-                v.pendingExtension(), v.rejection(), v.outcome(), v.decidedAt(),
+                v.pendingExtension(), v.rejection(), v.outcome(), v.decidedAt(), forStaff ? v.lastDecisionBy() : null,
                 notices == null ? null : List.copyOf(notices));
     }
 }

@@ -21,20 +21,21 @@ import com.leadledger.events.registration.RegistrationWithdrawn;
 import com.leadledger.events.registration.RegistrationWon;
 import com.leadledger.events.registration.ReviewEscalated;
 import com.leadledger.events.registration.ReviewSlaStarted;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projector;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
-import static com.leadledger.query.ingest.EventContract.required;
+import static com.leadledger.query.projection.EventContract.required;
 
 /**
  * One registration as the read side knows it. Immutable; each event it reacts to has a pure transition here, and
- * {@link #PROJECTOR} maps event records to those transitions for the live projection, rebuilds and as-of views.
+ * {@link #PROJECTOR} maps event records to those transitions for the live projection, rebuilds and as-of views. It is
+ * stored whole as a JSON document (see {@code RegistrationViewRepository}): a new member needs no column.
  *
  * @param discountPercent   the deal discount of the approval; null until approved
  * @param protectionDays    the protection period the approval granted (extensions not included); null until approved
@@ -48,9 +49,12 @@ import static com.leadledger.query.ingest.EventContract.required;
  * @param rejection         why staff rejected it; null unless {@code REJECTED}
  * @param outcome           what the owner reported (won or lost); null until reported
  * @param decidedAt         when staff approved or rejected it; null while undecided
+ * @param lastDecisionBy    the staff member (token subject) who approved or rejected it, from the event's audit
+ *                          metadata; null while undecided
  * @param updatedAt         the timestamp of the last applied event (not the time it was projected)
  * @param lastEventId       the id of the last applied event
  */
+@RecordBuilder
 public record RegistrationView(
         String registrationId,
         String opportunityId,
@@ -78,8 +82,9 @@ public record RegistrationView(
         Rejection rejection,
         Outcome outcome,
         Instant decidedAt,
+        String lastDecisionBy,
         Instant updatedAt,
-        String lastEventId) {
+        String lastEventId) implements RegistrationViewBuilder.With {
 
     /** An extension of protection the owner asked for, awaiting staff's decision. */
     public record PendingExtension(String extensionRequestId, int days, String reason, Instant requestedAt) {
@@ -103,8 +108,8 @@ public record RegistrationView(
             .updates(ReviewEscalated.class, ReviewEscalated::registrationId, RegistrationView::apply)
             .updates(RegistrationBecameReviewable.class, RegistrationBecameReviewable::registrationId,
                     RegistrationView::apply)
-            .updates(RegistrationApproved.class, RegistrationApproved::registrationId, RegistrationView::apply)
-            .updates(RegistrationRejected.class, RegistrationRejected::registrationId, RegistrationView::apply)
+            .updatesWithRef(RegistrationApproved.class, RegistrationApproved::registrationId, RegistrationView::apply)
+            .updatesWithRef(RegistrationRejected.class, RegistrationRejected::registrationId, RegistrationView::apply)
             .updates(RegistrationWithdrawn.class, RegistrationWithdrawn::registrationId, RegistrationView::apply)
             .updates(RegistrationExpired.class, RegistrationExpired::registrationId, RegistrationView::apply)
             .updates(RegistrationRevoked.class, RegistrationRevoked::registrationId, RegistrationView::apply)
@@ -121,33 +126,39 @@ public record RegistrationView(
             .updates(SupportWithdrawn.class, SupportWithdrawn::registrationId, RegistrationView::apply)
             .build();
 
-    public static RegistrationView from(RegistrationSubmitted e) {
+    static RegistrationView from(RegistrationSubmitted e) {
         CustomerIdentity customer = required(e.customer(), "customer", e);
         required(customer.legalName(), "customer.legalName", e);
         required(customer.country(), "customer.country", e);
-        Money value = required(e.estimatedValue(), "estimatedValue", e);
-        String customerKey = required(e.customerKey(), "customerKey", e).value();
-        return new RegistrationView(required(e.registrationId(), "registrationId", e),
-                required(e.opportunityId(), "opportunityId", e), required(e.partnerId(), "partnerId", e),
-                e.position(), RegistrationStatus.SUBMITTED, customer, customerKey,
-                required(e.productLine(), "productLine", e), value,
-                required(e.expectedCloseDate(), "expectedCloseDate", e), e.description(),
-                required(e.acceptedAt(), "acceptedAt", e), e.policyVersion(), null, null,
-                null, null, null, false, null, null, 0, null, null, null, null, null, null);
+        return RegistrationViewBuilder.builder()
+                .registrationId(required(e.registrationId(), "registrationId", e))
+                .opportunityId(required(e.opportunityId(), "opportunityId", e))
+                .partnerId(required(e.partnerId(), "partnerId", e))
+                .position(e.position())
+                .status(RegistrationStatus.SUBMITTED)
+                .customer(customer)
+                .customerKey(required(e.customerKey(), "customerKey", e).value())
+                .productLine(required(e.productLine(), "productLine", e))
+                .estimatedValue(required(e.estimatedValue(), "estimatedValue", e))
+                .expectedCloseDate(required(e.expectedCloseDate(), "expectedCloseDate", e))
+                .description(e.description())
+                .acceptedAt(required(e.acceptedAt(), "acceptedAt", e))
+                .policyVersion(e.policyVersion())
+                .build();
     }
 
     // ------------------------------------------------------------------ review clock (only while SUBMITTED)
 
-    public RegistrationView apply(ReviewSlaStarted e) {
+    RegistrationView apply(ReviewSlaStarted e) {
         return underReview(e.level(), required(e.reviewDueAt(), "reviewDueAt", e));
     }
 
-    public RegistrationView apply(ReviewEscalated e) {
+    RegistrationView apply(ReviewEscalated e) {
         return underReview(e.level(), required(e.reviewDueAt(), "reviewDueAt", e));
     }
 
     /** The registrations ahead of it left the competition: its review starts over at level 1. */
-    public RegistrationView apply(RegistrationBecameReviewable e) {
+    RegistrationView apply(RegistrationBecameReviewable e) {
         return underReview(1, required(e.reviewDueAt(), "reviewDueAt", e));
     }
 
@@ -155,130 +166,96 @@ public record RegistrationView(
         if (status != RegistrationStatus.SUBMITTED) {
             return this; // decided meanwhile: the review clock no longer applies
         }
-        return with(b -> {
-            b.reviewLevel = level;
-            b.reviewDueAt = dueAt;
-        });
+        return with(b -> b.reviewLevel(level).reviewDueAt(dueAt));
     }
 
     // ------------------------------------------------------------------ decisions
 
-    public RegistrationView apply(RegistrationApproved e) {
+    RegistrationView apply(RegistrationApproved e, EventRef ref) {
         Instant until = required(e.protectedUntil(), "protectedUntil", e);
         BigDecimal discount = required(e.discountPercent(), "discountPercent", e);
-        return with(b -> {
-            leave(b, RegistrationStatus.APPROVED);
-            b.discountPercent = discount;
-            b.protectionDays = e.protectionDays();
-            b.protectedUntil = until;
-            b.decidedAt = e.approvedAt();
-        });
+        return leaving(RegistrationStatus.APPROVED).discountPercent(discount).protectionDays(e.protectionDays())
+                .protectedUntil(until).decidedAt(e.approvedAt()).lastDecisionBy(ref.actorId()).build();
     }
 
-    public RegistrationView apply(RegistrationRejected e) {
+    RegistrationView apply(RegistrationRejected e, EventRef ref) {
         String reason = required(e.reasonCode(), "reasonCode", e).name();
-        return with(b -> {
-            leave(b, RegistrationStatus.REJECTED);
-            b.rejection = new Rejection(reason, e.note(), e.earlierRegisteredAt());
-            b.decidedAt = e.rejectedAt();
-        });
+        return leaving(RegistrationStatus.REJECTED)
+                .rejection(new Rejection(reason, e.note(), e.earlierRegisteredAt())).decidedAt(e.rejectedAt())
+                .lastDecisionBy(ref.actorId()).build();
     }
 
-    public RegistrationView apply(RegistrationWithdrawn e) {
-        return with(b -> {
-            leave(b, RegistrationStatus.WITHDRAWN);
-            b.withdrawnAt = e.withdrawnAt();
-            b.withdrawalReason = e.reason();
-        });
+    RegistrationView apply(RegistrationWithdrawn e) {
+        return leaving(RegistrationStatus.WITHDRAWN).withdrawnAt(e.withdrawnAt()).withdrawalReason(e.reason())
+                .build();
     }
 
     /** Protection ran out; {@code protectedUntil} keeps the instant it ended. */
-    public RegistrationView apply(RegistrationExpired e) {
-        return with(b -> leave(b, RegistrationStatus.EXPIRED));
+    RegistrationView apply(RegistrationExpired e) {
+        return leaving(RegistrationStatus.EXPIRED).build();
     }
 
     /** An upheld dispute revoked its protection; {@code protectedUntil} keeps the end it had. */
-    public RegistrationView apply(RegistrationRevoked e) {
-        return with(b -> leave(b, RegistrationStatus.REVOKED));
+    RegistrationView apply(RegistrationRevoked e) {
+        return leaving(RegistrationStatus.REVOKED).build();
     }
 
     /** An appeal decision reversed the revocation: approved again with its former end, or expired meanwhile. */
-    public RegistrationView apply(RegistrationRevocationReversed e) {
+    RegistrationView apply(RegistrationRevocationReversed e) {
         RegistrationStatus restored = required(e.status(), "status", e);
-        return with(b -> {
-            leave(b, restored);
-            b.protectedUntil = e.protectedUntil() != null ? e.protectedUntil() : b.protectedUntil;
-        });
+        return leaving(restored).protectedUntil(e.protectedUntil() != null ? e.protectedUntil() : protectedUntil)
+                .build();
     }
 
     // ------------------------------------------------------------------ extensions
 
-    public RegistrationView apply(ExtensionRequested e) {
-        PendingExtension pending = new PendingExtension(required(e.extensionRequestId(), "extensionRequestId", e),
-                e.days(), e.reason(), e.requestedAt());
-        return with(b -> b.pendingExtension = pending);
+    RegistrationView apply(ExtensionRequested e) {
+        return withPendingExtension(new PendingExtension(required(e.extensionRequestId(), "extensionRequestId", e),
+                e.days(), e.reason(), e.requestedAt()));
     }
 
-    public RegistrationView apply(ExtensionGranted e) {
+    RegistrationView apply(ExtensionGranted e) {
         Instant until = required(e.protectedUntil(), "protectedUntil", e);
-        return with(b -> {
-            b.protectedUntil = until;
-            b.extensionsGranted = extensionsGranted + 1;
-            b.pendingExtension = null;
-        });
+        return with(b -> b.protectedUntil(until).extensionsGranted(extensionsGranted + 1).pendingExtension(null));
     }
 
-    public RegistrationView apply(ExtensionRefused e) {
-        return with(b -> b.pendingExtension = null);
+    RegistrationView apply(ExtensionRefused e) {
+        return withPendingExtension(null);
     }
 
     // ------------------------------------------------------------------ outcome
 
-    public RegistrationView apply(RegistrationWon e) {
-        Outcome reported = new Outcome(RegistrationStatus.WON.name(), required(e.finalValue(), "finalValue", e), null,
-                e.reportedAt());
-        return with(b -> {
-            leave(b, RegistrationStatus.WON);
-            b.outcome = reported;
-        });
+    RegistrationView apply(RegistrationWon e) {
+        return leaving(RegistrationStatus.WON).outcome(new Outcome(RegistrationStatus.WON.name(),
+                required(e.finalValue(), "finalValue", e), null, e.reportedAt())).build();
     }
 
-    public RegistrationView apply(RegistrationLost e) {
-        Outcome reported = new Outcome(RegistrationStatus.LOST.name(), null, e.reason(), e.reportedAt());
-        return with(b -> {
-            leave(b, RegistrationStatus.LOST);
-            b.outcome = reported;
-        });
+    RegistrationView apply(RegistrationLost e) {
+        return leaving(RegistrationStatus.LOST)
+                .outcome(new Outcome(RegistrationStatus.LOST.name(), null, e.reason(), e.reportedAt())).build();
     }
 
     // ------------------------------------------------------------------ vendor support
 
-    public RegistrationView apply(SupportGranted e) {
-        return withSupport(true);
+    RegistrationView apply(SupportGranted e) {
+        return withSupported(true);
     }
 
     /** Applied to both rows the move touches: the one losing support and the one gaining it. */
-    public RegistrationView apply(SupportMoved e) {
+    RegistrationView apply(SupportMoved e) {
         if (registrationId.equals(e.toRegistrationId())) {
-            return withSupport(true);
+            return withSupported(true);
         }
-        return registrationId.equals(e.fromRegistrationId()) ? withSupport(false) : this;
+        return registrationId.equals(e.fromRegistrationId()) ? withSupported(false) : this;
     }
 
-    public RegistrationView apply(SupportWithdrawn e) {
-        return withSupport(false);
-    }
-
-    private RegistrationView withSupport(boolean value) {
-        return with(b -> b.supported = value);
+    RegistrationView apply(SupportWithdrawn e) {
+        return withSupported(false);
     }
 
     /** The same view, recording that {@code ref} was the last event applied to it. */
-    public RegistrationView touchedBy(EventRef ref) {
-        return with(b -> {
-            b.updatedAt = ref.timestamp();
-            b.lastEventId = ref.eventId();
-        });
+    RegistrationView touchedBy(EventRef ref) {
+        return with(b -> b.updatedAt(ref.timestamp()).lastEventId(ref.eventId()));
     }
 
     public boolean isActive() {
@@ -286,65 +263,7 @@ public record RegistrationView(
     }
 
     /** Leaving {@code SUBMITTED}: the review clock stops. */
-    private static void leave(Builder b, RegistrationStatus next) {
-        b.status = next;
-        b.reviewLevel = null;
-        b.reviewDueAt = null;
-    }
-
-    private RegistrationView with(Consumer<Builder> change) {
-        Builder b = new Builder(this);
-        change.accept(b);
-        return b.build();
-    }
-
-    /** A mutable copy used only inside transitions, so that each one names just the members it changes. */
-    private static final class Builder {
-        private final RegistrationView from;
-        RegistrationStatus status;
-        Instant withdrawnAt;
-        String withdrawalReason;
-        BigDecimal discountPercent;
-        Integer protectionDays;
-        Instant protectedUntil;
-        boolean supported;
-        Integer reviewLevel;
-        Instant reviewDueAt;
-        int extensionsGranted;
-        PendingExtension pendingExtension;
-        Rejection rejection;
-        Outcome outcome;
-        Instant decidedAt;
-        Instant updatedAt;
-        String lastEventId;
-
-        Builder(RegistrationView v) {
-            from = v;
-            status = v.status;
-            withdrawnAt = v.withdrawnAt;
-            withdrawalReason = v.withdrawalReason;
-            discountPercent = v.discountPercent;
-            protectionDays = v.protectionDays;
-            protectedUntil = v.protectedUntil;
-            supported = v.supported;
-            reviewLevel = v.reviewLevel;
-            reviewDueAt = v.reviewDueAt;
-            extensionsGranted = v.extensionsGranted;
-            pendingExtension = v.pendingExtension;
-            rejection = v.rejection;
-            outcome = v.outcome;
-            decidedAt = v.decidedAt;
-            updatedAt = v.updatedAt;
-            lastEventId = v.lastEventId;
-        }
-
-        RegistrationView build() {
-            RegistrationView v = from;
-            return new RegistrationView(v.registrationId, v.opportunityId, v.partnerId, v.position, status,
-                    v.customer, v.customerKey, v.productLine, v.estimatedValue, v.expectedCloseDate, v.description,
-                    v.acceptedAt, v.policyVersion, withdrawnAt, withdrawalReason, discountPercent, protectionDays,
-                    protectedUntil, supported, reviewLevel, reviewDueAt, extensionsGranted, pendingExtension,
-                    rejection, outcome, decidedAt, updatedAt, lastEventId);
-        }
+    private RegistrationViewBuilder leaving(RegistrationStatus next) {
+        return with().status(next).reviewLevel(null).reviewDueAt(null);
     }
 }

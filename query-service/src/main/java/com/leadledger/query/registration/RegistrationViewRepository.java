@@ -1,54 +1,44 @@
 package com.leadledger.query.registration;
 
-import com.leadledger.events.common.Money;
-import com.leadledger.events.customer.CustomerIdentity;
 import com.leadledger.events.customer.CustomerNames;
-import com.leadledger.events.registration.RegistrationStatus;
-import com.leadledger.query.registration.RegistrationView.Outcome;
-import com.leadledger.query.registration.RegistrationView.PendingExtension;
-import com.leadledger.query.registration.RegistrationView.Rejection;
+import com.leadledger.query.projection.ViewDocuments;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code registration_view}: the projection writes whole rows; readers filter in SQL, never after loading. */
+/**
+ * {@code registration_view}: each registration as one JSON document (the whole {@link RegistrationView}) with typed
+ * copies of the members that lists filter and sort on, the ranking and the review queue join on, and the duplicate
+ * search compares. The projection writes whole rows; readers filter in SQL, never after loading. Every query of the
+ * table lives here, the review queue's included: other slices read registrations through the public methods.
+ */
 @Repository
 public class RegistrationViewRepository {
 
-    private static final String COLUMNS = """
-            registration_id, opportunity_id, partner_id, position, status, customer_legal_name, customer_country,
-            customer_tax_id, customer_domain, customer_region, customer_key, product_line, estimated_value_amount,
-            estimated_value_currency, expected_close_date, description, accepted_at, policy_version, withdrawn_at,
-            withdrawal_reason, discount_percent, protection_days, protected_until, supported, review_level,
-            review_due_at, extensions_granted, pending_extension_id, pending_extension_days, pending_extension_reason,
-            pending_extension_requested_at, rejection_reason_code, rejection_note, rejection_earlier_registered_at,
-            outcome_result, outcome_final_value_amount, outcome_final_value_currency, outcome_reason,
-            outcome_reported_at, decided_at, updated_at, last_event_id""";
-
-    private static final RowMapper<RegistrationView> ROW = RegistrationViewRepository::map;
+    private static final String SELECT = "SELECT document::text AS document FROM registration_view";
 
     private final JdbcClient jdbc;
+    private final ViewDocuments documents;
+    private final RowMapper<RegistrationView> row;
 
-    public RegistrationViewRepository(JdbcClient jdbc) {
+    RegistrationViewRepository(JdbcClient jdbc, ViewDocuments documents) {
         this.jdbc = jdbc;
+        this.documents = documents;
+        this.row = (rs, n) -> documents.read(rs.getString("document"), RegistrationView.class);
     }
 
     Optional<RegistrationView> findForUpdate(String registrationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM registration_view WHERE registration_id = :id FOR UPDATE")
-                .param("id", registrationId).query(ROW).optional();
+        return jdbc.sql(SELECT + " WHERE registration_id = :id FOR UPDATE").param("id", registrationId).query(row)
+                .optional();
     }
 
     /**
@@ -56,94 +46,33 @@ public class RegistrationViewRepository {
      * next to it, for the similarity search of possible duplicates.
      */
     void save(RegistrationView v) {
-        PendingExtension pending = v.pendingExtension();
-        Rejection rejection = v.rejection();
-        Outcome outcome = v.outcome();
-        Money finalValue = outcome == null ? null : outcome.finalValue();
         jdbc.sql("""
-                        INSERT INTO registration_view (%s, customer_name_normalized)
-                        VALUES (:registrationId, :opportunityId, :partnerId, :position, :status, :legalName, :country,
-                                :taxId, :domain, :region, :customerKey, :productLine, :amount, :currency,
-                                :expectedCloseDate, :description, :acceptedAt, :policyVersion, :withdrawnAt,
-                                :withdrawalReason, :discountPercent, :protectionDays, :protectedUntil, :supported,
-                                :reviewLevel, :reviewDueAt, :extensionsGranted, :pendingId, :pendingDays,
-                                :pendingReason, :pendingRequestedAt, :rejectionReason, :rejectionNote,
-                                :rejectionEarlierAt, :outcomeResult, :finalAmount, :finalCurrency, :outcomeReason,
-                                :outcomeReportedAt, :decidedAt, :updatedAt, :lastEventId, :nameNormalized)
+                        INSERT INTO registration_view (registration_id, opportunity_id, partner_id, position, status,
+                                                       product_line, accepted_at, review_level, customer_key,
+                                                       customer_domain, customer_name_normalized, document)
+                        VALUES (:registrationId, :opportunityId, :partnerId, :position, :status, :productLine,
+                                :acceptedAt, :reviewLevel, :customerKey, :domain, :nameNormalized,
+                                CAST(:document AS jsonb))
                         ON CONFLICT (registration_id) DO UPDATE SET
                             opportunity_id = EXCLUDED.opportunity_id, partner_id = EXCLUDED.partner_id,
                             position = EXCLUDED.position, status = EXCLUDED.status,
-                            customer_legal_name = EXCLUDED.customer_legal_name,
-                            customer_country = EXCLUDED.customer_country, customer_tax_id = EXCLUDED.customer_tax_id,
-                            customer_domain = EXCLUDED.customer_domain, customer_region = EXCLUDED.customer_region,
-                            customer_key = EXCLUDED.customer_key, product_line = EXCLUDED.product_line,
-                            estimated_value_amount = EXCLUDED.estimated_value_amount,
-                            estimated_value_currency = EXCLUDED.estimated_value_currency,
-                            expected_close_date = EXCLUDED.expected_close_date, description = EXCLUDED.description,
-                            accepted_at = EXCLUDED.accepted_at, policy_version = EXCLUDED.policy_version,
-                            withdrawn_at = EXCLUDED.withdrawn_at, withdrawal_reason = EXCLUDED.withdrawal_reason,
-                            discount_percent = EXCLUDED.discount_percent, protection_days = EXCLUDED.protection_days,
-                            protected_until = EXCLUDED.protected_until, supported = EXCLUDED.supported,
-                            review_level = EXCLUDED.review_level, review_due_at = EXCLUDED.review_due_at,
-                            extensions_granted = EXCLUDED.extensions_granted,
-                            pending_extension_id = EXCLUDED.pending_extension_id,
-                            pending_extension_days = EXCLUDED.pending_extension_days,
-                            pending_extension_reason = EXCLUDED.pending_extension_reason,
-                            pending_extension_requested_at = EXCLUDED.pending_extension_requested_at,
-                            rejection_reason_code = EXCLUDED.rejection_reason_code,
-                            rejection_note = EXCLUDED.rejection_note,
-                            rejection_earlier_registered_at = EXCLUDED.rejection_earlier_registered_at,
-                            outcome_result = EXCLUDED.outcome_result,
-                            outcome_final_value_amount = EXCLUDED.outcome_final_value_amount,
-                            outcome_final_value_currency = EXCLUDED.outcome_final_value_currency,
-                            outcome_reason = EXCLUDED.outcome_reason,
-                            outcome_reported_at = EXCLUDED.outcome_reported_at, decided_at = EXCLUDED.decided_at,
-                            updated_at = EXCLUDED.updated_at, last_event_id = EXCLUDED.last_event_id,
-                            customer_name_normalized = EXCLUDED.customer_name_normalized"""
-                        .formatted(COLUMNS))
+                            product_line = EXCLUDED.product_line, accepted_at = EXCLUDED.accepted_at,
+                            review_level = EXCLUDED.review_level, customer_key = EXCLUDED.customer_key,
+                            customer_domain = EXCLUDED.customer_domain,
+                            customer_name_normalized = EXCLUDED.customer_name_normalized,
+                            document = EXCLUDED.document""")
                 .param("registrationId", v.registrationId())
                 .param("opportunityId", v.opportunityId())
                 .param("partnerId", v.partnerId())
                 .param("position", v.position())
                 .param("status", v.status().name())
-                .param("legalName", v.customer().legalName())
-                .param("country", v.customer().country())
-                .param("taxId", v.customer().taxId())
-                .param("domain", v.customer().domain())
-                .param("region", v.customer().region())
-                .param("customerKey", v.customerKey())
                 .param("productLine", v.productLine())
-                .param("amount", v.estimatedValue().amount())
-                .param("currency", v.estimatedValue().currency())
-                .param("expectedCloseDate", Date.valueOf(v.expectedCloseDate()))
-                .param("description", v.description())
-                .param("acceptedAt", timestamp(v.acceptedAt()))
-                .param("policyVersion", v.policyVersion())
-                .param("withdrawnAt", timestamp(v.withdrawnAt()))
-                .param("withdrawalReason", v.withdrawalReason())
-                .param("discountPercent", v.discountPercent(), Types.NUMERIC)
-                .param("protectionDays", v.protectionDays(), Types.INTEGER)
-                .param("protectedUntil", timestamp(v.protectedUntil()))
-                .param("supported", v.supported())
+                .param("acceptedAt", Timestamp.from(v.acceptedAt()))
                 .param("reviewLevel", v.reviewLevel(), Types.INTEGER)
-                .param("reviewDueAt", timestamp(v.reviewDueAt()))
-                .param("extensionsGranted", v.extensionsGranted())
-                .param("pendingId", pending == null ? null : pending.extensionRequestId(), Types.VARCHAR)
-                .param("pendingDays", pending == null ? null : pending.days(), Types.INTEGER)
-                .param("pendingReason", pending == null ? null : pending.reason(), Types.VARCHAR)
-                .param("pendingRequestedAt", pending == null ? null : timestamp(pending.requestedAt()))
-                .param("rejectionReason", rejection == null ? null : rejection.reasonCode(), Types.VARCHAR)
-                .param("rejectionNote", rejection == null ? null : rejection.note(), Types.VARCHAR)
-                .param("rejectionEarlierAt", rejection == null ? null : timestamp(rejection.earlierRegisteredAt()))
-                .param("outcomeResult", outcome == null ? null : outcome.result(), Types.VARCHAR)
-                .param("finalAmount", finalValue == null ? null : finalValue.amount(), Types.NUMERIC)
-                .param("finalCurrency", finalValue == null ? null : finalValue.currency(), Types.VARCHAR)
-                .param("outcomeReason", outcome == null ? null : outcome.reason(), Types.VARCHAR)
-                .param("outcomeReportedAt", outcome == null ? null : timestamp(outcome.reportedAt()))
-                .param("decidedAt", timestamp(v.decidedAt()))
-                .param("updatedAt", timestamp(v.updatedAt()))
-                .param("lastEventId", v.lastEventId())
+                .param("customerKey", v.customerKey())
+                .param("domain", v.customer().domain())
                 .param("nameNormalized", CustomerNames.normalize(v.customer().legalName()))
+                .param("document", documents.write(v))
                 .update();
     }
 
@@ -151,26 +80,31 @@ public class RegistrationViewRepository {
     public Optional<RegistrationView> find(String registrationId, String partnerScope) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("id", registrationId);
-        String sql = "SELECT " + COLUMNS + " FROM registration_view WHERE registration_id = :id";
+        String sql = SELECT + " WHERE registration_id = :id";
         if (partnerScope != null) {
             sql += " AND partner_id = :partnerId";
             params.put("partnerId", partnerScope);
         }
-        return jdbc.sql(sql).params(params).query(ROW).optional();
+        return jdbc.sql(sql).params(params).query(row).optional();
+    }
+
+    /** The opportunity a registration was filed on (it never changes). */
+    public Optional<String> opportunityOf(String registrationId) {
+        return jdbc.sql("SELECT opportunity_id FROM registration_view WHERE registration_id = :id")
+                .param("id", registrationId).query(String.class).optional();
     }
 
     /** Newest first (by acceptance time). */
-    public List<RegistrationView> list(RegistrationFilter filter, long offset, int limit) {
+    List<RegistrationView> list(RegistrationFilter filter, long offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         params.put("limit", limit);
         params.put("offset", offset);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM registration_view" + where
-                        + " ORDER BY accepted_at DESC, registration_id DESC LIMIT :limit OFFSET :offset")
-                .params(params).query(ROW).list();
+        return jdbc.sql(SELECT + where + " ORDER BY accepted_at DESC, registration_id DESC LIMIT :limit OFFSET :offset")
+                .params(params).query(row).list();
     }
 
-    public long count(RegistrationFilter filter) {
+    long count(RegistrationFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         return jdbc.sql("SELECT count(*) FROM registration_view" + where).params(params).query(Long.class).single();
@@ -178,8 +112,8 @@ public class RegistrationViewRepository {
 
     /** The registrations filed on an opportunity, in the order it accepted them. */
     public List<RegistrationView> findByOpportunity(String opportunityId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM registration_view WHERE opportunity_id = :id ORDER BY position")
-                .param("id", opportunityId).query(ROW).list();
+        return jdbc.sql(SELECT + " WHERE opportunity_id = :id ORDER BY position").param("id", opportunityId)
+                .query(row).list();
     }
 
     private static String where(RegistrationFilter filter, Map<String, Object> params) {
@@ -199,55 +133,103 @@ public class RegistrationViewRepository {
         return where.toString();
     }
 
-    static RegistrationView map(ResultSet rs, int row) throws SQLException {
-        String pendingId = rs.getString("pending_extension_id");
-        String rejectionReason = rs.getString("rejection_reason_code");
-        String outcomeResult = rs.getString("outcome_result");
-        BigDecimal finalAmount = rs.getBigDecimal("outcome_final_value_amount");
-        return new RegistrationView(
-                rs.getString("registration_id"),
-                rs.getString("opportunity_id"),
-                rs.getString("partner_id"),
-                rs.getInt("position"),
-                RegistrationStatus.valueOf(rs.getString("status")),
-                new CustomerIdentity(rs.getString("customer_legal_name"), rs.getString("customer_country"),
-                        rs.getString("customer_tax_id"), rs.getString("customer_domain"),
-                        rs.getString("customer_region")),
-                rs.getString("customer_key"),
-                rs.getString("product_line"),
-                new Money(rs.getBigDecimal("estimated_value_amount"), rs.getString("estimated_value_currency")),
-                rs.getObject("expected_close_date", LocalDate.class),
-                rs.getString("description"),
-                instant(rs, "accepted_at"),
-                rs.getLong("policy_version"),
-                instant(rs, "withdrawn_at"),
-                rs.getString("withdrawal_reason"),
-                rs.getBigDecimal("discount_percent"),
-                rs.getObject("protection_days", Integer.class),
-                instant(rs, "protected_until"),
-                rs.getBoolean("supported"),
-                rs.getObject("review_level", Integer.class),
-                instant(rs, "review_due_at"),
-                rs.getInt("extensions_granted"),
-                pendingId == null ? null : new PendingExtension(pendingId, rs.getInt("pending_extension_days"),
-                        rs.getString("pending_extension_reason"), instant(rs, "pending_extension_requested_at")),
-                rejectionReason == null ? null : new Rejection(rejectionReason, rs.getString("rejection_note"),
-                        instant(rs, "rejection_earlier_registered_at")),
-                outcomeResult == null ? null : new Outcome(outcomeResult,
-                        finalAmount == null ? null : new Money(finalAmount,
-                                rs.getString("outcome_final_value_currency")),
-                        rs.getString("outcome_reason"), instant(rs, "outcome_reported_at")),
-                instant(rs, "decided_at"),
-                instant(rs, "updated_at"),
-                rs.getString("last_event_id"));
+    // ------------------------------------------------------------------ the review queue
+
+    /**
+     * A submitted registration awaiting review.
+     *
+     * @param normalizedName      the customer's normalized legal name, as the duplicate search compares it
+     * @param earlierActiveExists another partner's active registration has a lower position in the same opportunity
+     */
+    public record PendingReview(RegistrationView registration, String normalizedName, boolean earlierActiveExists) {
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
+    /** An active registration the SQL pre-selected as a possible duplicate of {@code subjectId}. */
+    public record DuplicateCandidate(String subjectId, String registrationId, String opportunityId, String partnerId,
+                                     String customerKey, String domain, String legalName, String normalizedName,
+                                     String productLine, String status, Instant acceptedAt) {
     }
 
-    static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    private static final String WAITING = " WHERE r.status = 'SUBMITTED'";
+    private static final String ACTIVE = "c.status IN ('SUBMITTED', 'APPROVED')";
+    private static final String CANDIDATE_COLUMNS = "c.registration_id, c.opportunity_id, c.partner_id, "
+            + "c.customer_key, c.customer_domain, c.document->'customer'->>'legalName' AS customer_legal_name, "
+            + "c.customer_name_normalized, c.product_line, c.status, c.accepted_at";
+
+    /** Submitted registrations, oldest first, optionally of one review level. */
+    public List<PendingReview> pendingReview(Integer level, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = reviewLevel(level, params);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql("""
+                        SELECT r.document::text AS document, r.customer_name_normalized,
+                               EXISTS (SELECT 1 FROM registration_view e
+                                       WHERE e.opportunity_id = r.opportunity_id
+                                         AND e.position < r.position
+                                         AND e.partner_id <> r.partner_id
+                                         AND e.status IN ('SUBMITTED', 'APPROVED')) AS earlier_active_exists
+                        FROM registration_view r""" + where + """
+                         ORDER BY r.accepted_at, r.registration_id
+                        LIMIT :limit OFFSET :offset""")
+                .params(params)
+                .query((rs, n) -> new PendingReview(row.mapRow(rs, n), rs.getString("customer_name_normalized"),
+                        rs.getBoolean("earlier_active_exists")))
+                .list();
+    }
+
+    public long countPendingReview(Integer level) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT count(*) FROM registration_view r" + reviewLevel(level, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Active registrations that may name the same customer as one of {@code subjectIds}, with a different key:
+     * the same domain (either's key being the other's domain included), or a normalized name that is
+     * trigram-similar ({@code pg_trgm}'s {@code %} with {@code trigramSimilarity}, set for the current transaction).
+     * This is only the index-backed pre-selection; the caller decides and scores. Runs inside the caller's
+     * transaction.
+     */
+    public List<DuplicateCandidate> duplicateCandidates(Collection<String> subjectIds, double trigramSimilarity) {
+        if (subjectIds.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', :threshold, true)")
+                .param("threshold", Double.toString(trigramSimilarity))
+                .query(String.class).single();
+        return jdbc.sql("""
+                        WITH subject AS (
+                            SELECT registration_id, customer_key, customer_domain, customer_name_normalized AS name
+                            FROM registration_view WHERE registration_id IN (:ids))
+                        SELECT s.registration_id AS subject_id, c.*
+                        FROM subject s
+                        JOIN LATERAL (
+                            SELECT %1$s FROM registration_view c WHERE %2$s AND c.customer_domain = s.customer_domain
+                            UNION
+                            SELECT %1$s FROM registration_view c WHERE %2$s AND c.customer_key = s.customer_domain
+                            UNION
+                            SELECT %1$s FROM registration_view c WHERE %2$s AND c.customer_domain = s.customer_key
+                            UNION
+                            SELECT %1$s FROM registration_view c
+                            WHERE %2$s AND s.name <> '' AND c.customer_name_normalized %% s.name
+                        ) c ON true
+                        WHERE c.registration_id <> s.registration_id AND c.customer_key <> s.customer_key
+                        """.formatted(CANDIDATE_COLUMNS, ACTIVE))
+                .param("ids", List.copyOf(subjectIds))
+                .query((rs, n) -> new DuplicateCandidate(rs.getString("subject_id"), rs.getString("registration_id"),
+                        rs.getString("opportunity_id"), rs.getString("partner_id"), rs.getString("customer_key"),
+                        rs.getString("customer_domain"), rs.getString("customer_legal_name"),
+                        rs.getString("customer_name_normalized"), rs.getString("product_line"),
+                        rs.getString("status"), rs.getTimestamp("accepted_at").toInstant()))
+                .list();
+    }
+
+    private static String reviewLevel(Integer level, Map<String, Object> params) {
+        if (level == null) {
+            return WAITING;
+        }
+        params.put("level", level);
+        return WAITING + " AND r.review_level = :level";
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * strings. A pure function; the candidates it is asked about are pre-selected in SQL. The score and reason are shown
  * to staff; they never change the ranking.
  */
-public final class DuplicateRules {
+final class DuplicateRules {
 
     /** The lowest Jaro-Winkler similarity of normalized names that counts as a possible duplicate. */
     public static final double SIMILAR_NAME_THRESHOLD = 0.88;

@@ -3,10 +3,12 @@ package com.leadledger.query.review;
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
+import com.leadledger.query.registration.RegistrationView;
+import com.leadledger.query.registration.RegistrationViewRepository.DuplicateCandidate;
+import com.leadledger.query.registration.RegistrationViewRepository.PendingReview;
+import com.leadledger.query.registration.RegistrationViewRepository;
 import com.leadledger.query.review.DuplicateRules.Party;
 import com.leadledger.query.review.ReviewQueueItem.PossibleDuplicate;
-import com.leadledger.query.review.ReviewQueueRepository.Candidate;
-import com.leadledger.query.review.ReviewQueueRepository.Pending;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,11 +39,11 @@ class ReviewQueueController {
             .comparingDouble(PossibleDuplicate::score).reversed()
             .thenComparing(PossibleDuplicate::registrationId);
 
-    private final ReviewQueueRepository queue;
+    private final RegistrationViewRepository registrations;
     private final Clock clock;
 
-    ReviewQueueController(ReviewQueueRepository queue, Clock clock) {
-        this.queue = queue;
+    ReviewQueueController(RegistrationViewRepository registrations, Clock clock) {
+        this.registrations = registrations;
         this.clock = clock;
     }
 
@@ -54,26 +56,29 @@ class ReviewQueueController {
             throw RuleViolation.invalidField("level", "must be 1, 2 or 3");
         }
         PageRequestParams paging = PageRequestParams.of(page, size);
-        List<Pending> pending = queue.pending(level, paging.offset(), paging.size());
+        List<PendingReview> pending = registrations.pendingReview(level, paging.offset(), paging.size());
         Map<String, List<PossibleDuplicate>> duplicates = duplicatesOf(pending);
         Instant now = clock.instant();
-        List<ReviewQueueItem> items = pending.stream()
-                .map(p -> new ReviewQueueItem(p.registrationId(), p.opportunityId(), p.partnerId(), p.customer(),
-                        p.customerKey(), p.productLine(), p.estimatedValue(), p.acceptedAt(), p.position(), p.level(),
-                        p.slaDueAt(), p.slaDueAt() != null && p.slaDueAt().isBefore(now), p.earlierActiveExists(),
-                        duplicates.getOrDefault(p.registrationId(), List.of())))
-                .toList();
-        return new PageResponse<>(items, paging.page(), paging.size(), queue.count(level));
+        List<ReviewQueueItem> items = pending.stream().map(p -> {
+            RegistrationView r = p.registration();
+            return new ReviewQueueItem(r.registrationId(), r.opportunityId(), r.partnerId(), r.customer(),
+                    r.customerKey(), r.productLine(), r.estimatedValue(), r.acceptedAt(), r.position(),
+                    r.reviewLevel(), r.reviewDueAt(), r.reviewDueAt() != null && r.reviewDueAt().isBefore(now),
+                    p.earlierActiveExists(), duplicates.getOrDefault(r.registrationId(), List.of()));
+        }).toList();
+        return new PageResponse<>(items, paging.page(), paging.size(), registrations.countPendingReview(level));
     }
 
     /** One query for the whole page: the SQL pre-selects, {@link DuplicateRules} decides and scores. */
-    private Map<String, List<PossibleDuplicate>> duplicatesOf(List<Pending> pending) {
-        Map<String, Pending> subjects = new LinkedHashMap<>();
-        pending.forEach(p -> subjects.put(p.registrationId(), p));
+    private Map<String, List<PossibleDuplicate>> duplicatesOf(List<PendingReview> pending) {
+        Map<String, PendingReview> subjects = new LinkedHashMap<>();
+        pending.forEach(p -> subjects.put(p.registration().registrationId(), p));
         Map<String, List<PossibleDuplicate>> found = new LinkedHashMap<>();
-        for (Candidate c : queue.candidates(subjects.keySet())) {
-            Pending s = subjects.get(c.subjectId());
-            Party subject = new Party(s.registrationId(), s.customerKey(), s.customer().domain(), s.normalizedName());
+        for (DuplicateCandidate c : registrations.duplicateCandidates(subjects.keySet(),
+                DuplicateRules.PRESELECTION_TRIGRAM_SIMILARITY)) {
+            RegistrationView s = subjects.get(c.subjectId()).registration();
+            Party subject = new Party(s.registrationId(), s.customerKey(), s.customer().domain(),
+                    subjects.get(c.subjectId()).normalizedName());
             Party other = new Party(c.registrationId(), c.customerKey(), c.domain(), c.normalizedName());
             DuplicateRules.match(subject, other).ifPresent(m -> found
                     .computeIfAbsent(s.registrationId(), id -> new ArrayList<>())

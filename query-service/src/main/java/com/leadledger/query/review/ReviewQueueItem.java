@@ -17,7 +17,7 @@ import java.util.List;
  *                            cannot be approved without an arbitration ruling naming it
  * @param possibleDuplicates  active registrations of other customer keys that may name the same customer
  */
-public record ReviewQueueItem(
+record ReviewQueueItem(
         String registrationId,
         String opportunityId,
         String partnerId,

@@ -1,5 +1,6 @@
 package com.leadledger.query.dispute;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.DisputeAppealed;
@@ -13,13 +14,14 @@ import com.leadledger.events.dispute.DisputeRuled;
 import com.leadledger.events.dispute.DisputeType;
 import com.leadledger.events.dispute.EvidenceDocument;
 import com.leadledger.events.dispute.RulingEffects;
+import com.leadledger.events.opportunity.RulingRecorded;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
 import com.leadledger.events.partner.PartnerPenalized;
 import com.leadledger.events.registration.RegistrationRevoked;
 import com.leadledger.query.Fixtures;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projector;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -169,6 +171,34 @@ class DisputeViewTest {
         assertThat(DisputeView.PROJECTOR.fold(ID, history)).isEqualTo(live);
     }
 
+    @Test
+    void theTimelineFollowsTheStoredOrderWhateverOrderARulingAndItsRecordingArriveIn() {
+        DisputeView opened = apply(null, new DisputeOpened(ID, DisputeType.SUPPORT_OVERRIDE, "O-1", "R-A", A,
+                "PARTNER", "support moved away", null, 1, T.plusSeconds(3600), T, 1), "user-of-" + A, "PARTNER", A);
+        var ruled = new DisputeRuled(ID, "O-1", 1, DisputeOutcome.UPHELD, "A was first", "R-A", false, 0, null, null,
+                null, false, null, T.plusSeconds(864_000), "manager-1", "CHANNEL_MANAGER", T, 1);
+        var recorded = new RulingRecorded("O-1", ID, "R-A", T);
+        // stored in this order on the command side, but on two partitions (dispute stream, opportunity stream)
+        EventRef ruledRef = storedAt(ruled, 10, ID);
+        EventRef recordedRef = storedAt(recorded, 11, "O-1");
+
+        DisputeView inOrder = DisputeView.PROJECTOR.apply(DisputeView.PROJECTOR.apply(opened, ruled, ruledRef),
+                recorded, recordedRef);
+        DisputeView reversed = DisputeView.PROJECTOR.apply(DisputeView.PROJECTOR.apply(opened, recorded, recordedRef),
+                ruled, ruledRef);
+
+        assertThat(inOrder.timeline()).extracting(DisputeView.TimelineEntry::kind)
+                .containsExactly("OPENED", "RULED", "RULING_RECORDED");
+        assertThat(reversed.timeline()).isEqualTo(inOrder.timeline());
+        assertThat(DisputeView.PROJECTOR.fold(ID, List.of(history.get(0), new Projector.Step(ruled, ruledRef),
+                new Projector.Step(recorded, recordedRef))).timeline()).isEqualTo(inOrder.timeline());
+    }
+
+    private static EventRef storedAt(LeadLedgerEvent event, long globalIndex, String aggregateId) {
+        return new EventRef("ev-" + globalIndex, event.getClass().getSimpleName(), aggregateId, 0, globalIndex, T,
+                Fixtures.metadata("manager-1", "CHANNEL_MANAGER", null));
+    }
+
     static final String ID = "D-1";
 
     private DisputeView dumpingStory() {
@@ -192,7 +222,7 @@ class DisputeViewTest {
         return apply(view, new PartnerPenalized(B, ID, 10, 10, T), "system", "SYSTEM", null);
     }
 
-    private DisputeView apply(DisputeView view, Record event, String actor, String role, String partnerId) {
+    private DisputeView apply(DisputeView view, LeadLedgerEvent event, String actor, String role, String partnerId) {
         Map<String, String> metadata = Fixtures.metadata(actor, role, partnerId);
         EventRef ref = Fixtures.ref(event, T);
         ref = new EventRef(ref.eventId(), ref.eventType(), ID, sequence++, ref.globalIndex() + sequence, T, metadata);

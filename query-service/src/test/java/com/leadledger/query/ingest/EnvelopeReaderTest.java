@@ -3,6 +3,7 @@ package com.leadledger.query.ingest;
 import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.query.Fixtures;
+import com.leadledger.query.projection.UndecodableRecordException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.query.projection.UndecodableRecordException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;

@@ -1,5 +1,6 @@
 package com.leadledger.query.ingest;
 
+import com.leadledger.query.projection.UndecodableRecordException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

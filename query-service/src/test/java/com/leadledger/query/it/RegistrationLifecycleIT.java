@@ -52,6 +52,7 @@ class RegistrationLifecycleIT extends QueryServiceITBase {
         assertThat(own.has("position")).isFalse();
         assertThat(own.has("reviewLevel")).isFalse();
         assertThat(own.has("reviewDueAt")).isFalse();
+        assertThat(own.has("lastDecisionBy")).as("who decided is for staff only").isFalse();
         assertThat(kinds(own.get("notices"))).containsExactly("REGISTRATION_APPROVED");
         assertThat(own.get("notices").get(0).get("message").asText())
                 .isEqualTo("Your registration was approved: it is protected until " + approved.protectedUntil()
@@ -82,6 +83,8 @@ class RegistrationLifecycleIT extends QueryServiceITBase {
         assertThat(staffLater.has("reviewDueAt")).isTrue();
         JsonNode staffEarlier = http.get("/api/v1/registrations/" + earlier.registrationId(), MANAGER).body();
         assertThat(staffEarlier.has("reviewLevel")).as("decided: no review clock").isFalse();
+        assertThat(staffEarlier.get("lastDecisionBy").asText()).isEqualTo(Fixtures.STAFF_ACTOR);
+        assertThat(staffLater.has("lastDecisionBy")).as("undecided").isFalse();
 
         JsonNode listed = http.get("/api/v1/registrations?status=APPROVED", partnerToken(earlierPartner)).body();
         assertThat(listed.get("items").get(0).has("notices")).as("lists do not carry notices").isFalse();

@@ -1,5 +1,6 @@
 package com.leadledger.query.opportunity;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.customer.CustomerKey;
 import com.leadledger.events.opportunity.OpportunityOpened;
 import com.leadledger.events.opportunity.SupportGranted;
@@ -11,7 +12,7 @@ import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
 import com.leadledger.query.Fixtures;
-import com.leadledger.query.ingest.EventRef;
+import com.leadledger.query.projection.EventRef;
 import com.leadledger.query.registration.RegistrationView;
 import org.junit.jupiter.api.Test;
 
@@ -47,11 +48,11 @@ class OpportunityViewTest {
         RegistrationSubmitted first = Fixtures.submitted("opp-9", "P-1", 1, OPENED);
         RegistrationSubmitted second = Fixtures.submitted("opp-9", "P-2", 2, OPENED.plusSeconds(10));
         RegistrationSubmitted third = Fixtures.submitted("opp-9", "P-3", 3, OPENED.plusSeconds(20));
-        RegistrationView withdrawnSecond = RegistrationView.from(second).apply(new RegistrationWithdrawn("opp-9",
+        RegistrationView withdrawnSecond = registration(second, new RegistrationWithdrawn("opp-9",
                 second.registrationId(), "P-2", null, OPENED.plusSeconds(30)));
 
-        OpportunityResponse response = OpportunityResponse.of(opportunity, List.of(RegistrationView.from(third),
-                withdrawnSecond, RegistrationView.from(first)));
+        OpportunityResponse response = OpportunityResponse.of(opportunity, List.of(registration(third),
+                withdrawnSecond, registration(first)));
 
         assertThat(response.ranking()).extracting(OpportunityResponse.RankingEntry::position).containsExactly(1, 2, 3);
         assertThat(response.ranking()).extracting(OpportunityResponse.RankingEntry::partnerId)
@@ -94,10 +95,10 @@ class OpportunityViewTest {
                 .apply(new SupportGranted("opp-9", "x", "P-1", null, OPENED, 1));
         RegistrationSubmitted first = Fixtures.submitted("opp-9", "P-1", 1, OPENED);
         Instant until = OPENED.plusSeconds(86_400 * 90L);
-        RegistrationView approved = RegistrationView.from(first)
-                .apply(new RegistrationApproved("opp-9", first.registrationId(), "P-1", BigDecimal.TEN, 90, until,
-                        null, null, OPENED, 1))
-                .apply(new SupportGranted("opp-9", first.registrationId(), "P-1", null, OPENED, 1));
+        RegistrationView approved = registration(first,
+                new RegistrationApproved("opp-9", first.registrationId(), "P-1", BigDecimal.TEN, 90, until,
+                        null, null, OPENED, 1),
+                new SupportGranted("opp-9", first.registrationId(), "P-1", null, OPENED, 1));
         SupportHistoryEntry second = new SupportHistoryEntry("e2", "opp-9", 5, SupportHistoryEntry.Action.WITHDRAWN,
                 first.registrationId(), null, "P-1", null, null, null, null, null, OPENED, "m");
         SupportHistoryEntry firstEntry = new SupportHistoryEntry("e1", "opp-9", 4, SupportHistoryEntry.Action.GRANTED,
@@ -112,5 +113,14 @@ class OpportunityViewTest {
         assertThat(entry.supported()).isTrue();
         assertThat(response.supportedRegistrationId()).isEqualTo("x");
         assertThat(response.supportHistory()).extracting(SupportHistoryEntry::eventId).containsExactly("e1", "e2");
+    }
+
+    /** A registration of the ranking, folded from its events by the registration slice's projector. */
+    static RegistrationView registration(LeadLedgerEvent... events) {
+        RegistrationView view = null;
+        for (LeadLedgerEvent event : events) {
+            view = RegistrationView.PROJECTOR.apply(view, event, Fixtures.ref(event, OPENED));
+        }
+        return view;
     }
 }

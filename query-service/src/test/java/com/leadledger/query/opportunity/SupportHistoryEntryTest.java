@@ -1,14 +1,16 @@
 package com.leadledger.query.opportunity;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
 import com.leadledger.events.opportunity.SupportWithdrawn;
 import com.leadledger.query.Fixtures;
-import com.leadledger.query.ingest.EventRef;
+import com.leadledger.query.projection.EventRef;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +18,7 @@ class SupportHistoryEntryTest {
 
     static final Instant T = Instant.parse("2030-06-01T08:30:00Z");
 
-    static EventRef ref(Record event, long sequence) {
+    static EventRef ref(LeadLedgerEvent event, long sequence) {
         return new EventRef("ev-" + sequence, event.getClass().getSimpleName(), "opp-1", sequence, 100 + sequence,
                 T.plusSeconds(1), Fixtures.metadata("manager-3", "CHANNEL_MANAGER", null));
     }
@@ -25,7 +27,7 @@ class SupportHistoryEntryTest {
     void aGrantRecordsTheNewSideAndWhoDecided() {
         var grant = new SupportGranted("opp-1", "reg-1", "P-1", "presales on", T, 1);
 
-        SupportHistoryEntry entry = SupportHistoryEntry.from(grant, ref(grant, 7)).orElseThrow();
+        SupportHistoryEntry entry = single(SupportHistoryEntry.PROJECTOR.added(grant, ref(grant, 7)));
 
         assertThat(entry).isEqualTo(new SupportHistoryEntry("ev-7", "opp-1", 7, SupportHistoryEntry.Action.GRANTED,
                 null, "reg-1", null, "P-1", null, null, null, "presales on", T, "manager-3"));
@@ -36,7 +38,7 @@ class SupportHistoryEntryTest {
         var move = new SupportMoved("opp-1", "reg-1", "P-1", "reg-2", "P-2", SupportReason.ARBITRATION_RULING,
                 "dispute-9", null, "per ruling", T, 1);
 
-        SupportHistoryEntry entry = SupportHistoryEntry.from(move, ref(move, 8)).orElseThrow();
+        SupportHistoryEntry entry = single(SupportHistoryEntry.PROJECTOR.added(move, ref(move, 8)));
 
         assertThat(entry).isEqualTo(new SupportHistoryEntry("ev-8", "opp-1", 8, SupportHistoryEntry.Action.MOVED,
                 "reg-1", "reg-2", "P-1", "P-2", "ARBITRATION_RULING", "dispute-9", null, "per ruling", T,
@@ -48,7 +50,7 @@ class SupportHistoryEntryTest {
         var withdrawal = new SupportWithdrawn("opp-1", "reg-2", "P-2", SupportReason.CUSTOMER_WRITTEN_PREFERENCE,
                 null, "cd".repeat(32), null, T, 1);
 
-        SupportHistoryEntry entry = SupportHistoryEntry.from(withdrawal, ref(withdrawal, 9)).orElseThrow();
+        SupportHistoryEntry entry = single(SupportHistoryEntry.PROJECTOR.added(withdrawal, ref(withdrawal, 9)));
 
         assertThat(entry.action()).isEqualTo(SupportHistoryEntry.Action.WITHDRAWN);
         assertThat(entry.fromRegistrationId()).isEqualTo("reg-2");
@@ -64,9 +66,14 @@ class SupportHistoryEntryTest {
         var submitted = Fixtures.submitted("opp-1", "P-1", 1, T);
         var grant = new SupportGranted("opp-1", "reg-1", "P-1", null, null, 1);
 
-        assertThat(SupportHistoryEntry.from(submitted, ref(submitted, 1))).isEmpty();
-        SupportHistoryEntry entry = SupportHistoryEntry.from(grant, Fixtures.ref(grant, T)).orElseThrow();
+        assertThat(SupportHistoryEntry.PROJECTOR.added(submitted, ref(submitted, 1))).isEmpty();
+        SupportHistoryEntry entry = single(SupportHistoryEntry.PROJECTOR.added(grant, Fixtures.ref(grant, T)));
         assertThat(entry.actorId()).isNull();
         assertThat(entry.at()).as("the stored time when the event does not say").isEqualTo(T);
+    }
+
+    static SupportHistoryEntry single(List<SupportHistoryEntry> entries) {
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
     }
 }

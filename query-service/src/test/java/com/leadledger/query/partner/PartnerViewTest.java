@@ -9,9 +9,9 @@ import com.leadledger.events.partner.PartnerSuspended;
 import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.events.partner.PartnerTierChanged;
 import com.leadledger.query.Fixtures;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projector;
-import com.leadledger.query.ingest.UndecodableRecordException;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
+import com.leadledger.query.projection.UndecodableRecordException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -22,9 +22,9 @@ import com.leadledger.events.registration.RejectionReason;
 import com.leadledger.events.registration.ReviewEscalated;
 import com.leadledger.events.registration.ReviewSlaStarted;
 import com.leadledger.query.Fixtures;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projector;
-import com.leadledger.query.ingest.UndecodableRecordException;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
+import com.leadledger.query.projection.UndecodableRecordException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -42,6 +42,9 @@ class RegistrationTransitionsTest {
     static final Instant T0 = Instant.parse("2030-05-04T10:00:00Z");
     static final RegistrationSubmitted SUBMITTED = Fixtures.submitted("opp-1", "P-1", 1, T0);
     static final String ID = SUBMITTED.registrationId();
+    /** A decision by staff member manager-3, as its event's audit metadata records it. */
+    static final EventRef BY_MANAGER_3 = new EventRef("decision-1", "RegistrationApproved", "opp-1", 3, 40,
+            T0.plusSeconds(61), Fixtures.metadata("manager-3", "CHANNEL_MANAGER", null));
 
     static RegistrationView submitted() {
         return RegistrationView.from(SUBMITTED);
@@ -49,7 +52,7 @@ class RegistrationTransitionsTest {
 
     static RegistrationView approved() {
         return submitted().apply(new RegistrationApproved("opp-1", ID, "P-1", new BigDecimal("12.5"), 90,
-                T0.plus(Duration.ofDays(90)), null, null, T0.plusSeconds(60), 1));
+                T0.plus(Duration.ofDays(90)), null, null, T0.plusSeconds(60), 1), BY_MANAGER_3);
     }
 
     @Test
@@ -67,6 +70,7 @@ class RegistrationTransitionsTest {
         assertThat(v.rejection()).isNull();
         assertThat(v.outcome()).isNull();
         assertThat(v.decidedAt()).isNull();
+        assertThat(v.lastDecisionBy()).isNull();
     }
 
     @Test
@@ -103,7 +107,8 @@ class RegistrationTransitionsTest {
                 1));
 
         RegistrationView approved = underReview.apply(new RegistrationApproved("opp-1", ID, "P-1",
-                new BigDecimal("12.5"), 90, T0.plus(Duration.ofDays(90)), "ok", null, T0.plusSeconds(60), 1));
+                new BigDecimal("12.5"), 90, T0.plus(Duration.ofDays(90)), "ok", null, T0.plusSeconds(60), 1),
+                BY_MANAGER_3);
 
         assertThat(approved.status()).isEqualTo(RegistrationStatus.APPROVED);
         assertThat(approved.isActive()).isTrue();
@@ -111,6 +116,7 @@ class RegistrationTransitionsTest {
         assertThat(approved.protectionDays()).isEqualTo(90);
         assertThat(approved.protectedUntil()).isEqualTo(T0.plus(Duration.ofDays(90)));
         assertThat(approved.decidedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(approved.lastDecisionBy()).isEqualTo("manager-3");
         assertThat(approved.reviewLevel()).isNull();
         assertThat(approved.reviewDueAt()).isNull();
     }
@@ -120,13 +126,15 @@ class RegistrationTransitionsTest {
         Instant earlier = T0.minusSeconds(600);
 
         RegistrationView rejected = submitted().apply(new RegistrationRejected("opp-1", ID, "P-1",
-                RejectionReason.ALREADY_REGISTERED, "first come first served", earlier, T0.plusSeconds(90), 1));
+                RejectionReason.ALREADY_REGISTERED, "first come first served", earlier, T0.plusSeconds(90), 1),
+                BY_MANAGER_3);
 
         assertThat(rejected.status()).isEqualTo(RegistrationStatus.REJECTED);
         assertThat(rejected.isActive()).isFalse();
         assertThat(rejected.rejection()).isEqualTo(new RegistrationView.Rejection("ALREADY_REGISTERED",
                 "first come first served", earlier));
         assertThat(rejected.decidedAt()).isEqualTo(T0.plusSeconds(90));
+        assertThat(rejected.lastDecisionBy()).isEqualTo("manager-3");
         assertThat(rejected.discountPercent()).isNull();
     }
 
@@ -250,7 +258,8 @@ class RegistrationTransitionsTest {
         RegistrationApproved incomplete = new RegistrationApproved("opp-1", ID, "P-1", BigDecimal.ONE, 90, null,
                 null, null, T0, 1);
 
-        assertThatThrownBy(() -> submitted().apply(incomplete)).isInstanceOf(UndecodableRecordException.class);
+        assertThatThrownBy(() -> submitted().apply(incomplete, BY_MANAGER_3))
+                .isInstanceOf(UndecodableRecordException.class);
     }
 
     @Test
@@ -261,13 +270,14 @@ class RegistrationTransitionsTest {
     }
 
     @Test
-    void partnersSeeTheirDealTermsButNeitherPositionNorReviewClock() {
+    void partnersSeeTheirDealTermsButNeitherPositionNorReviewClockNorWhoDecided() {
         RegistrationView underReview = submitted().apply(new ReviewSlaStarted("opp-1", ID, 1, T0.plusSeconds(5), T0,
                 1));
 
         RegistrationResponse partner = RegistrationResponse.of(underReview, false);
         RegistrationResponse staff = RegistrationResponse.of(underReview, true);
         RegistrationResponse approvedForPartner = RegistrationResponse.of(approved(), false);
+        RegistrationResponse approvedForStaff = RegistrationResponse.of(approved(), true);
 
         assertThat(partner.position()).isNull();
         assertThat(partner.reviewLevel()).isNull();
@@ -277,6 +287,8 @@ class RegistrationTransitionsTest {
         assertThat(staff.reviewDueAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(approvedForPartner.discountPercent()).isEqualByComparingTo("12.5");
         assertThat(approvedForPartner.protectedUntil()).isEqualTo(T0.plus(Duration.ofDays(90)));
+        assertThat(approvedForPartner.lastDecisionBy()).isNull();
+        assertThat(approvedForStaff.lastDecisionBy()).isEqualTo("manager-3");
         assertThat(partner.notices()).isNull();
     }
 }

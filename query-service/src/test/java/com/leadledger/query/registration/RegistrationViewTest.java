@@ -5,9 +5,9 @@ import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
 import com.leadledger.query.Fixtures;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.Projector;
-import com.leadledger.query.ingest.UndecodableRecordException;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.Projector;
+import com.leadledger.query.projection.UndecodableRecordException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -16,5 +16,5 @@ public record DisputeAppealed(
         int level,
         Instant slaDueAt,
         Instant at,
-        long policyVersion) {
+        long policyVersion) implements DisputeEvent {
 }

@@ -16,5 +16,5 @@ public record DisputeEscalated(
         boolean automatic,
         Instant slaDueAt,
         Instant at,
-        long policyVersion) {
+        long policyVersion) implements DisputeEvent {
 }

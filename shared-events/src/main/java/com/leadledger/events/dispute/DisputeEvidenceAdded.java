@@ -19,5 +19,5 @@ public record DisputeEvidenceAdded(
         String description,
         DisputeAmounts amounts,
         List<EvidenceDocument> documents,
-        Instant addedAt) {
+        Instant addedAt) implements DisputeEvent {
 }

@@ -25,5 +25,5 @@ public record DisputeOpened(
         int level,
         Instant slaDueAt,
         Instant openedAt,
-        long policyVersion) {
+        long policyVersion) implements DisputeEvent {
 }

@@ -15,5 +15,5 @@ public record DisputeRespondentLinked(
         String respondentPartnerId,
         String respondentRegistrationId,
         String respondentOpportunityId,
-        Instant linkedAt) {
+        Instant linkedAt) implements DisputeEvent {
 }

@@ -38,7 +38,7 @@ public record DisputeRuled(
         String decidedBy,
         String decidedByRole,
         Instant at,
-        long policyVersion) {
+        long policyVersion) implements DisputeEvent {
 
     /** The effects this ruling orders ({@link RulingEffects#NONE} when dismissed). */
     public RulingEffects effects() {

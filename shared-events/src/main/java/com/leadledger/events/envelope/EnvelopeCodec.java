@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.leadledger.events.LeadLedgerEvent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /** Reads and writes envelopes and typed payloads with one Jackson configuration shared by producer and consumers. */
 public final class EnvelopeCodec {
@@ -68,7 +70,7 @@ public final class EnvelopeCodec {
     }
 
     /** The payload as its event record; empty for an event type this version does not know. */
-    public java.util.Optional<Record> payload(EventEnvelope envelope) {
+    public Optional<LeadLedgerEvent> payload(EventEnvelope envelope) {
         return EventTypes.classFor(envelope.eventType()).map(type -> {
             try {
                 return mapper.treeToValue(envelope.payload(), type);

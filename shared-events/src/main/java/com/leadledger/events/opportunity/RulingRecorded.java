@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** An arbitration ruling about this opportunity named {@code rightfulRegistrationId} (null: none) as rightful. */
 public record RulingRecorded(String opportunityId, String disputeId, String rightfulRegistrationId,
-                             Instant recordedAt) {
+                             Instant recordedAt) implements OpportunityEvent {
 }

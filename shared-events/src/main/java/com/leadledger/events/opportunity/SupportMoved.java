@@ -17,5 +17,5 @@ public record SupportMoved(
         String evidenceSha256,
         String note,
         Instant movedAt,
-        long policyVersion) {
+        long policyVersion) implements OpportunityEvent {
 }

@@ -12,5 +12,5 @@ public record SupportWithdrawn(
         String evidenceSha256,
         String note,
         Instant withdrawnAt,
-        long policyVersion) {
+        long policyVersion) implements OpportunityEvent {
 }

@@ -5,5 +5,5 @@ import java.util.List;
 
 /** An admin admitted a partner to the channel program. {@code productLines} are the lines it may register. */
 public record PartnerOnboarded(String partnerId, String name, PartnerTier tier, List<String> productLines,
-                               String webhookUrl, Instant onboardedAt) {
+                               String webhookUrl, Instant onboardedAt) implements PartnerEvent {
 }

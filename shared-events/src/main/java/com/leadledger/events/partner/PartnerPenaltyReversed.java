@@ -7,5 +7,5 @@ import java.time.Instant;
  * changed it; {@code totalPoints} is the partner's total afterwards.
  */
 public record PartnerPenaltyReversed(String partnerId, String disputeId, int points, int totalPoints,
-                                     Instant reversedAt) {
+                                     Instant reversedAt) implements PartnerEvent {
 }

@@ -2,5 +2,5 @@ package com.leadledger.events.partner;
 
 import java.time.Instant;
 
-public record PartnerReinstated(String partnerId, String note, Instant reinstatedAt) {
+public record PartnerReinstated(String partnerId, String note, Instant reinstatedAt) implements PartnerEvent {
 }

@@ -2,5 +2,5 @@ package com.leadledger.events.partner;
 
 import java.time.Instant;
 
-public record PartnerTierChanged(String partnerId, PartnerTier previousTier, PartnerTier tier, Instant changedAt) {
+public record PartnerTierChanged(String partnerId, PartnerTier previousTier, PartnerTier tier, Instant changedAt) implements PartnerEvent {
 }

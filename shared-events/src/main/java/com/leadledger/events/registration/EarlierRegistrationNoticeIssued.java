@@ -11,5 +11,5 @@ public record EarlierRegistrationNoticeIssued(
         String registrationId,
         String partnerId,
         Instant earlierRegisteredAt,
-        Instant issuedAt) {
+        Instant issuedAt) implements RegistrationEvent {
 }

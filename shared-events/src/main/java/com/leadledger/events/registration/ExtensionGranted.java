@@ -11,5 +11,5 @@ public record ExtensionGranted(
         Instant protectedUntil,
         String note,
         Instant grantedAt,
-        long policyVersion) {
+        long policyVersion) implements RegistrationEvent {
 }

@@ -9,5 +9,5 @@ public record ExtensionRefused(
         String partnerId,
         String note,
         Instant refusedAt,
-        long policyVersion) {
+        long policyVersion) implements RegistrationEvent {
 }

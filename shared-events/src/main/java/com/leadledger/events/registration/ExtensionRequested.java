@@ -9,5 +9,5 @@ public record ExtensionRequested(
         String partnerId,
         String reason,
         int days,
-        Instant requestedAt) {
+        Instant requestedAt) implements RegistrationEvent {
 }

@@ -17,5 +17,5 @@ public record RegistrationApproved(
         String note,
         String rulingDisputeId,
         Instant approvedAt,
-        long policyVersion) {
+        long policyVersion) implements RegistrationEvent {
 }

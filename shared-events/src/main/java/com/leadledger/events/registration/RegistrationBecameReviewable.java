@@ -9,5 +9,5 @@ public record RegistrationBecameReviewable(
         String partnerId,
         Instant reviewDueAt,
         Instant becameReviewableAt,
-        long policyVersion) {
+        long policyVersion) implements RegistrationEvent {
 }

@@ -14,5 +14,5 @@ public record RegistrationRejected(
         String note,
         Instant earlierRegisteredAt,
         Instant rejectedAt,
-        long policyVersion) {
+        long policyVersion) implements RegistrationEvent {
 }

@@ -16,5 +16,5 @@ public record RegistrationRevocationReversed(
         String disputeId,
         RegistrationStatus status,
         Instant protectedUntil,
-        Instant reversedAt) {
+        Instant reversedAt) implements RegistrationEvent {
 }

@@ -16,5 +16,5 @@ public record RegistrationRevoked(
         String disputeId,
         Instant protectedUntil,
         boolean heldSupport,
-        Instant revokedAt) {
+        Instant revokedAt) implements RegistrationEvent {
 }

@@ -23,5 +23,5 @@ public record RegistrationSubmitted(
         LocalDate expectedCloseDate,
         String description,
         Instant acceptedAt,
-        long policyVersion) {
+        long policyVersion) implements RegistrationEvent {
 }

@@ -8,5 +8,5 @@ public record RegistrationWithdrawn(
         String registrationId,
         String partnerId,
         String reason,
-        Instant withdrawnAt) {
+        Instant withdrawnAt) implements RegistrationEvent {
 }

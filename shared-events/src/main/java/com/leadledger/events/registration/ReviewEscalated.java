@@ -9,5 +9,5 @@ public record ReviewEscalated(
         int level,
         Instant reviewDueAt,
         Instant escalatedAt,
-        long policyVersion) {
+        long policyVersion) implements RegistrationEvent {
 }

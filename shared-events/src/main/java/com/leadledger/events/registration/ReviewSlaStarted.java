@@ -9,5 +9,5 @@ public record ReviewSlaStarted(
         int level,
         Instant reviewDueAt,
         Instant startedAt,
-        long policyVersion) {
+        long policyVersion) implements RegistrationEvent {
 }

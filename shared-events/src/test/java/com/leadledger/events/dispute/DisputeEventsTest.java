@@ -1,5 +1,6 @@
 package com.leadledger.events.dispute;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
@@ -29,7 +30,7 @@ class DisputeEventsTest {
 
     @Test
     void roundTripsEveryDisputeEventThroughTheEnvelope() {
-        List<Record> events = List.of(
+        List<LeadLedgerEvent> events = List.of(
                 new DisputeOpened("d-1", DisputeType.PRICE_DUMPING, "opp-1", "r-a", "P-A", "PARTNER", "undercut",
                         AMOUNTS, 1, AT, AT, 3),
                 new DisputeEvidenceAdded("d-1", "e-1", "user-a", "P-A", "quote", null,
@@ -45,7 +46,7 @@ class DisputeEventsTest {
                 new RegistrationRevocationReversed("opp-2", "r-b", "P-B", "d-1", RegistrationStatus.APPROVED, AT, AT),
                 new PartnerPenalized("P-B", "d-1", 10, 13, AT),
                 new PartnerPenaltyReversed("P-B", "d-1", 10, 3, AT));
-        for (Record event : events) {
+        for (LeadLedgerEvent event : events) {
             var envelope = new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, "evt", EventTypes.nameOf(event.getClass()),
                     "Dispute", "d-1", 0, 1, AT, Map.of(), codec.toTree(event));
             EventEnvelope decoded = codec.decode(codec.encode(envelope));

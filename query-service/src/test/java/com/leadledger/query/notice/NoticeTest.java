@@ -1,5 +1,6 @@
 package com.leadledger.query.notice;
 
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
@@ -17,8 +18,8 @@ import com.leadledger.events.registration.RejectionReason;
 import com.leadledger.events.registration.ReviewEscalated;
 import com.leadledger.events.registration.ReviewSlaStarted;
 import com.leadledger.query.Fixtures;
-import com.leadledger.query.ingest.EventRef;
-import com.leadledger.query.ingest.UndecodableRecordException;
+import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.UndecodableRecordException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -28,7 +29,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class NoticeRulesTest {
+class NoticeTest {
 
     static final Instant T = Instant.parse("2030-06-01T08:30:00Z");
     static final Instant EARLIER = Instant.parse("2030-05-30T07:15:42.123Z");
@@ -38,7 +39,7 @@ class NoticeRulesTest {
         var event = new EarlierRegistrationNoticeIssued("opp-1", "reg-later", "P-later", EARLIER, T);
         EventRef ref = Fixtures.ref(event, T.plusSeconds(1));
 
-        Notice notice = single(NoticeRules.noticesFor(event, ref));
+        Notice notice = single(Notice.PROJECTOR.added(event, ref));
 
         assertThat(notice.noticeId()).isEqualTo(ref.eventId());
         assertThat(notice.eventId()).isEqualTo(ref.eventId());
@@ -58,8 +59,8 @@ class NoticeRulesTest {
         var ineligible = new RegistrationRejected("opp-1", "reg-3", "P-3", RejectionReason.INELIGIBLE, null, null,
                 T, 1);
 
-        Notice first = single(NoticeRules.noticesFor(already, Fixtures.ref(already, T)));
-        Notice second = single(NoticeRules.noticesFor(ineligible, Fixtures.ref(ineligible, T)));
+        Notice first = single(Notice.PROJECTOR.added(already, Fixtures.ref(already, T)));
+        Notice second = single(Notice.PROJECTOR.added(ineligible, Fixtures.ref(ineligible, T)));
 
         assertThat(first.kind()).isEqualTo(NoticeKind.REGISTRATION_REJECTED);
         assertThat(first.partnerId()).isEqualTo("P-2");
@@ -80,10 +81,10 @@ class NoticeRulesTest {
                 Instant.parse("2030-09-29T08:30:00Z"), null, T, 1);
         var refused = new ExtensionRefused("opp-1", "reg-1", "ext-2", "P-1", "no", T, 1);
 
-        Notice a = single(NoticeRules.noticesFor(approved, Fixtures.ref(approved, T)));
-        Notice e = single(NoticeRules.noticesFor(expired, Fixtures.ref(expired, until.plusSeconds(1))));
-        Notice g = single(NoticeRules.noticesFor(granted, Fixtures.ref(granted, T)));
-        Notice r = single(NoticeRules.noticesFor(refused, Fixtures.ref(refused, T)));
+        Notice a = single(Notice.PROJECTOR.added(approved, Fixtures.ref(approved, T)));
+        Notice e = single(Notice.PROJECTOR.added(expired, Fixtures.ref(expired, until.plusSeconds(1))));
+        Notice g = single(Notice.PROJECTOR.added(granted, Fixtures.ref(granted, T)));
+        Notice r = single(Notice.PROJECTOR.added(refused, Fixtures.ref(refused, T)));
 
         assertThat(a.kind()).isEqualTo(NoticeKind.REGISTRATION_APPROVED);
         assertThat(a.message()).isEqualTo("Your registration was approved: it is protected until "
@@ -105,7 +106,7 @@ class NoticeRulesTest {
                 SupportReason.CUSTOMER_WRITTEN_PREFERENCE, null, "ab".repeat(32), "the customer wrote to us", T, 1);
         EventRef ref = Fixtures.ref(move, T);
 
-        List<Notice> notices = NoticeRules.noticesFor(move, ref);
+        List<Notice> notices = Notice.PROJECTOR.added(move, ref);
 
         assertThat(notices).hasSize(2);
         Notice lost = notices.get(0);
@@ -131,20 +132,20 @@ class NoticeRulesTest {
                 null, T, 1);
         var unexplained = new SupportWithdrawn("opp-1", "reg-1", "P-1", null, null, null, null, T, 1);
 
-        assertThat(single(NoticeRules.noticesFor(grant, Fixtures.ref(grant, T))).kind())
+        assertThat(single(Notice.PROJECTOR.added(grant, Fixtures.ref(grant, T))).kind())
                 .isEqualTo(NoticeKind.SUPPORT_GRANTED);
-        Notice withdrawn = single(NoticeRules.noticesFor(withdrawal, Fixtures.ref(withdrawal, T)));
+        Notice withdrawn = single(Notice.PROJECTOR.added(withdrawal, Fixtures.ref(withdrawal, T)));
         assertThat(withdrawn.kind()).isEqualTo(NoticeKind.SUPPORT_WITHDRAWN);
         assertThat(withdrawn.partnerId()).isEqualTo("P-1");
         assertThat(withdrawn.message()).isEqualTo("Vendor support for your registration was withdrawn (reason: "
                 + "PARTNER_WITHDREW).");
-        assertThat(single(NoticeRules.noticesFor(unexplained, Fixtures.ref(unexplained, T))).message())
+        assertThat(single(Notice.PROJECTOR.added(unexplained, Fixtures.ref(unexplained, T))).message())
                 .isEqualTo("Vendor support for your registration was withdrawn.");
     }
 
     @Test
     void staffOnlyEventsAndThePartnersOwnActionsYieldNoNotice() {
-        List<Record> silent = List.of(
+        List<LeadLedgerEvent> silent = List.of(
                 new RegistrationBecameReviewable("opp-1", "reg-2", "P-2", T, T, 1),
                 new ReviewSlaStarted("opp-1", "reg-2", 1, T, T, 1),
                 new ReviewEscalated("opp-1", "reg-2", 2, T, T, 1),
@@ -152,8 +153,8 @@ class NoticeRulesTest {
                 new RegistrationWithdrawn("opp-1", "reg-1", "P-1", null, T),
                 Fixtures.submitted("opp-1", "P-1", 1, T));
 
-        for (Record event : silent) {
-            assertThat(NoticeRules.noticesFor(event, Fixtures.ref(event, T))).as(event.toString()).isEmpty();
+        for (LeadLedgerEvent event : silent) {
+            assertThat(Notice.PROJECTOR.added(event, Fixtures.ref(event, T))).as(event.toString()).isEmpty();
         }
     }
 
@@ -161,7 +162,7 @@ class NoticeRulesTest {
     void aNoticeWithoutItsRecipientCannotBeWritten() {
         var anonymous = new EarlierRegistrationNoticeIssued("opp-1", "reg-1", null, EARLIER, T);
 
-        assertThatThrownBy(() -> NoticeRules.noticesFor(anonymous, Fixtures.ref(anonymous, T)))
+        assertThatThrownBy(() -> Notice.PROJECTOR.added(anonymous, Fixtures.ref(anonymous, T)))
                 .isInstanceOf(UndecodableRecordException.class);
     }
 

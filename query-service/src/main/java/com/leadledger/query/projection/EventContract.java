@@ -1,4 +1,6 @@
-package com.leadledger.query.ingest;
+package com.leadledger.query.projection;
+
+import com.leadledger.events.LeadLedgerEvent;
 
 /**
  * Checks, inside a transition, that an event carries what its type promises. An event that decodes but lacks a
@@ -11,7 +13,7 @@ public final class EventContract {
     private EventContract() {
     }
 
-    public static <T> T required(T value, String member, Record event) {
+    public static <T> T required(T value, String member, LeadLedgerEvent event) {
         if (value == null || (value instanceof String text && text.isBlank())) {
             throw new UndecodableRecordException("payload",
                     event.getClass().getSimpleName() + " lacks its required member '" + member + "'", null);

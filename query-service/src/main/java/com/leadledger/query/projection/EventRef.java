@@ -1,4 +1,4 @@
-package com.leadledger.query.ingest;
+package com.leadledger.query.projection;
 
 import com.leadledger.events.envelope.EventEnvelope;
 

@@ -1,13 +1,11 @@
-package com.leadledger.query.config;
+package com.leadledger.query.ingest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.leadledger.events.envelope.EnvelopeCodec;
-import com.leadledger.query.ingest.EnvelopeReader;
-import com.leadledger.query.ingest.PoisonRecordRecoverer;
-import com.leadledger.query.ingest.UndecodableRecordException;
+import com.leadledger.query.projection.UndecodableRecordException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
