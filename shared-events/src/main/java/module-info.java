@@ -6,14 +6,12 @@
 open module com.leadledger.events {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
-    requires java.sql; // the integrity package's JdbcHistoryVerifier reads an event table through plain JDBC
 
     exports com.leadledger.events;
     exports com.leadledger.events.common;
     exports com.leadledger.events.customer;
     exports com.leadledger.events.dispute;
     exports com.leadledger.events.envelope;
-    exports com.leadledger.events.integrity;
     exports com.leadledger.events.opportunity;
     exports com.leadledger.events.partner;
     exports com.leadledger.events.policy;

@@ -2,7 +2,7 @@ package com.leadledger.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadledger.testsupport.ProjectPaths;
+import com.leadledger.localruntime.ProjectPaths;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
