@@ -3,13 +3,13 @@ package com.leadledger.query.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.integrity.checkpoint.Checkpoint;
+import com.leadledger.kit.security.TokenProperties;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -55,15 +55,13 @@ class CommandAuditClient {
     private final String devSecret;
     private final Duration timeout;
 
-    CommandAuditClient(ObjectMapper json, @Value("${leadledger.command.url:http://localhost:8081}") String baseUrl,
-                       @Value("${leadledger.command.token:}") String token,
-                       @Value("${leadledger.security.dev-jwt-secret:}") String devSecret,
-                       @Value("${leadledger.command.timeout:10s}") Duration timeout) {
+    CommandAuditClient(ObjectMapper json, CommandServiceProperties commandService, TokenProperties tokens) {
+        String baseUrl = commandService.url();
         this.json = json;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.token = token;
-        this.devSecret = devSecret;
-        this.timeout = timeout;
+        this.token = commandService.token() == null ? "" : commandService.token();
+        this.devSecret = tokens.hasDevSecret() ? tokens.devJwtSecret() : "";
+        this.timeout = commandService.timeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 

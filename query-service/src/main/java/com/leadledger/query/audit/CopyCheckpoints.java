@@ -3,7 +3,6 @@ package com.leadledger.query.audit;
 import com.leadledger.integrity.Hashes;
 import com.leadledger.integrity.checkpoint.CheckpointBreak;
 import com.leadledger.integrity.checkpoint.CheckpointVerifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,11 +39,10 @@ class CopyCheckpoints {
     private final Clock clock;
     private final Duration grace;
 
-    CopyCheckpoints(JdbcTemplate jdbc, Clock clock,
-                    @Value("${leadledger.reconciliation.grace:5m}") Duration grace) {
+    CopyCheckpoints(JdbcTemplate jdbc, Clock clock, ReconciliationProperties reconciliation) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.grace = grace;
+        this.grace = reconciliation.grace();
     }
 
     @org.springframework.transaction.annotation.Transactional(readOnly = true)

@@ -2,7 +2,6 @@ package com.leadledger.query.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -23,10 +22,9 @@ class ReconciliationSchedule implements SmartLifecycle {
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    ReconciliationSchedule(Reconciliation reconciliation,
-                           @Value("${leadledger.reconciliation.interval:60s}") Duration interval) {
+    ReconciliationSchedule(Reconciliation reconciliation, ReconciliationProperties properties) {
         this.reconciliation = reconciliation;
-        this.interval = interval;
+        this.interval = properties.interval();
     }
 
     @Override

@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.query.projection.UndecodableRecordException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-
-import java.time.Duration;
 
 /**
  * The ingest consumer's wiring. Boot's listener container factory picks up the error handler bean; the consumer and
@@ -47,14 +44,11 @@ class KafkaIngestConfig {
      * parked as dead letters; passing infrastructure failures are sought back and retried again, never skipped.
      */
     @Bean
-    DefaultErrorHandler ingestErrorHandler(PoisonRecordRecoverer recoverer,
-                                           @Value("${leadledger.ingest.retry.max-retries:5}") int maxRetries,
-                                           @Value("${leadledger.ingest.retry.initial-interval:200ms}") Duration initial,
-                                           @Value("${leadledger.ingest.retry.max-interval:5s}") Duration max) {
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(maxRetries);
-        backOff.setInitialInterval(initial.toMillis());
+    DefaultErrorHandler ingestErrorHandler(PoisonRecordRecoverer recoverer, IngestRetryProperties retries) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries.maxRetries());
+        backOff.setInitialInterval(retries.initialInterval().toMillis());
         backOff.setMultiplier(2.0);
-        backOff.setMaxInterval(max.toMillis());
+        backOff.setMaxInterval(retries.maxInterval().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(UndecodableRecordException.class);
         return handler;

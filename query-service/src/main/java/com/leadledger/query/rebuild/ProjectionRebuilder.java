@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,14 +64,14 @@ class ProjectionRebuilder {
 
     ProjectionRebuilder(JdbcTemplate jdbc, TransactionTemplate transactions, EventHistory history,
                         List<ViewProjection<?>> projections, Clock clock, MeterRegistry meters,
-                        @Value("${leadledger.rebuild.batch-size:500}") int batchSize) {
+                        RebuildProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.history = history;
         this.projections = List.copyOf(projections);
         this.tables = this.projections.stream().map(ViewProjection::table).distinct().sorted().toList();
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.batchSize = properties.batchSize();
         Gauge.builder("leadledger.rebuild.events.done", latest, s -> s.get() == null ? 0 : s.get().eventsDone())
                 .description("events replayed by the latest projection rebuild").register(meters);
         Gauge.builder("leadledger.rebuild.events.total", latest, s -> s.get() == null ? 0 : s.get().eventsTotal())
