@@ -8,6 +8,7 @@ import com.leadledger.query.Fixtures;
 import com.leadledger.query.projection.EventRef;
 import com.leadledger.query.projection.Projector;
 import com.leadledger.query.projection.UndecodableRecordException;
+import com.leadledger.query.projection.ViewDocuments;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -158,5 +159,19 @@ class RegistrationViewTest {
 
         assertThat(RegistrationResponse.of(view, false).position()).isNull();
         assertThat(RegistrationResponse.of(view, true).position()).isEqualTo(2);
+    }
+
+    @Test
+    void theStoredDocumentReadsBackEqualWithEveryMember() {
+        RegistrationView approved = RegistrationTransitionsTest.approved();
+        RegistrationView view = approved.with(b -> b
+                .pendingExtension(new RegistrationView.PendingExtension("ext-1", 30, "board vote", ACCEPTED))
+                .rejection(new RegistrationView.Rejection("OTHER", "note", ACCEPTED))
+                .outcome(new RegistrationView.Outcome("WON", approved.estimatedValue(), null, ACCEPTED))
+                .withdrawnAt(ACCEPTED).withdrawalReason("why").supported(true).extensionsGranted(1)
+                .reviewLevel(2).reviewDueAt(ACCEPTED).updatedAt(ACCEPTED).lastEventId("ev-9"));
+        ViewDocuments documents = new ViewDocuments(Fixtures.CODEC);
+
+        assertThat(documents.read(documents.write(view), RegistrationView.class)).isEqualTo(view);
     }
 }
