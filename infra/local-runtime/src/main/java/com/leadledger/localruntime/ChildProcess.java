@@ -48,18 +48,45 @@ public abstract class ChildProcess<P extends ChildProcess<P>> implements AutoClo
     /** stop()/kill() may run while start() waits (e.g. from a shutdown hook): they do not take start()'s lock. */
     private final Object stopLock = new Object();
 
-    /**
-     * @param killOnJvmExit whether a shutdown hook kills the process if this JVM exits while it runs
-     * @param newSession    whether it runs in its own session ({@code setsid}, where available), so that a terminal's
-     *                      Ctrl-C reaches only this JVM, which then stops the process itself, in order
-     */
-    protected ChildProcess(String name, Path logFile, Duration startTimeout, boolean killOnJvmExit,
-                           boolean newSession) {
+    /** What every kind of child process is started with; each kind's builder adds its own settings. */
+    @SuppressWarnings("unchecked")
+    public abstract static class Options<B extends Options<B>> {
+        private Duration startTimeout;
+        private boolean killOnJvmExit = true;
+        private boolean newSession;
+
+        protected Options(Duration defaultStartTimeout) {
+            this.startTimeout = defaultStartTimeout;
+        }
+
+        /** How long {@code start()} waits until the process is ready. */
+        public B startTimeout(Duration startTimeout) {
+            this.startTimeout = startTimeout;
+            return (B) this;
+        }
+
+        /** Whether a shutdown hook kills the process if this JVM exits while it runs (default true). */
+        public B killOnJvmExit(boolean killOnJvmExit) {
+            this.killOnJvmExit = killOnJvmExit;
+            return (B) this;
+        }
+
+        /**
+         * Whether the child runs in its own session ({@code setsid}, where available; default false), so that a
+         * terminal's Ctrl-C reaches only this JVM, which then stops the child itself, in order.
+         */
+        public B newSession(boolean newSession) {
+            this.newSession = newSession;
+            return (B) this;
+        }
+    }
+
+    protected ChildProcess(String name, Path logFile, Options<?> options) {
         this.name = name;
         this.logFile = logFile.toAbsolutePath().normalize();
-        this.startTimeout = startTimeout;
-        this.killOnJvmExit = killOnJvmExit;
-        this.newSession = newSession;
+        this.startTimeout = options.startTimeout;
+        this.killOnJvmExit = options.killOnJvmExit;
+        this.newSession = options.newSession;
     }
 
     /** Checks and files needed before the launch; returns the command line. */

@@ -47,8 +47,7 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
     }
 
     private KafkaBrokerProcess(Builder b) {
-        super("Kafka broker", (b.logDirectory == null ? b.dataDir : b.logDirectory).resolve("kafka-broker.log"),
-                b.startTimeout, b.killOnJvmExit, b.newSession);
+        super("Kafka broker", (b.logDirectory == null ? b.dataDir : b.logDirectory).resolve("kafka-broker.log"), b);
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
         this.port = b.port == 0 ? Processes.freePort() : b.port;
         int cport = b.controllerPort == 0 ? Processes.freePort() : b.controllerPort;
@@ -301,17 +300,15 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
         return "KafkaBrokerProcess[" + bootstrapServers() + ", data " + dataDir + "]";
     }
 
-    public static final class Builder {
+    public static final class Builder extends ChildProcess.Options<Builder> {
         private final Path dataDir;
         private int port;
         private int controllerPort;
         private Path logDirectory;
         private String maxHeap = "512m";
-        private Duration startTimeout = Duration.ofSeconds(60);
-        private boolean killOnJvmExit = true;
-        private boolean newSession;
 
         private Builder(Path dataDir) {
+            super(Duration.ofSeconds(60));
             this.dataDir = dataDir;
         }
 
@@ -339,25 +336,6 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
             return this;
         }
 
-        public Builder startTimeout(Duration startTimeout) {
-            this.startTimeout = startTimeout;
-            return this;
-        }
-
-        /** Whether a shutdown hook kills the broker if this JVM exits while it runs (default true). */
-        public Builder killOnJvmExit(boolean killOnJvmExit) {
-            this.killOnJvmExit = killOnJvmExit;
-            return this;
-        }
-
-        /**
-         * Whether the child runs in its own session ({@code setsid}, where available; default false), so that a
-         * terminal's Ctrl-C reaches only this JVM, which then stops the child itself, in order.
-         */
-        public Builder newSession(boolean newSession) {
-            this.newSession = newSession;
-            return this;
-        }
 
         public KafkaBrokerProcess build() {
             return new KafkaBrokerProcess(this);

@@ -31,8 +31,7 @@ public final class ServiceProcess extends ChildProcess<ServiceProcess> {
     private final List<String> appArgs;
 
     private ServiceProcess(Builder b, Path jar, String name) {
-        super(name, b.logFile != null ? b.logFile : jar.resolveSibling(name + ".log"), b.startTimeout,
-                b.killOnJvmExit, b.newSession);
+        super(name, b.logFile != null ? b.logFile : jar.resolveSibling(name + ".log"), b);
         this.jar = jar;
         this.port = b.port == 0 ? Processes.freePort() : b.port;
         this.env = Map.copyOf(b.env);
@@ -103,7 +102,7 @@ public final class ServiceProcess extends ChildProcess<ServiceProcess> {
         return "ServiceProcess[" + name() + " " + baseUrl() + "]";
     }
 
-    public static final class Builder {
+    public static final class Builder extends ChildProcess.Options<Builder> {
         private final Path jar;
         private String name;
         private int port;
@@ -111,11 +110,9 @@ public final class ServiceProcess extends ChildProcess<ServiceProcess> {
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> appArgs = new ArrayList<>();
         private Path logFile;
-        private Duration startTimeout = Duration.ofSeconds(120);
-        private boolean killOnJvmExit = true;
-        private boolean newSession;
 
         private Builder(Path jar) {
+            super(Duration.ofSeconds(120));
             this.jar = jar;
         }
 
@@ -163,26 +160,6 @@ public final class ServiceProcess extends ChildProcess<ServiceProcess> {
             return this;
         }
 
-        /** How long {@link ServiceProcess#start()} waits for health (default 120 s). */
-        public Builder startTimeout(Duration startTimeout) {
-            this.startTimeout = startTimeout;
-            return this;
-        }
-
-        /** Whether a shutdown hook kills the process if this JVM exits while it runs (default true). */
-        public Builder killOnJvmExit(boolean killOnJvmExit) {
-            this.killOnJvmExit = killOnJvmExit;
-            return this;
-        }
-
-        /**
-         * Whether the child runs in its own session ({@code setsid}, where available; default false), so that a
-         * terminal's Ctrl-C reaches only this JVM, which then stops the child itself, in order.
-         */
-        public Builder newSession(boolean newSession) {
-            this.newSession = newSession;
-            return this;
-        }
 
         public ServiceProcess build() {
             Path absolute = Objects.requireNonNull(jar, "jar").toAbsolutePath().normalize();
