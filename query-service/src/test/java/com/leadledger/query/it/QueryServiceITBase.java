@@ -2,8 +2,8 @@ package com.leadledger.query.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.events.envelope.EventEnvelope;
-import com.leadledger.query.Fixtures;
 import com.leadledger.localruntime.DevTokens;
+import com.leadledger.query.Fixtures;
 import com.leadledger.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +16,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +39,7 @@ import java.util.function.Predicate;
  * fed by a plain producer, asserted through real HTTP. Tests use fresh ids, so they do not see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureMetrics
 abstract class QueryServiceITBase {
 
     static final String TOPIC = "leadledger.events.query-it-" + UUID.randomUUID();

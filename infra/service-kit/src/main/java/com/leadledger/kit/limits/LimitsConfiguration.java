@@ -1,35 +1,42 @@
 package com.leadledger.kit.limits;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Limits on what a request may carry: body size (413), JSON nesting depth, string length and control characters
- * (400), and the per-caller rate (429): {@link RequestLimitProperties}, {@link RateLimitProperties}.
+ * (400), and the per-caller rate (429): {@link RequestLimitProperties}, {@link RateLimitProperties}. The JSON limits
+ * are set on Spring Boot's {@link JsonMapper} (Jackson 3), which reads every request body.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({RequestLimitProperties.class, RateLimitProperties.class})
 public class LimitsConfiguration {
 
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer jsonReadLimits(RequestLimitProperties limits) {
-        return builder -> builder
-                .deserializerByType(String.class, new SafeStringDeserializer())
-                .postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
-                        StreamReadConstraints.builder().maxNestingDepth(limits.maxJsonDepth())
-                                .maxStringLength(limits.maxJsonStringLength())
-                                .build()));
+    JsonFactoryBuilderCustomizer jsonReadLimits(RequestLimitProperties limits) {
+        return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxJsonDepth())
+                .maxStringLength(limits.maxJsonStringLength())
+                .build());
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer safeStrings() {
+        return mapper -> mapper.addModule(new SimpleModule("leadledger-safe-strings")
+                .addDeserializer(String.class, new SafeStringDeserializer()));
     }
 
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(
-            ObjectMapper mapper, RequestLimitProperties limits) {
+            JsonMapper mapper, RequestLimitProperties limits) {
         FilterRegistrationBean<RequestSizeFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeFilter(mapper, limits.maxBodyBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
@@ -37,7 +44,7 @@ public class LimitsConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(ObjectMapper mapper, RateLimitProperties rate) {
+    RateLimitFilter rateLimitFilter(JsonMapper mapper, RateLimitProperties rate) {
         return new RateLimitFilter(mapper, rate.perSecond(), rate.burst());
     }
 

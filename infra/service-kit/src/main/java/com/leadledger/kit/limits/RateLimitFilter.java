@@ -1,6 +1,5 @@
 package com.leadledger.kit.limits;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.kit.problem.Problems;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -15,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -29,12 +29,12 @@ import java.util.concurrent.TimeUnit;
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    private final ObjectMapper mapper;
+    private final JsonMapper mapper;
     private final long perSecond;
     private final long burst;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimitFilter(ObjectMapper mapper, long perSecond, long burst) {
+    public RateLimitFilter(JsonMapper mapper, long perSecond, long burst) {
         this.mapper = mapper;
         this.perSecond = perSecond;
         this.burst = Math.max(burst, perSecond);

@@ -1,6 +1,5 @@
 package com.leadledger.kit.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.limits.RateLimitFilter;
@@ -14,6 +13,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Collection;
 import java.util.List;
@@ -29,17 +29,17 @@ public final class JwtSecurity {
     }
 
     /**
-     * Like {@link #base(HttpSecurity, ObjectMapper)}, plus the per-caller rate limit and Idempotency-Key handling,
+     * Like {@link #base(HttpSecurity, JsonMapper)}, plus the per-caller rate limit and Idempotency-Key handling,
      * both after authorization (refused requests neither count nor consume keys).
      */
-    public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper, RateLimitFilter rateLimit,
+    public static HttpSecurity base(HttpSecurity http, JsonMapper mapper, RateLimitFilter rateLimit,
                                     IdempotencyFilter idempotency) throws Exception {
         return base(http, mapper)
                 .addFilterAfter(rateLimit, AuthorizationFilter.class)
                 .addFilterAfter(idempotency, RateLimitFilter.class);
     }
 
-    public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper) throws Exception {
+    public static HttpSecurity base(HttpSecurity http, JsonMapper mapper) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
