@@ -23,9 +23,10 @@ import org.springframework.context.annotation.Import;
 import java.util.List;
 
 /**
- * db-scheduler's Spring Boot starter (16.x, the newest served) is written for Spring Boot 3: it orders its scheduler
- * after Boot 3's {@code DataSourceAutoConfiguration}, a class Boot 4 moved, so the ordering is lost and the scheduler is
- * never created; its metrics and health indicator look for Boot 3's actuator classes and are skipped. Its scheduler
+ * db-scheduler's Spring Boot starter (16.6.0, the db-scheduler Axon 4.13 is built with; 16.7.1, the newest served, is
+ * the same here) is written for Spring Boot 3: it orders its scheduler after Boot 3's
+ * {@code DataSourceAutoConfiguration}, a class Boot 4 moved, so the ordering is lost and the scheduler is never
+ * created; its metrics and health indicator look for Boot 3's actuator classes and are skipped. Its scheduler
  * configuration is therefore excluded in {@code application.yml} and imported here, after Boot 4's data source, with
  * the starter's metrics and health indicator declared against Boot 4's types. Remove this class once the starter
  * supports Spring Boot 4.
