@@ -2,6 +2,7 @@ package com.leadledger.command.web;
 
 import com.leadledger.command.common.CommandMetadata;
 import com.leadledger.kit.domain.Role;
+import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,8 +24,6 @@ import java.util.regex.Pattern;
 @Component
 public class HttpCommands {
 
-    public static final String CORRELATION_HEADER = "X-Correlation-Id";
-    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final CommandGateway gateway;
@@ -51,8 +50,8 @@ public class HttpCommands {
         }
         meta.put(CommandMetadata.REQUEST_ID, requestId);
         meta.put(CommandMetadata.CAUSATION_ID, requestId);
-        meta.put(CommandMetadata.CORRELATION_ID, sane(request.getHeader(CORRELATION_HEADER), requestId));
-        String idempotencyKey = request.getHeader(IDEMPOTENCY_HEADER);
+        meta.put(CommandMetadata.CORRELATION_ID, sane(request.getHeader(RequestIdFilter.CORRELATION_HEADER), requestId));
+        String idempotencyKey = request.getHeader(IdempotencyFilter.HEADER);
         if (idempotencyKey != null && SANE.matcher(idempotencyKey).matches()) {
             meta.put(CommandMetadata.IDEMPOTENCY_KEY, idempotencyKey);
         }
