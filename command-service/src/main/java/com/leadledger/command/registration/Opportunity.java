@@ -49,8 +49,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -80,6 +82,8 @@ class Opportunity {
     private String productLine;
     private final Map<String, FiledRegistration> registrations = new LinkedHashMap<>();
     private String supportedRegistrationId;
+    /** partner id → when it withdrew registrations here (the limit on withdraw-and-resubmit churn counts them). */
+    private final Map<String, List<Instant>> withdrawals = new HashMap<>();
     /** dispute id → the registration its ruling named as rightful (recorded by arbitration). */
     private final Map<String, String> rulings = new HashMap<>();
 
@@ -105,14 +109,15 @@ class Opportunity {
         }
         CustomerKey key = command.customer().key();
         Instant acceptedAt = clock.instant();
+        PublishedPolicy policy = policies.version(command.policyVersion());
+        requireResubmissionAllowed(command.partnerId(), acceptedAt, policy);
         if (opportunityId == null) {
             apply(new OpportunityOpened(command.opportunityId(), key, command.productLine(), acceptedAt));
         }
         apply(new RegistrationSubmitted(opportunityId, command.registrationId(), command.partnerId(),
                 registrations.size() + 1, command.customer(), key, command.productLine(), command.estimatedValue(),
                 command.expectedCloseDate(), command.description(), acceptedAt, command.policyVersion()));
-        startReviewClock(command.registrationId(), 1, acceptedAt, policies.version(command.policyVersion()),
-                deadlines);
+        startReviewClock(command.registrationId(), 1, acceptedAt, policy, deadlines);
         return new RegistrationAccepted(command.registrationId(), opportunityId, acceptedAt);
     }
 
@@ -237,8 +242,9 @@ class Opportunity {
     }
 
     @CommandHandler
-    void handle(RequestExtension command, Clock clock, Policies policies) {
+    void handle(RequestExtension command, Clock clock, Policies policies, PartnerDirectory partners) {
         FiledRegistration registration = ownedRegistration(command.registrationId(), command.partnerId());
+        partners.requireNotSuspended(command.partnerId(), "request extensions");
         Instant now = clock.instant();
         if (!registration.isProtectedAt(now)) {
             throw new RuleViolation(CONFLICT, "NOT_PROTECTED",
@@ -289,7 +295,8 @@ class Opportunity {
     // ---------------------------------------------------------------- outcome
 
     @CommandHandler
-    void handle(ReportOutcome command, Clock clock, Policies policies, DeadlineManager deadlines) {
+    void handle(ReportOutcome command, Clock clock, Policies policies, PartnerDirectory partners,
+                DeadlineManager deadlines) {
         boolean won = command.result() == ReportOutcome.Result.WON;
         if (won && command.finalValue() == null) {
             throw RuleViolation.invalidField("finalValue", "is required when the result is WON");
@@ -301,6 +308,7 @@ class Opportunity {
             throw RuleViolation.invalidField("reason", "is required when the result is LOST");
         }
         FiledRegistration registration = ownedRegistration(command.registrationId(), command.partnerId());
+        partners.requireNotSuspended(command.partnerId(), "report outcomes");
         requireActive(registration, "closed");
         Instant now = clock.instant();
         if (won) {
@@ -517,6 +525,23 @@ class Opportunity {
         return new BusinessDays(policy.policy().calendar()).add(from, policy.policy().reviewSlaBusinessDays());
     }
 
+    /**
+     * A partner that withdrew here as often as the policy allows within 24 hours must wait before it registers again:
+     * withdrawing and resubmitting in a loop would otherwise grow the stream without end.
+     */
+    private void requireResubmissionAllowed(String partnerId, Instant now, PublishedPolicy policy) {
+        int allowed = policy.policy().limits().resubmissionsPerOpportunityPerDay();
+        List<Instant> recent = withdrawals.getOrDefault(partnerId, List.of()).stream()
+                .filter(at -> at.isAfter(now.minus(Duration.ofDays(1)))).sorted().toList();
+        if (recent.size() >= allowed) {
+            Instant availableAt = recent.get(recent.size() - allowed).plus(Duration.ofDays(1));
+            throw new RuleViolation(CONFLICT, "RESUBMISSION_LIMIT_REACHED",
+                    "You withdrew your registration of this opportunity " + recent.size() + " times within 24 hours; "
+                            + "the policy allows " + allowed + ". You can register it again after " + availableAt + ".",
+                    Map.of("availableAt", availableAt.toString()));
+        }
+    }
+
     private Optional<FiledRegistration> firstActive() {
         return registrations.values().stream().filter(FiledRegistration::isActive)
                 .min(Comparator.comparingInt(FiledRegistration::position));
@@ -600,6 +625,7 @@ class Opportunity {
     @EventSourcingHandler
     void on(RegistrationWithdrawn event) {
         change(event.registrationId(), r -> r.withStatus(RegistrationStatus.WITHDRAWN));
+        withdrawals.computeIfAbsent(event.partnerId(), p -> new ArrayList<>()).add(event.withdrawnAt());
     }
 
     @EventSourcingHandler

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * How a controller acts: it sends one command through the command bus on behalf of the authenticated caller, with the
- * audit metadata every event inherits (who, in which role, for which partner, which request). Every rule is checked
+ * audit metadata every event inherits (who, in which role, for which partner, which request). Request, causation and
+ * correlation ids are the server's; the caller's own id is kept only as {@code clientRequestId}. Every rule is checked
  * behind the bus; refusals come back as {@code RuleViolation}s.
  */
 @Component
@@ -50,15 +51,15 @@ public class HttpCommands {
         }
         meta.put(CommandMetadata.REQUEST_ID, requestId);
         meta.put(CommandMetadata.CAUSATION_ID, requestId);
-        meta.put(CommandMetadata.CORRELATION_ID, sane(request.getHeader(RequestIdFilter.CORRELATION_HEADER), requestId));
+        meta.put(CommandMetadata.CORRELATION_ID, requestId);
+        String clientRequestId = RequestIdFilter.clientRequestId(request);
+        if (clientRequestId != null) {
+            meta.put(CommandMetadata.CLIENT_REQUEST_ID, clientRequestId);
+        }
         String idempotencyKey = request.getHeader(IdempotencyFilter.HEADER);
         if (idempotencyKey != null && SANE.matcher(idempotencyKey).matches()) {
             meta.put(CommandMetadata.IDEMPOTENCY_KEY, idempotencyKey);
         }
         return GenericCommandMessage.asCommandMessage(payload).andMetaData(MetaData.from(meta));
-    }
-
-    private static String sane(String value, String fallback) {
-        return value != null && SANE.matcher(value).matches() ? value : fallback;
     }
 }

@@ -52,6 +52,7 @@ import java.util.Optional;
 import static com.leadledger.command.common.RuleViolations.invalidField;
 import static com.leadledger.command.common.RuleViolations.violation;
 import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.kit.domain.RuleViolation.Kind.FORBIDDEN;
 import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
 import static com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND;
 import static org.hamcrest.Matchers.anyOf;
@@ -133,6 +134,57 @@ class OpportunityTest {
 
     @Nested
     class Submission {
+
+        /** Security point 5: withdraw-and-resubmit loops on one opportunity are capped per partner and day. */
+        @Test
+        void cannotResubmitMoreOftenThanThePolicyAllowsWithin24Hours() {
+            Instant later = NOW.plus(Duration.ofHours(3));
+            fixture.givenCurrentTime(later)
+                    .andGiven(opened(),
+                            submitted("r-1", "P-1", 1), new RegistrationWithdrawn(OPP, "r-1", "P-1", null, NOW),
+                            submitted("r-2", "P-1", 2), new RegistrationWithdrawn(OPP, "r-2", "P-1", null,
+                                    NOW.plusSeconds(3600)),
+                            submitted("r-3", "P-1", 3), new RegistrationWithdrawn(OPP, "r-3", "P-1", null,
+                                    NOW.plusSeconds(7200)))
+                    .when(submit("r-4", "P-1"))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "RESUBMISSION_LIMIT_REACHED",
+                            Map.of("availableAt", NOW.plus(Duration.ofDays(1)).toString())));
+            fixture.givenCurrentTime(NOW.plus(Duration.ofDays(1)).plusSeconds(1))
+                    .andGiven(opened(),
+                            submitted("r-1", "P-1", 1), new RegistrationWithdrawn(OPP, "r-1", "P-1", null, NOW),
+                            submitted("r-2", "P-1", 2), new RegistrationWithdrawn(OPP, "r-2", "P-1", null,
+                                    NOW.plusSeconds(3600)),
+                            submitted("r-3", "P-1", 3), new RegistrationWithdrawn(OPP, "r-3", "P-1", null,
+                                    NOW.plusSeconds(7200)))
+                    .when(submit("r-4", "P-1"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        /** Security point 8: a suspended partner may not push its deals forward. */
+        @Test
+        void cannotRequestExtensionsOrReportOutcomesWhileSuspended() {
+            partners.suspended("P-A");
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .when(new RequestExtension("r-a", "x-1", "P-A", "delayed", 10))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "PARTNER_SUSPENDED"));
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .when(new ReportOutcome("r-a", "P-A", ReportOutcome.Result.WON, VALUE, null))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "PARTNER_SUSPENDED"));
+        }
+
+        @Test
+        void canStillWithdrawWhileSuspended() {
+            partners.suspended("P-A");
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), submitted("r-a", "P-A", 1), sla("r-a"))
+                    .when(new WithdrawRegistration("r-a", "P-A", null))
+                    .expectSuccessfulHandlerExecution();
+        }
 
         @Test
         void canOpenTheOpportunityWithTheFirstRegistrationAndStartItsReviewClock() {

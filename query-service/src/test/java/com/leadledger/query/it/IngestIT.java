@@ -196,7 +196,7 @@ class IngestIT extends QueryServiceITBase {
                         new TreeMap<>(Map.of("RUB", new BigDecimal("300000")))))),
                 new TreeMap<>(Map.of("GOLD", new PolicyDocument.TierRule(90, new BigDecimal("15")))),
                 2, List.of(2, 3, 5), new PolicyDocument.ExtensionRule(1, 30), 10, 12,
-                new PolicyDocument.BusinessCalendar("Europe/Moscow", List.of(LocalDate.of(2030, 1, 1))));
+                new PolicyDocument.BusinessCalendar("Europe/Moscow", List.of(LocalDate.of(2030, 1, 1))), null);
         Instant at = Fixtures.now();
         EventEnvelope published = Fixtures.envelope(new PolicyPublished(version, document, at, "admin-1"), "Policy",
                 "policy", version - 1, at, Fixtures.metadata("admin-1", "ADMIN", null));
