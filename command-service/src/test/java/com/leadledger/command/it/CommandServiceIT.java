@@ -109,11 +109,22 @@ class CommandServiceIT {
 
     JsonNode storedMetadata(String registrationId) throws Exception {
         String json = jdbc.sql("""
-                        SELECT convert_from(meta_data, 'UTF8') FROM domainevententry
+                        SELECT convert_from(metadata, 'UTF8') FROM domainevententry
                         WHERE payloadtype LIKE '%RegistrationSubmitted'
                           AND convert_from(payload, 'UTF8')::jsonb ->> 'registrationId' = :id""")
                 .param("id", registrationId).query(String.class).single();
         return JSON.readTree(json);
+    }
+
+    /** Security point 11: who published a policy is the vendor's business; partners read the rules, not the name. */
+    @Test
+    void partnersReadThePolicyWithoutWhoPublishedIt() {
+        var asPartner = http.get("/api/v1/policies/current", partner("P-1001"));
+        assertThat(asPartner.status()).isEqualTo(200);
+        assertThat(asPartner.body().has("publishedBy")).isFalse();
+        assertThat(asPartner.body().get("policy").has("tiers")).isTrue();
+        var asAdmin = http.get("/api/v1/policies/1", DevTokens.mint("admin-1", List.of("ADMIN"), null));
+        assertThat(asAdmin.body().get("publishedBy").asText()).isEqualTo("system");
     }
 
     /** Security point 10: a client cannot plant causation or correlation links in the audit trail. */
