@@ -8,12 +8,14 @@ import com.leadledger.command.review.ApproveRegistration;
 import com.leadledger.command.review.DecideExtension;
 import com.leadledger.command.review.RejectRegistration;
 import com.leadledger.command.support.ChangeSupport;
+import com.leadledger.command.support.RecordSupportEvidence;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.customer.CustomerIdentity;
 import com.leadledger.events.customer.CustomerKey;
 import com.leadledger.events.opportunity.OpportunityIds;
 import com.leadledger.events.opportunity.OpportunityOpened;
 import com.leadledger.events.opportunity.RulingRecorded;
+import com.leadledger.events.opportunity.SupportEvidenceRecorded;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
@@ -767,9 +769,37 @@ class OpportunityTest {
         }
 
         @Test
+        void canRecordTheCustomersWrittenPreferenceOnceForMovesToCite() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(bothApprovedASupported())
+                    .when(new RecordSupportEvidence(OPP, SHA.toUpperCase(), "letter of 20 Nov",
+                            "https://dms.example/letters/20", "manager-1"))
+                    .expectEvents(new SupportEvidenceRecorded(OPP, SHA, "letter of 20 Nov",
+                            "https://dms.example/letters/20", "manager-1", NOW));
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(bothApprovedASupported())
+                    .andGiven(new SupportEvidenceRecorded(OPP, SHA, "letter", null, "manager-1", NOW))
+                    .when(new RecordSupportEvidence(OPP, SHA, "again", null, "manager-1"))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "EVIDENCE_ALREADY_RECORDED"));
+        }
+
+        /** Security point 11: a support move cannot cite a preference nobody recorded. */
+        @Test
+        void cannotMoveSupportCitingAPreferenceThatWasNeverRecorded() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(bothApprovedASupported())
+                    .when(new ChangeSupport(OPP, ChangeSupport.Action.MOVE, "r-b",
+                            SupportReason.CUSTOMER_WRITTEN_PREFERENCE, null, SHA, "letter of 20 Nov"))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "EVIDENCE_NOT_RECORDED"));
+        }
+
+        @Test
         void canMoveSupportCitingTheCustomersWrittenPreference() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(bothApprovedASupported())
+                    .andGiven(new SupportEvidenceRecorded(OPP, SHA, "letter of 20 Nov", null, "manager-1", NOW))
                     .when(new ChangeSupport(OPP, ChangeSupport.Action.MOVE, "r-b",
                             SupportReason.CUSTOMER_WRITTEN_PREFERENCE, null, SHA, "letter of 20 Nov"))
                     .expectEvents(new SupportMoved(OPP, "r-a", "P-A", "r-b", "P-B",

@@ -138,7 +138,10 @@ class DisputeStoriesIT {
         awaitOk(() -> post("/api/v1/registrations/" + regB + "/approve", MANAGER,
                 "{\"discountPercent\": 5, \"rulingDisputeId\": \"" + claim + "\"}"));
 
-        // staff move support from A to B citing the customer's written preference
+        // staff record the customer's written preference, then move support from A to B citing it
+        assertThat(post("/api/v1/opportunities/" + opp + "/support/evidence", MANAGER, """
+                {"sha256": "%s", "name": "customer letter of 1 Dec"}""".formatted("a1".repeat(32))).status())
+                .isEqualTo(201);
         ok(post("/api/v1/opportunities/" + opp + "/support", MANAGER, """
                 {"action": "MOVE", "registrationId": "%s", "reasonCode": "CUSTOMER_WRITTEN_PREFERENCE",
                  "evidenceSha256": "%s", "note": "customer letter of 1 Dec"}""".formatted(regB, "a1".repeat(32))));
