@@ -2,8 +2,8 @@ package com.leadledger.query.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.events.envelope.EventEnvelope;
-import com.leadledger.query.Fixtures;
 import com.leadledger.localruntime.DevTokens;
+import com.leadledger.query.Fixtures;
 import com.leadledger.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +40,7 @@ import java.util.function.Predicate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
-abstract class QueryServiceITBase {
+public abstract class QueryServiceITBase {
 
     static final String TOPIC = "leadledger.events.query-it-" + UUID.randomUUID();
     private static KafkaProducer<String, byte[]> producer;
