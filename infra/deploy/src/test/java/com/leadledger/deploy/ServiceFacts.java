@@ -196,6 +196,11 @@ record ServiceFacts(String name, String image, int port, int managementPort, Map
         throw new IllegalStateException("no spring-boot-maven-plugin with an <image> configuration");
     }
 
+    /** The version a pom gives its project: its own, or its parent's. */
+    static String projectVersion(Path pom) {
+        return projectVersion(xml(pom));
+    }
+
     private static String projectVersion(Document pom) {
         Element project = pom.getDocumentElement();
         return text(project, "version")
