@@ -158,8 +158,9 @@ final class ComposeFileCheck {
             String directory = definition.path("environment").path(LeadLedgerServices.RECEIPT_KEY_DIR).asString("");
             boolean mounted = false;
             for (JsonNode volume : definition.path("volumes")) {
+                String[] shortSyntax = volume.asString("").split(":"); // source:target[:mode], or a bare target
                 String target = volume.isObject() ? volume.path("target").asString("")
-                        : volume.asString().split(":")[1];
+                        : shortSyntax[Math.min(1, shortSyntax.length - 1)];
                 mounted |= target.equals(directory);
             }
             if (!mounted) {
