@@ -175,6 +175,8 @@ class ScaleOutIT {
                 (System.nanoTime() - loadEnd) / 1e9);
 
         StoredRegistrations stored = StoredRegistrations.read();
+        System.out.printf("scale-out: %d registrations stored, %d opportunities with more than one%n",
+                stored.ids().size(), stored.contested().size());
         assertStoredAndProjectedOnce(accepted, stored);
         for (ServiceProcess query : survivingQueries) {
             assertReadableFrom(new HttpApi(query.baseUrl()), accepted, stored, partners);
