@@ -180,8 +180,8 @@ class DisputeStoriesIT {
         JsonNode opportunity = system.awaitQuery("/api/v1/opportunities/" + opp, MANAGER,
                 o -> regA.equals(o.path("supportedRegistrationId").asText()));
         assertThat(opportunity.get("supportHistory").findValuesAsText("action"))
-                .containsExactly("GRANTED", "MOVED", "MOVED");
-        assertThat(opportunity.get("supportHistory").get(2).toString()).contains("ARBITRATION_RULING", dispute);
+                .containsExactly("GRANTED", "EVIDENCE_RECORDED", "MOVED", "MOVED");
+        assertThat(opportunity.get("supportHistory").get(3).toString()).contains("ARBITRATION_RULING", dispute);
 
         JsonNode complainantView = system.awaitQuery("/api/v1/disputes/" + dispute, partnerToken(A),
                 d -> d.get("rulings").size() == 2);

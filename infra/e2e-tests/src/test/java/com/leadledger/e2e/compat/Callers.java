@@ -25,6 +25,10 @@ final class Callers {
     }
 
     /** A fresh dev token for the caller; staff subjects are {@code <role in lower case>-1}, as in the other tests. */
+    static boolean isPartner(String caller) {
+        return caller.startsWith(PARTNER_PREFIX);
+    }
+
     static String token(String caller) {
         if (caller.startsWith(PARTNER_PREFIX)) {
             String partnerId = caller.substring(PARTNER_PREFIX.length());

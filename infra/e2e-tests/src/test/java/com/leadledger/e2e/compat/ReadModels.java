@@ -34,13 +34,14 @@ final class ReadModels {
     }
 
     /**
-     * Every difference between the expected and the actual body (members missing, unexpected, or with another value,
-     * each named by its path; arrays compared in order); empty when they are equal.
+     * Every difference between the expected and the actual body (members missing or with another value, each named
+     * by its path; arrays compared in order); empty when they are equal. A member only the actual body has is no
+     * difference: the contract may be extended, never changed (withdrawals are decisions, see {@link ContractChanges}).
      */
     static Optional<String> differences(JsonNode expected, JsonNode actual) {
         try {
             JSONCompareResult result = JSONCompare.compareJSON(expected.toString(), actual.toString(),
-                    JSONCompareMode.STRICT);
+                    JSONCompareMode.STRICT_ORDER);
             return result.failed() ? Optional.of(result.getMessage()) : Optional.empty();
         } catch (JSONException e) {
             throw new IllegalStateException("not comparable as JSON: " + e.getMessage(), e);

@@ -22,7 +22,8 @@ class ReadModelsTest {
     }
 
     @Test
-    void aMemberDroppedFromTheExpectedAnswerOrAChangedValueIsNamedByItsPath() throws Exception {
+    void aMemberMissingFromTheActualAnswerOrAChangedValueIsNamedByItsPathAndAnAddedMemberIsNoDifference()
+            throws Exception {
         JsonNode actual = JSON.readTree("""
                 {"items": [{"registrationId": "r-1", "status": "APPROVED", "discountPercent": 12.5}], "total": 1}""");
         ObjectNode dropped = actual.deepCopy();
@@ -31,9 +32,21 @@ class ReadModelsTest {
         ((ObjectNode) changed.get("items").get(0)).put("status", "EXPIRED");
 
         assertThat(ReadModels.differences(actual, actual.deepCopy())).isEmpty();
-        assertThat(ReadModels.differences(dropped, actual)).get().asString()
+        assertThat(ReadModels.differences(actual, dropped)).get().asString()
                 .contains("items[0]").contains("discountPercent");
+        assertThat(ReadModels.differences(dropped, actual)).as("the contract may be extended").isEmpty();
         assertThat(ReadModels.differences(changed, actual)).get().asString()
                 .contains("items[0].status").contains("EXPIRED").contains("APPROVED");
+    }
+
+    @Test
+    void aWithdrawnMemberLeavesOnlyTheAnswersItWasWithdrawnFrom() throws Exception {
+        JsonNode recorded = JSON.readTree("""
+                {"rulings": [{"level": 1, "rationale": "internal note"}], "status": "RULED"}""");
+
+        assertThat(ContractChanges.current(Request.query("/api/v1/disputes/d-1", Callers.partner("P-1")), recorded)
+                .toString()).isEqualTo("{\"rulings\":[{\"level\":1}],\"status\":\"RULED\"}");
+        assertThat(ContractChanges.current(Request.query("/api/v1/disputes/d-1", Callers.DIRECTOR), recorded))
+                .isEqualTo(recorded);
     }
 }
