@@ -281,9 +281,10 @@ public final class Fixtures {
         /** An event of a type this service does not know (e.g. from a newer command side). */
         public EventEnvelope unknown(String eventType) {
             Instant at = tick();
-            EventEnvelope envelope = new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, UUID.randomUUID().toString(),
-                    eventType, "Opportunity", opportunityId, nextSequence++, GLOBAL_INDEX.incrementAndGet(), at,
-                    metadata("system", "ADMIN", null), CODEC.mapper().createObjectNode().put("note", eventType));
+            EventEnvelope envelope = EnvelopeSeal.sealed(new EventEnvelope(EventEnvelope.CURRENT_SCHEMA,
+                    UUID.randomUUID().toString(), eventType, "Opportunity", opportunityId, nextSequence++,
+                    GLOBAL_INDEX.incrementAndGet(), at, metadata("system", "ADMIN", null),
+                    CODEC.mapper().createObjectNode().put("note", eventType)));
             envelopes.add(envelope);
             return envelope;
         }
@@ -384,9 +385,9 @@ public final class Fixtures {
 
     public static EventEnvelope envelope(LeadLedgerEvent event, String aggregateType, String aggregateId, long sequence,
                                          Instant at, Map<String, String> metadata) {
-        return new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, UUID.randomUUID().toString(),
+        return EnvelopeSeal.sealed(new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, UUID.randomUUID().toString(),
                 EventTypes.nameOf(event.getClass()), aggregateType, aggregateId, sequence,
-                GLOBAL_INDEX.incrementAndGet(), at, metadata, CODEC.toTree(event));
+                GLOBAL_INDEX.incrementAndGet(), at, metadata, CODEC.toTree(event)));
     }
 
     public static Map<String, String> metadata(String actorId, String role, String partnerId) {

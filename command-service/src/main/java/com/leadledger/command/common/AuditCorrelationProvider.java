@@ -19,7 +19,8 @@ import java.util.Map;
 public class AuditCorrelationProvider implements CorrelationDataProvider {
 
     private static final List<String> INHERITED = List.of(CommandMetadata.ACTOR_ID, CommandMetadata.ACTOR_ROLE,
-            CommandMetadata.PARTNER_ID, CommandMetadata.REQUEST_ID, CommandMetadata.IDEMPOTENCY_KEY);
+            CommandMetadata.PARTNER_ID, CommandMetadata.REQUEST_ID, CommandMetadata.IDEMPOTENCY_KEY,
+            CommandMetadata.CLIENT_REQUEST_ID);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

@@ -14,6 +14,8 @@ public final class CommandMetadata {
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** The id the caller gave its request, kept as its own reference; never a causation or correlation id. */
+    public static final String CLIENT_REQUEST_ID = "clientRequestId";
 
     private CommandMetadata() {
     }

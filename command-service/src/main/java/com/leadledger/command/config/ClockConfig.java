@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,12 +22,18 @@ class ClockConfig {
 
     /**
      * Microsecond ticks: what PostgreSQL keeps, so an instant reads back exactly as it was recorded and answered;
-     * shifted only where {@link ClockProperties#offset()} says so. Persistent deadlines keep firing on real time.
+     * shifted only where {@link ClockProperties#offset()} says so, which only the local profile (drills, end-to-end
+     * tests) may: anywhere else a shifted clock would date decisions falsely, so the service refuses to start.
+     * Persistent deadlines keep firing on real time.
      */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(ClockProperties properties) {
+    Clock clock(ClockProperties properties, Environment environment) {
         Duration offset = properties.offset();
+        if (!offset.isZero() && !environment.acceptsProfiles(Profiles.of("local"))) {
+            throw new IllegalStateException("leadledger.clock.offset (LEADLEDGER_CLOCK_OFFSET) is " + offset
+                    + ": business time may be shifted only in the local profile, never in a real deployment");
+        }
         Clock ticking = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
         if (offset.isZero()) {
             return ticking;

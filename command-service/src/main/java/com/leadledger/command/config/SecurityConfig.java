@@ -44,7 +44,8 @@ class SecurityConfig {
                                 "/api/v1/registrations/*/reject",
                                 "/api/v1/registrations/*/extension-requests/*/grant",
                                 "/api/v1/registrations/*/extension-requests/*/refuse").hasAnyRole(STAFF)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/opportunities/*/support").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/opportunities/*/support",
+                                "/api/v1/opportunities/*/support/evidence").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/disputes", "/api/v1/disputes/*/evidence",
                                 "/api/v1/disputes/*/escalate").hasAnyRole(PARTNER_OR_STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/disputes/*/respondent",

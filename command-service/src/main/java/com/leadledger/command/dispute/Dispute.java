@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,6 +71,10 @@ class Dispute {
     private String assignee;
     private boolean appealed;
     private Instant appealableUntil;
+    /** party → the level it last escalated from: a party escalates once per level, never two levels at once. */
+    private final Map<String, Integer> escalatedFromByParty = new HashMap<>();
+    /** party → evidence items it added (the policy caps them per dispute). */
+    private final Map<String, Integer> evidenceByParty = new HashMap<>();
     /** Who made the latest ruling: an appeal must be heard by someone else (a new panel at level 3). */
     private String lastDecidedBy;
     /** The effects of the latest ruling, which an appeal decision confirms or reverses. */
@@ -84,7 +89,10 @@ class Dispute {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     DisputeLevel handle(OpenDispute command, Clock clock, Policies policies, RegistrationDirectory registrations,
-                        DeadlineManager deadlines) {
+                        PartnerDirectory partners, DeadlineManager deadlines) {
+        if (command.complainantPartnerId() != null) {
+            partners.requireNotSuspended(command.complainantPartnerId(), "open disputes");
+        }
         DisputeAmounts amounts = DisputeInputs.amounts(command.amounts(),
                 command.type() == DisputeType.PRICE_DUMPING);
         String disputedOpportunityId = disputedOpportunity(command, registrations);
@@ -103,11 +111,16 @@ class Dispute {
     }
 
     @CommandHandler
-    void handle(AddEvidence command, Clock clock) {
+    void handle(AddEvidence command, Clock clock, Policies policies) {
         DisputeAmounts amounts = DisputeInputs.amounts(command.amounts(), false);
         List<EvidenceDocument> documents = DisputeInputs.documents(command.documents());
         requireVisibleTo(command.partnerId());
         requireOpen();
+        int allowed = policies.inForce().policy().limits().evidencePerPartyPerDispute();
+        if (command.partnerId() != null && evidenceByParty.getOrDefault(command.partnerId(), 0) >= allowed) {
+            throw new RuleViolation(CONFLICT, "EVIDENCE_LIMIT_REACHED",
+                    "You added " + allowed + " evidence items to this dispute, as many as the policy allows.");
+        }
         apply(new DisputeEvidenceAdded(disputeId, command.evidenceId(), command.submittedBy(), command.partnerId(),
                 command.description(), amounts, documents, clock.instant()));
     }
@@ -156,18 +169,30 @@ class Dispute {
     }
 
     @CommandHandler
-    DisputeLevel handle(EscalateDispute command, Clock clock, Policies policies, DeadlineManager deadlines) {
+    DisputeLevel handle(EscalateDispute command, Clock clock, Policies policies, PartnerDirectory partners,
+                        DeadlineManager deadlines) {
         requireVisibleTo(command.partnerId());
         requireOpen();
         if (level >= TOP_LEVEL) {
             throw new RuleViolation(CONFLICT, "ALREADY_AT_TOP_LEVEL",
                     "The dispute is already before the arbitration committee, the top level.");
         }
+        if (command.partnerId() != null) {
+            partners.requireNotSuspended(command.partnerId(), "escalate disputes");
+            Integer lastFrom = escalatedFromByParty.get(command.partnerId());
+            if (lastFrom != null && lastFrom >= level - 1) {
+                throw new RuleViolation(CONFLICT, "ALREADY_ESCALATED", lastFrom == level
+                        ? "You already escalated this dispute at level " + level + "."
+                        : "You escalated this dispute to level " + level + "; it must be heard there first.",
+                        Map.of("level", level));
+            }
+        }
         Instant now = clock.instant();
         PublishedPolicy policy = policies.inForce();
         int next = level + 1;
         Instant dueAt = DisputeLevels.slaDue(now, next, policy);
-        apply(new DisputeEscalated(disputeId, level, next, command.reason(), false, dueAt, now, policy.version()));
+        apply(new DisputeEscalated(disputeId, level, next, command.reason(), false, dueAt, now, policy.version(),
+                command.partnerId()));
         deadlines.schedule(dueAt, DisputeSlaDeadline.NAME, new DisputeSlaDeadline(disputeId, next, dueAt));
         return new DisputeLevel(next, dueAt);
     }
@@ -183,7 +208,7 @@ class Dispute {
         int next = deadline.level() + 1;
         Instant dueAt = DisputeLevels.slaDue(deadline.dueAt(), next, policy);
         apply(new DisputeEscalated(disputeId, deadline.level(), next, null, true, dueAt, deadline.dueAt(),
-                policy.version()));
+                policy.version(), null));
         deadlines.schedule(dueAt, DisputeSlaDeadline.NAME, new DisputeSlaDeadline(disputeId, next, dueAt));
     }
 
@@ -228,7 +253,7 @@ class Dispute {
                 effects.rightfulRegistrationId(), effects.revokeRespondentProtection(), effects.penaltyPoints(),
                 respondentPartnerId, respondentRegistrationId, respondentOpportunityId, appealed,
                 appealed ? effectsInForce : null, until, command.decidedBy(), actingRole.name(), now,
-                policy.version()), actingAs(actingRole));
+                policy.version(), command.partyStatement()), actingAs(actingRole));
         return new RulingMade(level, appealed, until, policy.version());
     }
 
@@ -357,12 +382,22 @@ class Dispute {
     }
 
     @EventSourcingHandler
+    void on(DisputeEvidenceAdded event) {
+        if (event.submittedByPartnerId() != null) {
+            evidenceByParty.merge(event.submittedByPartnerId(), 1, Integer::sum);
+        }
+    }
+
+    @EventSourcingHandler
     void on(DisputeAssigned event) {
         assignee = event.assignee();
     }
 
     @EventSourcingHandler
     void on(DisputeEscalated event) {
+        if (event.escalatedByPartnerId() != null) {
+            escalatedFromByParty.put(event.escalatedByPartnerId(), event.fromLevel());
+        }
         level = event.level();
         slaDueAt = event.slaDueAt();
         assignee = null;

@@ -117,7 +117,8 @@ class DisputeController {
             @NotBlank @Size(max = 8000) String rationale,
             @Size(max = 64) String rightfulRegistrationId,
             Boolean revokeRespondentProtection,
-            @Min(0) @Max(1000) Integer penaltyPoints) {
+            @Min(0) @Max(1000) Integer penaltyPoints,
+            @Size(max = 4000) String partyStatement) {
     }
 
     record Ruled(String disputeId, DisputeOutcome outcome, int level, boolean appeal, Instant appealableUntil,
@@ -189,7 +190,8 @@ class DisputeController {
         RulingMade ruling = commands.send(new RuleOnDispute(disputeId, staff.subject(), staff.roles(), body.outcome(),
                 body.rationale().strip(), Texts.optional(body.rightfulRegistrationId()),
                 Boolean.TRUE.equals(body.revokeRespondentProtection()),
-                body.penaltyPoints() == null ? 0 : body.penaltyPoints()), staff, staff.staffRole(), request);
+                body.penaltyPoints() == null ? 0 : body.penaltyPoints(), Texts.optional(body.partyStatement())), staff,
+                staff.staffRole(), request);
         return new Ruled(disputeId, body.outcome(), ruling.level(), ruling.appeal(), ruling.appealableUntil(),
                 ruling.policyVersion());
     }

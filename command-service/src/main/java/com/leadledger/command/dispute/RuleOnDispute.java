@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * A staff member ({@code decidedBy}) rules on the dispute; only one holding the current level's decider role may.
  * The effects are allowed only with {@link DisputeOutcome#UPHELD}; {@code rightfulRegistrationId} must be a
- * registration of the dispute's opportunity.
+ * registration of the dispute's opportunity. {@code rationale} stays with staff and auditors; the parties see only
+ * {@code partyStatement} (optional).
  */
 public record RuleOnDispute(
         @TargetAggregateIdentifier String disputeId,
@@ -19,5 +20,6 @@ public record RuleOnDispute(
         String rationale,
         String rightfulRegistrationId,
         boolean revokeRespondentProtection,
-        int penaltyPoints) {
+        int penaltyPoints,
+        String partyStatement) {
 }

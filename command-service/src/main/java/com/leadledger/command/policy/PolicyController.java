@@ -1,5 +1,6 @@
 package com.leadledger.command.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.kit.domain.Role;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 
 /** Policy versions: ADMIN publishes (validated by the Policy aggregate); anyone authenticated reads them. */
 @RestController
@@ -43,13 +45,25 @@ class PolicyController {
         return ResponseEntity.created(URI.create("/api/v1/policies/" + version)).body(new Published(version));
     }
 
+    /** A published version as a caller sees it: who published it is the vendor's business, not shown to partners. */
+    record PolicyVersion(long version, Instant publishedAt,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String publishedBy, PolicyDocument policy) {
+
+        static PolicyVersion of(PublishedPolicy published, Actor caller) {
+            return new PolicyVersion(published.version(), published.publishedAt(),
+                    caller.isPartnerOnly() ? null : published.publishedBy(), published.policy());
+        }
+    }
+
     @GetMapping("/current")
-    PublishedPolicy current() {
-        return versions.current().orElseThrow(() -> RuleViolation.notFound("policy"));
+    PolicyVersion current(Authentication auth) {
+        return PolicyVersion.of(versions.current().orElseThrow(() -> RuleViolation.notFound("policy")),
+                Actor.from(auth));
     }
 
     @GetMapping("/{version}")
-    PublishedPolicy version(@PathVariable long version) {
-        return versions.find(version).orElseThrow(() -> RuleViolation.notFound("policy version " + version));
+    PolicyVersion version(@PathVariable long version, Authentication auth) {
+        return PolicyVersion.of(versions.find(version)
+                .orElseThrow(() -> RuleViolation.notFound("policy version " + version)), Actor.from(auth));
     }
 }

@@ -77,6 +77,8 @@ final class PolicyRules {
         range("appealWindowDays", p.appealWindowDays(), 1, 365);
         range("maxCloseDateMonths", p.maxCloseDateMonths(), 1, 60);
         checkCalendar(p.calendar());
+        range("limits.resubmissionsPerOpportunityPerDay", p.limits().resubmissionsPerOpportunityPerDay(), 1, 100);
+        range("limits.evidencePerPartyPerDispute", p.limits().evidencePerPartyPerDispute(), 1, 1000);
     }
 
     private void checkProductLine(String name, PolicyDocument.ProductLineRule rule) {

@@ -1,5 +1,6 @@
 package com.leadledger.command.registration;
 
+import com.leadledger.command.common.Links;
 import com.leadledger.command.partner.PartnerDirectory;
 import com.leadledger.command.policy.Policies;
 import com.leadledger.command.policy.PublishedPolicy;
@@ -7,10 +8,12 @@ import com.leadledger.command.review.ApproveRegistration;
 import com.leadledger.command.review.DecideExtension;
 import com.leadledger.command.review.RejectRegistration;
 import com.leadledger.command.support.ChangeSupport;
+import com.leadledger.command.support.RecordSupportEvidence;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.customer.CustomerKey;
 import com.leadledger.events.opportunity.OpportunityOpened;
 import com.leadledger.events.opportunity.RulingRecorded;
+import com.leadledger.events.opportunity.SupportEvidenceRecorded;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
@@ -48,13 +51,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
 import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
@@ -80,6 +87,10 @@ class Opportunity {
     private String productLine;
     private final Map<String, FiledRegistration> registrations = new LinkedHashMap<>();
     private String supportedRegistrationId;
+    /** partner id → when it withdrew registrations here (the limit on withdraw-and-resubmit churn counts them). */
+    private final Map<String, List<Instant>> withdrawals = new HashMap<>();
+    /** SHA-256 of the customer preference documents staff recorded here. */
+    private final Set<String> recordedEvidence = new HashSet<>();
     /** dispute id → the registration its ruling named as rightful (recorded by arbitration). */
     private final Map<String, String> rulings = new HashMap<>();
 
@@ -105,14 +116,15 @@ class Opportunity {
         }
         CustomerKey key = command.customer().key();
         Instant acceptedAt = clock.instant();
+        PublishedPolicy policy = policies.version(command.policyVersion());
+        requireResubmissionAllowed(command.partnerId(), acceptedAt, policy);
         if (opportunityId == null) {
             apply(new OpportunityOpened(command.opportunityId(), key, command.productLine(), acceptedAt));
         }
         apply(new RegistrationSubmitted(opportunityId, command.registrationId(), command.partnerId(),
                 registrations.size() + 1, command.customer(), key, command.productLine(), command.estimatedValue(),
                 command.expectedCloseDate(), command.description(), acceptedAt, command.policyVersion()));
-        startReviewClock(command.registrationId(), 1, acceptedAt, policies.version(command.policyVersion()),
-                deadlines);
+        startReviewClock(command.registrationId(), 1, acceptedAt, policy, deadlines);
         return new RegistrationAccepted(command.registrationId(), opportunityId, acceptedAt);
     }
 
@@ -237,8 +249,9 @@ class Opportunity {
     }
 
     @CommandHandler
-    void handle(RequestExtension command, Clock clock, Policies policies) {
+    void handle(RequestExtension command, Clock clock, Policies policies, PartnerDirectory partners) {
         FiledRegistration registration = ownedRegistration(command.registrationId(), command.partnerId());
+        partners.requireNotSuspended(command.partnerId(), "request extensions");
         Instant now = clock.instant();
         if (!registration.isProtectedAt(now)) {
             throw new RuleViolation(CONFLICT, "NOT_PROTECTED",
@@ -289,7 +302,8 @@ class Opportunity {
     // ---------------------------------------------------------------- outcome
 
     @CommandHandler
-    void handle(ReportOutcome command, Clock clock, Policies policies, DeadlineManager deadlines) {
+    void handle(ReportOutcome command, Clock clock, Policies policies, PartnerDirectory partners,
+                DeadlineManager deadlines) {
         boolean won = command.result() == ReportOutcome.Result.WON;
         if (won && command.finalValue() == null) {
             throw RuleViolation.invalidField("finalValue", "is required when the result is WON");
@@ -301,6 +315,7 @@ class Opportunity {
             throw RuleViolation.invalidField("reason", "is required when the result is LOST");
         }
         FiledRegistration registration = ownedRegistration(command.registrationId(), command.partnerId());
+        partners.requireNotSuspended(command.partnerId(), "report outcomes");
         requireActive(registration, "closed");
         Instant now = clock.instant();
         if (won) {
@@ -380,6 +395,18 @@ class Opportunity {
         return new ChangeSupport.Result(policyVersion);
     }
 
+    @CommandHandler
+    void handle(RecordSupportEvidence command, Clock clock) {
+        String sha256 = command.evidenceSha256().toLowerCase(Locale.ROOT);
+        String link = Links.httpUrlOrNull(command.link(), "link");
+        if (recordedEvidence.contains(sha256)) {
+            throw new RuleViolation(CONFLICT, "EVIDENCE_ALREADY_RECORDED",
+                    "A document with this SHA-256 is already recorded on this opportunity.");
+        }
+        apply(new SupportEvidenceRecorded(opportunityId, sha256, command.name(), link, command.recordedBy(),
+                clock.instant()));
+    }
+
     /** The members each action and reason needs; a missing one is named. */
     private static void requireSupportFields(ChangeSupport command) {
         if (command.action() != ChangeSupport.Action.WITHDRAW && command.registrationId() == null) {
@@ -442,7 +469,7 @@ class Opportunity {
             justified = switch (reason) {
                 case ARBITRATION_RULING -> command.rulingDisputeId() != null && targetId != null
                         && targetId.equals(rulings.get(command.rulingDisputeId()));
-                case CUSTOMER_WRITTEN_PREFERENCE -> command.evidenceSha256() != null;
+                case CUSTOMER_WRITTEN_PREFERENCE -> requireRecorded(evidenceOf(command));
                 case PARTNER_WITHDREW -> current.status() == RegistrationStatus.WITHDRAWN;
                 case PROTECTION_EXPIRED -> !isProtected && current.status() != RegistrationStatus.WITHDRAWN;
             };
@@ -453,6 +480,16 @@ class Opportunity {
                     + "new registration or the customer's written preference with its evidence."
                     : "The reason given for moving support does not hold.");
         }
+    }
+
+    /** A customer preference is cited by a document staff recorded here first, never by a bare hash. */
+    private boolean requireRecorded(String evidenceSha256) {
+        if (!recordedEvidence.contains(evidenceSha256)) {
+            throw new RuleViolation(CONFLICT, "EVIDENCE_NOT_RECORDED",
+                    "The customer's written preference must be recorded on this opportunity before support moves for "
+                            + "it (POST /api/v1/opportunities/{id}/support/evidence).");
+        }
+        return true;
     }
 
     private FiledRegistration currentlySupported() {
@@ -515,6 +552,23 @@ class Opportunity {
 
     private static Instant reviewDue(Instant from, PublishedPolicy policy) {
         return new BusinessDays(policy.policy().calendar()).add(from, policy.policy().reviewSlaBusinessDays());
+    }
+
+    /**
+     * A partner that withdrew here as often as the policy allows within 24 hours must wait before it registers again:
+     * withdrawing and resubmitting in a loop would otherwise grow the stream without end.
+     */
+    private void requireResubmissionAllowed(String partnerId, Instant now, PublishedPolicy policy) {
+        int allowed = policy.policy().limits().resubmissionsPerOpportunityPerDay();
+        List<Instant> recent = withdrawals.getOrDefault(partnerId, List.of()).stream()
+                .filter(at -> at.isAfter(now.minus(Duration.ofDays(1)))).sorted().toList();
+        if (recent.size() >= allowed) {
+            Instant availableAt = recent.get(recent.size() - allowed).plus(Duration.ofDays(1));
+            throw new RuleViolation(CONFLICT, "RESUBMISSION_LIMIT_REACHED",
+                    "You withdrew your registration of this opportunity " + recent.size() + " times within 24 hours; "
+                            + "the policy allows " + allowed + ". You can register it again after " + availableAt + ".",
+                    Map.of("availableAt", availableAt.toString()));
+        }
     }
 
     private Optional<FiledRegistration> firstActive() {
@@ -600,6 +654,7 @@ class Opportunity {
     @EventSourcingHandler
     void on(RegistrationWithdrawn event) {
         change(event.registrationId(), r -> r.withStatus(RegistrationStatus.WITHDRAWN));
+        withdrawals.computeIfAbsent(event.partnerId(), p -> new ArrayList<>()).add(event.withdrawnAt());
     }
 
     @EventSourcingHandler
@@ -655,6 +710,11 @@ class Opportunity {
     @EventSourcingHandler
     void on(SupportWithdrawn event) {
         supportedRegistrationId = null;
+    }
+
+    @EventSourcingHandler
+    void on(SupportEvidenceRecorded event) {
+        recordedEvidence.add(event.evidenceSha256());
     }
 
     @EventSourcingHandler

@@ -6,15 +6,20 @@ import com.leadledger.events.opportunity.SupportReason;
 import com.leadledger.kit.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Locale;
 
 /** Vendor support decisions (channel staff). Every rule is checked by the Opportunity aggregate. */
 @RestController
@@ -38,6 +43,27 @@ class SupportController {
 
     record SupportChanged(String opportunityId, ChangeSupport.Action action, String supportedRegistrationId,
                           long policyVersion) {
+    }
+
+    record EvidenceBody(
+            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a SHA-256 as 64 hex digits") String sha256,
+            @NotBlank @Size(max = 300) String name,
+            @Size(max = 2000) String link) {
+    }
+
+    record EvidenceRecorded(String opportunityId, String evidenceSha256) {
+    }
+
+    /** The customer's written preference, recorded by its hash before a support move may cite it. */
+    @PostMapping("/evidence")
+    ResponseEntity<EvidenceRecorded> recordEvidence(@PathVariable String opportunityId,
+                                                    @Valid @RequestBody EvidenceBody body, Authentication auth,
+                                                    HttpServletRequest request) {
+        Actor staff = Actor.from(auth);
+        commands.send(new RecordSupportEvidence(opportunityId, body.sha256(), body.name().strip(),
+                Texts.optional(body.link()), staff.subject()), staff, staff.staffRole(), request);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new EvidenceRecorded(opportunityId, body.sha256().toLowerCase(Locale.ROOT)));
     }
 
     @PostMapping

@@ -2,6 +2,7 @@ package com.leadledger.command.web;
 
 import com.leadledger.command.common.CommandMetadata;
 import com.leadledger.kit.domain.Role;
+import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,14 +18,13 @@ import java.util.regex.Pattern;
 
 /**
  * How a controller acts: it sends one command through the command bus on behalf of the authenticated caller, with the
- * audit metadata every event inherits (who, in which role, for which partner, which request). Every rule is checked
+ * audit metadata every event inherits (who, in which role, for which partner, which request). Request, causation and
+ * correlation ids are the server's; the caller's own id is kept only as {@code clientRequestId}. Every rule is checked
  * behind the bus; refusals come back as {@code RuleViolation}s.
  */
 @Component
 public class HttpCommands {
 
-    public static final String CORRELATION_HEADER = "X-Correlation-Id";
-    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final CommandGateway gateway;
@@ -51,15 +51,15 @@ public class HttpCommands {
         }
         meta.put(CommandMetadata.REQUEST_ID, requestId);
         meta.put(CommandMetadata.CAUSATION_ID, requestId);
-        meta.put(CommandMetadata.CORRELATION_ID, sane(request.getHeader(CORRELATION_HEADER), requestId));
-        String idempotencyKey = request.getHeader(IDEMPOTENCY_HEADER);
+        meta.put(CommandMetadata.CORRELATION_ID, requestId);
+        String clientRequestId = RequestIdFilter.clientRequestId(request);
+        if (clientRequestId != null) {
+            meta.put(CommandMetadata.CLIENT_REQUEST_ID, clientRequestId);
+        }
+        String idempotencyKey = request.getHeader(IdempotencyFilter.HEADER);
         if (idempotencyKey != null && SANE.matcher(idempotencyKey).matches()) {
             meta.put(CommandMetadata.IDEMPOTENCY_KEY, idempotencyKey);
         }
         return GenericCommandMessage.asCommandMessage(payload).andMetaData(MetaData.from(meta));
-    }
-
-    private static String sane(String value, String fallback) {
-        return value != null && SANE.matcher(value).matches() ? value : fallback;
     }
 }

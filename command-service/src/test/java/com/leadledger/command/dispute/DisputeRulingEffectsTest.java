@@ -37,7 +37,7 @@ class DisputeRulingEffectsTest {
                                RulingEffects superseded) {
         return new DisputeRuled("d-1", "opp-a", appeal ? 2 : 1, outcome, "because", effects.rightfulRegistrationId(),
                 effects.revokeRespondentProtection(), effects.penaltyPoints(), "P-B", "r-b", "opp-b", appeal,
-                superseded, appeal ? null : NOW.plusSeconds(864_000), "manager-1", "CHANNEL_MANAGER", NOW, 1);
+                superseded, appeal ? null : NOW.plusSeconds(864_000), "manager-1", "CHANNEL_MANAGER", NOW, 1, null);
     }
 
     @Test

@@ -70,6 +70,7 @@ class DisputeTest {
     static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private AggregateTestFixture<Dispute> fixture;
+    private final TestPartners partners = new TestPartners().without("P-UNKNOWN");
     /** P-A's r-a on the disputed opportunity, P-B's r-b on another one. */
     private final TestRegistrations registrations = new TestRegistrations()
             .filed("r-a", OPP, "P-A")
@@ -80,7 +81,7 @@ class DisputeTest {
         fixture = new AggregateTestFixture<>(Dispute.class);
         fixture.registerInjectableResource(new FixtureClock(() -> fixture.currentTime()));
         fixture.registerInjectableResource(new TestPolicies());
-        fixture.registerInjectableResource(new TestPartners().without("P-UNKNOWN"));
+        fixture.registerInjectableResource(partners);
         fixture.registerInjectableResource(registrations);
     }
 
@@ -105,17 +106,17 @@ class DisputeTest {
     }
 
     static RuleOnDispute uphold(Role role, String decider) {
-        return new RuleOnDispute(D, decider, Set.of(role), UPHELD, "dumping proven", null, true, 10);
+        return new RuleOnDispute(D, decider, Set.of(role), UPHELD, "dumping proven", null, true, 10, null);
     }
 
     static DisputeRuled upheld(int level, String decider, Instant at) {
         return new DisputeRuled(D, OPP, level, UPHELD, "dumping proven", null, true, 10, "P-B", "r-b", OTHER_OPP,
-                false, null, at.plus(Duration.ofDays(10)), decider, DisputeLevels.deciderOf(level).name(), at, 1);
+                false, null, at.plus(Duration.ofDays(10)), decider, DisputeLevels.deciderOf(level).name(), at, 1, null);
     }
 
     static DisputeRuled dismissed(int level, String decider, Instant at) {
         return new DisputeRuled(D, OPP, level, DISMISSED, "no proof", null, false, 0, "P-B", "r-b", OTHER_OPP,
-                false, null, at.plus(Duration.ofDays(10)), decider, DisputeLevels.deciderOf(level).name(), at, 1);
+                false, null, at.plus(Duration.ofDays(10)), decider, DisputeLevels.deciderOf(level).name(), at, 1, null);
     }
 
     static DisputeAppealed appealed(String partnerId, int fromLevel, int level, Instant dueAt) {
@@ -240,6 +241,25 @@ class DisputeTest {
     class Evidence {
 
         static final List<EvidenceDocument> DOCS = List.of(new EvidenceDocument("quote.pdf", SHA, null));
+
+        /** Security point 5: one party cannot grow a dispute without end. */
+        @Test
+        void cannotAddMoreEvidenceThanThePolicyAllowsPerParty() {
+            Object[] given = new Object[51];
+            given[0] = opened();
+            for (int i = 1; i <= 50; i++) {
+                given[i] = new DisputeEvidenceAdded(D, "e-" + i, "user-a", "P-A", "item " + i, null, List.of(), NOW);
+            }
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(given)
+                    .when(new AddEvidence(D, "e-51", "user-a", "P-A", "one more", null, null))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "EVIDENCE_LIMIT_REACHED"));
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(given)
+                    .when(new AddEvidence(D, "e-51", "manager-1", null, "staff notes", null, null))
+                    .expectSuccessfulHandlerExecution();
+        }
 
         @Test
         void canAddEvidenceAsTheComplainant() {
@@ -381,7 +401,7 @@ class DisputeTest {
         void canReassignAfterAnEscalationClearedTheAssignment() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), new DisputeAssigned(D, "director-1", 1, "manager-1", NOW),
-                            new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1))
+                            new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1, null))
                     .when(new AssignDispute(D, "director-1", "director-1", Set.of(CHANNEL_DIRECTOR)))
                     .expectEvents(new DisputeAssigned(D, "director-1", 2, "director-1", NOW));
         }
@@ -429,12 +449,57 @@ class DisputeTest {
     @Nested
     class Escalation {
 
+        /** Security point 8: a party escalates once per level, never two levels at once. */
+        @Test
+        void cannotEscalateTwoLevelsAtOnceAsTheSameParty() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .andGiven(new DisputeEscalated(D, 1, 2, "biased", false, DUE_2_FROM_NOW, NOW, 1, "P-B"))
+                    .when(new EscalateDispute(D, "P-B", "and higher"))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "ALREADY_ESCALATED", Map.of("level", 2)));
+        }
+
+        @Test
+        void canEscalateTheNextLevelAsTheOtherParty() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .andGiven(new DisputeEscalated(D, 1, 2, "biased", false, DUE_2_FROM_NOW, NOW, 1, "P-B"))
+                    .when(new EscalateDispute(D, "P-A", "needs the committee"))
+                    .expectEvents(new DisputeEscalated(D, 2, 3, "needs the committee", false, DUE_3_FROM_NOW, NOW, 1,
+                            "P-A"));
+        }
+
+        /** Security point 8: suspension stops a partner from pushing disputes; defending stays open. */
+        @Test
+        void cannotEscalateOrOpenDisputesWhileSuspended() {
+            partners.suspended("P-B").suspended("P-A");
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new EscalateDispute(D, "P-B", "unfair"))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "PARTNER_SUSPENDED"));
+            fixture.givenCurrentTime(NOW)
+                    .when(open())
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "PARTNER_SUSPENDED"));
+        }
+
+        @Test
+        void canStillAddEvidenceWhileSuspended() {
+            partners.suspended("P-B");
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new AddEvidence(D, "e-1", "user-b", "P-B", "our side", null, null))
+                    .expectEvents(new DisputeEvidenceAdded(D, "e-1", "user-b", "P-B", "our side", null, List.of(), NOW));
+        }
+
         @Test
         void canEscalateOnAPartysRequestWithTheNextLevelsSla() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
                     .when(new EscalateDispute(D, "P-B", "level 1 is biased"))
-                    .expectEvents(new DisputeEscalated(D, 1, 2, "level 1 is biased", false, DUE_2_FROM_NOW, NOW, 1))
+                    .expectEvents(new DisputeEscalated(D, 1, 2, "level 1 is biased", false, DUE_2_FROM_NOW, NOW, 1, "P-B"))
                     .expectResultMessagePayload(new DisputeLevel(2, DUE_2_FROM_NOW))
                     .expectScheduledDeadline(DUE_2_FROM_NOW, new DisputeSlaDeadline(D, 2, DUE_2_FROM_NOW));
         }
@@ -442,10 +507,10 @@ class DisputeTest {
         @Test
         void canEscalateAsStaffUpToTheCommittee() {
             fixture.givenCurrentTime(NOW)
-                    .andGiven(opened(), new DisputeEscalated(D, 1, 2, "x", false, DUE_2_FROM_NOW, NOW, 1))
+                    .andGiven(opened(), new DisputeEscalated(D, 1, 2, "x", false, DUE_2_FROM_NOW, NOW, 1, null))
                     .when(new EscalateDispute(D, null, "needs the committee"))
                     .expectEvents(new DisputeEscalated(D, 2, 3, "needs the committee", false, DUE_3_FROM_NOW, NOW,
-                            1));
+                            1, null));
         }
 
         @Test
@@ -460,7 +525,7 @@ class DisputeTest {
         @Test
         void cannotEscalateBeyondTheCommittee() {
             fixture.givenCurrentTime(NOW)
-                    .andGiven(opened(), new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1))
+                    .andGiven(opened(), new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1, null))
                     .when(new EscalateDispute(D, "P-A", "higher"))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "ALREADY_AT_TOP_LEVEL"));
@@ -480,7 +545,7 @@ class DisputeTest {
             fixture.givenCurrentTime(NOW)
                     .andGivenCommands(open())
                     .whenThenTimeAdvancesTo(DUE_1)
-                    .expectEvents(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1))
+                    .expectEvents(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1, null))
                     .expectScheduledDeadline(DUE_2_AFTER_BREACH, new DisputeSlaDeadline(D, 2, DUE_2_AFTER_BREACH));
         }
 
@@ -489,8 +554,8 @@ class DisputeTest {
             fixture.givenCurrentTime(NOW)
                     .andGivenCommands(open())
                     .whenThenTimeAdvancesTo(DUE_3_AFTER_BREACH.plus(Duration.ofDays(30)))
-                    .expectEvents(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1),
-                            new DisputeEscalated(D, 2, 3, null, true, DUE_3_AFTER_BREACH, DUE_2_AFTER_BREACH, 1))
+                    .expectEvents(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1, null),
+                            new DisputeEscalated(D, 2, 3, null, true, DUE_3_AFTER_BREACH, DUE_2_AFTER_BREACH, 1, null))
                     .expectNoScheduledDeadlines();
         }
 
@@ -527,6 +592,17 @@ class DisputeTest {
     class Ruling {
 
         @Test
+        void canRuleWithAStatementForThePartiesBesideTheInternalRationale() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(openWithRespondent())
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), DISMISSED, "internal notes",
+                            null, false, 0, "No undercut was shown."))
+                    .expectEvents(new DisputeRuled(D, OPP, 1, DISMISSED, "internal notes", null, false, 0, "P-B",
+                            "r-b", OTHER_OPP, false, null, APPEALABLE_UNTIL, "manager-1", "CHANNEL_MANAGER", NOW, 1,
+                            "No undercut was shown."));
+        }
+
+        @Test
         void canUpholdWithEffectsAsTheDeciderOfTheCurrentLevel() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
@@ -539,16 +615,16 @@ class DisputeTest {
         void canNameTheRightfulRegistrationOfTheDisputedOpportunity() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened())
-                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "A was first", "r-a", false, 0))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "A was first", "r-a", false, 0, null))
                     .expectEvents(new DisputeRuled(D, OPP, 1, UPHELD, "A was first", "r-a", false, 0, null, null,
-                            null, false, null, APPEALABLE_UNTIL, "manager-1", "CHANNEL_MANAGER", NOW, 1));
+                            null, false, null, APPEALABLE_UNTIL, "manager-1", "CHANNEL_MANAGER", NOW, 1, null));
         }
 
         @Test
         void canDismissWithoutEffects() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), DISMISSED, "no proof", null, false, 0))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), DISMISSED, "no proof", null, false, 0, null))
                     .expectEvents(dismissed(1, "manager-1", NOW));
         }
 
@@ -556,7 +632,7 @@ class DisputeTest {
         void canRuleAsTheDirectorOnceEscalatedToLevelTwo() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .andGiven(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1))
+                    .andGiven(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1, null))
                     .when(uphold(CHANNEL_DIRECTOR, "director-1"))
                     .expectEvents(upheld(2, "director-1", NOW));
         }
@@ -574,7 +650,7 @@ class DisputeTest {
         void cannotRuleAsAManagerOnceEscalated() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .andGiven(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1))
+                    .andGiven(new DisputeEscalated(D, 1, 2, null, true, DUE_2_AFTER_BREACH, DUE_1, 1, null))
                     .when(uphold(CHANNEL_MANAGER, "manager-1"))
                     .expectNoEvents()
                     .expectException(violation(FORBIDDEN, "NOT_DECIDER_OF_LEVEL", Map.of("level", 2)));
@@ -602,7 +678,7 @@ class DisputeTest {
         void cannotDismissWithEffects() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), DISMISSED, "no", null, false, 5))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), DISMISSED, "no", null, false, 5, null))
                     .expectNoEvents()
                     .expectException(invalidField("penaltyPoints", "EFFECTS_ONLY_WHEN_UPHELD"));
         }
@@ -611,7 +687,7 @@ class DisputeTest {
         void cannotDismissNamingEveryEffectItMayNotOrder() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), DISMISSED, "no", "r-a", true, 5))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), DISMISSED, "no", "r-a", true, 5, null))
                     .expectNoEvents()
                     .expectException(invalidFields(Map.of(
                             "rightfulRegistrationId", "EFFECTS_ONLY_WHEN_UPHELD",
@@ -623,7 +699,7 @@ class DisputeTest {
         void cannotNameARightfulRegistrationOfAnotherOpportunity() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", "r-b", false, 0))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", "r-b", false, 0, null))
                     .expectNoEvents()
                     .expectException(invalidField("rightfulRegistrationId", "NOT_ON_DISPUTED_OPPORTUNITY"));
         }
@@ -632,7 +708,7 @@ class DisputeTest {
         void cannotGiveNegativePenaltyPoints() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", null, false, -1))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", null, false, -1, null))
                     .expectNoEvents()
                     .expectException(violation(INVALID, "PENALTY_NOT_POSITIVE"));
         }
@@ -641,7 +717,7 @@ class DisputeTest {
         void cannotRevokeProtectionWithoutARespondentRegistration() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), new DisputeRespondentLinked(D, "P-B", null, null, NOW))
-                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", null, true, 0))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", null, true, 0, null))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "NO_RESPONDENT_REGISTRATION"));
         }
@@ -650,7 +726,7 @@ class DisputeTest {
         void cannotPenalizeWithoutARespondent() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened())
-                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", null, false, 10))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", null, false, 10, null))
                     .expectNoEvents()
                     .expectException(violation(CONFLICT, "NO_RESPONDENT"));
         }
@@ -660,7 +736,7 @@ class DisputeTest {
             registrations.filed("r-b2", OPP, "P-B");
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), new DisputeRespondentLinked(D, "P-B", "r-b2", OPP, NOW))
-                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", "r-b2", true, 0))
+                    .when(new RuleOnDispute(D, "manager-1", Set.of(CHANNEL_MANAGER), UPHELD, "x", "r-b2", true, 0, null))
                     .expectNoEvents()
                     .expectException(violation(INVALID, "CONTRADICTORY_EFFECTS"));
         }
@@ -696,7 +772,7 @@ class DisputeTest {
         void canAppealFromTheCommitteeToANewCommitteePanel() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .andGiven(new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1),
+                    .andGiven(new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1, null),
                             upheld(3, "committee-1", NOW))
                     .when(new AppealRuling(D, "P-B", "unfair"))
                     .expectEvents(new DisputeAppealed(D, "P-B", "unfair", 3, 3, DUE_3_FROM_NOW, NOW, 1));
@@ -765,10 +841,10 @@ class DisputeTest {
                     .andGiven(upheldAtLevelOne())
                     .andGiven(appealed("P-B", 1, 2, DUE_2_FROM_NOW))
                     .when(new RuleOnDispute(D, "director-1", Set.of(CHANNEL_DIRECTOR), DISMISSED, "no proof after all", null,
-                            false, 0))
+                            false, 0, null))
                     .expectEvents(new DisputeRuled(D, OPP, 2, DISMISSED, "no proof after all", null, false, 0, "P-B",
                             "r-b", OTHER_OPP, true, new RulingEffects(null, true, 10), null, "director-1",
-                            "CHANNEL_DIRECTOR", NOW, 1))
+                            "CHANNEL_DIRECTOR", NOW, 1, null))
                     .expectResultMessagePayload(new RulingMade(2, true, null, 1));
         }
 
@@ -780,7 +856,7 @@ class DisputeTest {
                     .when(uphold(CHANNEL_DIRECTOR, "director-1"))
                     .expectEvents(new DisputeRuled(D, OPP, 2, UPHELD, "dumping proven", null, true, 10, "P-B", "r-b",
                             OTHER_OPP, true, new RulingEffects(null, true, 10), null, "director-1",
-                            "CHANNEL_DIRECTOR", NOW, 1));
+                            "CHANNEL_DIRECTOR", NOW, 1, null));
         }
 
         @Test
@@ -797,7 +873,7 @@ class DisputeTest {
         void cannotDecideACommitteeAppealWithTheSamePanel() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .andGiven(new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1),
+                    .andGiven(new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1, null),
                             upheld(3, "committee-1", NOW), appealed("P-B", 3, 3, DUE_3_FROM_NOW))
                     .when(uphold(ARBITRATION_COMMITTEE, "committee-1"))
                     .expectNoEvents()
@@ -808,13 +884,13 @@ class DisputeTest {
         void canDecideACommitteeAppealWithANewPanel() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(openWithRespondent())
-                    .andGiven(new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1),
+                    .andGiven(new DisputeEscalated(D, 1, 3, "x", false, DUE_3_FROM_NOW, NOW, 1, null),
                             upheld(3, "committee-1", NOW), appealed("P-B", 3, 3, DUE_3_FROM_NOW))
                     .when(new RuleOnDispute(D, "committee-2", Set.of(ARBITRATION_COMMITTEE), UPHELD, "confirmed", null, false,
-                            5))
+                            5, null))
                     .expectEvents(new DisputeRuled(D, OPP, 3, UPHELD, "confirmed", null, false, 5, "P-B", "r-b",
                             OTHER_OPP, true, new RulingEffects(null, true, 10), null, "committee-2",
-                            "ARBITRATION_COMMITTEE", NOW, 1));
+                            "ARBITRATION_COMMITTEE", NOW, 1, null));
         }
 
         @Test
@@ -824,7 +900,7 @@ class DisputeTest {
                             new AppealRuling(D, "P-B", "unfair"))
                     .whenThenTimeAdvancesTo(DUE_2_FROM_NOW)
                     .expectEvents(new DisputeEscalated(D, 2, 3, null, true, Instant.parse("2026-12-01T09:00:00Z"),
-                            DUE_2_FROM_NOW, 1));
+                            DUE_2_FROM_NOW, 1, null));
         }
     }
 }

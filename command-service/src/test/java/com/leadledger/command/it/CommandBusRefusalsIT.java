@@ -449,7 +449,7 @@ class CommandBusRefusalsIT {
     @Test
     void policiesArePublishedOnlyWhenComplete() {
         PolicyDocument incomplete = new PolicyDocument(new java.util.TreeMap<>(), new java.util.TreeMap<>(), 0,
-                List.of(2, 3), null, 10, 12, new PolicyDocument.BusinessCalendar("Europe/Nowhere", List.of()));
+                List.of(2, 3), null, 10, 12, new PolicyDocument.BusinessCalendar("Europe/Nowhere", List.of()), null);
         refusedAlike(new PublishPolicy("leadledger-policy", incomplete, "admin-1"), "/api/v1/policies", ADMIN, """
                         {"productLines": {}, "tiers": {}, "reviewSlaBusinessDays": 0,
                          "disputeSlaBusinessDays": [2, 3], "appealWindowDays": 10, "maxCloseDateMonths": 12,
@@ -589,36 +589,36 @@ class CommandBusRefusalsIT {
             refusedAlike(new AssignDispute(complaint, "director-2", "director-1", Set.of(Role.CHANNEL_DIRECTOR)),
                     path("assign"), DIRECTOR, "{\"assignee\": \"director-2\"}", "NOT_DECIDER_OF_LEVEL");
             refusedAlike(new RuleOnDispute(complaint, "director-1", Set.of(Role.CHANNEL_DIRECTOR),
-                            DisputeOutcome.UPHELD, "r", null, false, 0), path("ruling"), DIRECTOR,
+                            DisputeOutcome.UPHELD, "r", null, false, 0, null), path("ruling"), DIRECTOR,
                     "{\"outcome\": \"UPHELD\", \"rationale\": \"r\"}", "NOT_DECIDER_OF_LEVEL");
         }
 
         @Test
         void whatARulingMayOrder() {
             refusedAlike(new RuleOnDispute(complaint, "manager-1", Set.of(Role.CHANNEL_MANAGER),
-                            DisputeOutcome.DISMISSED, "r", complainantRegistration, true, 3), path("ruling"), MANAGER,
+                            DisputeOutcome.DISMISSED, "r", complainantRegistration, true, 3, null), path("ruling"), MANAGER,
                     "{\"outcome\": \"DISMISSED\", \"rationale\": \"r\", \"rightfulRegistrationId\": \""
                             + complainantRegistration + "\", \"revokeRespondentProtection\": true, "
                             + "\"penaltyPoints\": 3}",
                     "VALIDATION_FAILED", "rightfulRegistrationId:EFFECTS_ONLY_WHEN_UPHELD",
                     "revokeRespondentProtection:EFFECTS_ONLY_WHEN_UPHELD", "penaltyPoints:EFFECTS_ONLY_WHEN_UPHELD");
             refusedAlike(new RuleOnDispute(complaint, "manager-1", Set.of(Role.CHANNEL_MANAGER),
-                            DisputeOutcome.UPHELD, "r", null, false, 10), path("ruling"), MANAGER,
+                            DisputeOutcome.UPHELD, "r", null, false, 10, null), path("ruling"), MANAGER,
                     "{\"outcome\": \"UPHELD\", \"rationale\": \"r\", \"penaltyPoints\": 10}", "NO_RESPONDENT");
             String elsewhere = submit(complainant, Inns.random()).get("registrationId").asText();
             refusedAlike(new RuleOnDispute(complaint, "manager-1", Set.of(Role.CHANNEL_MANAGER),
-                            DisputeOutcome.UPHELD, "r", elsewhere, false, 0), path("ruling"), MANAGER,
+                            DisputeOutcome.UPHELD, "r", elsewhere, false, 0, null), path("ruling"), MANAGER,
                     "{\"outcome\": \"UPHELD\", \"rationale\": \"r\", \"rightfulRegistrationId\": \"" + elsewhere
                             + "\"}", "VALIDATION_FAILED", "rightfulRegistrationId:NOT_ON_DISPUTED_OPPORTUNITY");
             assertThat(http.post(path("respondent"), MANAGER, "{\"partnerId\": \"" + respondent + "\"}").status())
                     .isEqualTo(200);
             refusedAlike(new RuleOnDispute(complaint, "manager-1", Set.of(Role.CHANNEL_MANAGER),
-                            DisputeOutcome.UPHELD, "r", null, true, 0), path("ruling"), MANAGER,
+                            DisputeOutcome.UPHELD, "r", null, true, 0, null), path("ruling"), MANAGER,
                     "{\"outcome\": \"UPHELD\", \"rationale\": \"r\", \"revokeRespondentProtection\": true}",
                     "NO_RESPONDENT_REGISTRATION");
             linkRespondent();
             refusedAlike(new RuleOnDispute(complaint, "manager-1", Set.of(Role.CHANNEL_MANAGER),
-                            DisputeOutcome.UPHELD, "r", respondentRegistration, true, 0), path("ruling"), MANAGER,
+                            DisputeOutcome.UPHELD, "r", respondentRegistration, true, 0, null), path("ruling"), MANAGER,
                     "{\"outcome\": \"UPHELD\", \"rationale\": \"r\", \"rightfulRegistrationId\": \""
                             + respondentRegistration + "\", \"revokeRespondentProtection\": true}",
                     "CONTRADICTORY_EFFECTS");
@@ -636,7 +636,7 @@ class CommandBusRefusalsIT {
             refusedAlike(new AddEvidence(complaint, "e-9", "c", complainant, "late", null, List.of()),
                     path("evidence"), token(complainant), "{\"description\": \"late\"}", "DISPUTE_CLOSED");
             refusedAlike(new RuleOnDispute(complaint, "committee-1", Set.of(Role.ARBITRATION_COMMITTEE),
-                            DisputeOutcome.UPHELD, "r", null, false, 0), path("ruling"), COMMITTEE,
+                            DisputeOutcome.UPHELD, "r", null, false, 0, null), path("ruling"), COMMITTEE,
                     "{\"outcome\": \"UPHELD\", \"rationale\": \"r\"}", "DISPUTE_CLOSED");
         }
 
@@ -660,7 +660,7 @@ class CommandBusRefusalsIT {
             assertThat(http.post(path("appeal"), token(complainant), "{\"reason\": \"unfair\"}").status())
                     .isEqualTo(200);
             refusedAlike(new RuleOnDispute(complaint, "committee-1", Set.of(Role.ARBITRATION_COMMITTEE),
-                            DisputeOutcome.UPHELD, "r", null, false, 0), path("ruling"), COMMITTEE,
+                            DisputeOutcome.UPHELD, "r", null, false, 0, null), path("ruling"), COMMITTEE,
                     "{\"outcome\": \"UPHELD\", \"rationale\": \"r\"}", "APPEAL_NEEDS_NEW_PANEL");
         }
 

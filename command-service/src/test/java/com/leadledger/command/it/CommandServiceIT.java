@@ -117,6 +117,49 @@ class CommandServiceIT {
         return JSON.readTree(json);
     }
 
+    JsonNode storedMetadata(String registrationId) throws Exception {
+        String json = jdbc.sql("""
+                        SELECT convert_from(metadata, 'UTF8') FROM domainevententry
+                        WHERE payloadtype LIKE '%RegistrationSubmitted'
+                          AND convert_from(payload, 'UTF8')::jsonb ->> 'registrationId' = :id""")
+                .param("id", registrationId).query(String.class).single();
+        return JSON.readTree(json);
+    }
+
+    /** Security point 11: who published a policy is the vendor's business; partners read the rules, not the name. */
+    @Test
+    void partnersReadThePolicyWithoutWhoPublishedIt() {
+        var asPartner = http.get("/api/v1/policies/current", partner("P-1001"));
+        assertThat(asPartner.status()).isEqualTo(200);
+        assertThat(asPartner.body().has("publishedBy")).isFalse();
+        assertThat(asPartner.body().get("policy").has("tiers")).isTrue();
+        var asAdmin = http.get("/api/v1/policies/1", DevTokens.mint("admin-1", List.of("ADMIN"), null));
+        assertThat(asAdmin.body().get("publishedBy").asText()).isEqualTo("system");
+    }
+
+    /** Security point 10: a client cannot plant causation or correlation links in the audit trail. */
+    @Test
+    void clientSuppliedIdsNeverBecomeRequestCausationOrCorrelationIds() throws Exception {
+        String planted = "staff-decision-correlation-1";
+        var answer = http.post("/api/v1/registrations", partner("P-1001"), registration(Inns.random(), "Plant"),
+                Map.of("X-Request-Id", planted, "X-Correlation-Id", planted));
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+
+        JsonNode metadata = storedMetadata(answer.body().get("registrationId").asText());
+        String serverRequestId = answer.headers().get("x-request-id").get(0);
+        assertThat(serverRequestId).isNotEqualTo(planted);
+        assertThat(metadata.get("requestId").asText()).isEqualTo(serverRequestId);
+        assertThat(metadata.get("causationId").asText()).isEqualTo(serverRequestId);
+        assertThat(metadata.get("correlationId").asText()).isEqualTo(serverRequestId);
+        assertThat(metadata.get("clientRequestId").asText()).isEqualTo(planted);
+
+        var tooLong = http.post("/api/v1/registrations", partner("P-1001"), registration(Inns.random(), "Long"),
+                Map.of("X-Request-Id", "x".repeat(65)));
+        assertThat(tooLong.status()).isEqualTo(201);
+        assertThat(storedMetadata(tooLong.body().get("registrationId").asText()).has("clientRequestId"))
+                .as("an id longer than 64 characters is not kept").isFalse();
+    }
+
     @Test
     void acceptsARegistrationStoresItWithAuditMetadataAndPublishesItToKafka() throws Exception {
         String inn = Inns.random();

@@ -23,6 +23,12 @@ public final class TestPartners implements PartnerDirectory {
         return this;
     }
 
+    public TestPartners suspended(String partnerId) {
+        registered.put(partnerId, Optional.of(new RegisteredPartner(partnerId, partnerId, PartnerTier.GOLD, ALL_LINES,
+                true)));
+        return this;
+    }
+
     public TestPartners without(String partnerId) {
         registered.put(partnerId, Optional.empty());
         return this;

@@ -26,7 +26,7 @@ class PolicyTest {
                     new TreeMap<>(Map.of("RUB", new BigDecimal("300000")))))),
             new TreeMap<>(Map.of("GOLD", new PolicyDocument.TierRule(90, new BigDecimal("15")))),
             2, List.of(2, 3), new PolicyDocument.ExtensionRule(1, 30), 10, 12,
-            new PolicyDocument.BusinessCalendar("Europe/Nowhere", List.of()));
+            new PolicyDocument.BusinessCalendar("Europe/Nowhere", List.of()), null);
     static final Map<String, String> INCOMPLETE_FIELDS = Map.of(
             "tiers.REGISTERED", "POLICY_INVALID",
             "tiers.SILVER", "POLICY_INVALID",

@@ -8,12 +8,14 @@ import com.leadledger.command.review.ApproveRegistration;
 import com.leadledger.command.review.DecideExtension;
 import com.leadledger.command.review.RejectRegistration;
 import com.leadledger.command.support.ChangeSupport;
+import com.leadledger.command.support.RecordSupportEvidence;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.customer.CustomerIdentity;
 import com.leadledger.events.customer.CustomerKey;
 import com.leadledger.events.opportunity.OpportunityIds;
 import com.leadledger.events.opportunity.OpportunityOpened;
 import com.leadledger.events.opportunity.RulingRecorded;
+import com.leadledger.events.opportunity.SupportEvidenceRecorded;
 import com.leadledger.events.opportunity.SupportGranted;
 import com.leadledger.events.opportunity.SupportMoved;
 import com.leadledger.events.opportunity.SupportReason;
@@ -52,6 +54,7 @@ import java.util.Optional;
 import static com.leadledger.command.common.RuleViolations.invalidField;
 import static com.leadledger.command.common.RuleViolations.violation;
 import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
+import static com.leadledger.kit.domain.RuleViolation.Kind.FORBIDDEN;
 import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
 import static com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND;
 import static org.hamcrest.Matchers.anyOf;
@@ -133,6 +136,57 @@ class OpportunityTest {
 
     @Nested
     class Submission {
+
+        /** Security point 5: withdraw-and-resubmit loops on one opportunity are capped per partner and day. */
+        @Test
+        void cannotResubmitMoreOftenThanThePolicyAllowsWithin24Hours() {
+            Instant later = NOW.plus(Duration.ofHours(3));
+            fixture.givenCurrentTime(later)
+                    .andGiven(opened(),
+                            submitted("r-1", "P-1", 1), new RegistrationWithdrawn(OPP, "r-1", "P-1", null, NOW),
+                            submitted("r-2", "P-1", 2), new RegistrationWithdrawn(OPP, "r-2", "P-1", null,
+                                    NOW.plusSeconds(3600)),
+                            submitted("r-3", "P-1", 3), new RegistrationWithdrawn(OPP, "r-3", "P-1", null,
+                                    NOW.plusSeconds(7200)))
+                    .when(submit("r-4", "P-1"))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "RESUBMISSION_LIMIT_REACHED",
+                            Map.of("availableAt", NOW.plus(Duration.ofDays(1)).toString())));
+            fixture.givenCurrentTime(NOW.plus(Duration.ofDays(1)).plusSeconds(1))
+                    .andGiven(opened(),
+                            submitted("r-1", "P-1", 1), new RegistrationWithdrawn(OPP, "r-1", "P-1", null, NOW),
+                            submitted("r-2", "P-1", 2), new RegistrationWithdrawn(OPP, "r-2", "P-1", null,
+                                    NOW.plusSeconds(3600)),
+                            submitted("r-3", "P-1", 3), new RegistrationWithdrawn(OPP, "r-3", "P-1", null,
+                                    NOW.plusSeconds(7200)))
+                    .when(submit("r-4", "P-1"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        /** Security point 8: a suspended partner may not push its deals forward. */
+        @Test
+        void cannotRequestExtensionsOrReportOutcomesWhileSuspended() {
+            partners.suspended("P-A");
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .when(new RequestExtension("r-a", "x-1", "P-A", "delayed", 10))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "PARTNER_SUSPENDED"));
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(aApprovedBPending())
+                    .when(new ReportOutcome("r-a", "P-A", ReportOutcome.Result.WON, VALUE, null))
+                    .expectNoEvents()
+                    .expectException(violation(FORBIDDEN, "PARTNER_SUSPENDED"));
+        }
+
+        @Test
+        void canStillWithdrawWhileSuspended() {
+            partners.suspended("P-A");
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), submitted("r-a", "P-A", 1), sla("r-a"))
+                    .when(new WithdrawRegistration("r-a", "P-A", null))
+                    .expectSuccessfulHandlerExecution();
+        }
 
         @Test
         void canOpenTheOpportunityWithTheFirstRegistrationAndStartItsReviewClock() {
@@ -715,9 +769,37 @@ class OpportunityTest {
         }
 
         @Test
+        void canRecordTheCustomersWrittenPreferenceOnceForMovesToCite() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(bothApprovedASupported())
+                    .when(new RecordSupportEvidence(OPP, SHA.toUpperCase(), "letter of 20 Nov",
+                            "https://dms.example/letters/20", "manager-1"))
+                    .expectEvents(new SupportEvidenceRecorded(OPP, SHA, "letter of 20 Nov",
+                            "https://dms.example/letters/20", "manager-1", NOW));
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(bothApprovedASupported())
+                    .andGiven(new SupportEvidenceRecorded(OPP, SHA, "letter", null, "manager-1", NOW))
+                    .when(new RecordSupportEvidence(OPP, SHA, "again", null, "manager-1"))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "EVIDENCE_ALREADY_RECORDED"));
+        }
+
+        /** Security point 11: a support move cannot cite a preference nobody recorded. */
+        @Test
+        void cannotMoveSupportCitingAPreferenceThatWasNeverRecorded() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(bothApprovedASupported())
+                    .when(new ChangeSupport(OPP, ChangeSupport.Action.MOVE, "r-b",
+                            SupportReason.CUSTOMER_WRITTEN_PREFERENCE, null, SHA, "letter of 20 Nov"))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "EVIDENCE_NOT_RECORDED"));
+        }
+
+        @Test
         void canMoveSupportCitingTheCustomersWrittenPreference() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(bothApprovedASupported())
+                    .andGiven(new SupportEvidenceRecorded(OPP, SHA, "letter of 20 Nov", null, "manager-1", NOW))
                     .when(new ChangeSupport(OPP, ChangeSupport.Action.MOVE, "r-b",
                             SupportReason.CUSTOMER_WRITTEN_PREFERENCE, null, SHA, "letter of 20 Nov"))
                     .expectEvents(new SupportMoved(OPP, "r-a", "P-A", "r-b", "P-B",

@@ -138,7 +138,10 @@ class DisputeStoriesIT {
         awaitOk(() -> post("/api/v1/registrations/" + regB + "/approve", MANAGER,
                 "{\"discountPercent\": 5, \"rulingDisputeId\": \"" + claim + "\"}"));
 
-        // staff move support from A to B citing the customer's written preference
+        // staff record the customer's written preference, then move support from A to B citing it
+        assertThat(post("/api/v1/opportunities/" + opp + "/support/evidence", MANAGER, """
+                {"sha256": "%s", "name": "customer letter of 1 Dec"}""".formatted("a1".repeat(32))).status())
+                .isEqualTo(201);
         ok(post("/api/v1/opportunities/" + opp + "/support", MANAGER, """
                 {"action": "MOVE", "registrationId": "%s", "reasonCode": "CUSTOMER_WRITTEN_PREFERENCE",
                  "evidenceSha256": "%s", "note": "customer letter of 1 Dec"}""".formatted(regB, "a1".repeat(32))));
@@ -177,8 +180,8 @@ class DisputeStoriesIT {
         JsonNode opportunity = system.awaitQuery("/api/v1/opportunities/" + opp, MANAGER,
                 o -> regA.equals(o.path("supportedRegistrationId").asText()));
         assertThat(opportunity.get("supportHistory").findValuesAsText("action"))
-                .containsExactly("GRANTED", "MOVED", "MOVED");
-        assertThat(opportunity.get("supportHistory").get(2).toString()).contains("ARBITRATION_RULING", dispute);
+                .containsExactly("GRANTED", "EVIDENCE_RECORDED", "MOVED", "MOVED");
+        assertThat(opportunity.get("supportHistory").get(3).toString()).contains("ARBITRATION_RULING", dispute);
 
         JsonNode complainantView = system.awaitQuery("/api/v1/disputes/" + dispute, partnerToken(A),
                 d -> d.get("rulings").size() == 2);

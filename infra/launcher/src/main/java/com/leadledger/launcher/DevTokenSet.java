@@ -1,9 +1,9 @@
 package com.leadledger.launcher;
 
+import com.leadledger.integrity.OwnerOnlyFiles;
 import com.leadledger.localruntime.DevTokens;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,11 +73,8 @@ final class DevTokenSet {
         return sb.toString();
     }
 
+    /** Bearer tokens are secrets: the file is readable by its owner only, in an owner-only directory. */
     void writeEnvFile(Path file, String commandUrl, String queryUrl) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, envFile(commandUrl, queryUrl));
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnlyFiles.write(file, envFile(commandUrl, queryUrl));
     }
 }

@@ -186,14 +186,7 @@ final class LocalSystem {
     private void startPostgres(Path dataDir) throws IOException, SQLException {
         long t0 = System.nanoTime();
         boolean existing = Files.exists(dataDir.resolve("postgresql.conf"));
-        postgres = LocalPostgres.builder()
-                .dataDirectory(dataDir)
-                .keepData(true)
-                .port(config.pgPort(), "PostgreSQL, LEADLEDGER_PG_PORT")
-                .stopOnJvmExit(false)
-                .setting("max_connections", "200")
-                .logFile(logs.resolve("postgres.log"))
-                .start();
+        postgres = postgres(config, dataDir, logs).start();
         List<String> created = new java.util.ArrayList<>();
         for (String db : List.of(LauncherConfig.COMMAND_DB, LauncherConfig.QUERY_DB)) {
             if (postgres.createDatabaseIfMissing(db)) {
@@ -203,6 +196,20 @@ final class LocalSystem {
         log.info("PostgreSQL started on port {} in {} ms ({} cluster in {}{})", config.pgPort(),
                 (System.nanoTime() - t0) / 1_000_000, existing ? "existing" : "new", dataDir,
                 created.isEmpty() ? "" : "; created " + String.join(", ", created));
+    }
+
+    /**
+     * The launcher's PostgreSQL: its cluster is kept across runs and is durable (LocalPostgres's default: fsync,
+     * synchronous_commit and full_page_writes on), so an acknowledged registration survives an OS crash.
+     */
+    static LocalPostgres.Builder postgres(LauncherConfig config, Path dataDir, Path logs) {
+        return LocalPostgres.builder()
+                .dataDirectory(dataDir)
+                .keepData(true)
+                .port(config.pgPort(), "PostgreSQL, LEADLEDGER_PG_PORT")
+                .stopOnJvmExit(false)
+                .setting("max_connections", "200")
+                .logFile(logs.resolve("postgres.log"));
     }
 
     /** A service left running by a launcher that was killed (SIGKILL) would hold its port. */

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
@@ -140,6 +141,22 @@ class LauncherTest {
 
         assertThatThrownBy(() -> LauncherConfig.from(Map.of("LEADLEDGER_PG_PORT", "abc"), dir))
                 .hasMessageContaining("LEADLEDGER_PG_PORT");
+    }
+
+    /** Security point 11: the tokens are secrets, readable by their owner only. */
+    @Test
+    void tokensEnvFileIsReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
+        DevTokenSet set = DevTokenSet.mint(DevTokens.DEFAULT_SECRET, Duration.ofHours(12));
+        Path home = dir.resolve(".leadledger");
+        Path file = home.resolve("tokens.env");
+        set.writeEnvFile(file, "http://localhost:8081", "http://localhost:8082");
+        set.writeEnvFile(file, "http://localhost:8081", "http://localhost:8082");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
+        try (var files = Files.list(home)) {
+            assertThat(files).as("no temporary file is left behind").containsExactly(file);
+        }
     }
 
     @Test

@@ -25,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  * {@code postgres} run as their own processes), user and password {@code postgres}. Without a data directory it runs
  * on a fresh temporary cluster; with one it can keep its data across runs, and first stops a server that an earlier,
  * killed run left on that directory.
+ *
+ * <p>Durable unless told otherwise: {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} are on, so a
+ * commit that returned survives an OS crash. zonky's own defaults are not durable (it starts the server with
+ * {@code -F}, i.e. fsync off, and {@code synchronous_commit=off}); the settings here are passed after them and win.
+ * Tests that want speed ask for {@link Builder#notDurable()}.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -145,7 +150,8 @@ public final class LocalPostgres implements AutoCloseable {
         private Path logFile;
         private boolean stopOnJvmExit = true;
         private Duration startupWait = Duration.ofSeconds(60);
-        private final Map<String, String> settings = new LinkedHashMap<>();
+        private final Map<String, String> settings = new LinkedHashMap<>(Map.of(
+                "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"));
 
         private Builder() {
         }

@@ -41,11 +41,30 @@ class LocalPostgresTest {
     }
 
     @Test
+    void isDurableUnlessToldOtherwise() throws Exception {
+        try (LocalPostgres durable = LocalPostgres.builder().start()) {
+            assertThat(setting(durable, "fsync")).isEqualTo("on");
+            assertThat(setting(durable, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(durable, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
     void aTakenPortIsNamedInTheMessage() throws Exception {
         try (LocalPostgres first = LocalPostgres.builder().notDurable().start()) {
             assertThat(first.postmasterPid()).isEmpty();
+            assertThat(setting(first, "fsync")).isEqualTo("off");
+            assertThat(setting(first, "synchronous_commit")).isEqualTo("off");
             assertThatThrownBy(() -> LocalPostgres.builder().port(first.port(), "PostgreSQL, MY_PORT").start())
                     .hasMessageContaining("port " + first.port() + " (PostgreSQL, MY_PORT) is already in use");
+        }
+    }
+
+    private static String setting(LocalPostgres pg, String name) throws Exception {
+        try (Connection c = pg.connect("postgres"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 }

@@ -70,7 +70,7 @@ class CopyVerifier {
     @Transactional(readOnly = true)
     public Result verify(String scope, String streamId, Progress progress) {
         long start = System.nanoTime();
-        // events copied from envelopes older than their integrity data have no hash: unverifiable, not broken
+        // events copied from envelopes older than their integrity data have no hash: unverifiable, so not intact
         ChainsVerifier chains = ChainsVerifier.toleratingUnhashedEvents();
         String sql = "SELECT event_id, aggregate_id, sequence_number, aggregate_type, stored_payload_type, "
                 + "stored_payload_revision, stored_timestamp, stored_payload, stored_metadata, previous_hash, event_hash "
@@ -104,7 +104,7 @@ class CopyVerifier {
             }
         }
         ChainBreak firstBreak = chains.finish().orElse(null);
-        boolean intact = firstBreak == null && (checkpoints == null || !"BROKEN".equals(checkpoints.status()));
+        boolean intact = firstBreak == null && chains.unverifiable() == 0 && (checkpoints == null || !"BROKEN".equals(checkpoints.status()));
         return new Result(scope, intact, chains.streams(), chains.events(), chains.unverifiable(), firstBreak,
                 clock.instant(), (System.nanoTime() - start) / 1_000_000, checkpoints);
     }

@@ -2,6 +2,7 @@ package com.leadledger.query.deadletter;
 
 import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.query.ingest.EnvelopeIntegrity;
 import com.leadledger.query.ingest.EnvelopeReader;
 import com.leadledger.query.ingest.EventIngestor;
 import com.leadledger.query.ingest.EventLogRepository;
@@ -92,6 +93,13 @@ class DeadLetters implements RecordParking {
             log.info("event {} ({}) is already a dead letter", envelope.eventId(), source.coordinates());
             return Optional.empty();
         }
+        if (EnvelopeIntegrity.REASON.equals(reason)) {
+            // Not an event the command side is known to have stored: it stays out of event_log and the audit, and
+            // blocks nothing (a forged copy must not hold up the real stream); its successors fail the chain check
+            // on their own until the genuine event arrives.
+            return store.insert(DeadLetterStatus.PARKED, reason, null, envelope, false, source, failure)
+                    .flatMap(store::find);
+        }
         boolean inEventLog;
         try {
             Boolean appended = savepoint.execute(status -> eventLog.append(envelope));
@@ -175,8 +183,9 @@ class DeadLetters implements RecordParking {
     }
 
     /**
-     * Closes an entry that carries no event (its record was never an event envelope) without applying it, for the
-     * stated reason. An event is never discarded: its aggregate's views would silently miss it.
+     * Closes an entry that carries no event (its record was never an event envelope) or an event that failed the
+     * integrity check (nothing the command side is known to have stored) without applying it, for the stated reason.
+     * Any other event is never discarded: its aggregate's views would silently miss it.
      *
      * @throws RuleViolation 404 for an unknown id, 409 when it is resolved or carries an event
      */
@@ -186,7 +195,8 @@ class DeadLetters implements RecordParking {
             if (!entry.open()) {
                 throw resolved(entry);
             }
-            if (entry.eventId() != null || entry.sequenceKey() != null) {
+            boolean untrusted = EnvelopeIntegrity.REASON.equals(entry.reason());
+            if (!untrusted && (entry.eventId() != null || entry.sequenceKey() != null)) {
                 throw new RuleViolation(RuleViolation.Kind.CONFLICT, "DEAD_LETTER_IS_AN_EVENT",
                         "Dead letter " + id + " is event " + entry.eventId() + "; discarding it would make the views "
                                 + "of aggregate " + entry.aggregateId() + " miss it. Fix the cause and retry it.");
@@ -220,9 +230,10 @@ class DeadLetters implements RecordParking {
         if (entry.sequenceKey() == null) {
             // It had no identity when parked; now that it decodes it takes the normal path (duplicate check,
             // queueing behind its aggregate's parked event).
-            ingestor.ingest(entry.source(), decoded.envelope(), decoded.payload());
+            ingestor.ingest(entry.source(), decoded);
             return;
         }
+        ingestor.requireChained(decoded);
         if (!entry.inEventLog()) {
             eventLog.append(decoded.envelope());
             store.storedInEventLog(entry.id());

@@ -88,11 +88,16 @@ public record DisputeView(
         }
     }
 
-    /** A ruling as recorded; the effects are what it ordered, carried out afterwards (see the timeline). */
+    /**
+     * A ruling as recorded; the effects are what it ordered, carried out afterwards (see the timeline).
+     *
+     * @param rationale      the decider's reasoning, for staff and auditors only
+     * @param partyStatement what the decider wrote for the parties; null when none
+     */
     public record Ruling(int level, DisputeOutcome outcome, String rationale, String rightfulRegistrationId,
                          boolean revokeRespondentProtection, int penaltyPoints, boolean appeal,
                          Instant appealableUntil, String decidedBy, String decidedByRole, Instant decidedAt,
-                         long policyVersion) {
+                         long policyVersion, String partyStatement) {
     }
 
     /** Who may read a timeline entry besides staff. */
@@ -214,7 +219,7 @@ public record DisputeView(
         DisputeOutcome outcome = required(e.outcome(), "outcome", e);
         Ruling ruling = new Ruling(e.level(), outcome, e.rationale(), e.rightfulRegistrationId(),
                 e.revokeRespondentProtection(), e.penaltyPoints(), e.appeal(), e.appealableUntil(), e.decidedBy(),
-                e.decidedByRole(), e.at(), e.policyVersion());
+                e.decidedByRole(), e.at(), e.policyVersion(), e.partyStatement());
         String summary = "%s %s at level %d.".formatted(e.appeal() ? "Appeal decided:" : "Ruled", outcome, e.level());
         TimelineEntry entry = entry(ref, e.at(), "RULED", e.level(), Audience.PARTIES, null, summary, null);
         return with(b -> b.status(Status.CLOSED).slaDueAt(null).assignee(null).appealableUntil(e.appealableUntil())

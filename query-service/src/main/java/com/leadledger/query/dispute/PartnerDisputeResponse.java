@@ -36,12 +36,14 @@ record PartnerDisputeResponse(
         List<TimelineEntry> timeline) {
 
     /**
-     * A ruling with its effects described without identities.
+     * A ruling with its effects described without identities, and what the decider wrote for the parties — never the
+     * decider's internal rationale.
      *
+     * @param partyStatement the decider's statement for the parties; null when it wrote none
      * @param rightfulRegistrationId the registration named rightful when it is the viewer's own; otherwise null
      * @param yourRegistrationRightful whether the ruling named the viewer's registration rightful
      */
-    public record Ruling(int level, DisputeOutcome outcome, String rationale, boolean appeal, Instant decidedAt,
+    public record Ruling(int level, DisputeOutcome outcome, String partyStatement, boolean appeal, Instant decidedAt,
                          Instant appealableUntil, long policyVersion, String rightfulRegistrationId,
                          boolean yourRegistrationRightful, boolean respondentProtectionRevoked, int penaltyPoints) {
     }
@@ -69,7 +71,7 @@ record PartnerDisputeResponse(
         String ownRegistration = complainant ? v.registrationId() : v.respondent().registrationId();
         List<Ruling> rulings = v.rulings().stream().map(r -> {
             boolean yours = r.rightfulRegistrationId() != null && ownRegistrationIds.contains(r.rightfulRegistrationId());
-            return new Ruling(r.level(), r.outcome(), r.rationale(), r.appeal(), r.decidedAt(), r.appealableUntil(),
+            return new Ruling(r.level(), r.outcome(), r.partyStatement(), r.appeal(), r.decidedAt(), r.appealableUntil(),
                     r.policyVersion(), yours ? r.rightfulRegistrationId() : null, yours,
                     r.revokeRespondentProtection(), r.penaltyPoints());
         }).toList();

@@ -3,6 +3,7 @@ package com.leadledger.query.ingest;
 import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
+import com.leadledger.integrity.chain.StoredEvent;
 import com.leadledger.query.projection.UndecodableRecordException;
 
 import java.util.ArrayList;
@@ -18,8 +19,12 @@ public final class EnvelopeReader {
         this.codec = codec;
     }
 
-    /** The decoded event; its payload is empty for an event type this version does not know. */
-    public record Decoded(EventEnvelope envelope, Optional<LeadLedgerEvent> payload) {
+    /**
+     * The decoded event; its payload is empty for an event type this version does not know.
+     *
+     * @param stored the event as the command side stored it, its hash verified (see {@link EnvelopeIntegrity})
+     */
+    public record Decoded(EventEnvelope envelope, Optional<LeadLedgerEvent> payload, StoredEvent stored) {
     }
 
     public Decoded read(byte[] value) {
@@ -38,12 +43,16 @@ public final class EnvelopeReader {
             throw new UndecodableRecordException("envelope", "the envelope lacks " + String.join(", ", missing),
                     null);
         }
+        StoredEvent stored = EnvelopeIntegrity.storedForm(envelope, codec);
+        Optional<LeadLedgerEvent> payload;
         try {
-            return new Decoded(envelope, codec.payload(envelope));
+            payload = codec.payload(envelope);
         } catch (RuntimeException e) {
             throw new UndecodableRecordException("payload", "the payload of event " + envelope.eventId()
                     + " is not a valid " + envelope.eventType() + ": " + rootMessage(e), e);
         }
+        EnvelopeIntegrity.requireSamePayload(envelope, payload, stored, codec);
+        return new Decoded(envelope, payload, stored);
     }
 
     /**

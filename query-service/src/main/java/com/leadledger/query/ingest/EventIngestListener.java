@@ -25,7 +25,6 @@ class EventIngestListener {
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${leadledger.kafka.topic}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
-        EnvelopeReader.Decoded decoded = reader.read(record.value());
-        ingestor.ingest(IngestSource.of(record), decoded.envelope(), decoded.payload());
+        ingestor.ingest(IngestSource.of(record), reader.read(record.value()));
     }
 }

@@ -3,6 +3,7 @@ package com.leadledger.query.ingest;
 import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.query.projection.EventRef;
+import com.leadledger.query.projection.UndecodableRecordException;
 import com.leadledger.query.projection.ViewProjection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,25 +46,42 @@ public class EventIngestor {
         this.queued = meters.counter("leadledger.ingest.events", "outcome", "queued");
     }
 
+    /**
+     * @throws UndecodableRecordException ({@code integrity}) when the event does not chain to its stream as held
+     *                                    here; nothing is stored
+     */
     @Transactional
-    public Outcome ingest(IngestSource source, EventEnvelope envelope, Optional<LeadLedgerEvent> payload) {
+    public Outcome ingest(IngestSource source, EnvelopeReader.Decoded decoded) {
+        EventEnvelope envelope = decoded.envelope();
         eventLog.holdIngestLock();
         parked.lock(envelope.aggregateId());
+        boolean blocked = parked.isBlocked(envelope.aggregateId());
+        if (!blocked) {
+            // Behind a parked event the predecessor may be missing; the retry checks the link before applying.
+            requireChained(decoded);
+        }
         if (!eventLog.append(envelope)) {
             log.debug("event {} is already stored; ignoring the redelivery", envelope.eventId());
             duplicates.increment();
             return Outcome.DUPLICATE;
         }
-        if (parked.isBlocked(envelope.aggregateId())) {
+        if (blocked) {
             parked.queue(source, envelope);
             log.warn("stored event {} of aggregate {}; it waits unapplied behind the aggregate's parked event",
                     envelope.eventId(), envelope.aggregateId());
             queued.increment();
             return Outcome.QUEUED;
         }
-        Outcome outcome = applyStored(envelope, payload);
+        Outcome outcome = applyStored(envelope, decoded.payload());
         (outcome == Outcome.STORED ? stored : storedUnknown).increment();
         return outcome;
+    }
+
+    /** The event's hash chains to its stream's previous event as held in event_log, and its place is free. */
+    public void requireChained(EnvelopeReader.Decoded decoded) {
+        EventEnvelope envelope = decoded.envelope();
+        EventLogRepository.StreamPlace place = eventLog.placeOf(envelope.aggregateId(), envelope.sequenceNumber());
+        EnvelopeIntegrity.requireLinked(place, decoded.stored(), envelope);
     }
 
     /** Applies an event that is already in event_log to every projection; joins the caller's transaction. */

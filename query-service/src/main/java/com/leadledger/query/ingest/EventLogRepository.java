@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /** Appends to {@code event_log}; never updates or deletes (the table's triggers refuse both). */
@@ -34,6 +35,33 @@ public class EventLogRepository {
     public void holdIngestLock() {
         jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(:key)) locked").param("key", INGEST_LOCK)
                 .query(Integer.class).single();
+    }
+
+    /**
+     * What this side holds of an event's place in its stream.
+     *
+     * @param previousHash the hash of the stream's event just before, null when it is not held
+     * @param occupiedBy   the id of the event held at the place itself, null when there is none
+     */
+    public record StreamPlace(byte[] previousHash, String occupiedBy) {
+    }
+
+    public StreamPlace placeOf(String aggregateId, long sequenceNumber) {
+        record Held(long sequence, String eventId, byte[] hash) {
+        }
+        List<Held> held = jdbc.sql("""
+                        SELECT sequence_number, event_id, event_hash FROM event_log
+                         WHERE aggregate_id = :aggregateId AND sequence_number IN (:previous, :place)""")
+                .param("aggregateId", aggregateId)
+                .param("previous", sequenceNumber - 1)
+                .param("place", sequenceNumber)
+                .query((row, n) -> new Held(row.getLong(1), row.getString(2), row.getBytes(3)))
+                .list();
+        byte[] previous = held.stream().filter(h -> h.sequence() == sequenceNumber - 1).map(Held::hash)
+                .findFirst().orElse(null);
+        String occupiedBy = held.stream().filter(h -> h.sequence() == sequenceNumber).map(Held::eventId)
+                .findFirst().orElse(null);
+        return new StreamPlace(previous, occupiedBy);
     }
 
     /**

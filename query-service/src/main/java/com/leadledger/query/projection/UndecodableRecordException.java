@@ -26,7 +26,7 @@ public class UndecodableRecordException extends RuntimeException {
         return null;
     }
 
-    /** A short machine-readable category, used as a metric tag: {@code envelope} or {@code payload}. */
+    /** A short machine-readable category, used as a metric tag: {@code envelope}, {@code payload} or {@code integrity}. */
     public String reason() {
         return reason;
     }

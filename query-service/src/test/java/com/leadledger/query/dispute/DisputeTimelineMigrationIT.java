@@ -39,7 +39,7 @@ class DisputeTimelineMigrationIT {
                 step(new DisputeOpened("D-9", DisputeType.SUPPORT_OVERRIDE, "O-9", "R-A", "P-A", "PARTNER",
                         "support moved away", null, 1, T.plusSeconds(3600), T, 1), 40, "D-9", 0),
                 step(new DisputeRuled("D-9", "O-9", 1, DisputeOutcome.UPHELD, "A was first", "R-A", false, 0, null,
-                        null, null, false, null, T.plusSeconds(864_000), "manager-1", "CHANNEL_MANAGER", T, 1), 41,
+                        null, null, false, null, T.plusSeconds(864_000), "manager-1", "CHANNEL_MANAGER", T, 1, null), 41,
                         "D-9", 1),
                 step(new RulingRecorded("O-9", "D-9", "R-A", T), 42, "O-9", 7));
         DisputeView expected = DisputeView.PROJECTOR.fold("D-9", stored);

@@ -112,6 +112,25 @@ class DisputeViewTest {
         assertThat(PartnerDisputeResponse.of(view, "P-C", Set.of())).isNull();
     }
 
+    /** Security point 9: staff's internal rationale never reaches a party; the statement written for them does. */
+    @Test
+    void partiesSeeTheStatementWrittenForThemAndNeverTheInternalRationale() throws Exception {
+        DisputeView opened = apply(null, new DisputeOpened(ID, DisputeType.PRICE_DUMPING, "O-1", "R-A", A, "PARTNER",
+                "B undercut us", AMOUNTS, 1, T.plusSeconds(3600), T, 1), "user-of-" + A, "PARTNER", A);
+        DisputeView view = apply(opened, new DisputeRuled(ID, "O-1", 1, DisputeOutcome.DISMISSED,
+                "internal: B's manager is a friend of ours, keep it quiet", null, false, 0, null, null, null, false,
+                null, T.plusSeconds(864_000), "manager-1", "CHANNEL_MANAGER", T, 1,
+                "The evidence does not show a price below the entitled discount."), "manager-1", "CHANNEL_MANAGER",
+                null);
+
+        String asComplainant = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .writeValueAsString(PartnerDisputeResponse.of(view, A, Set.of()));
+        assertThat(asComplainant).contains("The evidence does not show a price below the entitled discount.")
+                .doesNotContain("internal").doesNotContain("friend of ours");
+        assertThat(view.rulings().get(0).rationale()).as("staff keep the rationale").startsWith("internal:");
+    }
+
     @Test
     void anAppealReopensOneLevelUpAndAReversingDecisionIsANewRuling() {
         DisputeView ruled = dumpingStory();
@@ -121,7 +140,7 @@ class DisputeViewTest {
         DisputeView decided = apply(appealed, new DisputeRuled(ID, "O-1", 3, DisputeOutcome.DISMISSED,
                 "special price was granted", null, false, 0, B, "R-B", "O-2", true,
                 new RulingEffects(null, true, 10), null, "committee-1", "ARBITRATION_COMMITTEE",
-                T.plusSeconds(5400), 1), "committee-1", "ARBITRATION_COMMITTEE", null);
+                T.plusSeconds(5400), 1, null), "committee-1", "ARBITRATION_COMMITTEE", null);
 
         assertThat(appealed.status()).isEqualTo(DisputeView.Status.OPEN);
         assertThat(appealed.level()).isEqualTo(3);
@@ -176,7 +195,7 @@ class DisputeViewTest {
         DisputeView opened = apply(null, new DisputeOpened(ID, DisputeType.SUPPORT_OVERRIDE, "O-1", "R-A", A,
                 "PARTNER", "support moved away", null, 1, T.plusSeconds(3600), T, 1), "user-of-" + A, "PARTNER", A);
         var ruled = new DisputeRuled(ID, "O-1", 1, DisputeOutcome.UPHELD, "A was first", "R-A", false, 0, null, null,
-                null, false, null, T.plusSeconds(864_000), "manager-1", "CHANNEL_MANAGER", T, 1);
+                null, false, null, T.plusSeconds(864_000), "manager-1", "CHANNEL_MANAGER", T, 1, null);
         var recorded = new RulingRecorded("O-1", ID, "R-A", T);
         // stored in this order on the command side, but on two partitions (dispute stream, opportunity stream)
         EventRef ruledRef = storedAt(ruled, 10, ID);
@@ -212,10 +231,10 @@ class DisputeViewTest {
                 List.of(), T), "user-of-" + B, "PARTNER", B);
         view = apply(view, new DisputeAssigned(ID, "manager-1", 1, "manager-1", T), "manager-1", "CHANNEL_MANAGER",
                 null);
-        view = apply(view, new DisputeEscalated(ID, 1, 2, null, true, T.plusSeconds(7200), T.plusSeconds(3600), 1),
+        view = apply(view, new DisputeEscalated(ID, 1, 2, null, true, T.plusSeconds(7200), T.plusSeconds(3600), 1, null),
                 "system", "SYSTEM", null);
         view = apply(view, new DisputeRuled(ID, "O-1", 2, DisputeOutcome.UPHELD, "B dumped", null, true, 10, B,
-                "R-B", "O-2", false, null, T.plusSeconds(864_000), "director-1", "CHANNEL_DIRECTOR", T, 1),
+                "R-B", "O-2", false, null, T.plusSeconds(864_000), "director-1", "CHANNEL_DIRECTOR", T, 1, null),
                 "director-1", "CHANNEL_DIRECTOR", null);
         view = apply(view, new RegistrationRevoked("O-2", "R-B", B, ID, T.plusSeconds(99_000), false, T), "system",
                 "SYSTEM", null);

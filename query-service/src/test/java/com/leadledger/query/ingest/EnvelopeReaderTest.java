@@ -2,6 +2,7 @@ package com.leadledger.query.ingest;
 
 import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.events.registration.RegistrationSubmitted;
+import com.leadledger.query.EnvelopeSeal;
 import com.leadledger.query.Fixtures;
 import com.leadledger.query.projection.UndecodableRecordException;
 import org.junit.jupiter.api.Test;
@@ -60,9 +61,9 @@ class EnvelopeReaderTest {
         stream.opened();
         stream.submit("P-1");
         EventEnvelope good = stream.last();
-        EventEnvelope bad = new EventEnvelope(good.schemaVersion(), good.eventId(), good.eventType(),
-                good.aggregateType(), good.aggregateId(), good.sequenceNumber(), good.globalIndex(), good.timestamp(),
-                good.metadata(), Fixtures.CODEC.mapper().createObjectNode().put("position", "first!"));
+        EventEnvelope bad = EnvelopeSeal.sealed(new EventEnvelope(good.schemaVersion(), good.eventId(),
+                good.eventType(), good.aggregateType(), good.aggregateId(), good.sequenceNumber(), good.globalIndex(),
+                good.timestamp(), good.metadata(), Fixtures.CODEC.mapper().createObjectNode().put("position", "first!")));
 
         assertThatThrownBy(() -> reader.read(Fixtures.CODEC.encode(bad)))
                 .isInstanceOfSatisfying(UndecodableRecordException.class,
@@ -72,9 +73,10 @@ class EnvelopeReaderTest {
     @Test
     void anEnvelopeWhosePayloadDoesNotMatchItsTypeStillHasAnIdentity() {
         EventEnvelope opened = new Fixtures.OpportunityStream("NETWORK_SECURITY").opened();
-        EventEnvelope broken = new EventEnvelope(opened.schemaVersion(), "broken-" + opened.eventId(),
-                "RegistrationSubmitted", opened.aggregateType(), opened.aggregateId(), 1, opened.globalIndex(),
-                opened.timestamp(), opened.metadata(), Fixtures.CODEC.mapper().createObjectNode().put("position", "x"));
+        EventEnvelope broken = EnvelopeSeal.sealed(new EventEnvelope(opened.schemaVersion(),
+                "broken-" + opened.eventId(), "RegistrationSubmitted", opened.aggregateType(), opened.aggregateId(), 1,
+                opened.globalIndex(), opened.timestamp(), opened.metadata(),
+                Fixtures.CODEC.mapper().createObjectNode().put("position", "x")));
         byte[] value = Fixtures.CODEC.encode(broken);
 
         assertThatThrownBy(() -> reader.read(value)).isInstanceOfSatisfying(UndecodableRecordException.class,

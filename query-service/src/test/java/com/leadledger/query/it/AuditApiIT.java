@@ -2,6 +2,7 @@ package com.leadledger.query.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.events.envelope.EventEnvelope;
+import com.leadledger.query.EnvelopeSeal;
 import com.leadledger.query.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +26,11 @@ class AuditApiIT extends QueryServiceITBase {
         var submitted = stream.submit(partner);
         stream.withdraw(submitted, "duplicate entry");
         List<EventEnvelope> events = stream.envelopes();
-        // Delivered out of stream order (only possible for events no projection depends on, like these
-        // unknown ones): the history is still read in sequence order.
+        // Stored in the reverse of their stream order (global index falls as the sequence rises): the history is
+        // still read in sequence order.
         String aggregateId = "audit-it-" + UUID.randomUUID();
-        List<EventEnvelope> shuffled = List.of(unknown(aggregateId, 2), unknown(aggregateId, 0),
-                unknown(aggregateId, 1));
+        List<EventEnvelope> shuffled = List.of(unknown(aggregateId, 0), unknown(aggregateId, 1),
+                unknown(aggregateId, 2));
         publish(events);
         publish(shuffled);
         shuffled.forEach(this::awaitStored);
@@ -86,9 +87,9 @@ class AuditApiIT extends QueryServiceITBase {
     }
 
     static EventEnvelope unknown(String aggregateId, long sequence) {
-        return new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, UUID.randomUUID().toString(), "SomethingNewer",
-                "FutureAggregate", aggregateId, sequence, 1_000_000 + sequence, Fixtures.now(),
-                Map.of("actorId", "system"), Fixtures.CODEC.mapper().createObjectNode().put("n", sequence));
+        return EnvelopeSeal.sealed(new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, UUID.randomUUID().toString(),
+                "SomethingNewer", "FutureAggregate", aggregateId, sequence, 1_000_000 - sequence, Fixtures.now(),
+                Map.of("actorId", "system"), Fixtures.CODEC.mapper().createObjectNode().put("n", sequence)));
     }
 
     static List<String> field(JsonNode page, String name) {

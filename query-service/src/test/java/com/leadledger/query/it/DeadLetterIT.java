@@ -3,6 +3,7 @@ package com.leadledger.query.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.events.registration.RegistrationSubmitted;
+import com.leadledger.query.EnvelopeSeal;
 import com.leadledger.query.Fixtures;
 import com.leadledger.query.deadletter.DeadLetterMetrics;
 import com.leadledger.query.ingest.PoisonRecordRecoverer;
@@ -185,19 +186,21 @@ class DeadLetterIT extends QueryServiceITBase {
         RegistrationSubmitted later = stream.submit(uniquePartner("later"));
         // The command side published event #1 in a form this version cannot read.
         EventEnvelope original = stream.envelopes().get(1);
-        EventEnvelope unreadable = new EventEnvelope(original.schemaVersion(), original.eventId(),
-                original.eventType(), original.aggregateType(), original.aggregateId(), original.sequenceNumber(),
-                original.globalIndex(), original.timestamp(), original.metadata(),
-                Fixtures.CODEC.mapper().createObjectNode().put("position", "first!"));
+        EventEnvelope unreadable = EnvelopeSeal.sealed(new EventEnvelope(original.schemaVersion(),
+                original.eventId(), original.eventType(), original.aggregateType(), original.aggregateId(),
+                original.sequenceNumber(), original.globalIndex(), original.timestamp(), original.metadata(),
+                Fixtures.CODEC.mapper().createObjectNode().put("position", "first!")));
         // Another aggregate's event that decodes but lacks what its type promises (checked inside the projection).
         Fixtures.OpportunityStream third = new Fixtures.OpportunityStream("CLOUD_SERVICES");
         EventEnvelope thirdOpened = third.opened();
-        EventEnvelope incomplete = new EventEnvelope(thirdOpened.schemaVersion(), "incomplete-" + UUID.randomUUID(),
-                "RegistrationSubmitted", thirdOpened.aggregateType(), thirdOpened.aggregateId(), 1,
-                thirdOpened.globalIndex() + 1, thirdOpened.timestamp(), thirdOpened.metadata(),
-                Fixtures.CODEC.mapper().createObjectNode().put("registrationId", "r-" + UUID.randomUUID()));
+        EventEnvelope incomplete = EnvelopeSeal.sealed(new EventEnvelope(thirdOpened.schemaVersion(),
+                "incomplete-" + UUID.randomUUID(), "RegistrationSubmitted", thirdOpened.aggregateType(),
+                thirdOpened.aggregateId(), 1, thirdOpened.globalIndex() + 1, thirdOpened.timestamp(),
+                thirdOpened.metadata(),
+                Fixtures.CODEC.mapper().createObjectNode().put("registrationId", "r-" + UUID.randomUUID())));
 
-        publish(List.of(stream.envelopes().get(0), unreadable, stream.envelopes().get(2)));
+        // ... and chained event #2 to it, as it chains every event to the one before
+        publish(List.of(stream.envelopes().get(0), unreadable, EnvelopeSeal.sealed(stream.envelopes().get(2))));
         publish(List.of(thirdOpened, incomplete));
 
         JsonNode line = awaitJson(DEAD_LETTERS + "?aggregateId=" + stream.opportunityId(), ADMIN,

@@ -74,7 +74,7 @@ class DisputeApiIT extends QueryServiceITBase {
                 List.of(), now), "user-of-" + b, "PARTNER", b);
         dispute.add(new DisputeAssigned(id, "manager-1", 1, "manager-1", now), "manager-1", "CHANNEL_MANAGER", null);
         dispute.add(new DisputeEscalated(id, 1, 2, null, true, now.minus(1, ChronoUnit.MINUTES),
-                now.minus(2, ChronoUnit.HOURS), 1), "system", "SYSTEM", null);
+                now.minus(2, ChronoUnit.HOURS), 1, null), "system", "SYSTEM", null);
         publish(dispute.envelopes());
         RegistrationSubmitted rd = network.submit(d); // after the dispute was opened: not in its ranking
         publish(network.last());
@@ -93,7 +93,7 @@ class DisputeApiIT extends QueryServiceITBase {
 
         dispute.add(new DisputeRuled(id, network.opportunityId(), 2, DisputeOutcome.UPHELD, "B undercut A",
                 null, true, 10, b, rb.registrationId(), dataCenter.opportunityId(), false, null,
-                now.plus(10, ChronoUnit.DAYS), "director-1", "CHANNEL_DIRECTOR", now, 1),
+                now.plus(10, ChronoUnit.DAYS), "director-1", "CHANNEL_DIRECTOR", now, 1, null),
                 "director-1", "CHANNEL_DIRECTOR", null);
         publish(dispute.last());
         dataCenter.revoke(approvedB, id);

@@ -45,7 +45,7 @@ class PointInTimeIT extends QueryServiceITBase {
         Instant disputeOpened = dispute.last().timestamp();
         dispute.add(new DisputeRuled(id, stream.opportunityId(), 1, DisputeOutcome.DISMISSED, "acceptance order",
                 null, false, 0, null, null, null, false, null, Instant.parse("2031-01-11T00:00:00Z"), "manager-1",
-                "CHANNEL_MANAGER", dispute.at(), 1), "manager-1", "CHANNEL_MANAGER", null);
+                "CHANNEL_MANAGER", dispute.at(), 1, null), "manager-1", "CHANNEL_MANAGER", null);
         Instant ruled = dispute.last().timestamp();
         List<EventEnvelope> all = new ArrayList<>(stream.envelopes());
         all.addAll(dispute.envelopes());

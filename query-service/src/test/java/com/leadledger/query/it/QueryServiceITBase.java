@@ -40,7 +40,7 @@ import java.util.function.Predicate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMetrics
-abstract class QueryServiceITBase {
+public abstract class QueryServiceITBase {
 
     static final String TOPIC = "leadledger.events.query-it-" + UUID.randomUUID();
     private static KafkaProducer<String, byte[]> producer;

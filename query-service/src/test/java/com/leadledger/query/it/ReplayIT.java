@@ -8,6 +8,7 @@ import com.leadledger.events.registration.ExtensionRequested;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RejectionReason;
+import com.leadledger.query.EnvelopeSeal;
 import com.leadledger.query.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +89,7 @@ class ReplayIT extends QueryServiceITBase {
             publish(other.envelopes());
         }
         List<EventEnvelope> sentinels = List.of(stream.unknown("ReplaySentinel"), other.unknown("ReplaySentinel"),
-                sentinel(p1));
+                sentinel(p1, partner.envelopes().size()));
         publish(sentinels);
         sentinels.forEach(this::awaitStored);
 
@@ -135,9 +136,9 @@ class ReplayIT extends QueryServiceITBase {
         return jdbc.sql(sql).param("ids", ids).query(Long.class).single();
     }
 
-    static EventEnvelope sentinel(String partnerId) {
-        return new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, UUID.randomUUID().toString(), "ReplaySentinel",
-                "Partner", partnerId, 999, 999, Fixtures.now(), Map.of("actorId", "system"),
-                Fixtures.CODEC.mapper().createObjectNode().put("note", "sentinel"));
+    static EventEnvelope sentinel(String partnerId, long sequence) {
+        return EnvelopeSeal.sealed(new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, UUID.randomUUID().toString(),
+                "ReplaySentinel", "Partner", partnerId, sequence, 999, Fixtures.now(), Map.of("actorId", "system"),
+                Fixtures.CODEC.mapper().createObjectNode().put("note", "sentinel")));
     }
 }

@@ -7,6 +7,9 @@ import java.time.Instant;
  * 3 arbitration committee): automatically when the SLA of {@code fromLevel} passed without a ruling ({@code at} is
  * then that SLA's due time and {@code reason} is null), or because a party or staff member asked, with a reason.
  * Any assignment ends; {@code slaDueAt} is the new level's SLA.
+ *
+ * @param escalatedByPartnerId the party that asked; null when staff asked or the SLA passed (and in events recorded
+ *                             before parties' escalations were told apart)
  */
 public record DisputeEscalated(
         String disputeId,
@@ -16,5 +19,6 @@ public record DisputeEscalated(
         boolean automatic,
         Instant slaDueAt,
         Instant at,
-        long policyVersion) implements DisputeEvent {
+        long policyVersion,
+        String escalatedByPartnerId) implements DisputeEvent {
 }

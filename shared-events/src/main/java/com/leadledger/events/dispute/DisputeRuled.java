@@ -19,6 +19,9 @@ import java.time.Instant;
  * @param appealableUntil          until when a party may appeal; null for an appeal decision (no second appeal)
  * @param decidedBy                the deciding staff member (token subject)
  * @param decidedByRole            the decider role of {@code level}
+ * @param rationale                the decider's reasoning, for staff and auditors only
+ * @param partyStatement           what the decider wrote for the parties, shown to them instead of the rationale; null
+ *                                 when none (and in rulings recorded before the parties' statement existed)
  */
 public record DisputeRuled(
         String disputeId,
@@ -38,7 +41,8 @@ public record DisputeRuled(
         String decidedBy,
         String decidedByRole,
         Instant at,
-        long policyVersion) implements DisputeEvent {
+        long policyVersion,
+        String partyStatement) implements DisputeEvent {
 
     /** The effects this ruling orders ({@link RulingEffects#NONE} when dismissed). */
     public RulingEffects effects() {

@@ -4,7 +4,8 @@ import com.leadledger.events.LeadLedgerEvent;
 
 /** What happens to an opportunity as a whole: its opening, vendor support, recorded rulings. */
 public sealed interface OpportunityEvent extends LeadLedgerEvent
-        permits OpportunityOpened, SupportGranted, SupportMoved, SupportWithdrawn, RulingRecorded {
+        permits OpportunityOpened, SupportGranted, SupportMoved, SupportWithdrawn, RulingRecorded,
+        SupportEvidenceRecorded {
 
     String opportunityId();
 }

@@ -18,7 +18,23 @@ public record PolicyDocument(
         ExtensionRule extension,
         int appealWindowDays,
         int maxCloseDateMonths,
-        BusinessCalendar calendar) {
+        BusinessCalendar calendar,
+        AbuseLimits limits) {
+
+    /** Policies published before the limits existed apply the shipped policy's limits. */
+    public PolicyDocument {
+        limits = limits == null ? AbuseLimits.SHIPPED : limits;
+    }
+
+    /**
+     * How much one partner may grow a stream: withdraw-and-resubmit cycles on one opportunity within 24 hours, and
+     * evidence items it adds to one dispute.
+     */
+    public record AbuseLimits(int resubmissionsPerOpportunityPerDay, int evidencePerPartyPerDispute) {
+
+        /** The limits of the shipped default policy. */
+        public static final AbuseLimits SHIPPED = new AbuseLimits(3, 50);
+    }
 
     /** Minimum estimated value for a product line, per ISO 4217 currency; other currencies are refused. */
     public record ProductLineRule(SortedMap<String, BigDecimal> minimumValue) {

@@ -37,10 +37,10 @@ class DisputeEventsTest {
                         List.of(new EvidenceDocument("quote.pdf", "ab".repeat(32), null)), AT),
                 new DisputeRespondentLinked("d-1", "P-B", "r-b", "opp-2", AT),
                 new DisputeAssigned("d-1", "manager-2", 1, "manager-1", AT),
-                new DisputeEscalated("d-1", 1, 2, null, true, AT, AT, 3),
+                new DisputeEscalated("d-1", 1, 2, null, true, AT, AT, 3, null),
                 new DisputeRuled("d-1", "opp-1", 2, DisputeOutcome.DISMISSED, "no proof", null, false, 0, "P-B", "r-b",
                         "opp-2", true, new RulingEffects("r-a", true, 10), null, "director-1", "CHANNEL_DIRECTOR", AT,
-                        3),
+                        3, null),
                 new DisputeAppealed("d-1", "P-B", "unfair", 1, 2, AT, AT, 3),
                 new RegistrationRevoked("opp-2", "r-b", "P-B", "d-1", AT, true, AT),
                 new RegistrationRevocationReversed("opp-2", "r-b", "P-B", "d-1", RegistrationStatus.APPROVED, AT, AT),
@@ -58,7 +58,7 @@ class DisputeEventsTest {
     @Test
     void carriesOnlyTheRulingsRecordedFieldsNotItsDerivedEffects() {
         var ruled = new DisputeRuled("d-1", "opp-1", 1, DisputeOutcome.UPHELD, "proven", "r-a", true, 10, "P-B", "r-b",
-                "opp-2", false, null, AT, "manager-1", "CHANNEL_MANAGER", AT, 1);
+                "opp-2", false, null, AT, "manager-1", "CHANNEL_MANAGER", AT, 1, null);
         var tree = codec.toTree(ruled);
         assertThat(tree.has("effects")).isFalse();
         assertThat(tree.get("penaltyPoints").asInt()).isEqualTo(10);

@@ -1,12 +1,12 @@
 package com.leadledger.integrity.receipt;
 
 import com.leadledger.integrity.Hashes;
+import com.leadledger.integrity.OwnerOnlyFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -77,8 +77,8 @@ public final class ReceiptKeyRing {
     }
 
     /**
-     * Generates a key pair into the directory (created if needed; the private file readable by its owner only where
-     * the file system allows) and returns its key id, {@code ed25519-<date>-<first 8 hex of the key's SHA-256>}.
+     * Generates a key pair into the directory (created owner-only if needed; the private key created readable by its
+     * owner only, see {@link OwnerOnlyFiles}) and returns its key id, {@code ed25519-<date>-<first 8 hex of the key's SHA-256>}.
      */
     public static String generate(Path dir, LocalDate today) throws IOException {
         KeyPair pair;
@@ -87,16 +87,11 @@ public final class ReceiptKeyRing {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK cannot generate Ed25519 keys", e);
         }
-        Files.createDirectories(dir);
+        OwnerOnlyFiles.directory(dir);
         String fingerprint = Hashes.hex(Hashes.sha256().digest(Ed25519Keys.rawPublicKey(pair.getPublic())));
         String keyId = "ed25519-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + fingerprint.substring(0, 8);
         Path privateFile = dir.resolve(keyId + PRIVATE);
-        Files.writeString(privateFile, Ed25519Keys.toPem(pair.getPrivate()), StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // best effort on file systems without POSIX permissions
-        }
+        OwnerOnlyFiles.write(privateFile, Ed25519Keys.toPem(pair.getPrivate()));
         Files.writeString(dir.resolve(keyId + PUBLIC), Ed25519Keys.toPem(pair.getPublic()), StandardCharsets.US_ASCII);
         return keyId;
     }

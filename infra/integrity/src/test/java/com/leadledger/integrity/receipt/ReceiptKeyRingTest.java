@@ -17,6 +17,21 @@ class ReceiptKeyRingTest {
     @TempDir
     Path dir;
 
+    /** Security point 11: the private key is owner-only from its first byte, in an owner-only directory. */
+    @Test
+    void generatesThePrivateKeyReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
+        Path keys = dir.resolve("keys");
+        String keyId = ReceiptKeyRing.generate(keys, LocalDate.of(2026, 11, 22));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                keys.resolve(keyId + ".private.pem")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
+        try (var files = Files.list(keys)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(keyId + ".private.pem", keyId + ".public.pem");
+        }
+    }
+
     @Test
     void generatesAKeyPairThatSignsVerifiableReceipts() throws Exception {
         assertThat(ReceiptKeyRing.hasSigningKey(dir.resolve("keys"))).isFalse();

@@ -1,0 +1,47 @@
+package com.leadledger.command.config;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Security point 11: business time can be shifted only in the local profile. */
+class ClockConfigTest {
+
+    @Configuration
+    @EnableConfigurationProperties(ClockProperties.class)
+    static class Settings {
+    }
+
+    private final ApplicationContextRunner service = new ApplicationContextRunner()
+            .withUserConfiguration(Settings.class, ClockConfig.class);
+
+    @Test
+    void cannotStartWithAShiftedClockOutsideTheLocalProfile() {
+        service.withPropertyValues("leadledger.clock.offset=P11D").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("LEADLEDGER_CLOCK_OFFSET").hasMessageContaining("local profile");
+        });
+    }
+
+    @Test
+    void canShiftTheClockInTheLocalProfile() {
+        service.withPropertyValues("leadledger.clock.offset=P11D", "spring.profiles.active=local").run(context -> {
+            Instant shifted = context.getBean(Clock.class).instant();
+            assertThat(Duration.between(Instant.now(), shifted)).isGreaterThan(Duration.ofDays(10));
+        });
+    }
+
+    @Test
+    void canRunOnRealTimeEverywhere() {
+        service.run(context -> assertThat(Duration.between(Instant.now(), context.getBean(Clock.class).instant()))
+                .isLessThan(Duration.ofSeconds(5)));
+    }
+}
