@@ -53,6 +53,6 @@ class SettingsValidatedAtStartupTest {
     void canReadTheDocumentedDefaults() {
         services.withPropertyValues("leadledger.security.jwks-uri=https://issuer.example/jwks")
                 .run(context -> assertThat(context.getBean(RateLimitProperties.class))
-                        .isEqualTo(new RateLimitProperties(50, 100)));
+                        .isEqualTo(new RateLimitProperties(50, 100, 100, 200, 20, 40, 10_000)));
     }
 }

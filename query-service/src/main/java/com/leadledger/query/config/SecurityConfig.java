@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -19,8 +18,8 @@ import java.util.Set;
  * Which roles may call which read endpoint. What a caller may see inside an allowed endpoint (a partner only its own
  * registrations, its own notices) is decided per endpoint family in its access class or controller and applied in
  * the repository's SQL.
- * Anything not listed here is refused. POSTs (operator actions) go through the per-caller rate limit and
- * Idempotency-Key handling, after authorization, as on the command side.
+ * Anything not listed here is refused. Requests go through the rate limit (reads and writes per caller, anonymous
+ * requests per client address) and POSTs (operator actions) through Idempotency-Key handling, as on the command side.
  */
 @Configuration
 class SecurityConfig {
@@ -48,9 +47,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper mapper, RateLimitFilter rateLimit,
                                       IdempotencyFilter idempotency) throws Exception {
-        return JwtSecurity.base(http, mapper)
-                .addFilterAfter(new PostRateLimit(rateLimit), AuthorizationFilter.class)
-                .addFilterAfter(idempotency, PostRateLimit.class)
+        return JwtSecurity.base(http, mapper, rateLimit, idempotency)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/registrations", "/api/v1/registrations/*")

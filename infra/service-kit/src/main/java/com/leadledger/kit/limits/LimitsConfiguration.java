@@ -11,7 +11,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Limits on what a request may carry: body size (413), JSON nesting depth, string length and control characters
- * (400), and the per-caller rate (429): {@link RequestLimitProperties}, {@link RateLimitProperties}.
+ * (400), and the rate per caller or, without a valid token, per client address (429): {@link RequestLimitProperties},
+ * {@link RateLimitProperties}.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({RequestLimitProperties.class, RateLimitProperties.class})
@@ -38,10 +39,10 @@ public class LimitsConfiguration {
 
     @Bean
     RateLimitFilter rateLimitFilter(ObjectMapper mapper, RateLimitProperties rate) {
-        return new RateLimitFilter(mapper, rate.perSecond(), rate.burst());
+        return new RateLimitFilter(mapper, rate);
     }
 
-    /** Runs inside the security chain (it needs the caller), not as a plain servlet filter. */
+    /** Runs inside the security chain (it needs the caller, see {@code JwtSecurity}), not as a plain servlet filter. */
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilterNotAsServletFilter(RateLimitFilter filter) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);

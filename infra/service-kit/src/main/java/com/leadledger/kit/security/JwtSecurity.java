@@ -13,6 +13,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import java.util.Collection;
@@ -29,14 +30,18 @@ public final class JwtSecurity {
     }
 
     /**
-     * Like {@link #base(HttpSecurity, ObjectMapper)}, plus the per-caller rate limit and Idempotency-Key handling,
-     * both after authorization (refused requests neither count nor consume keys).
+     * Like {@link #base(HttpSecurity, ObjectMapper)}, plus the rate limit and Idempotency-Key handling. The rate limit
+     * runs once the caller is known and before authorization, so it also counts anonymous requests (per client
+     * address); a request whose token is refused counts against its address too. Idempotency keys are handled after
+     * authorization (refused requests consume no keys).
      */
     public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper, RateLimitFilter rateLimit,
                                     IdempotencyFilter idempotency) throws Exception {
         return base(http, mapper)
-                .addFilterAfter(rateLimit, AuthorizationFilter.class)
-                .addFilterAfter(idempotency, RateLimitFilter.class);
+                .oauth2ResourceServer(o -> o.authenticationEntryPoint(
+                        rateLimit.countingRefusedTokens(unauthenticated(mapper))))
+                .addFilterBefore(rateLimit, AuthorizationFilter.class)
+                .addFilterAfter(idempotency, AuthorizationFilter.class);
     }
 
     public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper) throws Exception {
@@ -47,14 +52,12 @@ public final class JwtSecurity {
                 .formLogin(f -> f.disable())
                 .cors(Customizer.withDefaults())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> Problems.write(response, mapper,
-                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A valid bearer token is required."))
+                        .authenticationEntryPoint(unauthenticated(mapper))
                         .accessDeniedHandler((request, response, ex) -> Problems.write(response, mapper,
                                 HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this.")))
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
-                        .authenticationEntryPoint((request, response, ex) -> Problems.write(response, mapper,
-                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A valid bearer token is required.")));
+                        .authenticationEntryPoint(unauthenticated(mapper)));
     }
 
     public static JwtAuthenticationConverter authenticationConverter() {
@@ -72,5 +75,10 @@ public final class JwtSecurity {
             return authorities.stream().filter(a -> !a.getAuthority().equals(Role.PARTNER.authority())).toList();
         }
         return authorities;
+    }
+
+    private static AuthenticationEntryPoint unauthenticated(ObjectMapper mapper) {
+        return (request, response, ex) -> Problems.write(response, mapper, HttpStatus.UNAUTHORIZED,
+                "UNAUTHENTICATED", "A valid bearer token is required.");
     }
 }
