@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.command.dispute.AddEvidence;
 import com.leadledger.command.dispute.AppealRuling;
 import com.leadledger.command.dispute.AssignDispute;
+import com.leadledger.command.dispute.DisputeLevel;
 import com.leadledger.command.dispute.EscalateDispute;
 import com.leadledger.command.dispute.LinkRespondent;
 import com.leadledger.command.dispute.OpenDispute;
@@ -67,6 +68,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -429,7 +431,8 @@ class CommandBusRefusalsIT {
                     "/api/v1/registrations/" + first + "/outcome", token(silver),
                     "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"1100000\", \"currency\": \"RUB\"}}",
                     "PARTNER_SUSPENDED");
-            gateway.sendAndWait(new WithdrawRegistration(first, silver, "customer postponed"));
+            assertThatCode(() -> gateway.sendAndWait(new WithdrawRegistration(first, silver, "customer postponed")))
+                    .as("a suspended partner still withdraws").doesNotThrowAnyException();
         }
     }
 
@@ -508,8 +511,9 @@ class CommandBusRefusalsIT {
                     support + "/evidence", MANAGER,
                     "{\"sha256\": \"" + SHA.toUpperCase() + "\", \"name\": \"the same letter\"}",
                     "EVIDENCE_ALREADY_RECORDED");
-            gateway.sendAndWait(new ChangeSupport(opportunityId, ChangeSupport.Action.WITHDRAW, null,
-                    SupportReason.CUSTOMER_WRITTEN_PREFERENCE, null, SHA, "letter"));
+            assertThatCode(() -> gateway.sendAndWait(new ChangeSupport(opportunityId, ChangeSupport.Action.WITHDRAW,
+                    null, SupportReason.CUSTOMER_WRITTEN_PREFERENCE, null, SHA, "letter")))
+                    .as("support leaves citing the recorded preference").doesNotThrowAnyException();
         }
     }
 
@@ -675,9 +679,11 @@ class CommandBusRefusalsIT {
             refusedAlike(new EscalateDispute(complaint, complainant, "higher"), path("escalate"), token(complainant),
                     "{\"reason\": \"higher\"}", "PARTNER_SUSPENDED");
 
-            gateway.sendAndWait(new AddEvidence(complaint, "e-1", "c", complainant, "our side", null, List.of()));
+            assertThatCode(() -> gateway.sendAndWait(new AddEvidence(complaint, "e-1", "c", complainant, "our side",
+                    null, List.of()))).as("a suspended party still adds evidence").doesNotThrowAnyException();
             rule(MANAGER, "DISMISSED");
-            gateway.sendAndWait(new AppealRuling(complaint, complainant, "unfair"));
+            DisputeLevel appealed = gateway.sendAndWait(new AppealRuling(complaint, complainant, "unfair"));
+            assertThat(appealed.level()).as("a suspended party still appeals, heard one level up").isEqualTo(2);
         }
 
         @Test
