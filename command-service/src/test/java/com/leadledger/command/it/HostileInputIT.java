@@ -80,6 +80,11 @@ class HostileInputIT {
             "{\"tier\": null, \"productLines\": [null, 1, {}]}",
             "{\"outcome\": \"MAYBE\", \"rationale\": null, \"penaltyPoints\": -7}",
             "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"1,000\", \"currency\": \"€\"}}",
+            // numbers and booleans where the contract says string; otherwise a valid registration
+            "{\"customer\": {\"legalName\": \"A\", \"country\": \"RU\", \"taxId\": 7707083893}, \"productLine\": \"NETWORK_SECURITY\", "
+                    + "\"estimatedValue\": {\"amount\": 1250000, \"currency\": \"RUB\"}, \"expectedCloseDate\": \"" + LocalDate.now().plusDays(30) + "\"}",
+            "{\"customer\": {\"legalName\": false, \"country\": \"RU\", \"taxId\": \"7707083893\"}, \"productLine\": \"NETWORK_SECURITY\", "
+                    + "\"estimatedValue\": {\"amount\": \"1250000\", \"currency\": \"RUB\"}, \"expectedCloseDate\": \"" + LocalDate.now().plusDays(30) + "\"}",
             "{\"reason\": \"" + "r".repeat(3000) + "\"}",
             "{\"description\": \"" + "d".repeat(70_000) + "\"}",
             "{\"x\": " + "[".repeat(60) + "]".repeat(60) + "}",

@@ -3,6 +3,7 @@ package com.leadledger.query.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.limits.RateLimitFilter;
+import com.leadledger.kit.security.ApiDocsProperties;
 import com.leadledger.kit.security.JwtSecurity;
 import com.leadledger.kit.domain.Role;
 import org.springframework.context.annotation.Bean;
@@ -46,10 +47,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper mapper, RateLimitFilter rateLimit,
-                                      IdempotencyFilter idempotency) throws Exception {
+                                      IdempotencyFilter idempotency, ApiDocsProperties apiDocs) throws Exception {
         return JwtSecurity.base(http, mapper, rateLimit, idempotency)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
+                .authorizeHttpRequests(auth -> JwtSecurity.operationalEndpoints(auth, apiDocs)
                         .requestMatchers(HttpMethod.GET, "/api/v1/registrations", "/api/v1/registrations/*")
                         .hasAnyRole(Role.names(REGISTRATION_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/notices")

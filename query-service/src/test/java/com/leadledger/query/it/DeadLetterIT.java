@@ -103,7 +103,7 @@ class DeadLetterIT extends QueryServiceITBase {
             eventually().until(() -> gauge("parked") == openCount("PARKED") && gauge("queued") == openCount("QUEUED"));
             assertThat(gauge("parked")).isGreaterThanOrEqualTo(1);
             assertThat(gauge("queued")).isGreaterThanOrEqualTo(3);
-            assertThat(http.get("/actuator/prometheus", null, "text/plain").text())
+            assertThat(http.get("/actuator/prometheus", token("METRICS"), "text/plain").text())
                     .contains("leadledger_ingest_dead_letters{", "status=\"parked\"", "status=\"queued\"");
 
             // Operators see the record exactly as consumed.

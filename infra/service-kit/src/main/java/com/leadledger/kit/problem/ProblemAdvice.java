@@ -3,6 +3,7 @@ package com.leadledger.kit.problem;
 import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.domain.RuleViolation;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,8 +109,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         String detail = "The request body is not valid JSON for this endpoint.";
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = JsonPaths.of(mapping.getPath());
-            errors = List.of(new FieldProblem(field, "has the wrong type or format"));
-            detail = "Field '" + field + "' has the wrong type or format.";
+            String rule = mapping instanceof MismatchedInputException mismatch
+                    && mismatch.getTargetType() == String.class ? "must be a JSON string"
+                    : "has the wrong type or format";
+            errors = List.of(new FieldProblem(field, rule));
+            detail = "Field '" + field + "' " + rule + ".";
         }
         return ResponseEntity.badRequest()
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", detail, errors, Map.of()));

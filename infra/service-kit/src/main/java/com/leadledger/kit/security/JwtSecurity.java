@@ -5,9 +5,11 @@ import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.limits.RateLimitFilter;
 import com.leadledger.kit.problem.Problems;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -22,9 +24,15 @@ import java.util.List;
 /** The HTTP security both services share: stateless JWT bearer auth, roles from the {@code roles} claim, problem+json. */
 public final class JwtSecurity {
 
-    public static final String[] PUBLIC_PATHS = {
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+    /** Open to anyone: health answers anonymous callers with its status only (management.endpoint.health). */
+    public static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/error"};
+
+    /** Metrics and build info tell who is active: operators and the metrics scraper only. */
+    public static final String[] OPERATOR_PATHS = {"/actuator/prometheus", "/actuator/info"};
+
+    /** The OpenAPI document and Swagger UI: public where {@code leadledger.api-docs.public}, else any signed-in caller. */
+    public static final String[] API_DOCS_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**"};
 
     private JwtSecurity() {
     }
@@ -58,6 +66,21 @@ public final class JwtSecurity {
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint(unauthenticated(mapper)));
+    }
+
+    /**
+     * Who may reach what is not the API itself: health (anyone), metrics and info ({@code ADMIN} or
+     * {@code METRICS}), the API docs (anyone where {@code apiDocsPublic}, else any authenticated caller).
+     */
+    public static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+            operationalEndpoints(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+            ApiDocsProperties apiDocs) {
+        auth.requestMatchers(PUBLIC_PATHS).permitAll()
+                .requestMatchers(HttpMethod.GET, OPERATOR_PATHS).hasAnyRole(Role.ADMIN.name(), Role.METRICS.name());
+        return apiDocs.publicAccess()
+                ? auth.requestMatchers(HttpMethod.GET, API_DOCS_PATHS).permitAll()
+                : auth.requestMatchers(HttpMethod.GET, API_DOCS_PATHS).authenticated();
     }
 
     public static JwtAuthenticationConverter authenticationConverter() {
