@@ -3,6 +3,7 @@ package com.leadledger.command.config;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.limits.RateLimitFilter;
+import com.leadledger.kit.security.ApiDocsProperties;
 import com.leadledger.kit.security.JwtSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,10 +30,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain commandSecurity(HttpSecurity http, JsonMapper mapper, RateLimitFilter rateLimit,
-                                        IdempotencyFilter idempotency) throws Exception {
+                                        IdempotencyFilter idempotency, ApiDocsProperties apiDocs) throws Exception {
         return JwtSecurity.base(http, mapper, rateLimit, idempotency)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
+                .authorizeHttpRequests(auth -> JwtSecurity.operationalEndpoints(auth, apiDocs)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/keys", "/api/v1/audit/keys/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoints", "/api/v1/audit/heads")
                         .hasRole(Role.AUDITOR.name())

@@ -760,6 +760,17 @@ class DisputeTest {
         }
 
         @Test
+        void canStillAppealARulingAgainstItWhileSuspended() {
+            partners.suspended("P-B");
+            Instant later = NOW.plus(Duration.ofDays(1));
+            Instant dueAt = Instant.parse("2026-11-25T09:00:00Z");
+            fixture.givenCurrentTime(later)
+                    .andGiven(upheldAtLevelOne())
+                    .when(new AppealRuling(D, "P-B", "unfair"))
+                    .expectEvents(new DisputeAppealed(D, "P-B", "unfair", 1, 2, dueAt, later, 1));
+        }
+
+        @Test
         void canAppealAsTheComplainantOnTheLastDayOfTheWindow() {
             fixture.givenCurrentTime(APPEALABLE_UNTIL)
                     .andGiven(opened(), linked(), dismissed(1, "manager-1", NOW))

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.command.dispute.AddEvidence;
 import com.leadledger.command.dispute.AppealRuling;
 import com.leadledger.command.dispute.AssignDispute;
+import com.leadledger.command.dispute.DisputeLevel;
 import com.leadledger.command.dispute.EscalateDispute;
 import com.leadledger.command.dispute.LinkRespondent;
 import com.leadledger.command.dispute.OpenDispute;
 import com.leadledger.command.dispute.RuleOnDispute;
 import com.leadledger.command.partner.ChangePartnerProductLines;
 import com.leadledger.command.partner.OnboardPartner;
+import com.leadledger.command.policy.Policies;
 import com.leadledger.command.policy.PublishPolicy;
 import com.leadledger.command.registration.ReportOutcome;
 import com.leadledger.command.registration.RequestExtension;
@@ -19,6 +21,7 @@ import com.leadledger.command.review.ApproveRegistration;
 import com.leadledger.command.review.DecideExtension;
 import com.leadledger.command.review.RejectRegistration;
 import com.leadledger.command.support.ChangeSupport;
+import com.leadledger.command.support.RecordSupportEvidence;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.DisputeOutcome;
@@ -65,6 +68,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -72,8 +76,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * straight through the {@link CommandGateway} (no HTTP, no controller) and refused with the same coded violation —
  * kind, code, failing fields with their rules, extra members — that the HTTP API answers for the same request, which is
  * sent too and compared member by member. Covers the submission rules (policy minimums, product lines, currencies,
- * close dates, identifiers, eligibility and suspension), the review rules (tier caps, first to register, notes), the
- * outcome, extension and support rules, policy and partner validation, and every rule of the dispute ladder.
+ * close dates, identifiers, eligibility, suspension and the withdraw-and-resubmit limit), the review rules (tier caps,
+ * first to register, notes), the outcome, extension and support rules (with the customer preference documents a move
+ * cites), what a suspended partner may no longer do, policy and partner validation, and every rule of the dispute
+ * ladder (with the evidence limit and one escalation per party and level).
  */
 @DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -128,6 +134,8 @@ class CommandBusRefusalsIT {
     CommandGateway gateway;
     @Autowired
     MovableClock clock;
+    @Autowired
+    Policies policies;
     HttpApi http;
 
     @BeforeEach
@@ -215,6 +223,15 @@ class CommandBusRefusalsIT {
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
     }
 
+    void suspend(String partnerId) {
+        var answer = http.post("/api/v1/partners/" + partnerId + "/suspend", ADMIN, "{}");
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+    }
+
+    PolicyDocument.AbuseLimits limits() {
+        return policies.inForce().policy().limits();
+    }
+
     // ------------------------------------------------------------------ registration
 
     @Nested
@@ -290,7 +307,7 @@ class CommandBusRefusalsIT {
                     "/api/v1/registrations", token(unknown),
                     submissionBody("RU", inn, null, "NETWORK_SECURITY", "1250000", "RUB", inTwoMonths()),
                     "PARTNER_UNKNOWN");
-            assertThat(http.post("/api/v1/partners/" + partner + "/suspend", ADMIN, "{}").status()).isEqualTo(200);
+            suspend(partner);
             refusedAlike(submission(partner, "RU", inn, null, "NETWORK_SECURITY", "1250000", "RUB", inTwoMonths()),
                     submissionBody("RU", inn, null, "NETWORK_SECURITY", "1250000", "RUB", inTwoMonths()),
                     "PARTNER_SUSPENDED");
@@ -303,6 +320,20 @@ class CommandBusRefusalsIT {
             refusedAlike(submission(partner, "RU", inn, null, "NETWORK_SECURITY", "1250000", "RUB", inTwoMonths()),
                     submissionBody("RU", inn, null, "NETWORK_SECURITY", "1250000", "RUB", inTwoMonths()),
                     "ACTIVE_REGISTRATION_EXISTS");
+        }
+
+        @Test
+        void withdrawAndResubmitCyclesPerOpportunityWithin24Hours() {
+            String inn = Inns.random();
+            for (int cycle = 0; cycle < limits().resubmissionsPerOpportunityPerDay(); cycle++) {
+                String registrationId = submit(partner, inn).get("registrationId").asText();
+                var withdrawn = http.post("/api/v1/registrations/" + registrationId + "/withdraw", token(partner),
+                        "{}");
+                assertThat(withdrawn.status()).as(withdrawn.raw()).isEqualTo(200);
+            }
+            refusedAlike(submission(partner, "RU", inn, null, "NETWORK_SECURITY", "1250000", "RUB", inTwoMonths()),
+                    submissionBody("RU", inn, null, "NETWORK_SECURITY", "1250000", "RUB", inTwoMonths()),
+                    "RESUBMISSION_LIMIT_REACHED");
         }
     }
 
@@ -387,6 +418,22 @@ class CommandBusRefusalsIT {
             refusedAlike(new DecideExtension(first, "x-404", true, null),
                     "/api/v1/registrations/" + first + "/extension-requests/x-404/grant", MANAGER, "{}", "NOT_FOUND");
         }
+
+        /** A suspended partner may not push its deals forward, but it may still withdraw them. */
+        @Test
+        void suspendedPartnersNeitherExtendNorReportOutcomes() {
+            approve(first);
+            suspend(silver);
+            refusedAlike(new RequestExtension(first, "x-1", silver, "delayed", 10),
+                    "/api/v1/registrations/" + first + "/extension-requests", token(silver),
+                    "{\"reason\": \"delayed\", \"days\": 10}", "PARTNER_SUSPENDED");
+            refusedAlike(new ReportOutcome(first, silver, ReportOutcome.Result.WON, Money.of("1100000", "RUB"), null),
+                    "/api/v1/registrations/" + first + "/outcome", token(silver),
+                    "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"1100000\", \"currency\": \"RUB\"}}",
+                    "PARTNER_SUSPENDED");
+            assertThatCode(() -> gateway.sendAndWait(new WithdrawRegistration(first, silver, "customer postponed")))
+                    .as("a suspended partner still withdraws").doesNotThrowAnyException();
+        }
     }
 
     @Nested
@@ -441,6 +488,32 @@ class CommandBusRefusalsIT {
                             SupportReason.PROTECTION_EXPIRED, null, null, null),
                     "{\"action\": \"WITHDRAW\", \"reasonCode\": \"PROTECTION_EXPIRED\"}",
                     "SUPPORT_SWITCH_NOT_ALLOWED");
+        }
+
+        /** A move citing the customer's written preference needs the document recorded on the opportunity first. */
+        @Test
+        void customerPreferencesAreCitedOnlyOnceRecorded() {
+            String support = "/api/v1/opportunities/" + opportunityId + "/support";
+            assertThat(http.post(support, MANAGER, "{\"action\": \"GRANT\", \"registrationId\": \"" + first + "\"}")
+                    .status()).isEqualTo(200);
+            refusedAlike(new ChangeSupport(opportunityId, ChangeSupport.Action.MOVE, second,
+                            SupportReason.CUSTOMER_WRITTEN_PREFERENCE, null, SHA, "letter"),
+                    "{\"action\": \"MOVE\", \"registrationId\": \"" + second + "\", "
+                            + "\"reasonCode\": \"CUSTOMER_WRITTEN_PREFERENCE\", \"evidenceSha256\": \"" + SHA
+                            + "\", \"note\": \"letter\"}",
+                    "EVIDENCE_NOT_RECORDED");
+
+            var recorded = http.post(support + "/evidence", MANAGER,
+                    "{\"sha256\": \"" + SHA + "\", \"name\": \"customer letter\"}");
+            assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+            CommandBusRefusalsIT.this.refusedAlike(
+                    new RecordSupportEvidence(opportunityId, SHA.toUpperCase(), "the same letter", null, "manager-1"),
+                    support + "/evidence", MANAGER,
+                    "{\"sha256\": \"" + SHA.toUpperCase() + "\", \"name\": \"the same letter\"}",
+                    "EVIDENCE_ALREADY_RECORDED");
+            assertThatCode(() -> gateway.sendAndWait(new ChangeSupport(opportunityId, ChangeSupport.Action.WITHDRAW,
+                    null, SupportReason.CUSTOMER_WRITTEN_PREFERENCE, null, SHA, "letter")))
+                    .as("support leaves citing the recorded preference").doesNotThrowAnyException();
         }
     }
 
@@ -570,6 +643,47 @@ class CommandBusRefusalsIT {
                     "{\"reason\": \"x\"}", "NOT_FOUND");
             refusedAlike(new AppealRuling(complaint, complainant, "x"), path("appeal"), token(complainant),
                     "{\"reason\": \"x\"}", "NOT_RULED_YET");
+        }
+
+        @Test
+        void evidencePerPartyWithinThePolicysLimit() {
+            for (int item = 1; item <= limits().evidencePerPartyPerDispute(); item++) {
+                gateway.sendAndWait(new AddEvidence(complaint, "e-" + item, "c", complainant, "item " + item, null,
+                        List.of()));
+            }
+            refusedAlike(new AddEvidence(complaint, "e-more", "c", complainant, "one more", null, List.of()),
+                    path("evidence"), token(complainant), "{\"description\": \"one more\"}",
+                    "EVIDENCE_LIMIT_REACHED");
+        }
+
+        @Test
+        void aPartyEscalatesOncePerLevel() {
+            linkRespondent();
+            assertThat(http.post(path("escalate"), token(complainant), "{\"reason\": \"urgent\"}").status())
+                    .isEqualTo(200);
+            refusedAlike(new EscalateDispute(complaint, complainant, "higher"), path("escalate"), token(complainant),
+                    "{\"reason\": \"higher\"}", "ALREADY_ESCALATED");
+            assertThat(http.post(path("escalate"), token(respondent), "{\"reason\": \"committee\"}").status())
+                    .as("the other party escalates the next level").isEqualTo(200);
+        }
+
+        /** A suspended party no longer pushes disputes, but still defends itself: evidence and appeal. */
+        @Test
+        void suspendedPartiesNeitherOpenNorEscalate() {
+            linkRespondent();
+            suspend(complainant);
+            refusedAlike(new OpenDispute("d-" + UUID.randomUUID(), DisputeType.DUPLICATE_CLAIM, null,
+                            complainantRegistration, complainant, Role.PARTNER, "again", null), "/api/v1/disputes",
+                    token(complainant), "{\"type\": \"DUPLICATE_CLAIM\", \"registrationId\": \""
+                            + complainantRegistration + "\", \"description\": \"again\"}", "PARTNER_SUSPENDED");
+            refusedAlike(new EscalateDispute(complaint, complainant, "higher"), path("escalate"), token(complainant),
+                    "{\"reason\": \"higher\"}", "PARTNER_SUSPENDED");
+
+            assertThatCode(() -> gateway.sendAndWait(new AddEvidence(complaint, "e-1", "c", complainant, "our side",
+                    null, List.of()))).as("a suspended party still adds evidence").doesNotThrowAnyException();
+            rule(MANAGER, "DISMISSED");
+            DisputeLevel appealed = gateway.sendAndWait(new AppealRuling(complaint, complainant, "unfair"));
+            assertThat(appealed.level()).as("a suspended party still appeals, heard one level up").isEqualTo(2);
         }
 
         @Test

@@ -126,6 +126,31 @@ class CommandServiceIT {
         return JSON.readTree(json);
     }
 
+    /** Security point 12: a number where the contract says string is refused, naming the field; nothing is stored. */
+    @Test
+    void strictInputTypesRefuseANumberWhereTheContractSaysString() {
+        long events = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+        String inn = Inns.random();
+        var numericTaxId = http.post("/api/v1/registrations", partner("P-1001"),
+                registration(inn, "Numeric").replace("\"taxId\": \"" + inn + "\"", "\"taxId\": " + inn));
+        assertThat(numericTaxId.status()).as(numericTaxId.raw()).isEqualTo(400);
+        assertThat(numericTaxId.contentType()).startsWith("application/problem+json");
+        assertThat(numericTaxId.body().at("/errors/0/field").asText()).isEqualTo("customer.taxId");
+        assertThat(numericTaxId.body().at("/errors/0/message").asText()).isEqualTo("must be a JSON string");
+
+        var numericAmount = http.post("/api/v1/registrations", partner("P-1001"),
+                registration(Inns.random(), "Amount").replace("\"amount\": \"1250000.00\"", "\"amount\": 1250000"));
+        assertThat(numericAmount.status()).as(numericAmount.raw()).isEqualTo(400);
+        assertThat(numericAmount.body().at("/errors/0/field").asText()).isEqualTo("estimatedValue.amount");
+
+        var booleanName = http.post("/api/v1/registrations", partner("P-1001"),
+                registration(Inns.random(), "X").replace("\"legalName\": \"X\"", "\"legalName\": true"));
+        assertThat(booleanName.status()).as(booleanName.raw()).isEqualTo(400);
+        assertThat(booleanName.body().at("/errors/0/field").asText()).isEqualTo("customer.legalName");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single()).isEqualTo(events);
+    }
+
     /** Security point 11: who published a policy is the vendor's business; partners read the rules, not the name. */
     @Test
     void partnersReadThePolicyWithoutWhoPublishedIt() {
@@ -454,14 +479,16 @@ class CommandServiceIT {
 
     @Test
     void reportsDatabaseAndKafkaInHealthAndReadiness() {
-        var health = http.get("/actuator/health", null);
+        String metrics = DevTokens.mint("prometheus", List.of("METRICS"), null);
+        var health = http.get("/actuator/health", metrics);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.body().at("/components/kafka/status").asText()).isEqualTo("UP");
-        var readiness = http.get("/actuator/health/readiness", null);
+        var readiness = http.get("/actuator/health/readiness", metrics);
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body().at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(readiness.body().at("/components/kafka/status").asText()).isEqualTo("UP");
+        assertThat(http.get("/actuator/health/readiness", null).raw()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
     }
 }

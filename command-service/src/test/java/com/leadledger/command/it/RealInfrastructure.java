@@ -2,13 +2,12 @@ package com.leadledger.command.it;
 
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
-import com.leadledger.localruntime.DevTokens;
+import com.leadledger.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import com.leadledger.testsupport.TestInfrastructure;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.time.Duration;
@@ -56,6 +55,5 @@ final class RealInfrastructure {
         registry.add("spring.datasource.password", pg::password);
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("leadledger.kafka.topic", () -> "leadledger.events." + name + "-" + UUID.randomUUID());
-        registry.add("leadledger.security.dev-jwt-secret", () -> DevTokens.DEFAULT_SECRET);
     }
 }

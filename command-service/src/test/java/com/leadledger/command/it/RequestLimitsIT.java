@@ -17,10 +17,15 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Body size, JSON depth and string length limits and the per-partner rate limit, over real HTTP. */
+/**
+ * Body size, JSON depth and string length limits and the rate limits (writes and reads per partner, requests without
+ * a valid token per client address), over real HTTP.
+ */
 @DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "leadledger.rate-limit.per-second=2", "leadledger.rate-limit.burst=4"})
+        "leadledger.rate-limit.per-second=2", "leadledger.rate-limit.burst=4",
+        "leadledger.rate-limit.read-per-second=2", "leadledger.rate-limit.read-burst=4",
+        "leadledger.rate-limit.anonymous-per-second=2", "leadledger.rate-limit.anonymous-burst=4"})
 class RequestLimitsIT {
 
     @DynamicPropertySource
@@ -78,5 +83,44 @@ class RequestLimitsIT {
 
         var otherPartner = http.post("/api/v1/registrations/" + UUID.randomUUID() + "/withdraw", partner("P-OTHER"), "{}");
         assertThat(otherPartner.status()).as("another partner has its own budget").isEqualTo(404);
+    }
+
+    @Test
+    void limitsEachPartnersReadsApartFromItsWrites() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(http.get("/api/v1/policies/current", partner("P-READER")).status());
+        }
+        assertThat(statuses).contains(200, 429).containsOnly(200, 429);
+
+        var write = http.post("/api/v1/registrations/" + UUID.randomUUID() + "/withdraw", partner("P-READER"), "{}");
+        assertThat(write.status()).as("writes have their own budget").isEqualTo(404);
+        assertThat(http.get("/api/v1/policies/current", partner("P-OTHER-READER")).status())
+                .as("another partner has its own budget").isEqualTo(200);
+    }
+
+    @Test
+    void limitsRequestsWithoutAValidTokenPerClientAddress() {
+        List<Integer> anonymous = new ArrayList<>();
+        HttpApi.Answer limited = null;
+        for (int i = 0; i < 12; i++) {
+            var answer = http.get("/api/v1/audit/keys", null);
+            anonymous.add(answer.status());
+            if (answer.status() == 429) {
+                limited = answer;
+            }
+        }
+        assertThat(anonymous).contains(200, 429).containsOnly(200, 429);
+        assertThat(limited.headers().get("retry-after")).isNotEmpty();
+        assertThat(limited.body().get("code").asText()).isEqualTo("RATE_LIMITED");
+
+        List<Integer> forged = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            forged.add(http.get("/api/v1/policies/current", "not-a-token-" + i).status());
+        }
+        assertThat(forged).as("a token that does not verify is no way around it").contains(429)
+                .isSubsetOf(401, 429);
+        assertThat(http.get("/api/v1/policies/current", partner("P-SAME-ADDRESS")).status())
+                .as("a caller with a valid token from the same address").isEqualTo(200);
     }
 }

@@ -70,7 +70,7 @@ class KubernetesManifestsTest {
         command.getReadinessProbe().getHttpGet().setPath("/actuator/health/ready");
         command.getEnv().add(new EnvVar("LEADLEDGER_JWKS_URL", "https://login.example.com/certs", null));
         Container query = container(resources, "query-service");
-        query.getEnv().removeIf(v -> v.getName().equals("LEADLEDGER_COMMAND_TOKEN"));
+        query.getEnv().removeIf(v -> v.getName().equals("LEADLEDGER_COMMAND_CLIENT_SECRET"));
         query.getEnv().stream().filter(v -> v.getName().equals("JAVA_TOOL_OPTIONS"))
                 .forEach(v -> v.setValue(v.getValue().replace("-Xmx384m", "-Xmx768m")));
 
@@ -78,7 +78,7 @@ class KubernetesManifestsTest {
                 "Deployment command-service: readinessProbe asks /actuator/health/ready, which is no health group "
                         + "command-service exposes [/actuator/health/liveness, /actuator/health/readiness]",
                 "Deployment command-service: sets LEADLEDGER_JWKS_URL, which command-service does not read",
-                "Deployment query-service: does not set LEADLEDGER_COMMAND_TOKEN, which query-service needs outside "
+                "Deployment query-service: does not set LEADLEDGER_COMMAND_CLIENT_SECRET, which query-service needs outside "
                         + "the local profile",
                 "Deployment query-service: the JVM may take 1370 MiB (heap, metaspace, code cache, direct memory, "
                         + "250 thread stacks), more than its memory limit of 1024 MiB");

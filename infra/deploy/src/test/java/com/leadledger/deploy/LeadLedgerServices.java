@@ -8,9 +8,10 @@ import java.util.stream.Stream;
 
 /**
  * The two services as their code describes them ({@link ServiceFacts}), with what each needs from a deployment
- * outside the local profile (docs/operations.md, "Running without the launcher"): the token issuer's JWKS, its
+ * outside the local profile (docs/operations.md, "Running without the launcher"): the token issuer's JWKS, issuer
+ * and audience, its
  * database and credentials, Kafka, the JVM's memory caps; the command side its receipt signing keys; the query side
- * the command service's URL and a token for it.
+ * the command service's URL and the OAuth2 client credentials for its token there.
  */
 record LeadLedgerServices(ServiceFacts command, ServiceFacts query) {
 
@@ -18,7 +19,8 @@ record LeadLedgerServices(ServiceFacts command, ServiceFacts query) {
     static final String COMMAND_URL = "LEADLEDGER_COMMAND_URL";
     static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
-    private static final Set<String> EVERY_SERVICE_NEEDS = Set.of("LEADLEDGER_JWT_JWKS_URI", "LEADLEDGER_DB_USER",
+    private static final Set<String> EVERY_SERVICE_NEEDS = Set.of("LEADLEDGER_JWT_JWKS_URI", "LEADLEDGER_JWT_ISSUER",
+            "LEADLEDGER_JWT_AUDIENCE", "LEADLEDGER_DB_USER",
             "LEADLEDGER_DB_PASSWORD", "LEADLEDGER_KAFKA_BOOTSTRAP", JAVA_TOOL_OPTIONS);
 
     static LeadLedgerServices read() {
@@ -28,7 +30,8 @@ record LeadLedgerServices(ServiceFacts command, ServiceFacts query) {
                         union(EVERY_SERVICE_NEEDS, Set.of("LEADLEDGER_COMMAND_DB_URL", RECEIPT_KEY_DIR))),
                 ServiceFacts.read(root, "query-service",
                         union(EVERY_SERVICE_NEEDS, Set.of("LEADLEDGER_QUERY_DB_URL", COMMAND_URL,
-                                "LEADLEDGER_COMMAND_TOKEN"))));
+                                "LEADLEDGER_COMMAND_TOKEN_URI", "LEADLEDGER_COMMAND_CLIENT_ID",
+                                "LEADLEDGER_COMMAND_CLIENT_SECRET"))));
     }
 
     List<ServiceFacts> all() {

@@ -36,7 +36,7 @@ class ReconciliationIT {
     }
 
     static String metric(String name) {
-        String text = system.queryApi.get("/actuator/prometheus", null).raw();
+        String text = system.queryApi.get("/actuator/prometheus", LeadLedgerSystem.staffToken("METRICS")).raw();
         return text.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .findFirst().orElse("");
     }

@@ -33,6 +33,7 @@ class DevTokensTest {
         assertThat(claims.getStringListClaim("roles")).containsExactly("PARTNER");
         assertThat(claims.getStringClaim("partner_id")).isEqualTo("P-1001");
         assertThat(claims.getIssuer()).isEqualTo("leadledger-local");
+        assertThat(claims.getAudience()).containsExactly("leadledger");
         assertThat(claims.getIssueTime().toInstant()).isBefore(Instant.now().plusSeconds(1));
         Duration ttl = Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant());
         assertThat(ttl).isEqualTo(Duration.ofHours(12));

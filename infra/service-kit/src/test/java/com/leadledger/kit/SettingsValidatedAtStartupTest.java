@@ -17,7 +17,9 @@ class SettingsValidatedAtStartupTest {
 
     private final ApplicationContextRunner services = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, JacksonAutoConfiguration.class,
-                    JwtDecoderConfiguration.class, LimitsConfiguration.class));
+                    JwtDecoderConfiguration.class, LimitsConfiguration.class))
+            .withPropertyValues("leadledger.security.issuer=https://issuer.example",
+                    "leadledger.security.audience=leadledger");
 
     @Test
     void cannotStartWithoutAWayToVerifyTokens() {
@@ -33,8 +35,33 @@ class SettingsValidatedAtStartupTest {
     void canStartWithTheIssuersJwksOrTheLocalDevSecret() {
         services.withPropertyValues("leadledger.security.jwks-uri=https://issuer.example/jwks")
                 .run(context -> assertThat(context).hasSingleBean(JwtDecoder.class));
-        services.withPropertyValues("leadledger.security.dev-jwt-secret=" + "s".repeat(32))
+        services.withPropertyValues("leadledger.security.dev-jwt-secret=" + "s".repeat(32),
+                        "spring.profiles.active=local")
                 .run(context -> assertThat(context).hasSingleBean(JwtDecoder.class));
+    }
+
+    @Test
+    void cannotStartWithoutIssuerOrAudience() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class,
+                        JwtDecoderConfiguration.class))
+                .withPropertyValues("leadledger.security.jwks-uri=https://issuer.example/jwks")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("LEADLEDGER_JWT_ISSUER")
+                            .hasMessageContaining("LEADLEDGER_JWT_AUDIENCE");
+                });
+    }
+
+    @Test
+    void cannotStartWithAClockSkewAboveThirtySeconds() {
+        services.withPropertyValues("leadledger.security.jwks-uri=https://issuer.example/jwks",
+                        "leadledger.security.clock-skew=31s")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("clockSkew");
+                });
     }
 
     @Test
@@ -53,6 +80,6 @@ class SettingsValidatedAtStartupTest {
     void canReadTheDocumentedDefaults() {
         services.withPropertyValues("leadledger.security.jwks-uri=https://issuer.example/jwks")
                 .run(context -> assertThat(context.getBean(RateLimitProperties.class))
-                        .isEqualTo(new RateLimitProperties(50, 100)));
+                        .isEqualTo(new RateLimitProperties(50, 100, 100, 200, 20, 40, 10_000)));
     }
 }

@@ -1,11 +1,17 @@
 package com.leadledger.query.audit;
 
 import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.problem.Problems;
+import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,18 +39,36 @@ class AuditController {
      * Re-verifies the hash chains of this service's copy of the history, and for {@code all} the command side's
      * checkpoints over it. {@code scope}: {@code all} (default), {@code stream:<aggregateId>} or
      * {@code opportunity:<opportunityId>}. With {@code async=true} it answers 202 at once with a job to follow at
-     * {@code Location}.
+     * {@code Location}. A caller's verification of {@code all} that has not finished yet (either way) makes another
+     * one 409 {@code VERIFICATION_RUNNING} with that job at {@code Location}.
      */
     @GetMapping("/verify")
     public ResponseEntity<?> verify(@RequestParam(required = false, defaultValue = "all") String scope,
-                                    @RequestParam(required = false, defaultValue = "false") boolean async) {
+                                    @RequestParam(required = false, defaultValue = "false") boolean async,
+                                    Authentication authentication) {
         String s = scope.trim();
         String streamId = streamOf(s);
+        String caller = Actor.from(authentication).subject();
         if (async) {
-            VerifyJobs.JobView job = jobs.start(s, streamId);
-            return ResponseEntity.accepted().location(URI.create("/api/v1/audit/verify/jobs/" + job.id())).body(job);
+            VerifyJobs.JobView job = jobs.start(s, streamId, caller);
+            return ResponseEntity.accepted().location(jobLocation(job)).body(job);
+        }
+        if (streamId == null) {
+            return ResponseEntity.ok(jobs.verifyWholeCopyNow(s, caller));
         }
         return ResponseEntity.ok(verifier.verify(s, streamId));
+    }
+
+    @ExceptionHandler(VerifyJobs.VerificationRunning.class)
+    ResponseEntity<ProblemDetail> verificationRunning(VerifyJobs.VerificationRunning refusal) {
+        URI running = jobLocation(refusal.running());
+        return ResponseEntity.status(HttpStatus.CONFLICT).location(running)
+                .body(Problems.of(HttpStatus.CONFLICT, "VERIFICATION_RUNNING", "Your verification of the whole copy "
+                        + "has not finished yet; follow it at " + running + " and start another once it has."));
+    }
+
+    private static URI jobLocation(VerifyJobs.JobView job) {
+        return URI.create("/api/v1/audit/verify/jobs/" + job.id());
     }
 
     @GetMapping("/verify/jobs/{id}")

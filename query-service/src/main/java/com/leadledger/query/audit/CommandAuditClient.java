@@ -1,13 +1,6 @@
 package com.leadledger.query.audit;
 
 import com.leadledger.integrity.checkpoint.Checkpoint;
-import com.leadledger.kit.security.TokenProperties;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,14 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Reads the command side's checkpoints and extent ({@code GET /api/v1/audit/checkpoints}, {@code /heads}) as an
- * auditor. The bearer token is {@code leadledger.command.token}; without one, the local profile mints a short-lived
- * AUDITOR token with its dev secret.
+ * auditor, with the bearer token of {@link ServiceToken}.
  */
 @Component
 class CommandAuditClient {
@@ -52,16 +43,14 @@ class CommandAuditClient {
     private final HttpClient http;
     private final JsonMapper json;
     private final String baseUrl;
-    private final String token;
-    private final String devSecret;
+    private final ServiceToken serviceToken;
     private final Duration timeout;
 
-    CommandAuditClient(JsonMapper json, CommandServiceProperties commandService, TokenProperties tokens) {
+    CommandAuditClient(JsonMapper json, CommandServiceProperties commandService, ServiceToken serviceToken) {
         String baseUrl = commandService.url();
         this.json = json;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.token = commandService.token() == null ? "" : commandService.token();
-        this.devSecret = tokens.hasDevSecret() ? tokens.devJwtSecret() : "";
+        this.serviceToken = serviceToken;
         this.timeout = commandService.timeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -99,7 +88,7 @@ class CommandAuditClient {
     private JsonNode get(String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(timeout).header("Authorization", "Bearer " + bearer()).GET().build(),
+                    .timeout(timeout).header("Authorization", "Bearer " + serviceToken.bearer()).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
                 throw new Unavailable(baseUrl + path + " answered " + response.statusCode(), null);
@@ -110,26 +99,6 @@ class CommandAuditClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("interrupted", e);
-        }
-    }
-
-    private String bearer() {
-        if (!token.isBlank()) {
-            return token;
-        }
-        if (devSecret.isBlank()) {
-            throw new Unavailable("no leadledger.command.token configured for the command side's audit endpoints",
-                    null);
-        }
-        Instant now = Instant.now();
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-                    .subject("query-service").issuer("leadledger-local").claim("roles", List.of("AUDITOR"))
-                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build());
-            jwt.sign(new MACSigner(devSecret.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new Unavailable("cannot mint a service token: " + e.getMessage(), e);
         }
     }
 }

@@ -3,13 +3,13 @@ package com.leadledger.query.config;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.limits.RateLimitFilter;
+import com.leadledger.kit.security.ApiDocsProperties;
 import com.leadledger.kit.security.JwtSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.EnumSet;
@@ -19,8 +19,8 @@ import java.util.Set;
  * Which roles may call which read endpoint. What a caller may see inside an allowed endpoint (a partner only its own
  * registrations, its own notices) is decided per endpoint family in its access class or controller and applied in
  * the repository's SQL.
- * Anything not listed here is refused. POSTs (operator actions) go through the per-caller rate limit and
- * Idempotency-Key handling, after authorization, as on the command side.
+ * Anything not listed here is refused. Requests go through the rate limit (reads and writes per caller, anonymous
+ * requests per client address) and POSTs (operator actions) through Idempotency-Key handling, as on the command side.
  */
 @Configuration
 class SecurityConfig {
@@ -47,12 +47,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, JsonMapper mapper, RateLimitFilter rateLimit,
-                                      IdempotencyFilter idempotency) throws Exception {
-        return JwtSecurity.base(http, mapper)
-                .addFilterAfter(new PostRateLimit(rateLimit), AuthorizationFilter.class)
-                .addFilterAfter(idempotency, PostRateLimit.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(JwtSecurity.PUBLIC_PATHS).permitAll()
+                                      IdempotencyFilter idempotency, ApiDocsProperties apiDocs) throws Exception {
+        return JwtSecurity.base(http, mapper, rateLimit, idempotency)
+                .authorizeHttpRequests(auth -> JwtSecurity.operationalEndpoints(auth, apiDocs)
                         .requestMatchers(HttpMethod.GET, "/api/v1/registrations", "/api/v1/registrations/*")
                         .hasAnyRole(Role.names(REGISTRATION_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/notices")

@@ -20,6 +20,7 @@ import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,8 +38,10 @@ import java.util.function.Predicate;
  * One running query service for all integration test classes (they share this configuration, so Spring's test
  * context cache starts it once): real PostgreSQL (a fresh database) and a real Kafka broker with a topic of its own,
  * fed by a plain producer, asserted through real HTTP. Tests use fresh ids, so they do not see each other's data.
+ * It runs the local profile, the only one that accepts HS256 dev tokens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
 @AutoConfigureMetrics
 public abstract class QueryServiceITBase {
 
@@ -55,7 +58,6 @@ public abstract class QueryServiceITBase {
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("leadledger.kafka.topic", () -> TOPIC);
         registry.add("leadledger.kafka.partitions", () -> 3);
-        registry.add("leadledger.security.dev-jwt-secret", () -> DevTokens.DEFAULT_SECRET);
         registry.add("leadledger.ingest.retry.initial-interval", () -> "50ms");
         // no command side here: the whole-copy verification reports its checkpoints as UNAVAILABLE
         registry.add("leadledger.command.url", () -> "http://127.0.0.1:1");

@@ -1,18 +1,29 @@
 package com.leadledger.query.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadledger.localruntime.DevTokens;
 import com.leadledger.query.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Verification of a large scope as a background job with progress; small scopes stay synchronous. */
+/**
+ * Verification of a large scope as a background job with progress; small scopes stay synchronous. A caller has one
+ * verification of the whole copy at a time.
+ */
 class VerifyJobsIT extends QueryServiceITBase {
 
     static final String AUDITOR = token("AUDITOR");
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theWholeCopyIsVerifiedAsAJobWhoseProgressAndResultCanBeFollowed() {
@@ -44,6 +55,44 @@ class VerifyJobsIT extends QueryServiceITBase {
         assertThat(synchronous.body().get("events").asLong() + synchronous.body().get("unverifiable").asLong())
                 .isEqualTo(stream.envelopes().size());
         assertThat(synchronous.body().get("checkpoints").isNull()).isTrue();
+    }
+
+    @Test
+    void aSecondVerificationOfTheWholeCopyWhileTheFirstRunsIs409WithTheRunningJobsLocation() throws Exception {
+        String auditor = DevTokens.mint("auditor-" + UUID.randomUUID(), List.of("AUDITOR"), null);
+        Http.Response first;
+        // the first job cannot read the copy, so it cannot finish, while this transaction holds the table
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE event_log IN ACCESS EXCLUSIVE MODE");
+            }
+            first = http.get("/api/v1/audit/verify?scope=all&async=true", auditor);
+            assertThat(first.status()).isEqualTo(202);
+
+            Http.Response second = http.get("/api/v1/audit/verify?scope=all&async=true", auditor);
+            assertThat(second.status()).isEqualTo(409);
+            assertThat(second.contentType()).startsWith("application/problem+json");
+            assertThat(second.body().get("code").asText()).isEqualTo("VERIFICATION_RUNNING");
+            assertThat(second.location()).isEqualTo(first.location());
+
+            Http.Response synchronous = http.get("/api/v1/audit/verify", auditor);
+            assertThat(synchronous.status()).as("nor in the caller's own request").isEqualTo(409);
+            assertThat(synchronous.location()).isEqualTo(first.location());
+
+            JsonNode running = http.get(first.location(), auditor).body();
+            assertThat(running.get("state").asText()).isIn("QUEUED", "RUNNING");
+            assertThat(http.get("/api/v1/audit/verify?scope=stream:" + UUID.randomUUID() + "&async=true", auditor)
+                    .status()).as("a single stream is no full verification").isEqualTo(202);
+            holder.rollback();
+        }
+        awaitJson(first.location(), auditor, job -> job.get("state").asText().equals("DONE"));
+
+        Http.Response next = http.get("/api/v1/audit/verify?scope=all&async=true", auditor);
+        assertThat(next.status()).as("once the first has finished").isEqualTo(202);
+        assertThat(next.location()).isNotEqualTo(first.location());
+        awaitJson(next.location(), auditor, job -> job.get("state").asText().equals("DONE"));
+        assertThat(http.get("/api/v1/audit/verify", auditor).status()).isEqualTo(200);
     }
 
     @Test

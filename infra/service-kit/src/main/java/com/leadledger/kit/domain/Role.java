@@ -5,7 +5,9 @@ import java.util.Set;
 
 /** The roles a token may carry in its {@code roles} claim (see DOMAIN.md). */
 public enum Role {
-    PARTNER, CHANNEL_MANAGER, CHANNEL_DIRECTOR, ARBITRATION_COMMITTEE, AUDITOR, ADMIN;
+    PARTNER, CHANNEL_MANAGER, CHANNEL_DIRECTOR, ARBITRATION_COMMITTEE, AUDITOR, ADMIN,
+    /** Reads metrics and build info only (a Prometheus scraper), nothing of the API. */
+    METRICS;
 
     /** Vendor channel and arbitration staff. */
     public static final Set<Role> STAFF = EnumSet.of(CHANNEL_MANAGER, CHANNEL_DIRECTOR, ARBITRATION_COMMITTEE);

@@ -25,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.util.List;
 import java.util.Locale;
@@ -108,8 +109,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         String detail = "The request body is not valid JSON for this endpoint.";
         if (ex.getCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
             String field = JsonPaths.of(mapping.getPath());
-            errors = List.of(new FieldProblem(field, "has the wrong type or format"));
-            detail = "Field '" + field + "' has the wrong type or format.";
+            String rule = mapping instanceof MismatchedInputException mismatch
+                    && mismatch.getTargetType() == String.class ? "must be a JSON string"
+                    : "has the wrong type or format";
+            errors = List.of(new FieldProblem(field, rule));
+            detail = "Field '" + field + "' " + rule + ".";
         }
         return ResponseEntity.badRequest()
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", detail, errors, Map.of()));
