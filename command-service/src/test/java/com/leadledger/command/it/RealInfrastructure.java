@@ -9,7 +9,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import com.leadledger.testsupport.TestInfrastructure;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
 
 import java.time.Duration;
 import java.util.List;
@@ -48,12 +53,24 @@ final class RealInfrastructure {
         throw new AssertionError("no matching envelope on " + topic + " within 30 s");
     }
 
+    /**
+     * The service's database as the server's superuser, for what the service's own role may not do: tampering with the
+     * history as a database owner could, or copying it into tables of the test's own.
+     */
+    static DataSource superuser(DataSource service) {
+        var pg = TestInfrastructure.postgres();
+        try {
+            return new DriverManagerDataSource(service.unwrap(HikariDataSource.class).getJdbcUrl(), pg.username(),
+                    pg.password());
+        } catch (SQLException e) {
+            throw new IllegalStateException("not the service's Hikari pool: " + service, e);
+        }
+    }
+
+    /** A fresh database, used as the application role and migrated as the migration owner, as in a deployment. */
     static void register(DynamicPropertyRegistry registry, String name) {
         var pg = TestInfrastructure.postgres();
-        String url = pg.jdbcUrl(pg.freshDatabase(name));
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", pg::username);
-        registry.add("spring.datasource.password", pg::password);
+        pg.serviceProperties(pg.freshDatabase(name)).forEach((property, value) -> registry.add(property, () -> value));
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("leadledger.kafka.topic", () -> "leadledger.events." + name + "-" + UUID.randomUUID());
         registry.add("leadledger.security.dev-jwt-secret", () -> DevTokens.DEFAULT_SECRET);
