@@ -19,10 +19,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +52,9 @@ public abstract class QueryServiceITBase {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         var pg = TestInfrastructure.postgres();
-        String url = pg.jdbcUrl(pg.freshDatabase("query_it"));
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", pg::username);
-        registry.add("spring.datasource.password", pg::password);
+        // used as the application role, migrated as the migration owner, as in a deployment
+        pg.serviceProperties(pg.freshDatabase("query_it")).forEach((property, value) -> registry.add(property,
+                () -> value));
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("leadledger.kafka.topic", () -> TOPIC);
         registry.add("leadledger.kafka.partitions", () -> 3);
@@ -67,9 +70,25 @@ public abstract class QueryServiceITBase {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    DataSource dataSource;
+    @Autowired
     MeterRegistry meters;
 
     Http http;
+
+    /**
+     * The service's database as the server's superuser, for faults a test injects where the service's own role may
+     * change nothing (constraints, triggers).
+     */
+    JdbcClient superuser() {
+        try {
+            var pg = TestInfrastructure.postgres();
+            return JdbcClient.create(new DriverManagerDataSource(dataSource.unwrap(HikariDataSource.class).getJdbcUrl(),
+                    pg.username(), pg.password()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("not the service's Hikari pool: " + dataSource, e);
+        }
+    }
 
     @BeforeEach
     void connect() {
