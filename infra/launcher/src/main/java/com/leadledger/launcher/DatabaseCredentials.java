@@ -45,9 +45,12 @@ record DatabaseCredentials(String superuserPassword, DatabaseRoles roles) {
                 }
             }
         }
-        return new DatabaseCredentials(kept.getOrDefault(SUPERUSER_PASSWORD, generatePassword()),
-                DatabaseRoles.of(kept.getOrDefault(DatabaseRoles.MIGRATION_PASSWORD, generatePassword()),
-                        kept.getOrDefault(DatabaseRoles.APP_PASSWORD, generatePassword())));
+        for (String password : new String[]{SUPERUSER_PASSWORD, DatabaseRoles.MIGRATION_PASSWORD,
+                DatabaseRoles.APP_PASSWORD}) {
+            kept.computeIfAbsent(password, missing -> generatePassword());
+        }
+        return new DatabaseCredentials(kept.get(SUPERUSER_PASSWORD), DatabaseRoles.of(
+                kept.get(DatabaseRoles.MIGRATION_PASSWORD), kept.get(DatabaseRoles.APP_PASSWORD)));
     }
 
     static String generatePassword() {
