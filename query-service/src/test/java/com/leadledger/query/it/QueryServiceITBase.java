@@ -83,10 +83,14 @@ public abstract class QueryServiceITBase {
      * change nothing (constraints, triggers).
      */
     JdbcClient superuser() {
+        return JdbcClient.create(superuserDataSource());
+    }
+
+    DataSource superuserDataSource() {
         try {
             var pg = TestInfrastructure.postgres();
-            return JdbcClient.create(new DriverManagerDataSource(dataSource.unwrap(HikariDataSource.class).getJdbcUrl(),
-                    pg.username(), pg.password()));
+            return new DriverManagerDataSource(dataSource.unwrap(HikariDataSource.class).getJdbcUrl(), pg.username(),
+                    pg.password());
         } catch (SQLException e) {
             throw new IllegalStateException("not the service's Hikari pool: " + dataSource, e);
         }
