@@ -72,8 +72,9 @@ public class CheckpointWriter {
     long settledBoundary() {
         Long boundary = transactions.execute(status -> {
             jdbc.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-            jdbc.execute("LOCK TABLE domainevententry IN SHARE MODE");
-            return jdbc.queryForObject("SELECT coalesce(max(globalindex), 0) FROM domainevententry", Long.class);
+            // LOCK TABLE domainevententry IN SHARE MODE, then its highest global index: a function of the migration
+            // owner (V22), as the application role may not take that lock itself
+            return jdbc.queryForObject("SELECT leadledger_settled_boundary()", Long.class);
         });
         return boundary == null ? 0 : boundary;
     }

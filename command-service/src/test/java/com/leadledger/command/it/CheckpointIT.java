@@ -99,24 +99,32 @@ class CheckpointIT {
                 .param("s", stream).param("q", sequence).query(Long.class).single();
     }
 
+    /** Verified as the service's own role, which may read the history. */
     JdbcHistoryVerifier.Report verify(String events, String heads, String checkpoints) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
+        return verify(dataSource, events, heads, checkpoints);
+    }
+
+    static JdbcHistoryVerifier.Report verify(DataSource as, String events, String heads, String checkpoints)
+            throws Exception {
+        try (Connection connection = as.getConnection()) {
             return JdbcHistoryVerifier.verify(connection, events, heads, checkpoints, null, null);
         }
     }
 
     /** Trigger-less copies of the events, heads and checkpoints, then the tampering statements on the copies. */
     JdbcHistoryVerifier.Report tamperWith(String... statements) throws Exception {
+        DataSource superuser = RealInfrastructure.superuser(dataSource);
+        JdbcClient tamper = JdbcClient.create(superuser);
         for (String table : List.of("copy_events", "copy_heads", "copy_checkpoints")) {
-            jdbc.sql("DROP TABLE IF EXISTS " + table).update();
+            tamper.sql("DROP TABLE IF EXISTS " + table).update();
         }
-        jdbc.sql("CREATE TABLE copy_events AS SELECT * FROM domainevententry").update();
-        jdbc.sql("CREATE TABLE copy_heads AS SELECT * FROM stream_head").update();
-        jdbc.sql("CREATE TABLE copy_checkpoints AS SELECT * FROM chain_checkpoint").update();
+        tamper.sql("CREATE TABLE copy_events AS SELECT * FROM domainevententry").update();
+        tamper.sql("CREATE TABLE copy_heads AS SELECT * FROM stream_head").update();
+        tamper.sql("CREATE TABLE copy_checkpoints AS SELECT * FROM chain_checkpoint").update();
         for (String statement : statements) {
-            jdbc.sql(statement.replace(":opp", "'" + opportunity + "'")).update();
+            tamper.sql(statement.replace(":opp", "'" + opportunity + "'")).update();
         }
-        return verify("copy_events", "copy_heads", "copy_checkpoints");
+        return verify(superuser, "copy_events", "copy_heads", "copy_checkpoints");
     }
 
     @Test
@@ -152,14 +160,18 @@ class CheckpointIT {
         assertThat(http.get("/api/v1/audit/checkpoints", null).status()).isEqualTo(401);
     }
 
+    /** Even for a role that may change every table (the superuser): the service's own may not at all. */
     @Test
     @Order(2)
     void theCheckpointTableIsAppendOnly() {
         writer.writeDue();
+        JdbcClient superuser = JdbcClient.create(RealInfrastructure.superuser(dataSource));
         for (String change : List.of("UPDATE chain_checkpoint SET event_count = 0", "DELETE FROM chain_checkpoint",
                 "TRUNCATE chain_checkpoint")) {
-            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(change).update()))
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> superuser.sql(change).update()))
                     .as(change).rootCause().hasMessageContaining("append-only");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(change).update()))
+                    .as(change).rootCause().hasMessageContaining("permission denied");
         }
     }
 
@@ -265,7 +277,8 @@ class CheckpointIT {
         long index = indexOf(opportunity, 2);
         String eventId = jdbc.sql("SELECT eventidentifier FROM domainevententry WHERE globalindex = :i")
                 .param("i", index).query(String.class).single();
-        try (Connection owner = dataSource.getConnection(); Statement sql = owner.createStatement()) {
+        try (Connection owner = RealInfrastructure.superuser(dataSource).getConnection();
+             Statement sql = owner.createStatement()) {
             sql.execute("SET session_replication_role = replica");
             sql.execute("DELETE FROM domainevententry WHERE eventidentifier = '" + eventId + "'");
             sql.execute("SET session_replication_role = DEFAULT");

@@ -3,18 +3,22 @@ package com.leadledger.command.it;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.testsupport.TestInfrastructure;
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 
 /** Points a command-service test context at a fresh database on the real PostgreSQL and its own topic on real Kafka. */
 final class RealInfrastructure {
@@ -47,12 +51,24 @@ final class RealInfrastructure {
         throw new AssertionError("no matching envelope on " + topic + " within 30 s");
     }
 
+    /**
+     * The service's database as the server's superuser, for what the service's own role may not do: tampering with the
+     * history as a database owner could, or copying it into tables of the test's own.
+     */
+    static DataSource superuser(DataSource service) {
+        var pg = TestInfrastructure.postgres();
+        try {
+            return new DriverManagerDataSource(service.unwrap(HikariDataSource.class).getJdbcUrl(), pg.username(),
+                    pg.password());
+        } catch (SQLException e) {
+            throw new IllegalStateException("not the service's Hikari pool: " + service, e);
+        }
+    }
+
+    /** A fresh database, used as the application role and migrated as the migration owner, as in a deployment. */
     static void register(DynamicPropertyRegistry registry, String name) {
         var pg = TestInfrastructure.postgres();
-        String url = pg.jdbcUrl(pg.freshDatabase(name));
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", pg::username);
-        registry.add("spring.datasource.password", pg::password);
+        pg.serviceProperties(pg.freshDatabase(name)).forEach((property, value) -> registry.add(property, () -> value));
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("leadledger.kafka.topic", () -> "leadledger.events." + name + "-" + UUID.randomUUID());
     }

@@ -66,16 +66,21 @@ class TamperDetectionIT {
         }
     }
 
-    /** A fresh trigger-less copy of the event rows and heads; the tampering statement runs on the copy. */
+    /**
+     * A fresh trigger-less copy of the event rows and heads; the tampering statement runs on the copy (as the
+     * superuser: the service's own role may create no table).
+     */
     JdbcHistoryVerifier.Report tamperWith(String... statements) throws Exception {
-        jdbc.sql("DROP TABLE IF EXISTS copy_events").update();
-        jdbc.sql("DROP TABLE IF EXISTS copy_heads").update();
-        jdbc.sql("CREATE TABLE copy_events AS SELECT * FROM domainevententry").update();
-        jdbc.sql("CREATE TABLE copy_heads AS SELECT * FROM stream_head").update();
+        DataSource superuser = RealInfrastructure.superuser(dataSource);
+        JdbcClient tamper = JdbcClient.create(superuser);
+        tamper.sql("DROP TABLE IF EXISTS copy_events").update();
+        tamper.sql("DROP TABLE IF EXISTS copy_heads").update();
+        tamper.sql("CREATE TABLE copy_events AS SELECT * FROM domainevententry").update();
+        tamper.sql("CREATE TABLE copy_heads AS SELECT * FROM stream_head").update();
         for (String statement : statements) {
-            jdbc.sql(statement.replace(":opp", "'" + opportunity + "'")).update();
+            tamper.sql(statement.replace(":opp", "'" + opportunity + "'")).update();
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = superuser.getConnection()) {
             return JdbcHistoryVerifier.verify(connection, "copy_events", "copy_heads", null, null);
         }
     }

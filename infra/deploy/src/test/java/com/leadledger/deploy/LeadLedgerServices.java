@@ -8,10 +8,10 @@ import java.util.stream.Stream;
 
 /**
  * The two services as their code describes them ({@link ServiceFacts}), with what each needs from a deployment
- * outside the local profile (docs/operations.md, "Running without the launcher"): the token issuer's JWKS, issuer
- * and audience, its
- * database and credentials, Kafka, the JVM's memory caps; the command side its receipt signing keys; the query side
- * the command service's URL and the OAuth2 client credentials for its token there.
+ * outside the local profile (docs/operations.md, "Running without the launcher"): the token issuer's JWKS, issuer and
+ * audience, its database and the credentials of its two roles (docs/operations.md, "Database roles"), Kafka, the
+ * JVM's memory caps; the command side its receipt signing keys; the query side the command service's URL and the
+ * OAuth2 client credentials for its token there.
  */
 record LeadLedgerServices(ServiceFacts command, ServiceFacts query) {
 
@@ -19,9 +19,10 @@ record LeadLedgerServices(ServiceFacts command, ServiceFacts query) {
     static final String COMMAND_URL = "LEADLEDGER_COMMAND_URL";
     static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
+    /** The database credentials in two pairs: the application role's, and the migration owner's. */
     private static final Set<String> EVERY_SERVICE_NEEDS = Set.of("LEADLEDGER_JWT_JWKS_URI", "LEADLEDGER_JWT_ISSUER",
-            "LEADLEDGER_JWT_AUDIENCE", "LEADLEDGER_DB_USER",
-            "LEADLEDGER_DB_PASSWORD", "LEADLEDGER_KAFKA_BOOTSTRAP", JAVA_TOOL_OPTIONS);
+            "LEADLEDGER_JWT_AUDIENCE", "LEADLEDGER_DB_USER", "LEADLEDGER_DB_PASSWORD", "LEADLEDGER_DB_MIGRATION_USER",
+            "LEADLEDGER_DB_MIGRATION_PASSWORD", "LEADLEDGER_KAFKA_BOOTSTRAP", JAVA_TOOL_OPTIONS);
 
     static LeadLedgerServices read() {
         Path root = RepositoryFiles.root();

@@ -71,8 +71,7 @@ class FaultDrillsIT {
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("LEADLEDGER_COMMAND_DB_URL", commandUrl);
         env.put("LEADLEDGER_QUERY_DB_URL", queryUrl);
-        env.put("LEADLEDGER_DB_USER", pg.username());
-        env.put("LEADLEDGER_DB_PASSWORD", pg.password());
+        env.putAll(pg.roles().environment()); // the application role, migrating as the migration owner
         env.put("LEADLEDGER_KAFKA_BOOTSTRAP", broker.bootstrapServers());
         env.put("LEADLEDGER_HOME", home.toString());
         env.put("LEADLEDGER_LOG_FORMAT", "logstash");

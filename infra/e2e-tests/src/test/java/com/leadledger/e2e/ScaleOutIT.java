@@ -81,8 +81,7 @@ class ScaleOutIT {
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("LEADLEDGER_COMMAND_DB_URL", commandDb);
         env.put("LEADLEDGER_QUERY_DB_URL", queryDb);
-        env.put("LEADLEDGER_DB_USER", pg.username());
-        env.put("LEADLEDGER_DB_PASSWORD", pg.password());
+        env.putAll(pg.roles().environment()); // the application role, migrating as the migration owner
         env.put("LEADLEDGER_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers());
         env.put("LEADLEDGER_TOPIC", topic);
         env.put("LEADLEDGER_QUERY_GROUP", group);

@@ -35,18 +35,22 @@ record LauncherArgs(Command command, boolean infraOnly, List<String> roles, Stri
                       (repeat --role or separate with commas). PARTNER tokens need --partner.
               verify-chain    check the hash chain of every stream (or one) in the command side's event store
                               and report the first broken link; exit 0 when intact, 3 when broken.
-                              Defaults: $LEADLEDGER_COMMAND_DB_URL or the launcher's embedded database.
+                              Defaults: $LEADLEDGER_COMMAND_DB_URL or the launcher's embedded database, as
+                              $LEADLEDGER_DB_USER (source $LEADLEDGER_HOME/credentials.env for the embedded one's).
               verify-receipt  check a registration receipt (the POST response or its "receipt" member, as JSON)
                               against the published keys (a JWK set file or URL; default
                               http://localhost:8081/api/v1/audit/keys); exit 0 when valid, 3 when not.
               help    this text.
 
             Environment (all optional):
-              LEADLEDGER_HOME             data, logs and tokens.env (default ./.leadledger)
+              LEADLEDGER_HOME             data, logs, credentials.env and tokens.env (default ./.leadledger)
               LEADLEDGER_PG_PORT          embedded PostgreSQL port (default 15432)
               LEADLEDGER_COMMAND_DB_URL,
               LEADLEDGER_QUERY_DB_URL     use these JDBC URLs (both must be set) instead of the embedded PostgreSQL
-              LEADLEDGER_DB_USER, LEADLEDGER_DB_PASSWORD   credentials for them (default postgres / postgres)
+              LEADLEDGER_DB_USER, LEADLEDGER_DB_PASSWORD   the services' credentials for them (default postgres /
+                                          postgres), and LEADLEDGER_DB_MIGRATION_USER, LEADLEDGER_DB_MIGRATION_PASSWORD
+                                          for their migrations (default: the same); the embedded PostgreSQL has
+                                          generated ones, in $LEADLEDGER_HOME/credentials.env
               LEADLEDGER_KAFKA_PORT       Kafka broker port (default 19092; the controller uses the next port)
               LEADLEDGER_KAFKA_BOOTSTRAP  use this Kafka instead of starting a broker
               LEADLEDGER_COMMAND_PORT, LEADLEDGER_QUERY_PORT   service ports (default 8081, 8082)

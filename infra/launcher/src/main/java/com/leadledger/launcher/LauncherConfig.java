@@ -1,14 +1,23 @@
 package com.leadledger.launcher;
 
+import com.leadledger.localruntime.DatabaseRoles;
 import com.leadledger.localruntime.DevTokens;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Settings of {@code start}, read from environment variables. */
-record LauncherConfig(Path home, int pgPort, String commandDbUrl, String queryDbUrl, String dbUser, String dbPassword,
-                      int kafkaPort, int kafkaControllerPort, String kafkaBootstrap, int commandPort, int queryPort,
-                      String jwtSecret) {
+/**
+ * Settings of {@code start}, read from environment variables.
+ *
+ * @param externalDbCredentials for databases of the operator's own ({@code commandDbUrl}, {@code queryDbUrl}): the
+ *                              services' credentials, passed on to them as they were given (the application's user,
+ *                              by default {@code postgres}, and the migration user where one is set); the launcher's
+ *                              own PostgreSQL has credentials of its own ({@link DatabaseCredentials})
+ */
+record LauncherConfig(Path home, int pgPort, String commandDbUrl, String queryDbUrl,
+                      Map<String, String> externalDbCredentials, int kafkaPort, int kafkaControllerPort,
+                      String kafkaBootstrap, int commandPort, int queryPort, String jwtSecret) {
 
     static final String COMMAND_DB = "leadledger_command";
     static final String QUERY_DB = "leadledger_query";
@@ -24,14 +33,26 @@ record LauncherConfig(Path home, int pgPort, String commandDbUrl, String queryDb
                 port(env, "LEADLEDGER_PG_PORT", 15432),
                 external ? commandDb : null,
                 external ? queryDb : null,
-                get(env, "LEADLEDGER_DB_USER", "postgres"),
-                get(env, "LEADLEDGER_DB_PASSWORD", "postgres"),
+                externalDbCredentials(env),
                 kafkaPort,
                 port(env, "LEADLEDGER_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
                 get(env, "LEADLEDGER_KAFKA_BOOTSTRAP", null),
                 port(env, "LEADLEDGER_COMMAND_PORT", 8081),
                 port(env, "LEADLEDGER_QUERY_PORT", 8082),
                 get(env, "LEADLEDGER_DEV_JWT_SECRET", DevTokens.DEFAULT_SECRET));
+    }
+
+    private static Map<String, String> externalDbCredentials(Map<String, String> env) {
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put(DatabaseRoles.APP_USER, get(env, DatabaseRoles.APP_USER, "postgres"));
+        credentials.put(DatabaseRoles.APP_PASSWORD, get(env, DatabaseRoles.APP_PASSWORD, "postgres"));
+        for (String migration : new String[]{DatabaseRoles.MIGRATION_USER, DatabaseRoles.MIGRATION_PASSWORD}) {
+            String value = get(env, migration, null);
+            if (value != null) {
+                credentials.put(migration, value);
+            }
+        }
+        return Map.copyOf(credentials);
     }
 
     boolean externalDatabases() {

@@ -1,5 +1,6 @@
 package com.leadledger.launcher;
 
+import com.leadledger.localruntime.DatabaseRoles;
 import com.leadledger.localruntime.KafkaBrokerProcess;
 import com.leadledger.localruntime.LocalPostgres;
 import com.leadledger.localruntime.Processes;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code start}: PostgreSQL, Kafka and both services on this machine, in the foreground, stopped in reverse order on
  * Ctrl-C / SIGTERM. State lives in the home directory: {@code pg/} (PostgreSQL cluster), {@code kafka/} (broker data),
- * {@code logs/}, {@code keys/} and {@code tokens.env}.
+ * {@code logs/}, {@code keys/}, {@code credentials.env} (who may log in to that PostgreSQL) and {@code tokens.env}.
  */
 final class LocalSystem {
 
@@ -86,7 +87,8 @@ final class LocalSystem {
         return 0;
     }
 
-    private record Ready(String commandDbUrl, String queryDbUrl, String kafka, DevTokenSet tokens, Path tokensFile) {
+    private record Ready(String commandDbUrl, String queryDbUrl, String dbUser, String kafka, DevTokenSet tokens,
+                         Path tokensFile) {
     }
 
     Ready startAll() throws Exception {
@@ -107,13 +109,15 @@ final class LocalSystem {
 
         String commandDb;
         String queryDb;
+        Map<String, String> dbCredentials;
         if (config.externalDatabases()) {
             commandDb = config.commandDbUrl();
             queryDb = config.queryDbUrl();
+            dbCredentials = config.externalDbCredentials();
             log.info("PostgreSQL: external (LEADLEDGER_COMMAND_DB_URL / LEADLEDGER_QUERY_DB_URL)");
         } else {
             abortIfStopping();
-            startPostgres(home.resolve("pg"));
+            dbCredentials = startPostgres(home.resolve("pg")).roles().environment();
             commandDb = "jdbc:postgresql://localhost:" + config.pgPort() + "/" + LauncherConfig.COMMAND_DB;
             queryDb = "jdbc:postgresql://localhost:" + config.pgPort() + "/" + LauncherConfig.QUERY_DB;
         }
@@ -137,8 +141,7 @@ final class LocalSystem {
             env.put("SPRING_PROFILES_ACTIVE", "local");
             env.put("LEADLEDGER_COMMAND_DB_URL", commandDb);
             env.put("LEADLEDGER_QUERY_DB_URL", queryDb);
-            env.put("LEADLEDGER_DB_USER", config.dbUser());
-            env.put("LEADLEDGER_DB_PASSWORD", config.dbPassword());
+            env.putAll(dbCredentials);
             env.put("LEADLEDGER_KAFKA_BOOTSTRAP", kafka);
             env.put("LEADLEDGER_DEV_JWT_SECRET", config.jwtSecret());
             env.put("LEADLEDGER_HOME", home.toString());
@@ -158,7 +161,7 @@ final class LocalSystem {
         tokens.writeEnvFile(tokensFile, infraOnly ? null : "http://localhost:" + config.commandPort(),
                 infraOnly ? null : "http://localhost:" + config.queryPort());
         log.info("Everything is up in {} s", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
-        return new Ready(commandDb, queryDb, kafka, tokens, tokensFile);
+        return new Ready(commandDb, queryDb, dbCredentials.get(DatabaseRoles.APP_USER), kafka, tokens, tokensFile);
     }
 
     private ServiceProcess service(String name, Path jar, int port, Map<String, String> env) {
@@ -183,33 +186,32 @@ final class LocalSystem {
         return jar;
     }
 
-    private void startPostgres(Path dataDir) throws IOException, SQLException {
+    private DatabaseCredentials startPostgres(Path dataDir) throws IOException, SQLException {
         long t0 = System.nanoTime();
         boolean existing = Files.exists(dataDir.resolve("postgresql.conf"));
-        postgres = postgres(config, dataDir, logs).start();
-        List<String> created = new java.util.ArrayList<>();
-        for (String db : List.of(LauncherConfig.COMMAND_DB, LauncherConfig.QUERY_DB)) {
-            if (postgres.createDatabaseIfMissing(db)) {
-                created.add(db);
-            }
-        }
-        log.info("PostgreSQL started on port {} in {} ms ({} cluster in {}{})", config.pgPort(),
+        LauncherDatabases.Started started = LauncherDatabases.start(config, dataDir, logs);
+        postgres = started.server();
+        log.info("PostgreSQL started on port {} in {} ms ({} cluster in {}{}); credentials in {}", config.pgPort(),
                 (System.nanoTime() - t0) / 1_000_000, existing ? "existing" : "new", dataDir,
-                created.isEmpty() ? "" : "; created " + String.join(", ", created));
+                started.created().isEmpty() ? "" : "; created " + String.join(", ", started.created()),
+                LauncherDatabases.credentialsFile(config));
+        return started.credentials();
     }
 
     /**
      * The launcher's PostgreSQL: its cluster is kept across runs and is durable (LocalPostgres's default: fsync,
-     * synchronous_commit and full_page_writes on), so an acknowledged registration survives an OS crash.
+     * synchronous_commit and full_page_writes on), so an acknowledged registration survives an OS crash; every
+     * connection needs a password, the superuser's being {@code superuserPassword}.
      */
-    static LocalPostgres.Builder postgres(LauncherConfig config, Path dataDir, Path logs) {
+    static LocalPostgres.Builder postgres(LauncherConfig config, Path dataDir, Path logs, String superuserPassword) {
         return LocalPostgres.builder()
                 .dataDirectory(dataDir)
                 .keepData(true)
                 .port(config.pgPort(), "PostgreSQL, LEADLEDGER_PG_PORT")
                 .stopOnJvmExit(false)
                 .setting("max_connections", "200")
-                .logFile(logs.resolve("postgres.log"));
+                .logFile(logs.resolve("postgres.log"))
+                .passwordAuthentication(superuserPassword);
     }
 
     /** A service left running by a launcher that was killed (SIGKILL) would hold its port. */
@@ -389,8 +391,11 @@ final class LocalSystem {
             sb.append("                  swagger ").append(qry).append("/swagger-ui.html\n");
         }
         sb.append(" PostgreSQL       ").append(r.commandDbUrl()).append('\n');
-        sb.append("                  ").append(r.queryDbUrl()).append("  (user ").append(config.dbUser())
-                .append(")\n");
+        sb.append("                  ").append(r.queryDbUrl()).append("  (user ").append(r.dbUser()).append(")\n");
+        if (!config.externalDatabases()) {
+            sb.append("                  passwords: source ")
+                    .append(displayPath(LauncherDatabases.credentialsFile(config))).append('\n');
+        }
         sb.append(" Kafka            ").append(r.kafka()).append('\n');
         sb.append(" Logs             ").append(logs).append('\n');
         sb.append(line).append('\n');

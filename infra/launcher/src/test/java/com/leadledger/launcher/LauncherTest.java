@@ -143,6 +143,18 @@ class LauncherTest {
                 .hasMessageContaining("LEADLEDGER_PG_PORT");
     }
 
+    @Test
+    void databasesOfTheOperatorsOwnGetTheCredentialsTheOperatorGave(@TempDir Path dir) {
+        assertThat(LauncherConfig.from(Map.of(), dir).externalDbCredentials()).containsOnly(
+                Map.entry("LEADLEDGER_DB_USER", "postgres"), Map.entry("LEADLEDGER_DB_PASSWORD", "postgres"));
+
+        LauncherConfig split = LauncherConfig.from(Map.of("LEADLEDGER_DB_USER", "app", "LEADLEDGER_DB_PASSWORD", "a",
+                "LEADLEDGER_DB_MIGRATION_USER", "owner", "LEADLEDGER_DB_MIGRATION_PASSWORD", "o"), dir);
+        assertThat(split.externalDbCredentials()).containsOnly(Map.entry("LEADLEDGER_DB_USER", "app"),
+                Map.entry("LEADLEDGER_DB_PASSWORD", "a"), Map.entry("LEADLEDGER_DB_MIGRATION_USER", "owner"),
+                Map.entry("LEADLEDGER_DB_MIGRATION_PASSWORD", "o"));
+    }
+
     /** Security point 11: the tokens are secrets, readable by their owner only. */
     @Test
     void tokensEnvFileIsReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {

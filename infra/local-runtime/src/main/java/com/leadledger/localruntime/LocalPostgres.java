@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,10 +16,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A real PostgreSQL server on this machine from zonky's embedded binaries ({@code initdb}, {@code pg_ctl} and
@@ -30,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  * commit that returned survives an OS crash. zonky's own defaults are not durable (it starts the server with
  * {@code -F}, i.e. fsync off, and {@code synchronous_commit=off}); the settings here are passed after them and win.
  * Tests that want speed ask for {@link Builder#notDurable()}.
+ *
+ * <p>Connections are trusted unless told otherwise: {@link Builder#passwordAuthentication(String)} gives the superuser a
+ * password and makes every connection authenticate with one (scram-sha-256), a new cluster from {@code initdb} on, an
+ * existing trusting one from this start on.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -37,13 +44,17 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+    /** The authentication method of a pg_hba.conf line: its last field, unless options follow it. */
+    private static final Pattern TRUST = Pattern.compile("(?<=\\s)trust(?=\\s|$)");
 
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
+    private final String password;
 
-    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory) {
+    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory, String password) {
         this.server = server;
         this.dataDirectory = dataDirectory;
+        this.password = password;
     }
 
     public static Builder builder() {
@@ -58,8 +69,14 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
     }
 
+    /** A connection as the superuser {@value #USER}. */
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
+        return DriverManager.getConnection(jdbcUrl(database), USER, password);
+    }
+
+    /** The superuser's password ({@value #PASSWORD}, and not asked for, unless password authentication is on). */
+    public String password() {
+        return password;
     }
 
     /** Creates the database unless it exists; true when it was created. */
@@ -92,6 +109,28 @@ public final class LocalPostgres implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * A cluster initialized to trust every connection (as zonky does, and this class did before) gets the superuser's
+     * password and scram-sha-256 in place of {@code trust} in {@code pg_hba.conf}, effective at once (a reload).
+     */
+    private void stopTrusting() throws IOException, SQLException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        List<String> lines = Files.readAllLines(hba);
+        List<String> converted = lines.stream().map(line -> line.strip().startsWith("#") ? line
+                : TRUST.matcher(line).replaceAll("scram-sha-256")).toList();
+        if (converted.equals(lines)) {
+            return;
+        }
+        try (Connection admin = connect("postgres"); Statement st = admin.createStatement()) {
+            st.execute("SET password_encryption = 'scram-sha-256'");
+            st.execute("ALTER ROLE " + USER + " PASSWORD '" + password.replace("'", "''") + "'");
+            Files.write(hba, converted);
+            st.execute("SELECT pg_reload_conf()");
+        }
+        log.info("PostgreSQL in {} asks every connection for a password now (scram-sha-256 instead of trust)",
+                dataDirectory);
     }
 
     /** The postmaster's pid (its backends are its children); empty without a data directory of our choosing. */
@@ -150,6 +189,7 @@ public final class LocalPostgres implements AutoCloseable {
         private Path logFile;
         private boolean stopOnJvmExit = true;
         private Duration startupWait = Duration.ofSeconds(60);
+        private String superuserPassword;
         private final Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"));
 
@@ -203,6 +243,19 @@ public final class LocalPostgres implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Every connection authenticates with a password (scram-sha-256; no {@code trust}), the superuser's being this
+         * one. A new cluster is initialized so; an existing one that still trusts connections is converted at start
+         * (needs {@link #dataDirectory(Path)}).
+         */
+        public Builder passwordAuthentication(String superuserPassword) {
+            if (superuserPassword == null || superuserPassword.isEmpty()) {
+                throw new IllegalArgumentException("the superuser's password must not be empty");
+            }
+            this.superuserPassword = superuserPassword;
+            return this;
+        }
+
         /** Fast, not crash-safe: fsync, synchronous commit and full-page writes off. For tests and scratch runs only. */
         public Builder notDurable() {
             return setting("fsync", "off").setting("synchronous_commit", "off").setting("full_page_writes", "off");
@@ -226,7 +279,40 @@ public final class LocalPostgres implements AutoCloseable {
                 builder.setOutputRedirector(redirect).setErrorRedirector(redirect);
             }
             settings.forEach(builder::setServerConfig);
-            return new LocalPostgres(builder.start(), dataDirectory);
+            if (superuserPassword == null) {
+                return new LocalPostgres(builder.start(), dataDirectory, PASSWORD);
+            }
+            return startWithPasswords(builder);
+        }
+
+        private LocalPostgres startWithPasswords(EmbeddedPostgres.Builder builder) throws IOException {
+            boolean initdb = dataDirectory == null || !keepData || !Files.exists(dataDirectory.resolve("postgresql.conf"));
+            Path passwordFile = null;
+            try {
+                if (initdb) {
+                    // initdb --auth=scram-sha-256 --pwfile=…: zonky passes its "locale" settings to initdb as --name=value
+                    // after its own -A trust, and the last --auth wins
+                    passwordFile = Files.createTempFile("pg-superuser", ".pw",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.writeString(passwordFile, superuserPassword + "\n");
+                    builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
+                }
+                builder.setConnectConfig("password", superuserPassword); // zonky's own readiness check logs in
+                LocalPostgres started = new LocalPostgres(builder.start(), dataDirectory, superuserPassword);
+                if (dataDirectory != null) {
+                    try {
+                        started.stopTrusting();
+                    } catch (IOException | SQLException | RuntimeException e) {
+                        started.close();
+                        throw new IOException("could not turn password authentication on for " + dataDirectory, e);
+                    }
+                }
+                return started;
+            } finally {
+                if (passwordFile != null) {
+                    Files.deleteIfExists(passwordFile);
+                }
+            }
         }
     }
 }

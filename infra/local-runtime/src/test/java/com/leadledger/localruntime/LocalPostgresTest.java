@@ -5,8 +5,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +60,47 @@ class LocalPostgresTest {
             assertThat(setting(first, "synchronous_commit")).isEqualTo("off");
             assertThatThrownBy(() -> LocalPostgres.builder().port(first.port(), "PostgreSQL, MY_PORT").start())
                     .hasMessageContaining("port " + first.port() + " (PostgreSQL, MY_PORT) is already in use");
+        }
+    }
+
+    @Test
+    void withPasswordAuthenticationNoConnectionGetsInWithoutThePassword() throws Exception {
+        try (LocalPostgres pg = LocalPostgres.builder().dataDirectory(dir.resolve("pg")).notDurable()
+                .passwordAuthentication("first-Secret").start()) {
+            assertThat(setting(pg, "password_encryption")).isEqualTo("scram-sha-256");
+            assertThat(pg.password()).isEqualTo("first-Secret");
+            assertRefusedWithoutThePassword(pg, "first-Secret");
+            assertThat(dir.resolve("pg/pg_hba.conf")).content().doesNotContainPattern("(?m)^[^#]*\\strust\\b");
+        }
+    }
+
+    @Test
+    void aClusterThatTrustedEveryConnectionAsksForPasswordsOnceStartedWithOne() throws Exception {
+        try (LocalPostgres trusting = LocalPostgres.builder().dataDirectory(dir.resolve("pg")).keepData(true)
+                .notDurable().start(); Connection c = trusting.connect("postgres"); Statement st = c.createStatement()) {
+            st.execute("create table kept (id int primary key)");
+            assertThat(DriverManager.getConnection(trusting.jdbcUrl("postgres"), "postgres", "anything")).isNotNull();
+        }
+
+        try (LocalPostgres converted = LocalPostgres.builder().dataDirectory(dir.resolve("pg")).keepData(true)
+                .notDurable().passwordAuthentication("new-Secret").start()) {
+            assertRefusedWithoutThePassword(converted, "new-Secret");
+            try (Connection c = converted.connect("postgres"); Statement st = c.createStatement()) {
+                st.execute("select * from kept");
+            }
+        }
+    }
+
+    private static void assertRefusedWithoutThePassword(LocalPostgres pg, String password) throws Exception {
+        String url = pg.jdbcUrl("postgres");
+        Properties noPassword = new Properties();
+        noPassword.setProperty("user", "postgres");
+        assertThatThrownBy(() -> DriverManager.getConnection(url, noPassword).close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("password");
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong").close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+        try (Connection c = DriverManager.getConnection(url, "postgres", password)) {
+            assertThat(c.isValid(5)).isTrue();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.leadledger.testsupport;
 
+import com.leadledger.localruntime.DatabaseRoles;
 import com.leadledger.localruntime.LocalPostgres;
 
 import java.sql.Connection;
@@ -11,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@link PostgresServer} reached through the JDBC URL of an admin database (usually {@code postgres}): databases
- * are created there, and their URLs are the admin URL with the database name replaced.
+ * A {@link PostgresServer} reached through the JDBC URL of an admin database (usually {@code postgres}): the roles and
+ * databases are created there (the admin user must be a superuser), and the databases' URLs are the admin URL with the
+ * database name replaced.
  */
 class AdminJdbcPostgres implements PostgresServer {
 
@@ -25,9 +27,11 @@ class AdminJdbcPostgres implements PostgresServer {
     private final String username;
     private final String password;
     private final String description;
+    private final DatabaseRoles roles;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private boolean rolesCreated;
 
-    AdminJdbcPostgres(String adminUrl, String username, String password, String description) {
+    AdminJdbcPostgres(String adminUrl, String username, String password, String description, DatabaseRoles roles) {
         Matcher m = URL.matcher(adminUrl);
         if (!m.matches()) {
             throw new IllegalArgumentException("not a jdbc:postgresql:// URL: " + adminUrl);
@@ -38,6 +42,7 @@ class AdminJdbcPostgres implements PostgresServer {
         this.username = username;
         this.password = password;
         this.description = description;
+        this.roles = roles;
     }
 
     @Override
@@ -56,9 +61,16 @@ class AdminJdbcPostgres implements PostgresServer {
         return prefix + "/" + database + query;
     }
 
+    /** A database created here belongs to the migration owner, and the application role may connect to it. */
     private void createIfMissing(String database) {
         try (Connection c = DriverManager.getConnection(adminUrl, username, password)) {
-            LocalPostgres.createDatabaseIfMissing(c, database);
+            if (!rolesCreated) {
+                roles.createOn(c);
+                rolesCreated = true;
+            }
+            if (LocalPostgres.createDatabaseIfMissing(c, database)) {
+                roles.adopt(c, database);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + database + " on " + description, e);
         }
@@ -72,6 +84,11 @@ class AdminJdbcPostgres implements PostgresServer {
     @Override
     public String password() {
         return password;
+    }
+
+    @Override
+    public DatabaseRoles roles() {
+        return roles;
     }
 
     String adminUrl() {

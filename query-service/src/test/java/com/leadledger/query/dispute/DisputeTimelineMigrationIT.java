@@ -22,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,9 +52,11 @@ class DisputeTimelineMigrationIT {
         arrivalOrder.add(entries.get(0)).add(entries.get(2)).add(entries.get(1));
 
         PostgresServer pg = TestInfrastructure.postgres();
+        // as the migration owner, which owns the tables in a deployment; the grants name the application role
         DriverManagerDataSource database = new DriverManagerDataSource(
-                pg.jdbcUrl(pg.freshDatabase("dispute_migration")), pg.username(), pg.password());
-        Flyway.configure().dataSource(database).target("12").load().migrate();
+                pg.jdbcUrl(pg.freshDatabase("dispute_migration")), pg.roles().migrationUser(), pg.roles().migrationPassword());
+        Map<String, String> placeholders = Map.of("app-role", pg.roles().appUser());
+        Flyway.configure().dataSource(database).placeholders(placeholders).target("12").load().migrate();
         JdbcClient jdbc = JdbcClient.create(database);
         stored.forEach(step -> insertIntoEventLog(jdbc, step));
         jdbc.sql("""
@@ -63,7 +66,7 @@ class DisputeTimelineMigrationIT {
                 .param("at", Timestamp.from(T)).param("last", expected.lastEventId())
                 .param("doc", before.toString()).update();
 
-        Flyway.configure().dataSource(database).load().migrate();
+        Flyway.configure().dataSource(database).placeholders(placeholders).load().migrate();
 
         String document = jdbc.sql("SELECT document::text FROM dispute_view WHERE dispute_id = 'D-9'")
                 .query(String.class).single();

@@ -37,7 +37,7 @@ class DeadLetterIT extends QueryServiceITBase {
         String constraint = "it_refuse_" + UUID.randomUUID().toString().replace("-", "");
         // The view's schema refuses the row this event makes, as a too-strict migration would: the same failure
         // (SQLSTATE 23514) on every attempt, not a passing one.
-        jdbc.sql("ALTER TABLE registration_view ADD CONSTRAINT %s CHECK (partner_id <> '%s') NOT VALID"
+        superuser().sql("ALTER TABLE registration_view ADD CONSTRAINT %s CHECK (partner_id <> '%s') NOT VALID"
                 .formatted(constraint, poisoned)).update();
         try {
             double parkedBefore = counter(DeadLetterMetrics.PARKED_COUNTER, "reason", "projection");
@@ -125,7 +125,7 @@ class DeadLetterIT extends QueryServiceITBase {
             assertThat(http.get(DEAD_LETTERS + "/" + parkedId, ADMIN).body().get("attempts").asInt()).isEqualTo(2);
             assertThat(http.post(DEAD_LETTERS + "/" + parkedId + "/retry", MANAGER, "").status()).isEqualTo(403);
 
-            jdbc.sql("ALTER TABLE registration_view DROP CONSTRAINT " + constraint).update();
+            superuser().sql("ALTER TABLE registration_view DROP CONSTRAINT " + constraint).update();
 
             String key = "retry-" + UUID.randomUUID();
             Http.Response retried = http.post(DEAD_LETTERS + "/" + parkedId + "/retry", ADMIN, "",
@@ -173,7 +173,7 @@ class DeadLetterIT extends QueryServiceITBase {
             assertThat(jdbc.sql("SELECT count(*) FROM dead_letter WHERE aggregate_id = :id")
                     .param("id", stream.opportunityId()).query(Long.class).single()).isEqualTo(4);
         } finally {
-            jdbc.sql("ALTER TABLE registration_view DROP CONSTRAINT IF EXISTS " + constraint).update();
+            superuser().sql("ALTER TABLE registration_view DROP CONSTRAINT IF EXISTS " + constraint).update();
         }
     }
 

@@ -9,6 +9,7 @@ import com.leadledger.events.registration.RegistrationWithdrawn;
 import com.leadledger.query.Fixtures;
 import com.leadledger.query.ingest.PoisonRecordRecoverer;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +146,8 @@ class IngestIT extends QueryServiceITBase {
         String trigger = "it_fail_" + UUID.randomUUID().toString().replace("-", "");
         // A real failure inside the ingest transaction, after event_log was written: the projection's write is refused
         // with the error a restarting server gives (SQLSTATE 57P03 cannot_connect_now), a passing condition.
-        jdbc.sql("""
+        JdbcClient superuser = superuser(); // the service's own role may create no function or trigger
+        superuser.sql("""
                 CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.partner_id = '%2$s' THEN
@@ -153,7 +155,7 @@ class IngestIT extends QueryServiceITBase {
                     END IF;
                     RETURN NEW;
                 END $$""".formatted(trigger, partner)).update();
-        jdbc.sql("CREATE TRIGGER %1$s BEFORE INSERT OR UPDATE ON registration_view FOR EACH ROW EXECUTE FUNCTION %1$s()"
+        superuser.sql("CREATE TRIGGER %1$s BEFORE INSERT OR UPDATE ON registration_view FOR EACH ROW EXECUTE FUNCTION %1$s()"
                 .formatted(trigger)).update();
         try {
             Fixtures.OpportunityStream stream = new Fixtures.OpportunityStream("NETWORK_SECURITY");
@@ -171,15 +173,15 @@ class IngestIT extends QueryServiceITBase {
             assertThat(poisonSoFar()).as("not treated as poison").isEqualTo(poisonBefore);
             assertThat(deadLettersOf(stream.opportunityId())).as("not parked").isZero();
 
-            jdbc.sql("DROP TRIGGER " + trigger + " ON registration_view").update();
+            superuser.sql("DROP TRIGGER " + trigger + " ON registration_view").update();
 
             JsonNode view = awaitRegistration(submitted.registrationId(), MANAGER);
             assertThat(view.get("partnerId").asText()).isEqualTo(partner);
             assertThat(stored(stream.last().eventId())).isTrue();
             assertThat(deadLettersOf(stream.opportunityId())).as("not parked").isZero();
         } finally {
-            jdbc.sql("DROP TRIGGER IF EXISTS " + trigger + " ON registration_view").update();
-            jdbc.sql("DROP FUNCTION IF EXISTS " + trigger + "()").update();
+            superuser.sql("DROP TRIGGER IF EXISTS " + trigger + " ON registration_view").update();
+            superuser.sql("DROP FUNCTION IF EXISTS " + trigger + "()").update();
         }
     }
 

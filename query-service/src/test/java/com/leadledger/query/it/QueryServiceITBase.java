@@ -5,6 +5,7 @@ import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.query.Fixtures;
 import com.leadledger.testsupport.TestInfrastructure;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,10 +21,12 @@ import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 
 /**
  * One running query service for all integration test classes (they share this configuration, so Spring's test
@@ -51,10 +55,9 @@ public abstract class QueryServiceITBase {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         var pg = TestInfrastructure.postgres();
-        String url = pg.jdbcUrl(pg.freshDatabase("query_it"));
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", pg::username);
-        registry.add("spring.datasource.password", pg::password);
+        // used as the application role, migrated as the migration owner, as in a deployment
+        pg.serviceProperties(pg.freshDatabase("query_it")).forEach((property, value) -> registry.add(property,
+                () -> value));
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("leadledger.kafka.topic", () -> TOPIC);
         registry.add("leadledger.kafka.partitions", () -> 3);
@@ -69,9 +72,29 @@ public abstract class QueryServiceITBase {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    DataSource dataSource;
+    @Autowired
     MeterRegistry meters;
 
     Http http;
+
+    /**
+     * The service's database as the server's superuser, for faults a test injects where the service's own role may
+     * change nothing (constraints, triggers).
+     */
+    JdbcClient superuser() {
+        return JdbcClient.create(superuserDataSource());
+    }
+
+    DataSource superuserDataSource() {
+        try {
+            var pg = TestInfrastructure.postgres();
+            return new DriverManagerDataSource(dataSource.unwrap(HikariDataSource.class).getJdbcUrl(), pg.username(),
+                    pg.password());
+        } catch (SQLException e) {
+            throw new IllegalStateException("not the service's Hikari pool: " + dataSource, e);
+        }
+    }
 
     @BeforeEach
     void connect() {

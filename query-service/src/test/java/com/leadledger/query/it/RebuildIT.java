@@ -5,7 +5,9 @@ import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.query.Fixtures;
+import com.leadledger.query.projection.ViewProjection;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +30,9 @@ class RebuildIT extends QueryServiceITBase {
     static final List<String> TABLES = List.of("dispute_view", "notice", "opportunity_view", "partner_view",
             "policy_view", "registration_view", "support_history");
 
+    @Autowired
+    List<ViewProjection<?>> projections;
+
     @Test
     void aRebuildOfThousandsOfEventsEqualsTheLiveProjectionAndReadsAreServedMeanwhile() {
         publishStories(300); // ~2,100 events
@@ -49,7 +54,22 @@ class RebuildIT extends QueryServiceITBase {
         assertThat(readStatuses).containsOnly(200);
         assertThat(readTotals).containsOnly(registrations);
         assertThat(checksums()).isEqualTo(live);
-        assertThat(tablesIn("leadledger_rebuild")).isZero();
+        assertThat(rowsInShadowTables()).as("the shadow tables are left empty").isZero();
+    }
+
+    /** The service's role has no DDL right: the shadow tables are the migration owner's, one per projection table. */
+    @Test
+    void everyProjectionsTableHasAnEmptyShadowOfItsLayoutThatTheServicesRoleDoesNotOwn() {
+        List<String> projected = projections.stream().map(ViewProjection::table).distinct().sorted().toList();
+        assertThat(projected).isEqualTo(TABLES);
+        assertThat(jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'leadledger_rebuild'"
+                + " ORDER BY table_name").query(String.class).list())
+                .containsExactlyInAnyOrderElementsOf(concat(TABLES, List.of("rebuild_applied", "rebuild_skipped")));
+        for (String table : TABLES) {
+            assertThat(columns("leadledger_rebuild", table)).as(table).isEqualTo(columns("public", table));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_class WHERE relowner = current_user::regrole").query(Long.class)
+                .single()).as("tables the service's role owns").isZero();
     }
 
     @Test
@@ -157,8 +177,25 @@ class RebuildIT extends QueryServiceITBase {
         return jdbc.sql("SELECT count(*) FROM event_log").query(Long.class).single();
     }
 
-    private long tablesIn(String schema) {
-        return jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = :schema").param("schema", schema)
-                .query(Long.class).single();
+    private long rowsInShadowTables() {
+        long rows = 0;
+        for (String table : concat(TABLES, List.of("rebuild_applied", "rebuild_skipped"))) {
+            rows += jdbc.sql("SELECT count(*) FROM leadledger_rebuild." + table).query(Long.class).single();
+        }
+        return rows;
+    }
+
+    private List<String> columns(String schema, String table) {
+        return jdbc.sql("""
+                        SELECT column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '')
+                        FROM information_schema.columns WHERE table_schema = :schema AND table_name = :table
+                        ORDER BY ordinal_position""").param("schema", schema).param("table", table)
+                .query(String.class).list();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

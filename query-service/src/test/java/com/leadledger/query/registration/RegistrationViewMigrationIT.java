@@ -48,15 +48,17 @@ class RegistrationViewMigrationIT {
                         EventRef.of(envelope)))
                 .toList()).values();
         PostgresServer pg = TestInfrastructure.postgres();
+        // as the migration owner, which owns the tables in a deployment; the grants name the application role
         DriverManagerDataSource database = new DriverManagerDataSource(
-                pg.jdbcUrl(pg.freshDatabase("registration_migration")), pg.username(), pg.password());
-        Flyway.configure().dataSource(database).target("11").load().migrate();
+                pg.jdbcUrl(pg.freshDatabase("registration_migration")), pg.roles().migrationUser(), pg.roles().migrationPassword());
+        Map<String, String> placeholders = Map.of("app-role", pg.roles().appUser());
+        Flyway.configure().dataSource(database).placeholders(placeholders).target("11").load().migrate();
         JdbcClient jdbc = JdbcClient.create(database);
         EventLogRepository eventLog = new EventLogRepository(jdbc, Fixtures.CODEC);
         history.forEach(eventLog::append);
         views.forEach(view -> insertInColumnLayout(jdbc, view));
 
-        Flyway.configure().dataSource(database).load().migrate();
+        Flyway.configure().dataSource(database).placeholders(placeholders).load().migrate();
 
         for (RegistrationView view : views) {
             Map<String, Object> row = jdbc.sql("SELECT status, review_level, customer_name_normalized,"
@@ -68,8 +70,8 @@ class RegistrationViewMigrationIT {
             assertThat(row.get("customer_name_normalized"))
                     .isEqualTo(CustomerNames.normalize(view.customer().legalName()));
         }
-        assertThat(jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_name = 'registration_view'")
-                .query(String.class).list()).containsExactlyInAnyOrder("registration_id", "opportunity_id",
+        assertThat(jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'"
+                + " AND table_name = 'registration_view'").query(String.class).list()).containsExactlyInAnyOrder("registration_id", "opportunity_id",
                 "partner_id", "position", "status", "customer_key", "customer_domain", "customer_name_normalized",
                 "product_line", "accepted_at", "review_level", "document");
     }

@@ -57,8 +57,7 @@ final class ServicePair implements AutoCloseable {
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("LEADLEDGER_COMMAND_DB_URL", postgres.jdbcUrl(commandDb));
         env.put("LEADLEDGER_QUERY_DB_URL", postgres.jdbcUrl(queryDb));
-        env.put("LEADLEDGER_DB_USER", postgres.username());
-        env.put("LEADLEDGER_DB_PASSWORD", postgres.password());
+        env.putAll(postgres.roles().environment()); // the application role, migrating as the migration owner
         env.put("LEADLEDGER_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers());
         env.put("LEADLEDGER_TOPIC", "leadledger.events." + name + "-" + UUID.randomUUID());
         env.put("LEADLEDGER_DEV_JWT_SECRET", DevTokens.DEFAULT_SECRET);

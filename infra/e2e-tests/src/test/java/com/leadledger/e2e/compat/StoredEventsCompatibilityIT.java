@@ -39,7 +39,7 @@ class StoredEventsCompatibilityIT {
     @Test
     void theReleasedHistoryStaysIntactAndReplaysIntoTheSameAnswers() throws Exception {
         String commandDb = postgres.freshDatabase("compat_command");
-        try (Connection db = connect(commandDb)) {
+        try (Connection db = connectAsMigrationOwner(commandDb)) { // whose tables the release's migrations made
             CommandDatabase.load(db, dump);
             assertIntact(db, "as dumped");
             assertThat(CommandDatabase.eventTypes(db).keySet())
@@ -151,6 +151,11 @@ class StoredEventsCompatibilityIT {
 
     private static Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), postgres.password());
+    }
+
+    private static Connection connectAsMigrationOwner(String database) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(database), postgres.roles().migrationUser(),
+                postgres.roles().migrationPassword());
     }
 
     private static void awaitZero(String what, Callable<Long> count) {

@@ -1,0 +1,58 @@
+-- Shadow tables for projection rebuilds (ProjectionRebuilder; docs/operations.md, "Rebuilding the read models"): in
+-- schema leadledger_rebuild, an empty table of the same layout (columns, defaults, constraints, indexes) for each read
+-- model's table, and the rebuild's own bookkeeping. They belong to the migration owner, so that a rebuild needs no DDL
+-- right: the application role fills them and copies them into the live tables.
+--
+-- Run by Flyway after every migration. A shadow table is created when missing and created again when its read model's
+-- table changed layout (or it has another owner); otherwise it is left alone, so a rebuild running on another instance
+-- meanwhile is not disturbed. A new read model's table is added to the list below (RebuildIT checks it against the
+-- projections, and a rebuild refuses to start without it).
+CREATE SCHEMA IF NOT EXISTS leadledger_rebuild;
+
+-- A table's layout as text, without its own name or its indexes' names.
+CREATE OR REPLACE FUNCTION pg_temp.leadledger_layout(relation REGCLASS) RETURNS TEXT
+    LANGUAGE sql STABLE AS
+$$
+SELECT concat_ws(E'\n',
+    (SELECT string_agg(concat_ws(' ', quote_ident(a.attname), format_type(a.atttypid, a.atttypmod),
+                                 CASE WHEN a.attnotnull THEN 'NOT NULL' END,
+                                 'DEFAULT ' || pg_get_expr(d.adbin, d.adrelid)), ', ' ORDER BY a.attnum)
+     FROM pg_attribute a
+     LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+     WHERE a.attrelid = relation AND a.attnum > 0 AND NOT a.attisdropped),
+    (SELECT string_agg(shape, ', ' ORDER BY shape)
+     FROM (SELECT regexp_replace(pg_get_indexdef(i.indexrelid), '^CREATE (UNIQUE )?INDEX \S+ ON \S+',
+                                 'CREATE \1INDEX ON') AS shape
+           FROM pg_index i WHERE i.indrelid = relation) indexes),
+    (SELECT string_agg(pg_get_constraintdef(c.oid), ', ' ORDER BY pg_get_constraintdef(c.oid))
+     FROM pg_constraint c WHERE c.conrelid = relation AND c.contype = 'c'))
+$$;
+
+DO
+$$
+DECLARE
+    read_model TEXT;
+    live REGCLASS;
+    shadow REGCLASS;
+BEGIN
+    FOREACH read_model IN ARRAY ARRAY['dispute_view', 'notice', 'opportunity_view', 'partner_view', 'policy_view',
+                                      'registration_view', 'support_history']
+        LOOP
+            live := to_regclass(format('public.%I', read_model));
+            CONTINUE WHEN live IS NULL; -- a migration run up to an earlier target has not created it yet
+            shadow := to_regclass(format('leadledger_rebuild.%I', read_model));
+            IF shadow IS NULL
+                OR pg_temp.leadledger_layout(shadow) IS DISTINCT FROM pg_temp.leadledger_layout(live)
+                OR (SELECT relowner FROM pg_class WHERE oid = shadow) <> (SELECT oid FROM pg_roles
+                                                                          WHERE rolname = current_user) THEN
+                EXECUTE format('DROP TABLE IF EXISTS leadledger_rebuild.%I', read_model);
+                EXECUTE format('CREATE TABLE leadledger_rebuild.%I (LIKE public.%I INCLUDING ALL)', read_model,
+                               read_model);
+            END IF;
+        END LOOP;
+END
+$$;
+
+-- The events a rebuild applied to the shadow tables, and those it skipped as parked (applied at the swap if resolved).
+CREATE TABLE IF NOT EXISTS leadledger_rebuild.rebuild_applied (event_id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS leadledger_rebuild.rebuild_skipped (event_id TEXT PRIMARY KEY);
