@@ -32,20 +32,17 @@ final class KafkaClientAuthentication {
         if (!PROTOCOLS.contains(protocol)) {
             throw new IllegalStateException(PROTOCOL + " is '" + securityProtocol + "': set it to one of " + PROTOCOLS);
         }
+        List<String> given = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        (sasl.hasUsername() ? given : missing).add(USERNAME);
+        (sasl.hasPassword() ? given : missing).add(PASSWORD);
         if (!protocol.startsWith("SASL_")) {
-            if (sasl.hasUsername() || sasl.hasPassword()) {
-                throw new IllegalStateException(USERNAME + " / " + PASSWORD + " are set, but " + PROTOCOL + " is "
-                        + protocol + ", which sends no credentials: set it to SASL_SSL or SASL_PLAINTEXT, or remove "
-                        + "the credentials");
+            if (!given.isEmpty()) {
+                throw new IllegalStateException(String.join(" and ", given) + (given.size() == 1 ? " is" : " are")
+                        + " set, but " + PROTOCOL + " is " + protocol + ", which sends no credentials: set it to "
+                        + "SASL_SSL or SASL_PLAINTEXT, or remove the credentials");
             }
             return Map.of();
-        }
-        List<String> missing = new ArrayList<>();
-        if (!sasl.hasUsername()) {
-            missing.add(USERNAME);
-        }
-        if (!sasl.hasPassword()) {
-            missing.add(PASSWORD);
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException(PROTOCOL + " is " + protocol + ", but " + String.join(" and ", missing)

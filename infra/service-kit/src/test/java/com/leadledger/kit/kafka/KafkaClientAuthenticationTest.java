@@ -40,8 +40,14 @@ class KafkaClientAuthenticationTest {
     void clientsSendNoCredentialsByDefault() {
         services.run(context -> {
             assertThat(context).hasSingleBean(KafkaHealthIndicator.class);
-            clientSettings(context).forEach(settings -> assertThat(settings).doesNotContainKeys(
-                    "sasl.mechanism", "sasl.jaas.config").doesNotContainEntry("security.protocol", "SASL_PLAINTEXT"));
+            assertThat(clientSettings(context)).hasSize(3).allSatisfy(settings -> assertThat(settings)
+                    .doesNotContainKeys("security.protocol", "sasl.mechanism", "sasl.jaas.config"));
+        });
+        services.withPropertyValues("spring.kafka.security.protocol=PLAINTEXT").run(context -> {
+            assertThat(context).hasSingleBean(KafkaHealthIndicator.class);
+            assertThat(clientSettings(context)).hasSize(3).allSatisfy(settings -> assertThat(settings)
+                    .containsEntry("security.protocol", "PLAINTEXT")
+                    .doesNotContainKeys("sasl.mechanism", "sasl.jaas.config"));
         });
     }
 
@@ -96,9 +102,16 @@ class KafkaClientAuthenticationTest {
                 "leadledger.kafka.sasl.password=secret").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("LEADLEDGER_KAFKA_USERNAME / LEADLEDGER_KAFKA_PASSWORD are set")
-                    .hasMessageContaining("LEADLEDGER_KAFKA_SECURITY_PROTOCOL is PLAINTEXT");
+                    .hasMessage("LEADLEDGER_KAFKA_USERNAME and LEADLEDGER_KAFKA_PASSWORD are set, but "
+                            + "LEADLEDGER_KAFKA_SECURITY_PROTOCOL is PLAINTEXT, which sends no credentials: set it to "
+                            + "SASL_SSL or SASL_PLAINTEXT, or remove the credentials");
         });
+        services.withPropertyValues("spring.kafka.security.protocol=SSL", "leadledger.kafka.sasl.password=secret")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageStartingWith(
+                            "LEADLEDGER_KAFKA_PASSWORD is set, but LEADLEDGER_KAFKA_SECURITY_PROTOCOL is SSL");
+                });
     }
 
     @Test
