@@ -4,6 +4,9 @@
 -- here (ApplicationRolePrivilegesIT holds the same list). The event store, its hash chain and its checkpoints are
 -- SELECT and INSERT only: the role can append history, never change or remove it, and as it owns nothing it can
 -- neither disable their triggers nor drop them. All of it commits at once, so running instances never lack a right.
+
+-- Instances starting together run this script at the same moment: one at a time (catalog updates would collide).
+SELECT pg_advisory_xact_lock(hashtext('leadledger afterMigrate'));
 DO
 $$
 DECLARE

@@ -7,6 +7,9 @@
 -- table changed layout (or it has another owner); otherwise it is left alone, so a rebuild running on another instance
 -- meanwhile is not disturbed. A new read model's table is added to the list below (RebuildIT checks it against the
 -- projections, and a rebuild refuses to start without it).
+
+-- Instances starting together run this script at the same moment: one at a time (catalog updates would collide).
+SELECT pg_advisory_xact_lock(hashtext('leadledger afterMigrate'));
 CREATE SCHEMA IF NOT EXISTS leadledger_rebuild;
 
 -- A table's layout as text, without its own name or its indexes' names.

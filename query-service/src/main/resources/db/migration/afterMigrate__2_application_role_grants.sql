@@ -4,6 +4,9 @@
 -- its reach until it is listed here (ApplicationRolePrivilegesIT holds the same list). The copy of the history,
 -- event_log, is SELECT and INSERT only; the role owns nothing, so it can neither disable its triggers nor drop it. All
 -- of it commits at once, so running instances never lack a right.
+
+-- Instances starting together run this script at the same moment: one at a time (catalog updates would collide).
+SELECT pg_advisory_xact_lock(hashtext('leadledger afterMigrate'));
 DO
 $$
 DECLARE

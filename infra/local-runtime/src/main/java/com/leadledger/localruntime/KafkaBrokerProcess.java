@@ -1,9 +1,11 @@
 package com.leadledger.localruntime;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -30,16 +34,29 @@ import java.util.concurrent.TimeUnit;
  * and even {@link #kill()}. Layout of the data directory: {@code server.properties}, {@code cluster.id},
  * {@code broker.pid}, {@code logback-broker.xml} and the log segments under {@code data/}. The broker's output goes to
  * {@code kafka-broker.log} in the log directory.
+ *
+ * <p>By default clients connect with {@code PLAINTEXT}. With {@linkplain Builder#scramUser SCRAM users} the client
+ * listener is {@code SASL_PLAINTEXT} with {@value #SCRAM_MECHANISM} and refuses every client that does not
+ * authenticate as one of them. The users are created when the storage is formatted ({@code StorageTool format
+ * --add-scram}), so a data directory keeps the users it was first started with. Inter-broker traffic uses that same
+ * listener, authenticated as the first user, which is also the identity of the readiness check
+ * ({@link #clientProperties()}). The KRaft controller listener stays {@code PLAINTEXT} on its own localhost port: a
+ * controller cannot check SCRAM credentials (they are kept in the metadata it serves itself); it carries the quorum's
+ * traffic and no topic reads or writes.
  */
 public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> implements KafkaServer {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBrokerProcess.class);
     private static final String MAIN_CLASS = "kafka.Kafka";
+    /** The SASL mechanism of a broker with SCRAM users. */
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    private static final String SCRAM_LOGIN_MODULE = "org.apache.kafka.common.security.scram.ScramLoginModule";
 
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
     private final String maxHeap;
+    private final List<ScramUser> scramUsers;
 
     /** A broker on the given ports (0 = pick a free one now) that writes {@code kafka-broker.log} into logDirectory. */
     public KafkaBrokerProcess(Path dataDir, int port, int controllerPort, Path logDirectory) {
@@ -56,6 +73,7 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
         }
         this.controllerPort = cport;
         this.maxHeap = b.maxHeap;
+        this.scramUsers = List.copyOf(b.scramUsers);
     }
 
     public static Builder builder(Path dataDir) {
@@ -109,11 +127,11 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
                     return false;
                 }
                 if (admin == null) {
-                    admin = Admin.create(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-                            AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 200));
+                    Map<String, Object> settings = new HashMap<>(clientProperties());
+                    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+                    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+                    settings.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 200);
+                    admin = Admin.create(settings);
                 }
                 try {
                     admin.listTopics(new ListTopicsOptions().timeoutMs(3000).listInternal(true))
@@ -149,6 +167,37 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
         return "localhost:" + port;
     }
 
+    /** {@code PLAINTEXT}, or {@code SASL_PLAINTEXT} with SCRAM users. */
+    public String securityProtocol() {
+        return scramUsers.isEmpty() ? "PLAINTEXT" : "SASL_PLAINTEXT";
+    }
+
+    /**
+     * What a client needs to connect: {@code bootstrap.servers} and, with SCRAM users, the security settings of the
+     * first one.
+     */
+    public Map<String, Object> clientProperties() {
+        if (scramUsers.isEmpty()) {
+            return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        }
+        return clientProperties(scramUsers.get(0));
+    }
+
+    /** What a client needs to connect as this SCRAM user, whether the broker knows it or not (tests of refusals). */
+    public Map<String, Object> clientProperties(String user, String password) {
+        if (scramUsers.isEmpty()) {
+            throw new IllegalStateException("this broker has no SCRAM users; its clients connect with PLAINTEXT");
+        }
+        return clientProperties(new ScramUser(user, password));
+    }
+
+    private Map<String, Object> clientProperties(ScramUser user) {
+        return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol(),
+                SaslConfigs.SASL_MECHANISM, SCRAM_MECHANISM,
+                SaslConfigs.SASL_JAAS_CONFIG, user.jaasConfig());
+    }
+
     public int port() {
         return port;
     }
@@ -180,11 +229,18 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@localhost:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        String listener = securityProtocol();
+        p.setProperty("listeners", listener + "://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.setProperty("advertised.listeners", listener + "://localhost:" + port);
         p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", listener);
+        p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT," + listener + ":" + listener);
+        if (!scramUsers.isEmpty()) {
+            p.setProperty("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+            p.setProperty("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM);
+            p.setProperty("listener.name.sasl_plaintext." + SCRAM_MECHANISM.toLowerCase(Locale.ROOT)
+                    + ".sasl.jaas.config", scramUsers.get(0).jaasConfig());
+        }
         p.setProperty("log.dirs", dataDir.resolve("data").toString());
         p.setProperty("num.partitions", "1");
         p.setProperty("default.replication.factor", "1");
@@ -244,6 +300,9 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
         long t0 = System.nanoTime();
         List<String> command = javaCommand(logback);
         command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()));
+        for (ScramUser user : scramUsers) {
+            command.addAll(List.of("--add-scram", user.storageToolArgument()));
+        }
         Process p = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
         try {
@@ -306,6 +365,7 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
         private int controllerPort;
         private Path logDirectory;
         private String maxHeap = "512m";
+        private final List<ScramUser> scramUsers = new ArrayList<>();
 
         private Builder(Path dataDir) {
             super(Duration.ofSeconds(60));
@@ -336,9 +396,51 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
             return this;
         }
 
+        /**
+         * Adds a SCRAM user: clients then must authenticate ({@code SASL_PLAINTEXT}, {@value #SCRAM_MECHANISM}). The
+         * first user added is also the broker's own identity. Names and passwords may hold any character but a comma
+         * (the storage tool's separator).
+         */
+        public Builder scramUser(String name, String password) {
+            scramUsers.add(new ScramUser(name, password));
+            return this;
+        }
 
         public KafkaBrokerProcess build() {
             return new KafkaBrokerProcess(this);
+        }
+    }
+
+    private record ScramUser(String name, String password) {
+
+        ScramUser {
+            if (name == null || name.isEmpty() || password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("a SCRAM user needs a name and a password");
+            }
+            if (name.contains(",") || password.contains(",")) {
+                throw new IllegalArgumentException("a SCRAM user's name or password holds a comma, which the "
+                        + "storage tool would split: " + name);
+            }
+        }
+
+        /** {@code StorageTool --add-scram}: it strips the quotes around a value and keeps everything inside. */
+        String storageToolArgument() {
+            return SCRAM_MECHANISM + "=[name=\"" + name + "\",password=\"" + password + "\"]";
+        }
+
+        /** The client login line; inside its quotes a backslash escapes the next character. */
+        String jaasConfig() {
+            return SCRAM_LOGIN_MODULE + " required username=" + quoted(name) + " password=" + quoted(password) + ";";
+        }
+
+        private static String quoted(String value) {
+            return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                    .replace("\r", "\\r") + '"';
+        }
+
+        @Override
+        public String toString() {
+            return "ScramUser[" + name + "]";
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.leadledger.localruntime;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaBrokerProcessTest {
 
@@ -36,5 +39,26 @@ class KafkaBrokerProcessTest {
             broker.kill();
         }
         assertThat(broker.isRunning()).isFalse();
+    }
+
+    @Test
+    void aBrokerWithScramUsersServesOnlyClientsThatAuthenticateAsOneOfThem() throws Exception {
+        String password = "app \"secret\" \\ ]";
+        KafkaBrokerProcess broker = KafkaBrokerProcess.builder(dir.resolve("kafka-scram"))
+                .logDirectory(dir.resolve("logs")).scramUser("broker", "broker-secret").scramUser("app", password)
+                .build();
+        try {
+            broker.start();
+            assertThat(broker.securityProtocol()).isEqualTo("SASL_PLAINTEXT");
+
+            KafkaTestClients.produce(broker.clientProperties("app", password), "guarded", "k1", "written by app");
+            assertThat(KafkaTestClients.consume(broker.clientProperties(), "guarded", 1))
+                    .extracting(ConsumerRecord::value).containsExactly("written by app");
+            var wrongPassword = broker.clientProperties("app", "wrong");
+            assertThatThrownBy(() -> KafkaTestClients.produce(wrongPassword, "guarded", "k2", "x"))
+                    .hasRootCauseInstanceOf(SaslAuthenticationException.class);
+        } finally {
+            broker.kill();
+        }
     }
 }

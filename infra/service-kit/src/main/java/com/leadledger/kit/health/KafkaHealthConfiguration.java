@@ -6,8 +6,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
 
-/** Adds {@code kafka} to {@code /actuator/health} in both services. */
+/**
+ * Adds {@code kafka} to {@code /actuator/health} in both services. The check connects as Spring's admin does (the same
+ * bootstrap servers and security settings), so it tells whether the service itself can reach the brokers.
+ */
 @AutoConfiguration
 @ConditionalOnClass(name = "org.apache.kafka.clients.admin.AdminClient")
 @ConditionalOnProperty(value = "leadledger.health.kafka.enabled", matchIfMissing = true)
@@ -15,7 +19,7 @@ import org.springframework.context.annotation.Bean;
 public class KafkaHealthConfiguration {
 
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka, KafkaHealthProperties health) {
-        return new KafkaHealthIndicator(String.join(",", kafka.getBootstrapServers()), health.timeout());
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin, KafkaHealthProperties health) {
+        return new KafkaHealthIndicator(admin.getConfigurationProperties(), health.timeout());
     }
 }

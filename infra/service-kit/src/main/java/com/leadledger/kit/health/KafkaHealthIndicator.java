@@ -8,21 +8,25 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Reports the Kafka cluster as UP when a broker answers a describe-cluster call within a short timeout. */
+/**
+ * Reports the Kafka cluster as UP when a broker answers a describe-cluster call within a short timeout. Its admin
+ * client connects with the settings it is given (the service's: bootstrap servers, security protocol, SASL, SSL).
+ */
 public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     private final AdminClient admin;
     private final Duration timeout;
 
-    public KafkaHealthIndicator(String bootstrapServers, Duration timeout) {
+    public KafkaHealthIndicator(Map<String, Object> clientSettings, Duration timeout) {
         this.timeout = timeout;
-        this.admin = AdminClient.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+        Map<String, Object> settings = new HashMap<>(clientSettings);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        this.admin = AdminClient.create(settings);
     }
 
     @Override
