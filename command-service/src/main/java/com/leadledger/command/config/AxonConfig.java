@@ -5,17 +5,31 @@ import com.leadledger.kit.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 @Configuration
 class AxonConfig {
+
+    /**
+     * Every command in one Spring transaction: the advisory lock, the appended events and the command-side views.
+     * Axon's auto-configuration would declare this too, but it orders itself after Spring Boot 3's
+     * {@code DataSourceTransactionManagerAutoConfiguration}, a class Boot 4 moved, so under Boot 4 it finds no
+     * transaction manager yet and falls back to none.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
+    }
 
     @Bean
     CorrelationDataProvider auditCorrelationProvider() {

@@ -1,16 +1,16 @@
 package com.leadledger.command.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.limits.RateLimitFilter;
 import com.leadledger.kit.security.ApiDocsProperties;
 import com.leadledger.kit.security.JwtSecurity;
-import com.leadledger.kit.domain.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.EnumSet;
 
@@ -29,7 +29,7 @@ class SecurityConfig {
             Role.CHANNEL_DIRECTOR, Role.ARBITRATION_COMMITTEE));
 
     @Bean
-    SecurityFilterChain commandSecurity(HttpSecurity http, ObjectMapper mapper, RateLimitFilter rateLimit,
+    SecurityFilterChain commandSecurity(HttpSecurity http, JsonMapper mapper, RateLimitFilter rateLimit,
                                         IdempotencyFilter idempotency, ApiDocsProperties apiDocs) throws Exception {
         return JwtSecurity.base(http, mapper, rateLimit, idempotency)
                 .authorizeHttpRequests(auth -> JwtSecurity.operationalEndpoints(auth, apiDocs)

@@ -2,24 +2,24 @@ package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
-import com.leadledger.testsupport.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +55,16 @@ class CommandServiceIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+    @Autowired
+    @Qualifier("defaultAxonObjectMapper")
+    ObjectMapper storedJson;
+    @Autowired
+    TransactionManager axonTransactions;
+    @Autowired
+    EventStorageEngine eventStorage;
 
     HttpApi http;
 
@@ -220,6 +230,18 @@ class CommandServiceIT {
                 java.util.HexFormat.of().parseHex(integrity.previousHash()), null);
         assertThat(com.leadledger.integrity.Hashes.hex(com.leadledger.integrity.chain.EventChain.hash(
                 asStored.previousHash(), asStored))).isEqualTo(integrity.eventHash());
+    }
+
+    @Test
+    void storesEventsWithTheStoredJsonMapperNotAxonsOwnDefault() {
+        assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
+        assertThat(((JacksonSerializer) eventSerializer).getObjectMapper()).isSameAs(storedJson);
+    }
+
+    @Test
+    void runsEveryCommandInASpringTransactionOnTheJdbcEventStore() {
+        assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
+        assertThat(eventStorage).isInstanceOf(JdbcEventStorageEngine.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
@@ -147,6 +148,20 @@ class ReviewAndSupportIT {
                 MANAGER, "{\"discountPercent\": 5}");
         assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
         assertThat(approved.body().get("policyVersion").asLong()).isEqualTo(version);
+    }
+
+    @Test
+    void refusesAPolicyWithoutItsNumbersNamingEachOfThem() {
+        ObjectNode policy = (ObjectNode) http.get("/api/v1/policies/current", ADMIN).body().get("policy").deepCopy();
+        policy.remove(List.of("appealWindowDays", "maxCloseDateMonths"));
+        ((ObjectNode) policy.get("extension")).putNull("maxDays");
+
+        var refused = http.post("/api/v1/policies", ADMIN, policy.toString());
+
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.body().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.body().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("appealWindowDays", "maxCloseDateMonths", "extension.maxDays");
     }
 
     @Test

@@ -1,18 +1,23 @@
 package com.leadledger.testsupport;
 
 import com.leadledger.localruntime.DatabaseRoles;
+import com.leadledger.localruntime.KafkaBrokerProcess;
 import com.leadledger.localruntime.KafkaServer;
 import com.leadledger.localruntime.LocalPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Real PostgreSQL and real Kafka for tests, one of each per JVM, started on first use and stopped by a shutdown hook.
@@ -22,10 +27,10 @@ import java.util.List;
  *   <li>an external server named by an environment variable (or a JVM system property of the same name):
  *       {@value #PG_URL} (JDBC URL of an admin database, e.g. {@code jdbc:postgresql://localhost:5432/postgres}) with
  *       {@value #PG_USER} / {@value #PG_PASSWORD}, and {@value #KAFKA_BOOTSTRAP};</li>
- *   <li>Testcontainers ({@code postgres:15-alpine}, {@code apache/kafka:3.9.1}) when a Docker engine is available
+ *   <li>Testcontainers ({@code postgres:15-alpine}, {@code apache/kafka:4.3.1}) when a Docker engine is available
  *       (set {@value #USE_DOCKER}{@code =false} to skip this step);</li>
- *   <li>embedded real servers: {@link LocalPostgres} (zonky's binaries) and spring-kafka-test's
- *       {@link EmbeddedKafkaKraftBroker}.</li>
+ *   <li>embedded real servers: {@link LocalPostgres} (zonky's binaries) and a {@link KafkaBrokerProcess} (the
+ *       {@code kafka_2.13} broker in KRaft mode as a child JVM, on a temporary directory).</li>
  * </ol>
  * On the PostgreSQL server the roles {@link #ROLES} are created (passwords set), and every database created through it
  * belongs to the migration owner.
@@ -41,7 +46,7 @@ public final class TestInfrastructure {
     public static final DatabaseRoles ROLES = DatabaseRoles.of("leadledger-owner-test", "leadledger-app-test");
 
     static final String POSTGRES_IMAGE = "postgres:15-alpine";
-    static final String KAFKA_IMAGE = "apache/kafka:3.9.1";
+    static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static final List<AutoCloseable> closeables = new ArrayList<>();
@@ -97,7 +102,7 @@ public final class TestInfrastructure {
         }
         if (docker()) {
             log.info("PostgreSQL mode: TESTCONTAINERS ({})", POSTGRES_IMAGE);
-            PostgreSQLContainer<?> container = new PostgreSQLContainer<>(DockerImageName.parse(POSTGRES_IMAGE))
+            PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(POSTGRES_IMAGE))
                     .withDatabaseName("postgres").withUsername("test").withPassword("test")
                     .withCommand("postgres", "-c", "max_connections=300", "-c", "fsync=off");
             container.start();
@@ -129,14 +134,25 @@ public final class TestInfrastructure {
             onShutdown(container::stop);
             return new FixedKafka(container.getBootstrapServers());
         }
-        log.info("Kafka mode: EMBEDDED (spring-kafka-test EmbeddedKafkaKraftBroker, KRaft; no Docker engine, so an ERROR from Testcontainers above is expected)");
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperty("auto.create.topics.enable", "true");
-        broker.brokerProperty("transaction.state.log.replication.factor", "1");
-        broker.brokerProperty("transaction.state.log.min.isr", "1");
-        broker.afterPropertiesSet();
-        onShutdown(broker::destroy);
-        return new FixedKafka(broker.getBrokersAsString());
+        log.info("Kafka mode: EMBEDDED (a KRaft broker as a child JVM; no Docker engine, so an ERROR from Testcontainers above is expected)");
+        try {
+            Path dir = Files.createTempDirectory("leadledger-test-kafka");
+            KafkaBrokerProcess broker = KafkaBrokerProcess.builder(dir).maxHeap("384m").build();
+            onShutdown(() -> deleteTree(dir));
+            onShutdown(broker::kill);
+            broker.start();
+            return broker;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the embedded Kafka broker", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static synchronized boolean docker() {

@@ -1,11 +1,11 @@
 package com.leadledger.query.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 
@@ -20,10 +20,10 @@ class AuditEventRepository {
              OR payload->>'complainantPartnerId' = :partnerId OR payload->>'respondentPartnerId' = :partnerId)""";
 
     private final JdbcClient jdbc;
-    private final ObjectMapper mapper;
+    private final JsonMapper mapper;
     private final RowMapper<AuditEvent> row;
 
-    AuditEventRepository(JdbcClient jdbc, ObjectMapper mapper) {
+    AuditEventRepository(JdbcClient jdbc, JsonMapper mapper) {
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.row = (rs, n) -> new AuditEvent(
@@ -81,7 +81,7 @@ class AuditEventRepository {
     private JsonNode json(String text) {
         try {
             return text == null ? null : mapper.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("event_log holds invalid JSON", e);
         }
     }

@@ -1,9 +1,10 @@
 package com.leadledger.query.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.integrity.checkpoint.Checkpoint;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,12 +41,12 @@ class CommandAuditClient {
     private static final int PAGE = 200;
 
     private final HttpClient http;
-    private final ObjectMapper json;
+    private final JsonMapper json;
     private final String baseUrl;
     private final ServiceToken serviceToken;
     private final Duration timeout;
 
-    CommandAuditClient(ObjectMapper json, CommandServiceProperties commandService, ServiceToken serviceToken) {
+    CommandAuditClient(JsonMapper json, CommandServiceProperties commandService, ServiceToken serviceToken) {
         String baseUrl = commandService.url();
         this.json = json;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -75,8 +76,8 @@ class CommandAuditClient {
                 c.path("gaps").forEach(g -> gaps.add(g.asLong()));
                 all.add(new PublishedCheckpoint(new Checkpoint(c.path("number").asLong(), c.path("firstIndex").asLong(),
                         c.path("lastIndex").asLong(), c.path("eventCount").asLong(), gaps,
-                        hex.parseHex(c.path("merkleRoot").asText()), hex.parseHex(c.path("previousHash").asText()),
-                        hex.parseHex(c.path("checkpointHash").asText())), Instant.parse(c.path("createdAt").asText())));
+                        hex.parseHex(c.path("merkleRoot").asString()), hex.parseHex(c.path("previousHash").asString()),
+                        hex.parseHex(c.path("checkpointHash").asString())), Instant.parse(c.path("createdAt").asString())));
             }
             if (body.path("items").size() < PAGE || all.size() >= body.path("total").asLong()) {
                 return all;
@@ -93,7 +94,7 @@ class CommandAuditClient {
                 throw new Unavailable(baseUrl + path + " answered " + response.statusCode(), null);
             }
             return json.readTree(response.body());
-        } catch (IOException e) {
+        } catch (IOException | JacksonException e) {
             throw new Unavailable(baseUrl + path + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,12 +1,12 @@
 package com.leadledger.query.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.kit.security.TokenProperties;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -55,7 +55,7 @@ class AuditorTokenByClientCredentialsTest {
     @Test
     void theQueryServiceGetsItsAuditorTokenByClientCredentialsAndReusesIt() {
         var client = new CommandServiceProperties.Client(base() + "/token", "query-service", "s3cret", "audit");
-        var audit = new CommandAuditClient(new ObjectMapper(), properties(client), new ClientCredentialsServiceToken(client));
+        var audit = new CommandAuditClient(new JsonMapper(), properties(client), new ClientCredentialsServiceToken(client));
 
         assertThat(audit.heads()).isEqualTo(new CommandAuditClient.Heads(7, 9, 2));
         assertThat(audit.heads()).isEqualTo(new CommandAuditClient.Heads(7, 9, 2));
@@ -78,7 +78,7 @@ class AuditorTokenByClientCredentialsTest {
             exchange.close();
         });
         var client = new CommandServiceProperties.Client(base() + "/token", "query-service", "wrong", null);
-        var audit = new CommandAuditClient(new ObjectMapper(), properties(client), new ClientCredentialsServiceToken(client));
+        var audit = new CommandAuditClient(new JsonMapper(), properties(client), new ClientCredentialsServiceToken(client));
 
         assertThatThrownBy(audit::heads).isInstanceOf(CommandAuditClient.Unavailable.class)
                 .hasMessageContaining("client credentials");

@@ -1,13 +1,13 @@
 package com.leadledger.kit.idempotency;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -29,7 +29,7 @@ public class IdempotencyConfiguration {
     }
 
     @Bean
-    IdempotencyFilter idempotencyFilter(IdempotencyStore store, ObjectMapper mapper) {
+    IdempotencyFilter idempotencyFilter(IdempotencyStore store, JsonMapper mapper) {
         return new IdempotencyFilter(store, mapper);
     }
 

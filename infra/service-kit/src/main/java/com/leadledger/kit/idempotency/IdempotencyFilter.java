@@ -1,6 +1,5 @@
 package com.leadledger.kit.idempotency;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.kit.limits.BufferedBodyRequest;
 import com.leadledger.kit.problem.Problems;
 import jakarta.servlet.FilterChain;
@@ -13,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +36,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern SANE_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final IdempotencyStore store;
-    private final ObjectMapper mapper;
+    private final JsonMapper mapper;
 
-    public IdempotencyFilter(IdempotencyStore store, ObjectMapper mapper) {
+    public IdempotencyFilter(IdempotencyStore store, JsonMapper mapper) {
         this.store = store;
         this.mapper = mapper;
     }
@@ -48,7 +48,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
     }
 
+    /**
+     * {@code UNPROCESSABLE_ENTITY} rather than Spring 7's {@code UNPROCESSABLE_CONTENT}: the problem's title stays
+     * "Unprocessable Entity".
+     */
     @Override
+    @SuppressWarnings("deprecation")
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);

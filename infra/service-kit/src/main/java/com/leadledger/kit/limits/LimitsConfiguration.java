@@ -1,37 +1,43 @@
 package com.leadledger.kit.limits;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Limits on what a request may carry: body size (413), JSON nesting depth, string length, control characters and
  * scalars of the wrong type (400), and the rate per caller or, without a valid token, per client address (429):
- * {@link RequestLimitProperties}, {@link RateLimitProperties}.
+ * {@link RequestLimitProperties}, {@link RateLimitProperties}. The JSON limits are set on Spring Boot's
+ * {@link JsonMapper} (Jackson 3), which reads every request body.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({RequestLimitProperties.class, RateLimitProperties.class})
 public class LimitsConfiguration {
 
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer jsonReadLimits(RequestLimitProperties limits) {
-        return builder -> builder
-                .deserializerByType(String.class, new SafeStringDeserializer())
-                .postConfigurer(mapper -> {
-                    mapper.getFactory().setStreamReadConstraints(
-                            StreamReadConstraints.builder().maxNestingDepth(limits.maxJsonDepth())
-                                    .maxStringLength(limits.maxJsonStringLength())
-                                    .build());
-                    refuseScalarsAsText(mapper);
-                });
+    JsonFactoryBuilderCustomizer jsonReadLimits(RequestLimitProperties limits) {
+        return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxJsonDepth())
+                .maxStringLength(limits.maxJsonStringLength())
+                .build());
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer strictStrings() {
+        return mapper -> mapper.addModule(new SimpleModule("leadledger-safe-strings")
+                        .addDeserializer(String.class, new SafeStringDeserializer()))
+                .withCoercionConfig(LogicalType.Textual, LimitsConfiguration::refuseScalarsAsText);
     }
 
     /**
@@ -39,16 +45,15 @@ public class LimitsConfiguration {
      * "taxId": 7707083893} may have lost its leading zero on the way. (The other way round stays: the contract writes
      * money amounts as strings, which become decimals.)
      */
-    static void refuseScalarsAsText(ObjectMapper mapper) {
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+    static void refuseScalarsAsText(MutableCoercionConfig textual) {
+        textual.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(
-            ObjectMapper mapper, RequestLimitProperties limits) {
+            JsonMapper mapper, RequestLimitProperties limits) {
         FilterRegistrationBean<RequestSizeFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeFilter(mapper, limits.maxBodyBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
@@ -56,7 +61,7 @@ public class LimitsConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(ObjectMapper mapper, RateLimitProperties rate) {
+    RateLimitFilter rateLimitFilter(JsonMapper mapper, RateLimitProperties rate) {
         return new RateLimitFilter(mapper, rate);
     }
 

@@ -1,6 +1,5 @@
 package com.leadledger.kit.limits;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.leadledger.kit.problem.Problems;
@@ -19,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -46,17 +46,17 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private record Key(Kind kind, String who) {
     }
 
-    private final ObjectMapper mapper;
+    private final JsonMapper mapper;
     private final RateLimitProperties limits;
     private final TimeMeter time;
     private final Cache<Key, Bucket> buckets;
 
-    public RateLimitFilter(ObjectMapper mapper, RateLimitProperties limits) {
+    public RateLimitFilter(JsonMapper mapper, RateLimitProperties limits) {
         this(mapper, limits, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     /** @param time the buckets' clock (a test can stop it) */
-    RateLimitFilter(ObjectMapper mapper, RateLimitProperties limits, TimeMeter time) {
+    RateLimitFilter(JsonMapper mapper, RateLimitProperties limits, TimeMeter time) {
         this.mapper = mapper;
         this.limits = limits;
         this.time = time;

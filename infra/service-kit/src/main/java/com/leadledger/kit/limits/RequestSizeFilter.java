@@ -1,6 +1,5 @@
 package com.leadledger.kit.limits;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.kit.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 
@@ -17,15 +17,20 @@ import java.io.IOException;
  */
 public class RequestSizeFilter extends OncePerRequestFilter {
 
-    private final ObjectMapper mapper;
+    private final JsonMapper mapper;
     private final long maxBytes;
 
-    public RequestSizeFilter(ObjectMapper mapper, long maxBytes) {
+    public RequestSizeFilter(JsonMapper mapper, long maxBytes) {
         this.mapper = mapper;
         this.maxBytes = maxBytes;
     }
 
+    /**
+     * {@code PAYLOAD_TOO_LARGE} rather than Spring 7's {@code CONTENT_TOO_LARGE}: the problem's title stays
+     * "Payload Too Large".
+     */
     @Override
+    @SuppressWarnings("deprecation")
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();

@@ -1,10 +1,8 @@
 package com.leadledger.kit.limits;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-
-import java.io.IOException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 
 /**
  * Request strings may not carry control characters other than tab and line breaks (a NUL, for one, cannot be stored
@@ -13,7 +11,7 @@ import java.io.IOException;
 public class SafeStringDeserializer extends StringDeserializer {
 
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public String deserialize(JsonParser parser, DeserializationContext context) {
         String value = super.deserialize(parser, context);
         if (value != null && !isSafe(value)) {
             return (String) context.handleWeirdStringValue(String.class, value,

@@ -1,6 +1,6 @@
 package com.leadledger.kit.problem;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
+import tools.jackson.core.JacksonException;
 
 import java.util.List;
 
@@ -10,14 +10,14 @@ final class JsonPaths {
     private JsonPaths() {
     }
 
-    static String of(List<JsonMappingException.Reference> path) {
+    static String of(List<JacksonException.Reference> path) {
         StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : path) {
-            if (ref.getFieldName() != null) {
+        for (JacksonException.Reference ref : path) {
+            if (ref.getPropertyName() != null) {
                 if (!out.isEmpty()) {
                     out.append('.');
                 }
-                out.append(ref.getFieldName());
+                out.append(ref.getPropertyName());
             } else if (ref.getIndex() >= 0) {
                 out.append('[').append(ref.getIndex()).append(']');
             }

@@ -1,12 +1,11 @@
 package com.leadledger.kit.problem;
 
 import com.leadledger.kit.domain.FieldProblem;
-import com.leadledger.kit.domain.RuleViolation;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,12 +35,12 @@ public final class Problems {
     }
 
     /** For filters and security handlers that answer before Spring MVC does. */
-    public static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String code,
+    public static void write(HttpServletResponse response, JsonMapper mapper, HttpStatus status, String code,
                              String detail) throws IOException {
         write(response, mapper, of(status, code, detail));
     }
 
-    public static void write(HttpServletResponse response, ObjectMapper mapper, ProblemDetail problem)
+    public static void write(HttpServletResponse response, JsonMapper mapper, ProblemDetail problem)
             throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,6 +1,5 @@
 package com.leadledger.kit.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.idempotency.IdempotencyFilter;
 import com.leadledger.kit.limits.RateLimitFilter;
@@ -17,6 +16,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Collection;
 import java.util.List;
@@ -38,12 +38,12 @@ public final class JwtSecurity {
     }
 
     /**
-     * Like {@link #base(HttpSecurity, ObjectMapper)}, plus the rate limit and Idempotency-Key handling. The rate limit
+     * Like {@link #base(HttpSecurity, JsonMapper)}, plus the rate limit and Idempotency-Key handling. The rate limit
      * runs once the caller is known and before authorization, so it also counts anonymous requests (per client
      * address); a request whose token is refused counts against its address too. Idempotency keys are handled after
      * authorization (refused requests consume no keys).
      */
-    public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper, RateLimitFilter rateLimit,
+    public static HttpSecurity base(HttpSecurity http, JsonMapper mapper, RateLimitFilter rateLimit,
                                     IdempotencyFilter idempotency) throws Exception {
         return base(http, mapper)
                 .oauth2ResourceServer(o -> o.authenticationEntryPoint(
@@ -52,7 +52,7 @@ public final class JwtSecurity {
                 .addFilterAfter(idempotency, AuthorizationFilter.class);
     }
 
-    public static HttpSecurity base(HttpSecurity http, ObjectMapper mapper) throws Exception {
+    public static HttpSecurity base(HttpSecurity http, JsonMapper mapper) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -100,7 +100,7 @@ public final class JwtSecurity {
         return authorities;
     }
 
-    private static AuthenticationEntryPoint unauthenticated(ObjectMapper mapper) {
+    private static AuthenticationEntryPoint unauthenticated(JsonMapper mapper) {
         return (request, response, ex) -> Problems.write(response, mapper, HttpStatus.UNAUTHORIZED,
                 "UNAUTHENTICATED", "A valid bearer token is required.");
     }

@@ -1,9 +1,9 @@
 package com.leadledger.kit.web;
 
 import com.leadledger.kit.problem.ProblemAdvice;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.apache.catalina.core.StandardHost;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

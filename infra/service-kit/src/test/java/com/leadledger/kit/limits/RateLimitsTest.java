@@ -1,11 +1,10 @@
 package com.leadledger.kit.limits;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.TimeMeter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -16,6 +15,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RateLimitsTest {
 
-    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
+    /** As Spring Boot configures its mapper for problem+json. */
+    private static final JsonMapper JSON =
+            JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     /** The buckets' clock stands still: no refill while a test runs, however slow the machine. */
     private static final TimeMeter STOPPED = new TimeMeter() {
@@ -84,7 +87,7 @@ class RateLimitsTest {
         assertThat(refused.getContentType()).startsWith("application/problem+json");
         assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isPositive();
         JsonNode problem = JSON.readTree(refused.getContentAsString());
-        assertThat(problem.get("code").asText()).isEqualTo("RATE_LIMITED");
+        assertThat(problem.get("code").asString()).isEqualTo("RATE_LIMITED");
         assertThat(problem.get("status").asInt()).isEqualTo(429);
     }
 
