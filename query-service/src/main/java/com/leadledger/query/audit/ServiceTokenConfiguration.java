@@ -21,6 +21,6 @@ class ServiceTokenConfiguration {
                     + "LEADLEDGER_COMMAND_CLIENT_ID and LEADLEDGER_COMMAND_CLIENT_SECRET (an OAuth2 client allowed the "
                     + "client-credentials grant whose tokens carry the AUDITOR role)");
         }
-        return new ClientCredentialsServiceToken(commandService.client());
+        return new ClientCredentialsServiceToken(commandService.client(), commandService.timeout());
     }
 }

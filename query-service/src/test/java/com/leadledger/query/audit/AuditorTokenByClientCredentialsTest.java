@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuditorTokenByClientCredentialsTest {
 
     private static final String ACCESS_TOKEN = "issued-auditor-token";
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private HttpServer server;
     private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
@@ -55,7 +58,7 @@ class AuditorTokenByClientCredentialsTest {
     @Test
     void theQueryServiceGetsItsAuditorTokenByClientCredentialsAndReusesIt() {
         var client = new CommandServiceProperties.Client(base() + "/token", "query-service", "s3cret", "audit");
-        var audit = new CommandAuditClient(new JsonMapper(), properties(client), new ClientCredentialsServiceToken(client));
+        var audit = new CommandAuditClient(new JsonMapper(), properties(client), new ClientCredentialsServiceToken(client, TIMEOUT));
 
         assertThat(audit.heads()).isEqualTo(new CommandAuditClient.Heads(7, 9, 2));
         assertThat(audit.heads()).isEqualTo(new CommandAuditClient.Heads(7, 9, 2));
@@ -78,10 +81,36 @@ class AuditorTokenByClientCredentialsTest {
             exchange.close();
         });
         var client = new CommandServiceProperties.Client(base() + "/token", "query-service", "wrong", null);
-        var audit = new CommandAuditClient(new JsonMapper(), properties(client), new ClientCredentialsServiceToken(client));
+        var audit = new CommandAuditClient(new JsonMapper(), properties(client), new ClientCredentialsServiceToken(client, TIMEOUT));
 
         assertThatThrownBy(audit::heads).isInstanceOf(CommandAuditClient.Unavailable.class)
                 .hasMessageContaining("client credentials");
+        assertThat(auditAuthorizations).isEmpty();
+    }
+
+    @Test
+    void aStalledIssuerMakesTheCommandSideUnavailableWithinTheTimeout() {
+        CountDownLatch released = new CountDownLatch(1);
+        server.removeContext("/token");
+        server.createContext("/token", exchange -> {
+            try {
+                released.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        var client = new CommandServiceProperties.Client(base() + "/token", "query-service", "s3cret", null);
+        var audit = new CommandAuditClient(new JsonMapper(), properties(client),
+                new ClientCredentialsServiceToken(client, TIMEOUT));
+
+        long started = System.nanoTime();
+        try {
+            assertThatThrownBy(audit::heads).isInstanceOf(CommandAuditClient.Unavailable.class);
+        } finally {
+            released.countDown();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(auditAuthorizations).isEmpty();
     }
 
