@@ -3,6 +3,7 @@ package com.leadledger.command.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.events.envelope.EventEnvelope;
+import com.leadledger.kit.security.TokenProperties;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -109,27 +111,34 @@ class CommandServiceIT {
     }
 
     JsonNode storedPayload(String registrationId) throws Exception {
+        return storedSubmission("payload", registrationId);
+    }
+
+    JsonNode storedMetadata(String registrationId) throws Exception {
+        return storedSubmission("metadata", registrationId);
+    }
+
+    /** A column ({@code payload} or {@code metadata}) of the RegistrationSubmitted event of a registration, as JSON. */
+    private JsonNode storedSubmission(String column, String registrationId) throws Exception {
         String json = jdbc.sql("""
-                        SELECT convert_from(payload, 'UTF8') FROM domainevententry
-                        WHERE payloadtype LIKE '%RegistrationSubmitted'
-                          AND convert_from(payload, 'UTF8')::jsonb ->> 'registrationId' = :id""")
+                        SELECT convert_from(%s, 'UTF8') FROM domainevententry
+                        WHERE payloadtype LIKE '%%RegistrationSubmitted'
+                          AND convert_from(payload, 'UTF8')::jsonb ->> 'registrationId' = :id""".formatted(column))
                 .param("id", registrationId).query(String.class).single();
         return JSON.readTree(json);
     }
 
-    JsonNode storedMetadata(String registrationId) throws Exception {
-        String json = jdbc.sql("""
-                        SELECT convert_from(metadata, 'UTF8') FROM domainevententry
-                        WHERE payloadtype LIKE '%RegistrationSubmitted'
-                          AND convert_from(payload, 'UTF8')::jsonb ->> 'registrationId' = :id""")
-                .param("id", registrationId).query(String.class).single();
-        return JSON.readTree(json);
+    /** Security point 1: the loopback rule guards the secret the local profile uses, the one the launcher signs with. */
+    @Test
+    void theLocalProfilesDevSecretIsTheDocumentedOne(@Autowired Environment environment) {
+        assertThat(environment.getProperty("leadledger.security.dev-jwt-secret"))
+                .isEqualTo(TokenProperties.DOCUMENTED_DEV_SECRET).isEqualTo(DevTokens.DEFAULT_SECRET);
     }
 
     /** Security point 12: a number where the contract says string is refused, naming the field; nothing is stored. */
     @Test
     void strictInputTypesRefuseANumberWhereTheContractSaysString() {
-        long events = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+        long events = storedEvents();
         String inn = Inns.random();
         var numericTaxId = http.post("/api/v1/registrations", partner("P-1001"),
                 registration(inn, "Numeric").replace("\"taxId\": \"" + inn + "\"", "\"taxId\": " + inn));
@@ -148,7 +157,7 @@ class CommandServiceIT {
         assertThat(booleanName.status()).as(booleanName.raw()).isEqualTo(400);
         assertThat(booleanName.body().at("/errors/0/field").asText()).isEqualTo("customer.legalName");
 
-        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single()).isEqualTo(events);
+        assertThat(storedEvents()).isEqualTo(events);
     }
 
     /** Security point 11: who published a policy is the vendor's business; partners read the rules, not the name. */

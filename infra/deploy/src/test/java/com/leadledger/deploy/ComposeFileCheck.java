@@ -203,12 +203,6 @@ final class ComposeFileCheck {
         if (!m.matches()) {
             throw new IllegalArgumentException("not a Compose byte value: " + value);
         }
-        int shift = switch (m.group(2)) {
-            case "k" -> 10;
-            case "m" -> 20;
-            case "g" -> 30;
-            default -> 0;
-        };
-        return Optional.of(Long.parseLong(m.group(1)) << shift);
+        return Optional.of(JvmMemory.bytes(m.group(1), m.group(2)));
     }
 }

@@ -65,16 +65,21 @@ record JvmMemory(long heap, long metaspace, long codeCache, long directMemory, l
                 if (!m.matches()) {
                     throw new IllegalArgumentException("not a size: " + option);
                 }
-                int shift = switch (m.group(2)) {
-                    case "k" -> 10;
-                    case "m" -> 20;
-                    case "g" -> 30;
-                    default -> 0;
-                };
-                return Optional.of(Long.parseLong(m.group(1)) << shift);
+                return Optional.of(bytes(m.group(1), m.group(2)));
             }
         }
         return Optional.empty();
+    }
+
+    /** A size as the JVM and Compose write it: digits and a unit {@code k}, {@code m}, {@code g} (powers of 1024). */
+    static long bytes(String digits, String unit) {
+        int shift = switch (unit) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(digits) << shift;
     }
 
     private static long mebibytes(long bytes) {

@@ -1,8 +1,11 @@
 package com.leadledger.query.it;
 
+import com.leadledger.kit.security.TokenProperties;
 import com.leadledger.localruntime.DevTokens;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokensNeedIssuerAudienceExpiryAndSubjectIT extends QueryServiceITBase {
 
     private static final String PATH = "/api/v1/registrations";
+
+    @Autowired
+    Environment environment;
+
+    /** The loopback rule guards the secret the local profile and the launcher's tokens use, so all three are one. */
+    @Test
+    void theLocalProfilesDevSecretIsTheDocumentedOne() {
+        assertThat(environment.getProperty("leadledger.security.dev-jwt-secret"))
+                .isEqualTo(TokenProperties.DOCUMENTED_DEV_SECRET);
+        assertThat(DevTokens.DEFAULT_SECRET).isEqualTo(TokenProperties.DOCUMENTED_DEV_SECRET);
+    }
 
     @Test
     void aWellFormedTokenIsAccepted() {
