@@ -7,6 +7,7 @@ import com.leadledger.localruntime.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import static com.leadledger.e2e.LeadLedgerSystem.partnerToken;
@@ -53,7 +54,12 @@ class DisputeStoriesIT {
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         assertThat(opened.body().get("level").asInt()).isEqualTo(1);
         String dispute = opened.text("disputeId");
-        ok(post("/api/v1/disputes/" + dispute + "/evidence", partnerToken(A), """
+        // level 1 (a channel manager) is due two business days after the opening
+        JsonNode openedView = system.awaitQuery("/api/v1/disputes/" + dispute, MANAGER, d -> true);
+        Instant levelOneDue = StorySteps.businessDaysAfter(Instant.parse(openedView.get("openedAt").asText()), 2);
+        assertThat(Instant.parse(opened.text("slaDueAt"))).isEqualTo(levelOneDue);
+        assertThat(Instant.parse(openedView.get("slaDueAt").asText())).isEqualTo(levelOneDue);
+        created(post("/api/v1/disputes/" + dispute + "/evidence", partnerToken(A), """
                 {"description": "the customer's forwarded offer",
                  "documents": [{"name": "offer.pdf", "sha256": "%s"}]}""".formatted("3f".repeat(32))));
 
@@ -70,6 +76,9 @@ class DisputeStoriesIT {
         JsonNode atLevel2 = system.awaitQuery("/api/v1/disputes?level=2&status=OPEN&size=200", DIRECTOR,
                 q -> item(q, dispute) != null);
         assertThat(item(atLevel2, dispute).get("assignee").isNull()).isTrue();
+        // level 2 (a director) is due three business days after level 1 was due, however late the deadline ran
+        assertThat(Instant.parse(item(atLevel2, dispute).get("slaDueAt").asText()))
+                .isEqualTo(StorySteps.businessDaysAfter(levelOneDue, 3));
         assertThat(item(atLevel2, dispute).get("respondentPartnerId").asText()).isEqualTo(B);
 
         // the manager may no longer rule; the director upholds
@@ -82,7 +91,15 @@ class DisputeStoriesIT {
                 respondent was entitled to.", "revokeRespondentProtection": true, "penaltyPoints": 10}""");
         ok(ruling);
         assertThat(ruling.body().get("level").asInt()).isEqualTo(2);
-        assertThat(ruling.body().has("appealableUntil")).isTrue();
+        assertThat(ruling.body().get("outcome").asText()).isEqualTo("UPHELD");
+        assertThat(ruling.body().get("appeal").asBoolean()).isFalse();
+        JsonNode ruled = system.awaitQuery("/api/v1/disputes/" + dispute, DIRECTOR, d -> d.get("rulings").size() == 1)
+                .get("rulings").get(0);
+        // the policy's appeal window: ten days from the ruling
+        assertThat(Instant.parse(ruling.text("appealableUntil")))
+                .isEqualTo(Instant.parse(ruled.get("decidedAt").asText()).plus(Duration.ofDays(10)))
+                .isEqualTo(Instant.parse(ruled.get("appealableUntil").asText()));
+        assertThat(ruled.get("decidedBy").asText()).isEqualTo("channel_director-1");
 
         // the effects: B loses protection and gets penalty points, each its own event caused by the ruling
         system.awaitQuery("/api/v1/registrations/" + regB, partnerToken(B),
@@ -207,13 +224,16 @@ class DisputeStoriesIT {
         assertThat(wrongLevel.status()).isEqualTo(403);
         assertThat(wrongLevel.contentType()).contains("application/problem+json");
         assertThat(wrongLevel.text("code")).isEqualTo("NOT_DECIDER_OF_LEVEL");
-        assertThat(post("/api/v1/disputes/" + dispute + "/ruling", partnerToken(A), dismiss).status())
-                .isEqualTo(403);
+        HttpApi.Answer byPartner = post("/api/v1/disputes/" + dispute + "/ruling", partnerToken(A), dismiss);
+        assertThat(byPartner.status()).isEqualTo(403);
+        assertThat(byPartner.text("code")).isEqualTo("FORBIDDEN");
         HttpApi.Answer outsider = post("/api/v1/disputes/" + dispute + "/evidence", partnerToken(OUTSIDER),
                 "{\"description\": \"curious\"}");
         HttpApi.Answer unknown = post("/api/v1/disputes/no-such-dispute/evidence", partnerToken(OUTSIDER),
                 "{\"description\": \"curious\"}");
         assertThat(outsider.status()).isEqualTo(404);
+        assertThat(outsider.text("code")).isEqualTo("NOT_FOUND");
+        assertThat(unknown.status()).isEqualTo(404);
         assertThat(outsider.body().get("detail")).isEqualTo(unknown.body().get("detail"));
 
         ok(post("/api/v1/disputes/" + dispute + "/ruling", MANAGER, dismiss));
@@ -222,8 +242,9 @@ class DisputeStoriesIT {
         assertThat(closed.text("code")).isEqualTo("DISPUTE_CLOSED");
         system.awaitQuery("/api/v1/disputes/" + dispute, partnerToken(A), d -> "CLOSED".equals(d.path("status")
                 .asText()));
-        assertThat(system.queryApi.get("/api/v1/disputes/" + dispute, partnerToken(OUTSIDER)).status())
-                .isEqualTo(404);
+        HttpApi.Answer outsiderRead = system.queryApi.get("/api/v1/disputes/" + dispute, partnerToken(OUTSIDER));
+        assertThat(outsiderRead.status()).isEqualTo(404);
+        assertThat(outsiderRead.text("code")).isEqualTo("NOT_FOUND");
 
         // eleven days later the ten-day appeal window is over
         try (ServiceProcess later = system.commandServiceAhead(Duration.ofDays(11))) {
@@ -255,7 +276,11 @@ class DisputeStoriesIT {
     }
 
     static void ok(HttpApi.Answer answer) {
-        assertThat(answer.status()).as(answer.raw()).isBetween(200, 201);
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+    }
+
+    static void created(HttpApi.Answer answer) {
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
     }
 
     /** Repeats a command refused only until an asynchronous ruling effect has been recorded. */
