@@ -102,12 +102,22 @@ class DisputeStoriesIT {
         assertThat(ruled.get("decidedBy").asText()).isEqualTo("channel_director-1");
 
         // the effects: B loses protection and gets penalty points, each its own event caused by the ruling
-        system.awaitQuery("/api/v1/registrations/" + regB, partnerToken(B),
+        JsonNode revoked = system.awaitQuery("/api/v1/registrations/" + regB, partnerToken(B),
                 r -> "REVOKED".equals(r.path("status").asText())
                         && r.path("notices").toString().contains("PROTECTION_REVOKED"));
+        assertThat(revoked.at("/notices/0/kind").asText()).isEqualTo("PROTECTION_REVOKED");
+        assertThat(revoked.at("/notices/0/message").asText()).isEqualTo("An arbitration ruling revoked the protection "
+                + "of your registration. You may appeal the ruling within the policy's appeal window.");
+        // the partner record and the dispute are projected from different streams: wait for both
         JsonNode partnerB = system.awaitQuery("/api/v1/partners/" + B, MANAGER,
-                p -> p.get("penaltyPoints").asInt() == pointsBefore + 10);
-        assertThat(partnerB.get("disputes").findValuesAsText("disputeId")).contains(dispute);
+                p -> p.get("penaltyPoints").asInt() == pointsBefore + 10 && historyOf(p, dispute) != null
+                        && "UPHELD".equals(historyOf(p, dispute).path("lastOutcome").asText()));
+        JsonNode history = historyOf(partnerB, dispute);
+        assertThat(history.get("role").asText()).isEqualTo("RESPONDENT");
+        assertThat(history.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(history.get("level").asInt()).isEqualTo(2);
+        assertThat(history.get("lastOutcome").asText()).isEqualTo("UPHELD");
+        assertThat(history.get("penaltyPoints").asInt()).isEqualTo(10);
         JsonNode staffView = system.awaitQuery("/api/v1/disputes/" + dispute, DIRECTOR,
                 d -> d.get("timeline").findValuesAsText("kind").containsAll(
                         java.util.List.of("PROTECTION_REVOKED", "PENALTY_APPLIED")));
@@ -198,7 +208,12 @@ class DisputeStoriesIT {
                 o -> regA.equals(o.path("supportedRegistrationId").asText()));
         assertThat(opportunity.get("supportHistory").findValuesAsText("action"))
                 .containsExactly("GRANTED", "EVIDENCE_RECORDED", "MOVED", "MOVED");
-        assertThat(opportunity.get("supportHistory").get(3).toString()).contains("ARBITRATION_RULING", dispute);
+        JsonNode movedBack = opportunity.get("supportHistory").get(3);
+        assertThat(movedBack.get("fromRegistrationId").asText()).isEqualTo(regB);
+        assertThat(movedBack.get("toRegistrationId").asText()).isEqualTo(regA);
+        assertThat(movedBack.get("reasonCode").asText()).isEqualTo("ARBITRATION_RULING");
+        assertThat(movedBack.get("rulingDisputeId").asText()).isEqualTo(dispute);
+        assertThat(movedBack.get("actorId").asText()).isEqualTo("channel_manager-1");
 
         JsonNode complainantView = system.awaitQuery("/api/v1/disputes/" + dispute, partnerToken(A),
                 d -> d.get("rulings").size() == 2);
@@ -312,6 +327,16 @@ class DisputeStoriesIT {
             }
         }
         return found;
+    }
+
+    /** The partner record's entry for the dispute, or null. */
+    static JsonNode historyOf(JsonNode partner, String disputeId) {
+        for (JsonNode entry : partner.get("disputes")) {
+            if (disputeId.equals(entry.get("disputeId").asText())) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     static JsonNode item(JsonNode page, String disputeId) {

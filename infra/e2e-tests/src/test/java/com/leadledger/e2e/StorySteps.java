@@ -141,7 +141,7 @@ final class StorySteps {
      */
     static JsonNode reviewQueueEntry(String registrationId, Predicate<JsonNode> condition) {
         AtomicReference<JsonNode> found = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             found.set(null);
             for (int page = 0; ; page++) {
                 JsonNode answer = system.queryApi.get("/api/v1/review-queue?size=200&page=" + page, MANAGER).body();
