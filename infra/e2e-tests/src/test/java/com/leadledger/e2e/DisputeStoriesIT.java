@@ -7,6 +7,7 @@ import com.leadledger.localruntime.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import static com.leadledger.e2e.LeadLedgerSystem.partnerToken;
@@ -53,7 +54,12 @@ class DisputeStoriesIT {
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         assertThat(opened.body().get("level").asInt()).isEqualTo(1);
         String dispute = opened.text("disputeId");
-        ok(post("/api/v1/disputes/" + dispute + "/evidence", partnerToken(A), """
+        // level 1 (a channel manager) is due two business days after the opening
+        JsonNode openedView = system.awaitQuery("/api/v1/disputes/" + dispute, MANAGER, d -> true);
+        Instant levelOneDue = StorySteps.businessDaysAfter(Instant.parse(openedView.get("openedAt").asText()), 2);
+        assertThat(Instant.parse(opened.text("slaDueAt"))).isEqualTo(levelOneDue);
+        assertThat(Instant.parse(openedView.get("slaDueAt").asText())).isEqualTo(levelOneDue);
+        created(post("/api/v1/disputes/" + dispute + "/evidence", partnerToken(A), """
                 {"description": "the customer's forwarded offer",
                  "documents": [{"name": "offer.pdf", "sha256": "%s"}]}""".formatted("3f".repeat(32))));
 
@@ -70,6 +76,9 @@ class DisputeStoriesIT {
         JsonNode atLevel2 = system.awaitQuery("/api/v1/disputes?level=2&status=OPEN&size=200", DIRECTOR,
                 q -> item(q, dispute) != null);
         assertThat(item(atLevel2, dispute).get("assignee").isNull()).isTrue();
+        // level 2 (a director) is due three business days after level 1 was due, however late the deadline ran
+        assertThat(Instant.parse(item(atLevel2, dispute).get("slaDueAt").asText()))
+                .isEqualTo(StorySteps.businessDaysAfter(levelOneDue, 3));
         assertThat(item(atLevel2, dispute).get("respondentPartnerId").asText()).isEqualTo(B);
 
         // the manager may no longer rule; the director upholds
@@ -82,15 +91,33 @@ class DisputeStoriesIT {
                 respondent was entitled to.", "revokeRespondentProtection": true, "penaltyPoints": 10}""");
         ok(ruling);
         assertThat(ruling.body().get("level").asInt()).isEqualTo(2);
-        assertThat(ruling.body().has("appealableUntil")).isTrue();
+        assertThat(ruling.body().get("outcome").asText()).isEqualTo("UPHELD");
+        assertThat(ruling.body().get("appeal").asBoolean()).isFalse();
+        JsonNode ruled = system.awaitQuery("/api/v1/disputes/" + dispute, DIRECTOR, d -> d.get("rulings").size() == 1)
+                .get("rulings").get(0);
+        // the policy's appeal window: ten days from the ruling
+        assertThat(Instant.parse(ruling.text("appealableUntil")))
+                .isEqualTo(Instant.parse(ruled.get("decidedAt").asText()).plus(Duration.ofDays(10)))
+                .isEqualTo(Instant.parse(ruled.get("appealableUntil").asText()));
+        assertThat(ruled.get("decidedBy").asText()).isEqualTo("channel_director-1");
 
         // the effects: B loses protection and gets penalty points, each its own event caused by the ruling
-        system.awaitQuery("/api/v1/registrations/" + regB, partnerToken(B),
+        JsonNode revoked = system.awaitQuery("/api/v1/registrations/" + regB, partnerToken(B),
                 r -> "REVOKED".equals(r.path("status").asText())
                         && r.path("notices").toString().contains("PROTECTION_REVOKED"));
+        assertThat(revoked.at("/notices/0/kind").asText()).isEqualTo("PROTECTION_REVOKED");
+        assertThat(revoked.at("/notices/0/message").asText()).isEqualTo("An arbitration ruling revoked the protection "
+                + "of your registration. You may appeal the ruling within the policy's appeal window.");
+        // the partner record and the dispute are projected from different streams: wait for both
         JsonNode partnerB = system.awaitQuery("/api/v1/partners/" + B, MANAGER,
-                p -> p.get("penaltyPoints").asInt() == pointsBefore + 10);
-        assertThat(partnerB.get("disputes").findValuesAsText("disputeId")).contains(dispute);
+                p -> p.get("penaltyPoints").asInt() == pointsBefore + 10 && historyOf(p, dispute) != null
+                        && "UPHELD".equals(historyOf(p, dispute).path("lastOutcome").asText()));
+        JsonNode history = historyOf(partnerB, dispute);
+        assertThat(history.get("role").asText()).isEqualTo("RESPONDENT");
+        assertThat(history.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(history.get("level").asInt()).isEqualTo(2);
+        assertThat(history.get("lastOutcome").asText()).isEqualTo("UPHELD");
+        assertThat(history.get("penaltyPoints").asInt()).isEqualTo(10);
         JsonNode staffView = system.awaitQuery("/api/v1/disputes/" + dispute, DIRECTOR,
                 d -> d.get("timeline").findValuesAsText("kind").containsAll(
                         java.util.List.of("PROTECTION_REVOKED", "PENALTY_APPLIED")));
@@ -181,7 +208,12 @@ class DisputeStoriesIT {
                 o -> regA.equals(o.path("supportedRegistrationId").asText()));
         assertThat(opportunity.get("supportHistory").findValuesAsText("action"))
                 .containsExactly("GRANTED", "EVIDENCE_RECORDED", "MOVED", "MOVED");
-        assertThat(opportunity.get("supportHistory").get(3).toString()).contains("ARBITRATION_RULING", dispute);
+        JsonNode movedBack = opportunity.get("supportHistory").get(3);
+        assertThat(movedBack.get("fromRegistrationId").asText()).isEqualTo(regB);
+        assertThat(movedBack.get("toRegistrationId").asText()).isEqualTo(regA);
+        assertThat(movedBack.get("reasonCode").asText()).isEqualTo("ARBITRATION_RULING");
+        assertThat(movedBack.get("rulingDisputeId").asText()).isEqualTo(dispute);
+        assertThat(movedBack.get("actorId").asText()).isEqualTo("channel_manager-1");
 
         JsonNode complainantView = system.awaitQuery("/api/v1/disputes/" + dispute, partnerToken(A),
                 d -> d.get("rulings").size() == 2);
@@ -207,13 +239,16 @@ class DisputeStoriesIT {
         assertThat(wrongLevel.status()).isEqualTo(403);
         assertThat(wrongLevel.contentType()).contains("application/problem+json");
         assertThat(wrongLevel.text("code")).isEqualTo("NOT_DECIDER_OF_LEVEL");
-        assertThat(post("/api/v1/disputes/" + dispute + "/ruling", partnerToken(A), dismiss).status())
-                .isEqualTo(403);
+        HttpApi.Answer byPartner = post("/api/v1/disputes/" + dispute + "/ruling", partnerToken(A), dismiss);
+        assertThat(byPartner.status()).isEqualTo(403);
+        assertThat(byPartner.text("code")).isEqualTo("FORBIDDEN");
         HttpApi.Answer outsider = post("/api/v1/disputes/" + dispute + "/evidence", partnerToken(OUTSIDER),
                 "{\"description\": \"curious\"}");
         HttpApi.Answer unknown = post("/api/v1/disputes/no-such-dispute/evidence", partnerToken(OUTSIDER),
                 "{\"description\": \"curious\"}");
         assertThat(outsider.status()).isEqualTo(404);
+        assertThat(outsider.text("code")).isEqualTo("NOT_FOUND");
+        assertThat(unknown.status()).isEqualTo(404);
         assertThat(outsider.body().get("detail")).isEqualTo(unknown.body().get("detail"));
 
         ok(post("/api/v1/disputes/" + dispute + "/ruling", MANAGER, dismiss));
@@ -222,8 +257,9 @@ class DisputeStoriesIT {
         assertThat(closed.text("code")).isEqualTo("DISPUTE_CLOSED");
         system.awaitQuery("/api/v1/disputes/" + dispute, partnerToken(A), d -> "CLOSED".equals(d.path("status")
                 .asText()));
-        assertThat(system.queryApi.get("/api/v1/disputes/" + dispute, partnerToken(OUTSIDER)).status())
-                .isEqualTo(404);
+        HttpApi.Answer outsiderRead = system.queryApi.get("/api/v1/disputes/" + dispute, partnerToken(OUTSIDER));
+        assertThat(outsiderRead.status()).isEqualTo(404);
+        assertThat(outsiderRead.text("code")).isEqualTo("NOT_FOUND");
 
         // eleven days later the ten-day appeal window is over
         try (ServiceProcess later = system.commandServiceAhead(Duration.ofDays(11))) {
@@ -255,7 +291,11 @@ class DisputeStoriesIT {
     }
 
     static void ok(HttpApi.Answer answer) {
-        assertThat(answer.status()).as(answer.raw()).isBetween(200, 201);
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+    }
+
+    static void created(HttpApi.Answer answer) {
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
     }
 
     /** Repeats a command refused only until an asynchronous ruling effect has been recorded. */
@@ -287,6 +327,16 @@ class DisputeStoriesIT {
             }
         }
         return found;
+    }
+
+    /** The partner record's entry for the dispute, or null. */
+    static JsonNode historyOf(JsonNode partner, String disputeId) {
+        for (JsonNode entry : partner.get("disputes")) {
+            if (disputeId.equals(entry.get("disputeId").asText())) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     static JsonNode item(JsonNode page, String disputeId) {

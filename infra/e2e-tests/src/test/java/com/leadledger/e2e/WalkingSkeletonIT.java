@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static com.leadledger.e2e.LeadLedgerSystem.partnerToken;
 import static com.leadledger.e2e.LeadLedgerSystem.staffToken;
@@ -58,7 +59,8 @@ class WalkingSkeletonIT {
     @Test
     void aSubmittedRegistrationBecomesReadableOnTheQueryService() {
         long start = System.nanoTime();
-        var answer = submit(A, Inns.random());
+        String inn = Inns.random();
+        var answer = submit(A, inn);
         assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
         String id = answer.text("registrationId");
 
@@ -69,9 +71,19 @@ class WalkingSkeletonIT {
         assertThat(view.get("registrationId").asText()).isEqualTo(id);
         assertThat(view.get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(view.get("partnerId").asText()).isEqualTo(A);
+        assertThat(view.get("opportunityId").asText()).isEqualTo(answer.text("opportunityId"));
         assertThat(view.at("/estimatedValue/amount").asText()).isEqualTo("1250000.00");
-        assertThat(view.at("/customer/taxId").asText()).startsWith("RU:");
+        assertThat(view.at("/estimatedValue/currency").asText()).isEqualTo("RUB");
+        assertThat(view.at("/customer/taxId").asText()).isEqualTo("RU:" + inn);
+        assertThat(view.at("/customer/legalName").asText()).isEqualTo("ООО «Ромашка»");
+        assertThat(view.at("/customer/domain").asText()).isEqualTo("romashka.ru");
+        assertThat(view.get("productLine").asText()).isEqualTo("NETWORK_SECURITY");
+        assertThat(view.get("expectedCloseDate").asText()).isEqualTo(LocalDate.now().plusDays(90).toString());
+        assertThat(view.get("description").asText()).isEqualTo("Firewall refresh for 12 branches");
         assertThat(view.get("acceptedAt").asText()).isEqualTo(answer.text("acceptedAt"));
+        assertThat(view.has("position")).as("a partner never sees its position").isFalse();
+        assertThat(view.has("reviewDueAt")).as("nor its review clock").isFalse();
+        assertThat(view.get("notices")).isEmpty();
     }
 
     @Test
@@ -85,6 +97,7 @@ class WalkingSkeletonIT {
         var foreign = system.queryApi.get("/api/v1/registrations/" + idA, partnerToken(B));
         var missing = system.queryApi.get("/api/v1/registrations/" + UUID.randomUUID(), partnerToken(B));
         assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.text("code")).isEqualTo("NOT_FOUND");
         ((ObjectNode) foreign.body()).remove("instance");
         ((ObjectNode) missing.body()).remove("instance");
         assertThat(foreign.body()).isEqualTo(missing.body());
@@ -97,9 +110,14 @@ class WalkingSkeletonIT {
         var staffListing = system.queryApi.get("/api/v1/registrations?size=200&partnerId=" + A, MANAGER);
         assertThat(staffListing.body().get("items").findValuesAsText("registrationId")).contains(idA);
 
+        assertThat(system.queryApi.get("/api/v1/registrations", null).text("code")).isEqualTo("UNAUTHENTICATED");
+        var opportunity = system.queryApi.get("/api/v1/opportunities/" + submitOpportunity(idA), partnerToken(A));
+        assertThat(opportunity.status()).isEqualTo(403);
+        assertThat(opportunity.text("code")).isEqualTo("FORBIDDEN");
+        var history = system.queryApi.get("/api/v1/audit/events?aggregateId=" + submitOpportunity(idA), MANAGER);
+        assertThat(history.status()).isEqualTo(403);
+        assertThat(history.text("code")).isEqualTo("FORBIDDEN");
         assertThat(system.queryApi.get("/api/v1/registrations", null).status()).isEqualTo(401);
-        assertThat(system.queryApi.get("/api/v1/opportunities/x", partnerToken(A)).status()).isEqualTo(403);
-        assertThat(system.queryApi.get("/api/v1/audit/events?aggregateId=x", MANAGER).status()).isEqualTo(403);
     }
 
     @Test
@@ -122,13 +140,19 @@ class WalkingSkeletonIT {
         var history = system.queryApi.get("/api/v1/audit/events?aggregateId=" + opportunityId, AUDITOR);
         assertThat(history.status()).isEqualTo(200);
         JsonNode items = history.body().get("items");
-        assertThat(items.findValuesAsText("sequenceNumber")).startsWith("0", "1", "2");
-        assertThat(items.get(0).get("eventType").asText()).isEqualTo("OpportunityOpened");
-        assertThat(items.get(1).get("eventType").asText()).isEqualTo("RegistrationSubmitted");
+        assertThat(history.body().get("total").asInt()).isEqualTo(5);
+        assertThat(items.findValuesAsText("sequenceNumber")).containsExactly("0", "1", "2", "3", "4");
+        assertThat(items.findValuesAsText("eventType")).containsExactly("OpportunityOpened", "RegistrationSubmitted",
+                "ReviewSlaStarted", "RegistrationSubmitted", "ReviewSlaStarted");
         assertThat(items.get(1).at("/metadata/actorId").asText()).isEqualTo("user-of-" + B);
         assertThat(items.get(1).at("/metadata/partnerId").asText()).isEqualTo(B);
         assertThat(items.get(1).at("/metadata/actorRole").asText()).isEqualTo("PARTNER");
-        assertThat(items.get(1).at("/metadata/correlationId").asText()).isNotBlank();
+        // the server's request id of the submission, which its events hold as request, causation and correlation id
+        String requestId = first.headers().get("X-Request-Id").get(0);
+        assertThat(items.get(1).at("/metadata/correlationId").asText()).isEqualTo(requestId);
+        assertThat(items.get(1).at("/metadata/requestId").asText()).isEqualTo(requestId);
+        assertThat(items.get(3).at("/metadata/correlationId").asText())
+                .isEqualTo(second.headers().get("X-Request-Id").get(0));
     }
 
     @Test
@@ -137,13 +161,23 @@ class WalkingSkeletonIT {
         String opportunityId = first.text("opportunityId");
         awaitRegistration(first.text("registrationId"), MANAGER);
 
-        var all = system.queryApi.get("/api/v1/audit/verify", AUDITOR);
-        assertThat(all.status()).isEqualTo(200);
-        assertThat(all.body().get("intact").asBoolean()).as(all.raw()).isTrue();
-        assertThat(all.body().get("events").asLong()).isPositive();
-        assertThat(all.body().get("unverifiable").asLong()).isZero();
-        assertThat(system.queryApi.get("/api/v1/audit/verify", MANAGER).status()).isEqualTo(403);
-        assertThat(system.queryApi.get("/api/v1/audit/verify?scope=everything", AUDITOR).status()).isEqualTo(400);
+        // every event of the store verified once the copy holds them all (events may still be in flight: retry)
+        AtomicReference<JsonNode> verified = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var all = system.queryApi.get("/api/v1/audit/verify", AUDITOR);
+            verified.set(all.body());
+            return all.status() == 200 && all.body().get("events").asLong() == system.storedEvents()
+                    && all.body().get("streams").asLong() == storedStreams();
+        });
+        assertThat(verified.get().get("intact").asBoolean()).as(verified.get().toString()).isTrue();
+        assertThat(verified.get().get("unverifiable").asLong()).isZero();
+        assertThat(verified.get().get("firstBreak").isNull()).isTrue();
+        var forbidden = system.queryApi.get("/api/v1/audit/verify", MANAGER);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.text("code")).isEqualTo("FORBIDDEN");
+        var badScope = system.queryApi.get("/api/v1/audit/verify?scope=everything", AUDITOR);
+        assertThat(badScope.status()).isEqualTo(400);
+        assertThat(badScope.text("code")).isEqualTo("VALIDATION_FAILED");
 
         // tamper with the copy as its database owner would (bypassing the append-only trigger), then put it back
         String eventId;
@@ -226,6 +260,19 @@ class WalkingSkeletonIT {
                 assertThat(rs.getLong(1)).as("each event stored once").isEqualTo(rs.getLong(2))
                         .isEqualTo(expected.size());
             }
+        }
+    }
+
+    static String submitOpportunity(String registrationId) {
+        return awaitRegistration(registrationId, MANAGER).get("opportunityId").asText();
+    }
+
+    /** Aggregates (event streams) in the command side's event store. */
+    static long storedStreams() throws Exception {
+        try (Connection db = system.commandDb(); ResultSet rs = db.createStatement()
+                .executeQuery("SELECT count(DISTINCT aggregateidentifier) FROM domainevententry")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
