@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docs/security.md} names the test behind every control; each name must be a test class of this repository
- * and, where a method is named, a test method of it. A renamed or deleted test cannot leave the doc promising it.
+ * {@code docs/security.md} names the test behind every control and {@code docs/reliability.md} the test behind every
+ * guarantee; each name must be a test class of this repository and, where a method is named, a test method of it. A
+ * renamed or deleted test cannot leave a doc promising it, and no guarantee row may stand without a test.
  */
-class SecurityDocNamesRealTestsTest {
+class DocsNameRealTestsTest {
 
     private static final Path ROOT = ProjectPaths.root();
     private static final Pattern TEST_NAME = Pattern.compile("`([A-Z][A-Za-z0-9]*(?:Test|IT))(?:\\.([a-z][A-Za-z0-9]*))?`");
@@ -30,12 +31,28 @@ class SecurityDocNamesRealTestsTest {
     @Test
     void everyTestTheSecurityDocNamesExists() throws IOException {
         String doc = Files.readString(ROOT.resolve("docs/security.md"));
+        assertThat(missingTests(doc)).isEmpty();
+        assertThat(TEST_NAME.matcher(doc).results().count()).as("tests named in docs/security.md")
+                .isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void everyGuaranteeOfTheReliabilityDocNamesExistingTests() throws IOException {
+        String doc = Files.readString(ROOT.resolve("docs/reliability.md"));
+        assertThat(missingTests(doc)).isEmpty();
+        List<String> rows = doc.lines().filter(line -> line.startsWith("| ") && !line.startsWith("| guarantee"))
+                .toList();
+        assertThat(rows).as("guarantee rows").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(rows).as("rows without a test in their last column")
+                .filteredOn(row -> !TEST_NAME.matcher(row.substring(row.lastIndexOf("| ", row.length() - 2))).find())
+                .isEmpty();
+    }
+
+    private static List<String> missingTests(String doc) throws IOException {
         Map<String, Path> testClasses = testClasses();
         Matcher names = TEST_NAME.matcher(doc);
         List<String> missing = new ArrayList<>();
-        int named = 0;
         while (names.find()) {
-            named++;
             Path source = testClasses.get(names.group(1));
             if (source == null) {
                 missing.add(names.group(1) + " (no such test class)");
@@ -43,8 +60,7 @@ class SecurityDocNamesRealTestsTest {
                 missing.add(names.group(0) + " (no such test method in " + ROOT.relativize(source) + ")");
             }
         }
-        assertThat(named).as("tests named in docs/security.md").isGreaterThanOrEqualTo(20);
-        assertThat(missing).isEmpty();
+        return missing;
     }
 
     private static Map<String, Path> testClasses() throws IOException {
