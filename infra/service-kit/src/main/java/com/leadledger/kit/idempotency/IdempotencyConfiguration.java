@@ -2,6 +2,7 @@ package com.leadledger.kit.idempotency;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 @EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyConfiguration {
 
+    /** A test may bring its own store (a clock it moves). */
     @Bean
+    @ConditionalOnMissingBean
     IdempotencyStore idempotencyStore(JdbcClient jdbc, IdempotencyProperties properties) {
         return new IdempotencyStore(jdbc, properties.retention(), Clock.systemUTC());
     }
