@@ -31,9 +31,15 @@ public class IdempotencyConfiguration {
         return new IdempotencyStore(jdbc, properties.retention(), Clock.systemUTC());
     }
 
+    /** A {@code TransactionExecutionListener}: Spring Boot adds it to the transaction manager it configures. */
     @Bean
-    IdempotencyFilter idempotencyFilter(IdempotencyStore store, JsonMapper mapper) {
-        return new IdempotencyFilter(store, mapper);
+    CommittedWork idempotencyCommittedWork(IdempotencyStore store) {
+        return new CommittedWork(store);
+    }
+
+    @Bean
+    IdempotencyFilter idempotencyFilter(IdempotencyStore store, CommittedWork committedWork, JsonMapper mapper) {
+        return new IdempotencyFilter(store, committedWork, mapper);
     }
 
     @Bean

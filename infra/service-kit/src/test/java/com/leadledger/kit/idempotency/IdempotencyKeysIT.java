@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Idempotency-Key} on POST (docs/api.md, "Retries are safe"): the same key and body answer the original
  * response and execute nothing again; another body is 422 {@code IDEMPOTENCY_KEY_REUSED}; a repeat while the first is
  * still running is 409 {@code IDEMPOTENCY_KEY_IN_PROGRESS}; keys belong to their caller and are kept 24 hours; a claim
- * whose request died is taken over after {@link IdempotencyStore#ABANDONED_AFTER}. Over real HTTP, the keys in the
+ * whose request died before committing its work is taken over after {@link IdempotencyStore#ABANDONED_AFTER}, one
+ * whose work was committed never is. Over real HTTP, the keys in the
  * services' own table on a real PostgreSQL, on a clock the test moves.
  */
 class IdempotencyKeysIT extends KitApplicationTestBase {
@@ -122,29 +124,36 @@ class IdempotencyKeysIT extends KitApplicationTestBase {
     }
 
     /**
-     * The work of the first request is committed, its answer not yet recorded (as when the service stops between the
-     * two): a retry, here as late as the claim still stands, executes nothing.
+     * The service stops after the first request's work is committed and before its answer is recorded (here the
+     * request is held there, which leaves the store exactly as a stopped service does): a retry, however late within
+     * the 24 hours and long after a claim would count as abandoned, does not do the work again.
      */
     @Test
-    void aRetryAfterTheWorkWasCommittedButBeforeItsAnswerWasRecordedExecutesNothing() throws Exception {
+    void aServiceStoppedBetweenCommittingTheWorkAndRecordingTheAnswerNeverDoesItTwice() throws Exception {
         String name = unique("committed");
         CompletableFuture<Answer> first = CompletableFuture.supplyAsync(
                 () -> post("/probe/held-actions").token(token).idempotencyKey(key).json(body(name)).send(), clients);
         holds.awaitHeld(name);
-        Answer retry;
-        Integer recordedBeforeTheRetry;
+        List<Answer> retries = new ArrayList<>();
+        Integer statusWhileHeld;
+        int executionsWhileHeld;
         try {
-            recordedBeforeTheRetry = storedStatus(key);
-            idempotencyClock.advance(IdempotencyStore.ABANDONED_AFTER.minusSeconds(1));
-            retry = post("/probe/held-actions").token(token).idempotencyKey(key).json(body(name)).send();
+            statusWhileHeld = storedStatus(key);
+            executionsWhileHeld = executions(name);
+            idempotencyClock.advance(IdempotencyStore.ABANDONED_AFTER.plusSeconds(1));
+            retries.add(post("/probe/held-actions").token(token).idempotencyKey(key).json(body(name)).send());
+            idempotencyClock.advance(Duration.ofHours(23));
+            retries.add(post("/probe/held-actions").token(token).idempotencyKey(key).json(body(name)).send());
         } finally {
             holds.release(name);
         }
 
-        assertThat(recordedBeforeTheRetry).as("no answer recorded when the retry came").isNull();
-
-        assertThat(retry.status()).isEqualTo(409);
-        assertThat(retry.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_IN_PROGRESS");
+        assertThat(executionsWhileHeld).as("the work is committed").isEqualTo(1);
+        assertThat(statusWhileHeld).as("the key says so, in the work's own transaction")
+                .isEqualTo(IdempotencyStore.WORK_COMMITTED);
+        assertThat(retries).extracting(Answer::status).containsExactly(409, 409);
+        assertThat(retries).extracting(answer -> answer.json().get("code").asString())
+                .containsExactly("IDEMPOTENCY_KEY_IN_PROGRESS", "IDEMPOTENCY_KEY_IN_PROGRESS");
         assertThat(executions(name)).isEqualTo(1);
         assertThat(first.get(90, TimeUnit.SECONDS).status()).isEqualTo(201);
     }
@@ -214,9 +223,12 @@ class IdempotencyKeysIT extends KitApplicationTestBase {
     void aFailedRequestKeepsNothingSoItCanBeRetriedWithTheSameKey() {
         Answer refused = post("/probe/refusals/CONFLICT").token(token).idempotencyKey(key).json("{}").send();
 
-        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.status()).as("refused after a read-only transaction").isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("PROBE_CONFLICT");
         assertThat(storedKeys()).isEmpty();
-        assertThat(act(key, unique("retried")).status()).isEqualTo(201);
+        String name = unique("retried");
+        assertThat(act(key, name).status()).isEqualTo(201);
+        assertThat(executions(name)).isEqualTo(1);
     }
 
     private Answer act(String idempotencyKey, String name) {

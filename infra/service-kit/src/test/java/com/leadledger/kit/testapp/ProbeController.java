@@ -10,6 +10,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,20 +46,25 @@ class ProbeController {
 
     private final JdbcClient jdbc;
     private final Holds holds;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
 
-    ProbeController(JdbcClient jdbc, Holds holds) {
+    ProbeController(JdbcClient jdbc, Holds holds, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.holds = holds;
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
     }
 
-    /** Records one execution (committed at once) and answers 201 with its id. */
+    /** Records one execution in its own transaction and answers 201 with its id. */
     @PostMapping("/probe/actions")
     ResponseEntity<Executed> act(@RequestBody Action action) {
         Executed executed = execute(action);
         return ResponseEntity.created(URI.create("/probe/actions/" + executed.executionId())).body(executed);
     }
 
-    /** Records one execution (committed at once), then waits for the test before it answers. */
+    /** Records one execution in its own transaction, then waits for the test before it answers. */
     @PostMapping("/probe/held-actions")
     ResponseEntity<Executed> actAndHold(@RequestBody Action action) throws InterruptedException {
         Executed executed = execute(action);
@@ -65,8 +72,11 @@ class ProbeController {
         return ResponseEntity.created(URI.create("/probe/actions/" + executed.executionId())).body(executed);
     }
 
+    /** Reads in a read-only transaction, then refuses. */
     @PostMapping("/probe/refusals/{kind}")
     void refuse(@PathVariable RuleViolation.Kind kind) {
+        reading.executeWithoutResult(status -> jdbc.sql("SELECT count(*) FROM probe_execution").query(Long.class)
+                .single());
         throw new RuleViolation(kind, "PROBE_" + kind.name(), "Refused as " + kind.name().toLowerCase() + ".",
                 Map.of("registrationId", "R-42"));
     }
@@ -94,9 +104,10 @@ class ProbeController {
                 authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
     }
 
+    /** The work of a request, in a transaction as the services do theirs. */
     private Executed execute(Action action) {
-        long id = jdbc.sql("INSERT INTO probe_execution (name) VALUES (:name) RETURNING id")
-                .param("name", action.name()).query(Long.class).single();
+        long id = writing.execute(status -> jdbc.sql("INSERT INTO probe_execution (name) VALUES (:name) RETURNING id")
+                .param("name", action.name()).query(Long.class).single());
         return new Executed(id, action.name());
     }
 }
