@@ -2,6 +2,7 @@ package com.leadledger.kit.idempotency;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,14 +24,22 @@ import java.util.concurrent.TimeUnit;
 @EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyConfiguration {
 
+    /** A test may bring its own store (a clock it moves). */
     @Bean
+    @ConditionalOnMissingBean
     IdempotencyStore idempotencyStore(JdbcClient jdbc, IdempotencyProperties properties) {
         return new IdempotencyStore(jdbc, properties.retention(), Clock.systemUTC());
     }
 
+    /** A {@code TransactionExecutionListener}: Spring Boot adds it to the transaction manager it configures. */
     @Bean
-    IdempotencyFilter idempotencyFilter(IdempotencyStore store, JsonMapper mapper) {
-        return new IdempotencyFilter(store, mapper);
+    CommittedWork idempotencyCommittedWork(IdempotencyStore store) {
+        return new CommittedWork(store);
+    }
+
+    @Bean
+    IdempotencyFilter idempotencyFilter(IdempotencyStore store, CommittedWork committedWork, JsonMapper mapper) {
+        return new IdempotencyFilter(store, committedWork, mapper);
     }
 
     @Bean

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * new; the same key with a different body is 422 {@code IDEMPOTENCY_KEY_REUSED}; while the first is still running a
  * repeat gets 409 {@code IDEMPOTENCY_KEY_IN_PROGRESS}. Keys are scoped to the caller (token subject and partner) and
  * kept for {@code leadledger.idempotency.retention} (README). Failed requests (non-2xx) keep nothing, so they can be
- * retried with the same key.
+ * retried with the same key. A service that stops after committing a request's work and before recording its answer
+ * leaves the key in progress until it expires ({@link CommittedWork}), so a retry does not do the work twice.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -36,10 +37,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern SANE_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final IdempotencyStore store;
+    private final CommittedWork committedWork;
     private final JsonMapper mapper;
 
-    public IdempotencyFilter(IdempotencyStore store, JsonMapper mapper) {
+    public IdempotencyFilter(IdempotencyStore store, CommittedWork committedWork, JsonMapper mapper) {
         this.store = store;
+        this.committedWork = committedWork;
         this.mapper = mapper;
     }
 
@@ -93,6 +96,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
         ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
         boolean completed = false;
+        committedWork.begin(scope, key);
         try {
             chain.doFilter(new BufferedBodyRequest(request, body), cachedResponse);
             int status = cachedResponse.getStatus();
@@ -101,6 +105,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 completed = true;
             }
         } finally {
+            committedWork.end();
             if (!completed) {
                 store.release(scope, key);
             }

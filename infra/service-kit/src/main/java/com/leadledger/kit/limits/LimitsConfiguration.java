@@ -1,6 +1,7 @@
 package com.leadledger.kit.limits;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -60,7 +61,9 @@ public class LimitsConfiguration {
         return registration;
     }
 
+    /** A test may bring its own filter (buckets on a clock it moves). */
     @Bean
+    @ConditionalOnMissingBean
     RateLimitFilter rateLimitFilter(JsonMapper mapper, RateLimitProperties rate) {
         return new RateLimitFilter(mapper, rate);
     }

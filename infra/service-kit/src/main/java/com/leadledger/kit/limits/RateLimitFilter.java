@@ -108,7 +108,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (probe.isConsumed()) {
             return true;
         }
-        long waitSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+        long waitSeconds = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
         Problems.write(response, mapper, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
                 "Too many requests; retry after " + waitSeconds + " s.");
@@ -131,6 +131,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
             return new Key(READS.contains(request.getMethod()) ? Kind.READS : Kind.WRITES, caller);
         }
         return new Key(Kind.ANONYMOUS, ClientAddress.of(request));
+    }
+
+    /** The whole seconds after which the wait is over: a wait of exactly one second is one, not two. */
+    private static long ceilSeconds(long nanos) {
+        long second = TimeUnit.SECONDS.toNanos(1);
+        return (nanos + second - 1) / second;
     }
 
     private static Duration max(Duration a, Duration b) {

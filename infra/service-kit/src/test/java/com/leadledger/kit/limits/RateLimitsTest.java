@@ -85,10 +85,24 @@ class RateLimitsTest {
         MockHttpServletResponse refused = send("GET", partner, "10.0.0.1");
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(refused.getContentType()).startsWith("application/problem+json");
-        assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isPositive();
+        assertThat(refused.getHeader("Retry-After")).as("half a second to the next read, rounded up").isEqualTo("1");
         JsonNode problem = JSON.readTree(refused.getContentAsString());
         assertThat(problem.get("code").asString()).isEqualTo("RATE_LIMITED");
         assertThat(problem.get("status").asInt()).isEqualTo(429);
+    }
+
+    @Test
+    void retryAfterIsTheWholeSecondsUntilTheNextToken() throws Exception {
+        RateLimitFilter onePerSecond = new RateLimitFilter(JSON, new RateLimitProperties(1, 1, 1, 1, 1, 1, 50), STOPPED);
+        Authentication caller = caller("writer", null);
+        assertThat(send(onePerSecond, "POST", caller, "10.0.0.1").getStatus()).isEqualTo(200);
+
+        MockHttpServletResponse refused = send(onePerSecond, "POST", caller, "10.0.0.1");
+
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).as("exactly one second to the next token").isEqualTo("1");
+        assertThat(JSON.readTree(refused.getContentAsString()).get("detail").asString())
+                .isEqualTo("Too many requests; retry after 1 s.");
     }
 
     @Test

@@ -27,17 +27,21 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Outside the local profile a token is verified with the key its issuer publishes in its JWK set: RSA (RS256,
- * PS256, …) or elliptic-curve (ES256, …), as the issuer signs; never an HMAC. A JWK set endpoint that stops answering
+ * PS256, …) or elliptic-curve (ES256, …), as the issuer signs; never an HMAC; and its claims must hold: issuer,
+ * audience, subject, expiry and not-before (each refusal names the rule it broke). A JWK set endpoint that stops answering
  * fails the token within {@link JwtDecoderConfiguration#JWKS_TIMEOUT} instead of holding the request. The end-to-end
  * case, both services against a real issuer, is {@code JwksIssuerIT}.
  */
@@ -130,6 +135,46 @@ class IssuerTokensVerifiedWithItsJwksTest {
                 assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class));
     }
 
+    @Test
+    void refusesATokenWhoseClaimsBreakTheRulesWithTheRuleItBroke() {
+        JwtDecoder decoder = decoder("/jwks");
+        Instant expired = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        Instant notYet = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+
+        assertThat(refusal(decoder, c -> c.issueTime(Date.from(expired.minusSeconds(300)))
+                .expirationTime(Date.from(expired))))
+                .containsExactly("Jwt expired at " + expired);
+        assertThat(refusal(decoder, c -> c.notBeforeTime(Date.from(notYet))))
+                .containsExactly("Jwt used before " + notYet);
+        assertThat(refusal(decoder, c -> c.issuer("https://another-issuer.example")))
+                .containsExactly("The iss claim is not valid");
+        assertThat(refusal(decoder, c -> c.audience("another-service")))
+                .containsExactly("The aud claim is not valid");
+        assertThat(refusal(decoder, c -> c.subject(null))).containsExactly("The sub claim is not valid");
+        assertThat(refusal(decoder, c -> c.expirationTime(null))).containsExactly("The exp claim is not valid");
+    }
+
+    @Test
+    void refusesASignatureByAnotherKeyUnderTheIssuersKeyId() {
+        JwtDecoder decoder = decoder("/jwks");
+        RSAKey impostor = generate(new RSAKeyGenerator(2048).keyID(rsa.getKeyID()));
+
+        assertThatThrownBy(() -> decoder.decode(token(JWSAlgorithm.RS256, rsa.getKeyID(), rsaSigner(impostor))))
+                .isInstanceOf(BadJwtException.class)
+                .hasMessage("An error occurred while attempting to decode the Jwt: Signed JWT rejected: Invalid signature");
+    }
+
+    /** The descriptions of the rules a token with the changed claims breaks (none: it was accepted). */
+    private List<String> refusal(JwtDecoder decoder, UnaryOperator<JWTClaimsSet.Builder> change) {
+        String token = token(JWSAlgorithm.RS256, rsa.getKeyID(), rsaSigner(rsa), change);
+        try {
+            decoder.decode(token);
+            return List.of();
+        } catch (JwtValidationException refused) {
+            return refused.getErrors().stream().map(OAuth2Error::getDescription).toList();
+        }
+    }
+
     private JwtDecoder decoder(String jwksPath) {
         String base = "http://127.0.0.1:" + issuer.getAddress().getPort();
         var tokens = new TokenProperties(null, base + jwksPath, base, AUDIENCE, Duration.ofSeconds(30));
@@ -137,11 +182,16 @@ class IssuerTokensVerifiedWithItsJwksTest {
     }
 
     private String token(JWSAlgorithm algorithm, String keyId, JWSSigner signer) {
+        return token(algorithm, keyId, signer, UnaryOperator.identity());
+    }
+
+    private String token(JWSAlgorithm algorithm, String keyId, JWSSigner signer,
+                         UnaryOperator<JWTClaimsSet.Builder> change) {
         String base = "http://127.0.0.1:" + issuer.getAddress().getPort();
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(base).audience(AUDIENCE).subject("caller")
-                .claim("roles", List.of("AUDITOR")).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(300))).build();
+        JWTClaimsSet claims = change.apply(new JWTClaimsSet.Builder().issuer(base).audience(AUDIENCE)
+                .subject("caller").claim("roles", List.of("AUDITOR")).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId).type(JOSEObjectType.JWT).build(),
                 claims);
         try {

@@ -1,0 +1,113 @@
+package com.leadledger.kit.testapp;
+
+import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.security.Actor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Endpoints that exercise the kit: work that is recorded, refusals of every kind, a body with rules, the caller. */
+@RestController
+class ProbeController {
+
+    record Action(String name) {
+    }
+
+    record Executed(long executionId, String name) {
+    }
+
+    enum Tier { REGISTERED, SILVER, GOLD }
+
+    record Customer(@NotBlank String legalName, @NotBlank String taxId) {
+    }
+
+    record Order(@NotNull @Valid Customer customer, @NotNull @Min(1) Integer quantity, @NotNull Tier tier,
+                 String comment) {
+    }
+
+    record Caller(String subject, List<String> roles, String partnerId, List<String> authorities) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Holds holds;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
+
+    ProbeController(JdbcClient jdbc, Holds holds, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.holds = holds;
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+    }
+
+    /** Records one execution in its own transaction and answers 201 with its id. */
+    @PostMapping("/probe/actions")
+    ResponseEntity<Executed> act(@RequestBody Action action) {
+        Executed executed = execute(action);
+        return ResponseEntity.created(URI.create("/probe/actions/" + executed.executionId())).body(executed);
+    }
+
+    /** Records one execution in its own transaction, then waits for the test before it answers. */
+    @PostMapping("/probe/held-actions")
+    ResponseEntity<Executed> actAndHold(@RequestBody Action action) throws InterruptedException {
+        Executed executed = execute(action);
+        holds.holdHere(action.name());
+        return ResponseEntity.created(URI.create("/probe/actions/" + executed.executionId())).body(executed);
+    }
+
+    /** Reads in a read-only transaction, then refuses. */
+    @PostMapping("/probe/refusals/{kind}")
+    void refuse(@PathVariable RuleViolation.Kind kind) {
+        reading.executeWithoutResult(status -> jdbc.sql("SELECT count(*) FROM probe_execution").query(Long.class)
+                .single());
+        throw new RuleViolation(kind, "PROBE_" + kind.name(), "Refused as " + kind.name().toLowerCase() + ".",
+                Map.of("registrationId", "R-42"));
+    }
+
+    @PostMapping("/probe/field-refusal")
+    void refuseAField() {
+        throw RuleViolation.invalidField("customer.taxId", "fails its checksum", "TAX_ID_CHECKSUM");
+    }
+
+    @PostMapping("/probe/orders")
+    Order order(@Valid @RequestBody Order order) {
+        return order;
+    }
+
+    @GetMapping("/probe/failure")
+    void fail() {
+        throw new IllegalStateException("internal detail: com.leadledger.kit.testapp.Secret at line 7");
+    }
+
+    @GetMapping({"/probe/me", "/probe/partners-only"})
+    Caller me(Authentication authentication) {
+        Actor actor = Actor.from(authentication);
+        return new Caller(actor.subject(), actor.roles().stream().map(Enum::name).sorted().toList(),
+                actor.partnerId(),
+                authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
+    }
+
+    /** The work of a request, in a transaction as the services do theirs. */
+    private Executed execute(Action action) {
+        long id = writing.execute(status -> jdbc.sql("INSERT INTO probe_execution (name) VALUES (:name) RETURNING id")
+                .param("name", action.name()).query(Long.class).single());
+        return new Executed(id, action.name());
+    }
+}
