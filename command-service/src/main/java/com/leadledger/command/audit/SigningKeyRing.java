@@ -37,7 +37,8 @@ public class SigningKeyRing {
             log.info("receipts are signed with key {}; {} public key(s) published", ring.activeKeyId(),
                     ring.publishedKeys().size());
         } catch (ReceiptKeyRing.NoSigningKeyException e) {
-            throw new IllegalStateException(e.getMessage() + ", or set leadledger.receipts.generate-if-missing=true");
+            throw new IllegalStateException(e.getMessage() + " to the directory LEADLEDGER_RECEIPT_KEY_DIR "
+                    + "(leadledger.receipts.key-dir) names, or set leadledger.receipts.generate-if-missing=true");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read receipt keys from " + keyDir, e);
         }

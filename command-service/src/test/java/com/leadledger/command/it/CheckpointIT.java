@@ -238,7 +238,8 @@ class CheckpointIT {
             assertThat(earlyIndex).isGreaterThan(lateIndex);
 
             CompletableFuture<Integer> sealing = CompletableFuture.supplyAsync(writer::writeDue);
-            Thread.sleep(1_500);
+            Conditions.awaitBlockedBy(late.getMetaData().getURL(), Conditions.backendPid(late),
+                    "sealing waits for the lock the insert in flight holds");
             assertThat(sealing).as("sealing waits for the insert in flight").isNotDone();
             late.commit();
             assertThat(sealing.get(30, TimeUnit.SECONDS)).isPositive();

@@ -38,6 +38,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -192,7 +193,9 @@ class DisputeIT {
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         String disputeId = opened.text("disputeId");
         assertThat(opened.body().get("level").asInt()).isEqualTo(1);
-        assertThat(Instant.parse(opened.text("slaDueAt"))).isAfter(Instant.now());
+        Instant openedAt = Instant.parse(awaitEvent(disputeId, "DisputeOpened").payload().get("openedAt").asText());
+        assertThat(Instant.parse(opened.text("slaDueAt"))).as("level 1: 2 business days in the default policy")
+                .isEqualTo(BusinessDayInstants.after(openedAt, 2, BusinessDayInstants.MOSCOW, Set.of()));
 
         var badDocument = http.post("/api/v1/disputes/" + disputeId + "/evidence", token(a), """
                 {"description": "the quote", "documents": [{"name": "quote.pdf", "sha256": "abc"}]}""");
@@ -203,9 +206,9 @@ class DisputeIT {
                  "documents": [{"name": "quote.pdf", "sha256": "%s", "link": "https://files.example/q.pdf"}]}"""
                 .formatted(SHA.toUpperCase()));
         assertThat(evidence.status()).as(evidence.raw()).isEqualTo(201);
-        assertThat(evidence.text("evidenceId")).isNotBlank();
-        assertThat(awaitEvent(disputeId, "DisputeEvidenceAdded").payload().at("/documents/0/sha256").asText())
-                .isEqualTo(SHA);
+        JsonNode evidenceAdded = awaitEvent(disputeId, "DisputeEvidenceAdded").payload();
+        assertThat(evidence.text("evidenceId")).isEqualTo(evidenceAdded.get("evidenceId").asText());
+        assertThat(evidenceAdded.at("/documents/0/sha256").asText()).isEqualTo(SHA);
 
         // not a party (yet): the same 404 as an unknown dispute
         String unknown = UUID.randomUUID().toString();
@@ -243,7 +246,8 @@ class DisputeIT {
         var ruling = http.post("/api/v1/disputes/" + disputeId + "/ruling", MANAGER, upholding);
         assertThat(ruling.status()).as(ruling.raw()).isEqualTo(200);
         assertThat(ruling.text("outcome")).isEqualTo("UPHELD");
-        assertThat(ruling.body().get("policyVersion").asLong()).isPositive();
+        assertThat(ruling.body().get("policyVersion").asLong())
+                .isEqualTo(http.get("/api/v1/policies/current", MANAGER).body().get("version").asLong());
         Instant appealableUntil = Instant.parse(ruling.text("appealableUntil"));
 
         StoredEvent ruled = awaitEvent(disputeId, "DisputeRuled");
@@ -339,9 +343,14 @@ class DisputeIT {
                 .text("code")).isEqualTo("ALREADY_APPEALED");
     }
 
-    /** Level 1 misses its SLA: the persistent deadline escalates to level 2, where only the director rules. */
+    /**
+     * Level 1 misses its SLA: the persistent deadline escalates to level 2, where only the director rules. Opened on a
+     * Friday (business time moved there), so that every SLA spans a weekend: each is due the default policy's business
+     * days (2, 3, 5) after its start, in Moscow time.
+     */
     @Test
     void escalatesAutomaticallyWhenTheLevelsSlaPassesAndManuallyUpToTheCommittee() {
+        clock.advance(BusinessDayInstants.untilNextFriday(clock.instant(), BusinessDayInstants.MOSCOW));
         String a = onboard("GOLD");
         JsonNode regA = submit(a, Inns.random());
         var opened = http.post("/api/v1/disputes", token(a), """
@@ -349,6 +358,9 @@ class DisputeIT {
                 .formatted(regA.get("registrationId").asText()));
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         String disputeId = opened.text("disputeId");
+        Instant openedAt = Instant.parse(awaitEvent(disputeId, "DisputeOpened").payload().get("openedAt").asText());
+        Instant levelOneDue = BusinessDayInstants.after(openedAt, 2, BusinessDayInstants.MOSCOW, Set.of());
+        assertThat(Instant.parse(opened.text("slaDueAt"))).isEqualTo(levelOneDue);
         assertThat(scheduledDeadlines(disputeId)).isEqualTo(1);
 
         // the SLA passes: make the stored deadline due now, as if the business days had gone by
@@ -358,7 +370,9 @@ class DisputeIT {
         StoredEvent escalated = awaitEvent(disputeId, "DisputeEscalated");
         assertThat(escalated.payload().get("automatic").asBoolean()).isTrue();
         assertThat(escalated.payload().get("level").asInt()).isEqualTo(2);
-        assertThat(escalated.payload().get("at").asText()).startsWith(opened.text("slaDueAt").substring(0, 19));
+        assertThat(Instant.parse(escalated.payload().get("at").asText())).isEqualTo(levelOneDue);
+        assertThat(Instant.parse(escalated.payload().get("slaDueAt").asText()))
+                .isEqualTo(BusinessDayInstants.after(levelOneDue, 3, BusinessDayInstants.MOSCOW, Set.of()));
 
         assertThat(http.post("/api/v1/disputes/" + disputeId + "/assign", MANAGER, "{\"assignee\": \"manager-1\"}")
                 .status()).isEqualTo(403);
@@ -369,7 +383,10 @@ class DisputeIT {
                 "{\"reason\": \"the director is on leave\"}");
         assertThat(manual.status()).as(manual.raw()).isEqualTo(200);
         assertThat(manual.body().get("level").asInt()).isEqualTo(3);
-        assertThat(manual.text("slaDueAt")).isNotBlank();
+        Instant manualAt = Instant.parse(awaitEvent(disputeId, "DisputeEscalated",
+                e -> !e.payload().get("automatic").asBoolean()).payload().get("at").asText());
+        assertThat(Instant.parse(manual.text("slaDueAt")))
+                .isEqualTo(BusinessDayInstants.after(manualAt, 5, BusinessDayInstants.MOSCOW, Set.of()));
         var top = http.post("/api/v1/disputes/" + disputeId + "/escalate", MANAGER, "{\"reason\": \"higher\"}");
         assertThat(top.status()).isEqualTo(409);
         assertThat(top.text("code")).isEqualTo("ALREADY_AT_TOP_LEVEL");

@@ -6,7 +6,9 @@ import com.leadledger.testsupport.Inns;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static com.leadledger.command.it.HeldStreamHead.onboard;
@@ -55,12 +58,18 @@ class GracefulShutdownIT {
 
         try (HeldStreamHead held = HeldStreamHead.hold(url, opportunity)) {
             CompletableFuture<HttpApi.Answer> inFlight = CompletableFuture.supplyAsync(() -> post(http, b, inn));
-            Thread.sleep(1_000);
+            Conditions.awaitBlockedBy(url, Conditions.backendPid(held.connection()),
+                    "the registration's insert waits for the held stream head");
             assertThat(inFlight).isNotDone();
 
+            CountDownLatch shutdownBegun = new CountDownLatch(1);
+            context.addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> shutdownBegun.countDown());
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(context::close);
+            assertThat(shutdownBegun.await(60, TimeUnit.SECONDS)).as("the shutdown begins").isTrue();
+            // a pause on purpose: it proves that the shutdown does NOT finish while the request is held
             Thread.sleep(1_500);
             assertThat(stopping).as("the shutdown waits for the request in flight").isNotDone();
+            assertThat(inFlight).isNotDone();
             held.release(); // the request can finish now
 
             HttpApi.Answer answer = inFlight.get(30, TimeUnit.SECONDS);

@@ -24,9 +24,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A corpus of hostile requests (malformed JSON, wrong types, missing and extra fields, huge strings, Unicode tricks,
  * injection strings, invalid ids, dates, currencies and tax ids) sent to every command endpoint with a role that may
- * call it: every answer is 4xx problem+json, never 5xx, and nothing is recorded. Hostile request ids (too long,
+ * call it: every answer is the documented status and code for that body and endpoint, as problem+json, and nothing is
+ * recorded. Hostile request ids (too long,
  * control characters, CRLF injection, non-ASCII) on otherwise valid requests are never echoed and never become the
  * request, causation or correlation id of what is recorded.
  */
@@ -52,121 +55,236 @@ class HostileInputIT {
 
     static final String ADMIN = DevTokens.mint("admin", List.of("ADMIN"), null);
     static final String MANAGER = DevTokens.mint("manager", List.of("CHANNEL_MANAGER"), null);
-    static final String PARTNER = DevTokens.mint("p", List.of("PARTNER"), "P-H1");
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
 
-    static final List<String> BODIES = List.of(
-            "{", "}", "null", "[]", "\"text\"", "42", "true", "{}", "{\"a\":}", "{\"a\" 1}", "{'single': 'quotes'}",
-            "{\"customer\": \"not an object\"}",
-            "{\"customer\": {\"legalName\": 123, \"country\": true, \"taxId\": []}}",
-            "{\"customer\": {\"legalName\": \"X\", \"country\": \"RU\", \"taxId\": \"７７０７０８３８９３\"}, \"productLine\": \"NETWORK_SECURITY\"}",
-            "{\"customer\": {\"legalName\": \"evil\\u0000name\", \"country\": \"RU\", \"taxId\": \"7707083893\"}}",
-            "{\"customer\": {\"legalName\": \"\\ud800broken\", \"country\": \"RU\", \"domain\": \"xn--.com\"}}",
-            "{\"customer\": {\"legalName\": \"\\u202eevil\", \"country\": \"RU\", \"domain\": \"ex\\u0430mple.com\"}}",
-            "{\"customer\": {\"legalName\": \"x'; DROP TABLE domainevententry; --\", \"country\": \"RU\", \"taxId\": \"1' OR '1'='1\"}}",
-            "{\"productLine\": \"NETWORK_SECURITY' OR 1=1 --\", \"estimatedValue\": {\"amount\": \"1e999\", \"currency\": \"RUB\"}}",
-            "{\"estimatedValue\": {\"amount\": \"NaN\", \"currency\": \"rub\"}, \"expectedCloseDate\": \"2027-02-30\"}",
-            "{\"estimatedValue\": {\"amount\": -5, \"currency\": \"XXX\"}, \"expectedCloseDate\": \"tomorrow\"}",
-            "{\"discountPercent\": \"lots\", \"protectionDays\": -1}",
-            "{\"discountPercent\": 1e308, \"protectionDays\": 99999999999}",
-            "{\"reasonCode\": \"BECAUSE\", \"note\": {\"$gt\": \"\"}}",
-            "{\"action\": \"STEAL\", \"registrationId\": {\"$ne\": null}, \"evidenceSha256\": \"zz\"}",
-            "{\"type\": \"HACK\", \"description\": [1,2,3], \"amounts\": \"many\"}",
-            "{\"partnerId\": \"../../etc/passwd\", \"name\": \"\", \"tier\": \"DIAMOND\", \"productLines\": \"ALL\"}",
-            "{\"tier\": null, \"productLines\": [null, 1, {}]}",
-            "{\"outcome\": \"MAYBE\", \"rationale\": null, \"penaltyPoints\": -7}",
-            "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"1,000\", \"currency\": \"€\"}}",
+    /** What a command endpoint takes, for what each hostile body means to it. */
+    enum Endpoint {
+        REGISTER, WITHDRAW(true), OUTCOME, EXTENSION_REQUEST, APPROVE, REJECT, GRANT_EXTENSION(true), SUPPORT,
+        OPEN_DISPUTE, EVIDENCE, ESCALATE, APPEAL, RESPONDENT, ASSIGN, RULING, ONBOARD, TIER, PRODUCT_LINES,
+        SUSPEND(true), REINSTATE(true), PUBLISH_POLICY;
+
+        /** The body is optional: a readable, valid one reaches the command, which finds no such target (404). */
+        final boolean optionalBody;
+
+        Endpoint() {
+            this(false);
+        }
+
+        Endpoint(boolean optionalBody) {
+            this.optionalBody = optionalBody;
+        }
+    }
+
+    /** The documented answer: status and machine-readable code. */
+    record Expected(int status, String code) {
+
+        static final Expected MALFORMED = new Expected(400, "MALFORMED_REQUEST");
+        static final Expected INVALID = new Expected(400, "VALIDATION_FAILED");
+        static final Expected NOT_FOUND = new Expected(404, "NOT_FOUND");
+        static final Expected TOO_LARGE = new Expected(413, "PAYLOAD_TOO_LARGE");
+        /** A path the HTTP layer refuses before any application code (an encoded NUL or slash). */
+        static final Expected REFUSED_PATH = new Expected(400, "BAD_REQUEST");
+
+        @Override
+        public String toString() {
+            return status + " " + code;
+        }
+    }
+
+    /**
+     * A hostile body and what each endpoint must answer to it (docs/api.md, docs/security.md): not a JSON object,
+     * broken syntax or nested deeper than 32 levels is 400 {@code MALFORMED_REQUEST}; so is a body in which a field the
+     * endpoint reads has the wrong JSON type, an unknown enum value, an unreadable date or number, or a NUL or a lone
+     * surrogate ({@code mistypedFor}); over 64 KiB is 413 {@code PAYLOAD_TOO_LARGE}; any other body breaks a field rule,
+     * 400 {@code VALIDATION_FAILED}, except for the endpoints whose body is optional, which read it as valid and find no
+     * such target, 404 {@code NOT_FOUND}, unless the body breaks one of their own rules ({@code invalidFor}).
+     */
+    record Hostile(String body, Set<Endpoint> mistypedFor, Set<Endpoint> invalidFor) {
+
+        static Hostile malformed(String body) {
+            return new Hostile(body, EnumSet.allOf(Endpoint.class), Set.of());
+        }
+
+        static Hostile object(String body, Endpoint... mistypedFor) {
+            return new Hostile(body, mistypedFor.length == 0 ? Set.of() : EnumSet.copyOf(List.of(mistypedFor)), Set.of());
+        }
+
+        Expected expectedFrom(Endpoint endpoint) {
+            if (body.length() > 64 * 1024) {
+                return Expected.TOO_LARGE;
+            }
+            if (mistypedFor.contains(endpoint)) {
+                return Expected.MALFORMED;
+            }
+            if (endpoint.optionalBody && !invalidFor.contains(endpoint)) {
+                return Expected.NOT_FOUND;
+            }
+            return Expected.INVALID;
+        }
+    }
+
+    static final EnumSet<Endpoint> ALL = EnumSet.allOf(Endpoint.class);
+    static final EnumSet<Endpoint> WITH_BODY = EnumSet.complementOf(
+            EnumSet.of(Endpoint.WITHDRAW, Endpoint.GRANT_EXTENSION, Endpoint.SUSPEND, Endpoint.REINSTATE));
+
+    static final List<Hostile> BODIES = List.of(
+            Hostile.malformed("{"), Hostile.malformed("}"),
+            // JSON null is no body at all: only the endpoints whose body is optional read it, and find no target
+            new Hostile("null", WITH_BODY, Set.of()),
+            Hostile.malformed("[]"), Hostile.malformed("\"text\""), Hostile.malformed("42"), Hostile.malformed("true"),
+            Hostile.object("{}"),
+            Hostile.malformed("{\"a\":}"), Hostile.malformed("{\"a\" 1}"), Hostile.malformed("{'single': 'quotes'}"),
+            Hostile.object("{\"customer\": \"not an object\"}", Endpoint.REGISTER),
+            Hostile.object("{\"customer\": {\"legalName\": 123, \"country\": true, \"taxId\": []}}", Endpoint.REGISTER),
+            Hostile.object("{\"customer\": {\"legalName\": \"X\", \"country\": \"RU\", \"taxId\": \"７７０７０８３８９３\"}, \"productLine\": \"NETWORK_SECURITY\"}"),
+            Hostile.object("{\"customer\": {\"legalName\": \"evil\\u0000name\", \"country\": \"RU\", \"taxId\": \"7707083893\"}}",
+                    Endpoint.REGISTER),
+            Hostile.object("{\"customer\": {\"legalName\": \"\\ud800broken\", \"country\": \"RU\", \"domain\": \"xn--.com\"}}",
+                    Endpoint.REGISTER),
+            Hostile.object("{\"customer\": {\"legalName\": \"\\u202eevil\", \"country\": \"RU\", \"domain\": \"ex\\u0430mple.com\"}}"),
+            Hostile.object("{\"customer\": {\"legalName\": \"x'; DROP TABLE domainevententry; --\", \"country\": \"RU\", \"taxId\": \"1' OR '1'='1\"}}"),
+            Hostile.object("{\"productLine\": \"NETWORK_SECURITY' OR 1=1 --\", \"estimatedValue\": {\"amount\": \"1e999\", \"currency\": \"RUB\"}}"),
+            Hostile.object("{\"estimatedValue\": {\"amount\": \"NaN\", \"currency\": \"rub\"}, \"expectedCloseDate\": \"2027-02-30\"}",
+                    Endpoint.REGISTER),
+            Hostile.object("{\"estimatedValue\": {\"amount\": -5, \"currency\": \"XXX\"}, \"expectedCloseDate\": \"tomorrow\"}",
+                    Endpoint.REGISTER),
+            Hostile.object("{\"discountPercent\": \"lots\", \"protectionDays\": -1}", Endpoint.APPROVE),
+            Hostile.object("{\"discountPercent\": 1e308, \"protectionDays\": 99999999999}", Endpoint.APPROVE),
+            // an object where the note, a string, belongs
+            Hostile.object("{\"reasonCode\": \"BECAUSE\", \"note\": {\"$gt\": \"\"}}", Endpoint.APPROVE, Endpoint.REJECT,
+                    Endpoint.GRANT_EXTENSION, Endpoint.SUPPORT, Endpoint.SUSPEND, Endpoint.REINSTATE),
+            Hostile.object("{\"action\": \"STEAL\", \"registrationId\": {\"$ne\": null}, \"evidenceSha256\": \"zz\"}",
+                    Endpoint.SUPPORT, Endpoint.OPEN_DISPUTE, Endpoint.RESPONDENT),
+            Hostile.object("{\"type\": \"HACK\", \"description\": [1,2,3], \"amounts\": \"many\"}", Endpoint.REGISTER,
+                    Endpoint.OPEN_DISPUTE, Endpoint.EVIDENCE),
+            // productLines: a list for partners, an object in a policy
+            Hostile.object("{\"partnerId\": \"../../etc/passwd\", \"name\": \"\", \"tier\": \"DIAMOND\", \"productLines\": \"ALL\"}",
+                    Endpoint.ONBOARD, Endpoint.TIER, Endpoint.PRODUCT_LINES, Endpoint.PUBLISH_POLICY),
+            Hostile.object("{\"tier\": null, \"productLines\": [null, 1, {}]}", Endpoint.ONBOARD, Endpoint.PRODUCT_LINES,
+                    Endpoint.PUBLISH_POLICY),
+            Hostile.object("{\"outcome\": \"MAYBE\", \"rationale\": null, \"penaltyPoints\": -7}", Endpoint.RULING),
+            Hostile.object("{\"result\": \"WON\", \"finalValue\": {\"amount\": \"1,000\", \"currency\": \"€\"}}"),
             // numbers and booleans where the contract says string; otherwise a valid registration
-            "{\"customer\": {\"legalName\": \"A\", \"country\": \"RU\", \"taxId\": 7707083893}, \"productLine\": \"NETWORK_SECURITY\", "
+            Hostile.object("{\"customer\": {\"legalName\": \"A\", \"country\": \"RU\", \"taxId\": 7707083893}, \"productLine\": \"NETWORK_SECURITY\", "
                     + "\"estimatedValue\": {\"amount\": 1250000, \"currency\": \"RUB\"}, \"expectedCloseDate\": \"" + LocalDate.now().plusDays(30) + "\"}",
-            "{\"customer\": {\"legalName\": false, \"country\": \"RU\", \"taxId\": \"7707083893\"}, \"productLine\": \"NETWORK_SECURITY\", "
+                    Endpoint.REGISTER),
+            Hostile.object("{\"customer\": {\"legalName\": false, \"country\": \"RU\", \"taxId\": \"7707083893\"}, \"productLine\": \"NETWORK_SECURITY\", "
                     + "\"estimatedValue\": {\"amount\": \"1250000\", \"currency\": \"RUB\"}, \"expectedCloseDate\": \"" + LocalDate.now().plusDays(30) + "\"}",
-            "{\"reason\": \"" + "r".repeat(3000) + "\"}",
-            "{\"description\": \"" + "d".repeat(70_000) + "\"}",
-            "{\"x\": " + "[".repeat(60) + "]".repeat(60) + "}",
-            "{\"customer\": {\"legalName\": \"A\", \"country\": \"RU\", \"taxId\": \"7707083893\"}, \"productLine\": \"NETWORK_SECURITY\", "
+                    Endpoint.REGISTER),
+            // a reason over 2,000 characters: a rule of the optional bodies that take a reason
+            new Hostile("{\"reason\": \"" + "r".repeat(3000) + "\"}", Set.of(),
+                    EnumSet.of(Endpoint.WITHDRAW, Endpoint.SUSPEND, Endpoint.REINSTATE)),
+            Hostile.object("{\"description\": \"" + "d".repeat(70_000) + "\"}"),
+            Hostile.malformed("{\"x\": " + "[".repeat(60) + "]".repeat(60) + "}"),
+            Hostile.object("{\"customer\": {\"legalName\": \"A\", \"country\": \"RU\", \"taxId\": \"7707083893\"}, \"productLine\": \"NETWORK_SECURITY\", "
                     + "\"estimatedValue\": {\"amount\": \"1250000\", \"currency\": \"RUB\"}, \"expectedCloseDate\": \"1999-01-01\", "
-                    + "\"partnerId\": \"P-OTHER\", \"acceptedAt\": \"2000-01-01T00:00:00Z\", \"position\": 1}");
+                    + "\"partnerId\": \"P-OTHER\", \"acceptedAt\": \"2000-01-01T00:00:00Z\", \"position\": 1}"));
+
+    /** One target: the path, the endpoint it is, and the role that may call it. */
+    record Target(String path, Endpoint endpoint, String token) {
+
+        /** An encoded NUL or slash in the path is refused by the HTTP layer, whatever the body. */
+        boolean refusedPath() {
+            return path.contains("%00") || path.contains("%2F");
+        }
+    }
 
     @Test
-    void everyHostileRequestIsAnsweredWith4xxProblemJsonAndRecordsNothing() {
+    void everyHostileRequestIsAnsweredWithItsDocumentedStatusAndCodeAndRecordsNothing() {
         HttpApi http = new HttpApi("http://localhost:" + port);
-        http.post("/api/v1/partners", ADMIN, "{\"partnerId\": \"P-H1\", \"name\": \"H\", \"tier\": \"GOLD\", "
-                + "\"productLines\": [\"NETWORK_SECURITY\"]}");
-        JsonNode registration = http.post("/api/v1/registrations", PARTNER, """
+        String partnerId = "P-H1-" + UUID.randomUUID().toString().substring(0, 8);
+        String partner = DevTokens.mint("p", List.of("PARTNER"), partnerId);
+        assertThat(http.post("/api/v1/partners", ADMIN, "{\"partnerId\": \"" + partnerId + "\", \"name\": \"H\", "
+                + "\"tier\": \"GOLD\", \"productLines\": [\"NETWORK_SECURITY\"]}").status()).isEqualTo(201);
+        JsonNode registration = http.post("/api/v1/registrations", partner, """
                 {"customer": {"legalName": "Target", "country": "RU", "taxId": "%s"}, "productLine": "NETWORK_SECURITY",
                  "estimatedValue": {"amount": "500000", "currency": "RUB"}, "expectedCloseDate": "%s"}"""
                 .formatted(Inns.random(), LocalDate.now().plusDays(30))).body();
         String reg = registration.get("registrationId").asText();
         String opp = registration.get("opportunityId").asText();
-        String dispute = http.post("/api/v1/disputes", PARTNER, "{\"type\": \"DUPLICATE_CLAIM\", \"registrationId\": \""
+        String dispute = http.post("/api/v1/disputes", partner, "{\"type\": \"DUPLICATE_CLAIM\", \"registrationId\": \""
                 + reg + "\", \"description\": \"first\"}").body().get("disputeId").asText();
+        String nobody = "P-NOBODY-" + UUID.randomUUID().toString().substring(0, 8);
 
-        long events = count("domainevententry");
-        long lookups = count("registration_lookup");
+        List<String> touched = List.of(opp, dispute, partnerId, nobody);
+        long events = countFor("domainevententry", "aggregateidentifier", touched);
+        long lookups = jdbc.sql("SELECT count(*) FROM registration_lookup WHERE partner_id = :p").param("p", partnerId)
+                .query(Long.class).single();
+        // nothing writes partners or policies asynchronously: the whole tables, for any partner or policy a hostile body
+        // might have created under another name
         long partners = count("partner_registry");
+        long policies = count("policy_version");
 
-        List<String[]> endpoints = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
         // the withdraw body is optional: against the real registration some of these bodies would be a valid request
         for (String id : List.of(UUID.randomUUID().toString(), "%27%20OR%201=1%20--", "%00", "..%2F..%2Fadmin")) {
-            endpoints.add(new String[]{"/api/v1/registrations/" + id + "/withdraw", PARTNER});
+            targets.add(new Target("/api/v1/registrations/" + id + "/withdraw", Endpoint.WITHDRAW, partner));
         }
         for (String id : List.of(reg, UUID.randomUUID().toString(), "%27%20OR%201=1%20--", "%00", "..%2F..%2Fadmin")) {
-            endpoints.add(new String[]{"/api/v1/registrations/" + id + "/outcome", PARTNER});
-            endpoints.add(new String[]{"/api/v1/registrations/" + id + "/extension-requests", PARTNER});
-            endpoints.add(new String[]{"/api/v1/registrations/" + id + "/approve", MANAGER});
-            endpoints.add(new String[]{"/api/v1/registrations/" + id + "/reject", MANAGER});
-            endpoints.add(new String[]{"/api/v1/registrations/" + id + "/extension-requests/" + id + "/grant", MANAGER});
+            targets.add(new Target("/api/v1/registrations/" + id + "/outcome", Endpoint.OUTCOME, partner));
+            targets.add(new Target("/api/v1/registrations/" + id + "/extension-requests", Endpoint.EXTENSION_REQUEST,
+                    partner));
+            targets.add(new Target("/api/v1/registrations/" + id + "/approve", Endpoint.APPROVE, MANAGER));
+            targets.add(new Target("/api/v1/registrations/" + id + "/reject", Endpoint.REJECT, MANAGER));
+            targets.add(new Target("/api/v1/registrations/" + id + "/extension-requests/" + id + "/grant",
+                    Endpoint.GRANT_EXTENSION, MANAGER));
         }
-        endpoints.add(new String[]{"/api/v1/registrations", PARTNER});
-        endpoints.add(new String[]{"/api/v1/opportunities/" + opp + "/support", MANAGER});
-        endpoints.add(new String[]{"/api/v1/disputes", PARTNER});
-        for (String suffix : List.of("evidence", "escalate", "appeal")) {
-            endpoints.add(new String[]{"/api/v1/disputes/" + dispute + "/" + suffix, PARTNER});
-        }
-        for (String suffix : List.of("respondent", "assign", "ruling")) {
-            endpoints.add(new String[]{"/api/v1/disputes/" + dispute + "/" + suffix, MANAGER});
-        }
-        endpoints.add(new String[]{"/api/v1/partners", ADMIN});
-        for (String suffix : List.of("tier", "product-lines")) {
-            endpoints.add(new String[]{"/api/v1/partners/P-H1/" + suffix, ADMIN});
-        }
+        targets.add(new Target("/api/v1/registrations", Endpoint.REGISTER, partner));
+        targets.add(new Target("/api/v1/opportunities/" + opp + "/support", Endpoint.SUPPORT, MANAGER));
+        targets.add(new Target("/api/v1/disputes", Endpoint.OPEN_DISPUTE, partner));
+        targets.add(new Target("/api/v1/disputes/" + dispute + "/evidence", Endpoint.EVIDENCE, partner));
+        targets.add(new Target("/api/v1/disputes/" + dispute + "/escalate", Endpoint.ESCALATE, partner));
+        targets.add(new Target("/api/v1/disputes/" + dispute + "/appeal", Endpoint.APPEAL, partner));
+        targets.add(new Target("/api/v1/disputes/" + dispute + "/respondent", Endpoint.RESPONDENT, MANAGER));
+        targets.add(new Target("/api/v1/disputes/" + dispute + "/assign", Endpoint.ASSIGN, MANAGER));
+        targets.add(new Target("/api/v1/disputes/" + dispute + "/ruling", Endpoint.RULING, MANAGER));
+        targets.add(new Target("/api/v1/partners", Endpoint.ONBOARD, ADMIN));
+        targets.add(new Target("/api/v1/partners/" + partnerId + "/tier", Endpoint.TIER, ADMIN));
+        targets.add(new Target("/api/v1/partners/" + partnerId + "/product-lines", Endpoint.PRODUCT_LINES, ADMIN));
         // suspend/reinstate take an optional body: aimed at a partner that does not exist
-        for (String suffix : List.of("suspend", "reinstate")) {
-            endpoints.add(new String[]{"/api/v1/partners/P-NOBODY/" + suffix, ADMIN});
-        }
-        endpoints.add(new String[]{"/api/v1/policies", ADMIN});
+        targets.add(new Target("/api/v1/partners/" + nobody + "/suspend", Endpoint.SUSPEND, ADMIN));
+        targets.add(new Target("/api/v1/partners/" + nobody + "/reinstate", Endpoint.REINSTATE, ADMIN));
+        targets.add(new Target("/api/v1/policies", Endpoint.PUBLISH_POLICY, ADMIN));
 
         int sent = 0;
         List<String> failures = new ArrayList<>();
-        for (String[] endpoint : endpoints) {
-            for (String body : BODIES) {
-                HttpApi.Answer answer = http.post(endpoint[0], endpoint[1], body, Map.of());
+        for (Target target : targets) {
+            for (Hostile hostile : BODIES) {
+                Expected expected = target.refusedPath() ? Expected.REFUSED_PATH : hostile.expectedFrom(target.endpoint());
+                check(http.post(target.path(), target.token(), hostile.body(), Map.of()), expected, target,
+                        hostile.body(), failures);
                 sent++;
-                boolean ok = answer.status() >= 400 && answer.status() < 500
-                        && answer.contentType().startsWith("application/problem+json")
-                        && answer.body().hasNonNull("code");
-                if (!ok) {
-                    failures.add(answer.status() + " " + endpoint[0] + " <- " + abbreviate(body) + " : "
-                            + abbreviate(answer.raw()));
-                }
             }
-            HttpApi.Answer wrongType = http.post(endpoint[0], endpoint[1], "<xml/>", Map.of("Content-Type", "text/xml"));
+            // another media type is not JSON: malformed for every endpoint
+            check(http.post(target.path(), target.token(), "<xml/>", Map.of("Content-Type", "text/xml")),
+                    target.refusedPath() ? Expected.REFUSED_PATH : Expected.MALFORMED, target, "text/xml", failures);
             sent++;
-            if (wrongType.status() < 400 || wrongType.status() >= 500) {
-                failures.add(wrongType.status() + " " + endpoint[0] + " <- text/xml");
-            }
         }
-        assertThat(sent).isGreaterThanOrEqualTo(200);
-        assertThat(failures).as("requests not answered with 4xx problem+json").isEmpty();
-        assertThat(count("domainevententry")).as("no event recorded").isEqualTo(events);
-        assertThat(count("registration_lookup")).isEqualTo(lookups);
+        assertThat(sent).isEqualTo(targets.size() * (BODIES.size() + 1));
+        assertThat(failures).as("requests not answered with their documented status and code").isEmpty();
+        assertThat(countFor("domainevententry", "aggregateidentifier", touched)).as("no event recorded").isEqualTo(events);
+        assertThat(jdbc.sql("SELECT count(*) FROM registration_lookup WHERE partner_id = :p").param("p", partnerId)
+                .query(Long.class).single()).isEqualTo(lookups);
         assertThat(count("partner_registry")).isEqualTo(partners);
+        assertThat(count("policy_version")).isEqualTo(policies);
         assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
+    static void check(HttpApi.Answer answer, Expected expected, Target target, String body, List<String> failures) {
+        Expected actual = new Expected(answer.status(), answer.body() == null ? null : answer.body().path("code").asText(null));
+        if (!actual.equals(expected) || !String.valueOf(answer.contentType()).startsWith("application/problem+json")) {
+            failures.add(target.path() + " <- " + abbreviate(body) + ": expected " + expected + ", got " + actual + " "
+                    + answer.contentType() + " " + abbreviate(answer.raw()));
+        }
+    }
+
+    long countFor(String table, String column, List<String> ids) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column + " IN (:ids)").param("ids", ids)
+                .query(Long.class).single();
     }
 
     // ------------------------------------------------------------------ hostile request and correlation ids
@@ -201,8 +319,9 @@ class HostileInputIT {
     @Test
     void hostileRequestIdsAreDroppedNeverEchoedAndNeverBecomeAuditIds() throws Exception {
         HttpApi http = new HttpApi("http://localhost:" + port);
-        String partner = DevTokens.mint("p2", List.of("PARTNER"), "P-H2");
-        assertThat(http.post("/api/v1/partners", ADMIN, "{\"partnerId\": \"P-H2\", \"name\": \"H2\", "
+        String partnerId = "P-H2-" + UUID.randomUUID().toString().substring(0, 8);
+        String partner = DevTokens.mint("p2", List.of("PARTNER"), partnerId);
+        assertThat(http.post("/api/v1/partners", ADMIN, "{\"partnerId\": \"" + partnerId + "\", \"name\": \"H2\", "
                 + "\"tier\": \"GOLD\", \"productLines\": [\"NETWORK_SECURITY\"]}").status()).isEqualTo(201);
 
         for (var hostile : hostileIdHeaders().entrySet()) {
@@ -238,9 +357,10 @@ class HostileInputIT {
      */
     @Test
     void rawControlCharactersAndLineBreaksInRequestIds() throws Exception {
-        String partner = DevTokens.mint("p3", List.of("PARTNER"), "P-H3");
+        String partnerId = "P-H3-" + UUID.randomUUID().toString().substring(0, 8);
+        String partner = DevTokens.mint("p3", List.of("PARTNER"), partnerId);
         HttpApi http = new HttpApi("http://localhost:" + port);
-        assertThat(http.post("/api/v1/partners", ADMIN, "{\"partnerId\": \"P-H3\", \"name\": \"H3\", "
+        assertThat(http.post("/api/v1/partners", ADMIN, "{\"partnerId\": \"" + partnerId + "\", \"name\": \"H3\", "
                 + "\"tier\": \"GOLD\", \"productLines\": [\"NETWORK_SECURITY\"]}").status()).isEqualTo(201);
         Map<String, String> refused = new LinkedHashMap<>();
         refused.put("NUL", "req\u00001");

@@ -1,6 +1,7 @@
 package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
@@ -16,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -188,9 +191,21 @@ class ReviewAndSupportIT {
         assertThat(bFirst.body().get("code").asText()).isEqualTo("EARLIER_REGISTRATION_EXISTS");
         assertThat(eventTypes(opp)).hasSize((int) eventsBefore);
 
+        var longerThanGold = http.post("/api/v1/registrations/" + idA + "/approve", MANAGER,
+                "{\"discountPercent\": 15, \"protectionDays\": 91}");
+        assertThat(longerThanGold.status()).as(longerThanGold.raw()).isEqualTo(400);
+        assertThat(longerThanGold.body().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(longerThanGold.body().at("/errors/0/field").asText()).isEqualTo("protectionDays");
+        assertThat(longerThanGold.body().at("/errors/0/rule").asText()).isEqualTo("PROTECTION_ABOVE_TIER");
+        assertThat(eventTypes(opp)).hasSize((int) eventsBefore);
+
+        // GOLD in the default policy: 90 protection days by default, 15 % discount at most
         var approveA = http.post("/api/v1/registrations/" + idA + "/approve", MANAGER, "{\"discountPercent\": 15}");
         assertThat(approveA.status()).as(approveA.raw()).isEqualTo(200);
-        assertThat(approveA.body().get("protectedUntil").asText()).isNotBlank();
+        JsonNode approvedA = storedPayload(opp, "RegistrationApproved");
+        assertThat(approvedA.get("protectionDays").asInt()).isEqualTo(90);
+        assertThat(Instant.parse(approveA.body().get("protectedUntil").asText()))
+                .isEqualTo(Instant.parse(approvedA.get("approvedAt").asText()).plus(Duration.ofDays(90)));
         assertThat(eventTypes(opp)).contains("RegistrationApproved", "EarlierRegistrationNoticeIssued");
 
         var grant = http.post("/api/v1/opportunities/" + opp + "/support", MANAGER,
@@ -214,21 +229,54 @@ class ReviewAndSupportIT {
                 .doesNotContain(a);
     }
 
+    /**
+     * The review SLA is due the policy's number of business days after acceptance, in its calendar; approval protects
+     * for the tier's days (PLATINUM: 120 in the default policy, never more). Both are persistent deadlines at exactly
+     * those instants.
+     */
     @Test
     void schedulesTheReviewSlaAndTheProtectionExpiryAsPersistentDeadlines() {
+        JsonNode policy = http.get("/api/v1/policies/current", MANAGER).body().get("policy");
         String partner = onboard("PLATINUM", "NETWORK_SECURITY");
         JsonNode registration = submit(partner, Inns.random(), "Deadlines");
         String id = registration.get("registrationId").asText();
-        assertThat(scheduledDeadlines(registration.get("opportunityId").asText())).isEqualTo(1);
+        String opp = registration.get("opportunityId").asText();
+        Instant acceptedAt = Instant.parse(registration.get("acceptedAt").asText());
+        Instant reviewDue = BusinessDayInstants.after(acceptedAt, policy.get("reviewSlaBusinessDays").asInt(), policy);
+        assertThat(Instant.parse(storedPayload(opp, "ReviewSlaStarted").get("reviewDueAt").asText()))
+                .isEqualTo(reviewDue);
+        assertThat(deadlineInstants(opp)).containsExactly(reviewDue);
 
-        assertThat(http.post("/api/v1/registrations/" + id + "/approve", MANAGER, "{\"discountPercent\": 20}").status())
-                .isEqualTo(200);
-        assertThat(scheduledDeadlines(registration.get("opportunityId").asText())).isEqualTo(2);
+        var longerThanPlatinum = http.post("/api/v1/registrations/" + id + "/approve", MANAGER,
+                "{\"discountPercent\": 20, \"protectionDays\": 121}");
+        assertThat(longerThanPlatinum.status()).as(longerThanPlatinum.raw()).isEqualTo(400);
+        assertThat(longerThanPlatinum.body().at("/errors/0/rule").asText()).isEqualTo("PROTECTION_ABOVE_TIER");
+        var approved = http.post("/api/v1/registrations/" + id + "/approve", MANAGER, "{\"discountPercent\": 20}");
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        Instant approvedAt = Instant.parse(storedPayload(opp, "RegistrationApproved").get("approvedAt").asText());
+        Instant protectedUntil = approvedAt.plus(Duration.ofDays(120));
+        assertThat(Instant.parse(approved.body().get("protectedUntil").asText())).isEqualTo(protectedUntil);
+        assertThat(deadlineInstants(opp)).containsExactlyInAnyOrder(reviewDue, protectedUntil);
     }
 
-    long scheduledDeadlines(String opportunityId) {
-        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline' "
+    /** The payload of the (only) event of that type on the opportunity. */
+    JsonNode storedPayload(String opportunityId, String type) {
+        String json = jdbc.sql("""
+                        SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                        WHERE aggregateidentifier = :id AND payloadtype LIKE :type""")
+                .param("id", opportunityId).param("type", "%." + type).query(String.class).single();
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** When the opportunity's persistent deadlines are due. */
+    List<Instant> deadlineInstants(String opportunityId) {
+        return jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'AxonDeadline' "
                         + "AND convert_from(task_data, 'UTF8') LIKE :opp")
-                .param("opp", "%" + opportunityId + "%").query(Long.class).single();
+                .param("opp", "%" + opportunityId + "%")
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
     }
 }
