@@ -1,0 +1,94 @@
+package com.leadledger.query.it;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Holds a projection rebuild at a known point: when its replay records one given event as applied to the shadow
+ * tables (the insert into {@code leadledger_rebuild.rebuild_applied}, inside the replay's batch transaction), a trigger
+ * waits for an advisory lock this barrier holds. Live ingest takes neither, so events go on arriving meanwhile. The
+ * trigger is the server superuser's (the service's role may create none) and is dropped on {@link #close()}: close
+ * the barrier once the held rebuild is over (dropping the trigger needs the table the rebuild's swap empties).
+ */
+final class RebuildBarrier implements AutoCloseable {
+
+    /** The advisory lock the trigger waits for: two keys, so it cannot be mistaken for the service's own locks. */
+    private static final int KEY = 0x52424c44; // "RBLD"
+    private static final int SUBKEY = 14;
+
+    private final DataSource superuser;
+    private final Connection holder;
+    private boolean held;
+
+    private RebuildBarrier(DataSource superuser, Connection holder) {
+        this.superuser = superuser;
+        this.holder = holder;
+    }
+
+    /** A barrier at the replay's recording of event {@code eventId}; it holds until {@link #release()}. */
+    static RebuildBarrier atEvent(DataSource superuser, String eventId) throws SQLException {
+        Connection holder = superuser.getConnection();
+        RebuildBarrier barrier = new RebuildBarrier(superuser, holder);
+        try (Statement lock = holder.createStatement()) {
+            lock.execute("SELECT pg_advisory_lock(" + KEY + ", " + SUBKEY + ")");
+            barrier.held = true;
+            JdbcClient sql = JdbcClient.create(superuser);
+            sql.sql("""
+                    CREATE OR REPLACE FUNCTION leadledger_rebuild.rebuild_barrier() RETURNS trigger
+                        LANGUAGE plpgsql AS $$
+                    BEGIN
+                        PERFORM pg_advisory_xact_lock(%d, %d);
+                        RETURN NEW;
+                    END
+                    $$""".formatted(KEY, SUBKEY)).update();
+            sql.sql("DROP TRIGGER IF EXISTS rebuild_barrier ON leadledger_rebuild.rebuild_applied").update();
+            sql.sql("CREATE TRIGGER rebuild_barrier BEFORE INSERT ON leadledger_rebuild.rebuild_applied FOR EACH ROW"
+                    + " WHEN (NEW.event_id = '" + eventId.replace("'", "''") + "')"
+                    + " EXECUTE FUNCTION leadledger_rebuild.rebuild_barrier()").update();
+        } catch (SQLException | RuntimeException e) {
+            barrier.close();
+            throw e;
+        }
+        return barrier;
+    }
+
+    /** Waits until a rebuild is stopped at the barrier: a backend waits for its lock ({@code pg_locks}). */
+    void awaitHeld() {
+        JdbcClient sql = JdbcClient.create(superuser);
+        await("a rebuild waiting at the barrier").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .until(() -> sql.sql("""
+                                SELECT count(*) FROM pg_locks
+                                WHERE locktype = 'advisory' AND classid = :key AND objid = :subkey AND objsubid = 2
+                                  AND NOT granted""")
+                        .param("key", KEY).param("subkey", SUBKEY).query(Long.class).single() == 1);
+    }
+
+    /** Lets the held rebuild go on. */
+    void release() throws SQLException {
+        if (held) {
+            try (Statement unlock = holder.createStatement()) {
+                unlock.execute("SELECT pg_advisory_unlock(" + KEY + ", " + SUBKEY + ")");
+            }
+            held = false;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            release();
+            JdbcClient sql = JdbcClient.create(superuser);
+            sql.sql("DROP TRIGGER IF EXISTS rebuild_barrier ON leadledger_rebuild.rebuild_applied").update();
+            sql.sql("DROP FUNCTION IF EXISTS leadledger_rebuild.rebuild_barrier()").update();
+        } finally {
+            holder.close();
+        }
+    }
+}
