@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import static org.awaitility.Awaitility.await;
@@ -19,12 +20,14 @@ import static org.awaitility.Awaitility.await;
  */
 final class RebuildBarrier implements AutoCloseable {
 
-    /** The advisory lock the trigger waits for: two keys, so it cannot be mistaken for the service's own locks. */
+    /** The advisory locks the triggers wait for: two keys, so they cannot be mistaken for the service's own locks. */
     private static final int KEY = 0x52424c44; // "RBLD"
-    private static final int SUBKEY = 14;
+    private static final AtomicInteger BARRIERS = new AtomicInteger();
 
     private final DataSource superuser;
     private final Connection holder;
+    /** This barrier's lock (with {@link #KEY}) and the suffix of its trigger's and function's names. */
+    private final int number = BARRIERS.incrementAndGet();
     private boolean held;
 
     private RebuildBarrier(DataSource superuser, Connection holder) {
@@ -32,26 +35,29 @@ final class RebuildBarrier implements AutoCloseable {
         this.holder = holder;
     }
 
-    /** A barrier at the replay's recording of event {@code eventId}; it holds until {@link #release()}. */
+    /**
+     * A barrier where the rebuild records event {@code eventId} as applied to the shadow tables: in the replay, or in
+     * the swap's catch-up when the event arrived after the replay read past its place. It holds until
+     * {@link #release()}. Install barriers before the rebuild starts (a trigger cannot be added while one waits).
+     */
     static RebuildBarrier atEvent(DataSource superuser, String eventId) throws SQLException {
         Connection holder = superuser.getConnection();
         RebuildBarrier barrier = new RebuildBarrier(superuser, holder);
         try (Statement lock = holder.createStatement()) {
-            lock.execute("SELECT pg_advisory_lock(" + KEY + ", " + SUBKEY + ")");
+            lock.execute("SELECT pg_advisory_lock(" + KEY + ", " + barrier.number + ")");
             barrier.held = true;
             JdbcClient sql = JdbcClient.create(superuser);
             sql.sql("""
-                    CREATE OR REPLACE FUNCTION leadledger_rebuild.rebuild_barrier() RETURNS trigger
+                    CREATE OR REPLACE FUNCTION leadledger_rebuild.%s() RETURNS trigger
                         LANGUAGE plpgsql AS $$
                     BEGIN
                         PERFORM pg_advisory_xact_lock(%d, %d);
                         RETURN NEW;
                     END
-                    $$""".formatted(KEY, SUBKEY)).update();
-            sql.sql("DROP TRIGGER IF EXISTS rebuild_barrier ON leadledger_rebuild.rebuild_applied").update();
-            sql.sql("CREATE TRIGGER rebuild_barrier BEFORE INSERT ON leadledger_rebuild.rebuild_applied FOR EACH ROW"
-                    + " WHEN (NEW.event_id = '" + eventId.replace("'", "''") + "')"
-                    + " EXECUTE FUNCTION leadledger_rebuild.rebuild_barrier()").update();
+                    $$""".formatted(barrier.name(), KEY, barrier.number)).update();
+            sql.sql("CREATE TRIGGER " + barrier.name() + " BEFORE INSERT ON leadledger_rebuild.rebuild_applied"
+                    + " FOR EACH ROW WHEN (NEW.event_id = '" + eventId.replace("'", "''") + "')"
+                    + " EXECUTE FUNCTION leadledger_rebuild." + barrier.name() + "()").update();
         } catch (SQLException | RuntimeException e) {
             barrier.close();
             throw e;
@@ -67,14 +73,14 @@ final class RebuildBarrier implements AutoCloseable {
                                 SELECT count(*) FROM pg_locks
                                 WHERE locktype = 'advisory' AND classid = :key AND objid = :subkey AND objsubid = 2
                                   AND NOT granted""")
-                        .param("key", KEY).param("subkey", SUBKEY).query(Long.class).single() == 1);
+                        .param("key", KEY).param("subkey", number).query(Long.class).single() == 1);
     }
 
     /** Lets the held rebuild go on. */
     void release() throws SQLException {
         if (held) {
             try (Statement unlock = holder.createStatement()) {
-                unlock.execute("SELECT pg_advisory_unlock(" + KEY + ", " + SUBKEY + ")");
+                unlock.execute("SELECT pg_advisory_unlock(" + KEY + ", " + number + ")");
             }
             held = false;
         }
@@ -85,10 +91,14 @@ final class RebuildBarrier implements AutoCloseable {
         try {
             release();
             JdbcClient sql = JdbcClient.create(superuser);
-            sql.sql("DROP TRIGGER IF EXISTS rebuild_barrier ON leadledger_rebuild.rebuild_applied").update();
-            sql.sql("DROP FUNCTION IF EXISTS leadledger_rebuild.rebuild_barrier()").update();
+            sql.sql("DROP TRIGGER IF EXISTS " + name() + " ON leadledger_rebuild.rebuild_applied").update();
+            sql.sql("DROP FUNCTION IF EXISTS leadledger_rebuild." + name() + "()").update();
         } finally {
             holder.close();
         }
+    }
+
+    private String name() {
+        return "rebuild_barrier_" + number;
     }
 }

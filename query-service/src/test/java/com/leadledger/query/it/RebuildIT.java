@@ -5,6 +5,7 @@ import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.query.Fixtures;
+import com.leadledger.query.ingest.EventLogRepository;
 import com.leadledger.query.projection.ViewProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,34 +75,46 @@ class RebuildIT extends QueryServiceITBase {
     }
 
     /**
-     * The replay is held at its last event (a barrier, not timing) while new events arrive: some of them carry global
-     * indexes below the replay's cursor (as an event whose transaction committed late on the command side does), so
-     * only the swap's catch-up can apply them; the others lie ahead of the cursor. After the swap the new tables hold
-     * every one of them, and equal the live tables that ingest kept up to date meanwhile.
+     * Barriers, not timing. The replay is held at its last event while new events arrive: some carry global indexes
+     * below the replay's cursor (as an event whose transaction committed late on the command side does), so only the
+     * swap's catch-up can apply them; the others lie ahead of the cursor. Then the swap is held inside its catch-up
+     * while more events arrive: their ingest waits for the swap. After it, the new tables hold every event, and equal
+     * the tables a rebuild from scratch makes.
      */
     @Test
     void eventsArrivingDuringARebuildEndUpInTheNewTables() throws Exception {
         List<EventEnvelope> behindTheCursor = stories(10); // global indexes below every event published next
         publishStories(40);
         List<EventEnvelope> aheadOfTheCursor = stories(10);
+        List<EventEnvelope> duringTheSwap = stories(5);
 
-        try (RebuildBarrier barrier = RebuildBarrier.atEvent(superuserDataSource(), lastEventInTheLog())) {
+        try (RebuildBarrier replay = RebuildBarrier.atEvent(superuserDataSource(), lastEventInTheLog());
+             RebuildBarrier catchUp = RebuildBarrier.atEvent(superuserDataSource(),
+                     behindTheCursor.get(0).eventId())) {
             String location = startRebuild();
-            barrier.awaitHeld();
-            JsonNode held = http.get(location, ADMIN).body();
-            assertThat(held.get("state").asText()).as(held.toString()).isEqualTo("REPLAYING");
-            assertThat(held.get("eventsDone").asLong()).as(held.toString()).isLessThan(eventLogSize());
+            replay.awaitHeld();
+            JsonNode replaying = http.get(location, ADMIN).body();
+            assertThat(replaying.get("state").asText()).as(replaying.toString()).isEqualTo("REPLAYING");
+            assertThat(replaying.get("eventsDone").asLong()).as(replaying.toString()).isLessThan(eventLogSize());
 
             publishStories(behindTheCursor);
             publishStories(aheadOfTheCursor);
-            Map<String, String> live = checksums();
-            barrier.release();
+            long arrivedBeforeTheSwap = eventLogSize();
+            replay.release();
+
+            catchUp.awaitHeld();
+            JsonNode swapping = http.get(location, ADMIN).body();
+            assertThat(swapping.get("state").asText()).as(swapping.toString()).isEqualTo("SWAPPING");
+            publish(duringTheSwap);
+            awaitIngestWaitingForTheSwap();
+            assertThat(duringTheSwap.stream().filter(event -> stored(event.eventId()))).isEmpty();
+            catchUp.release();
 
             JsonNode done = awaitDone(location);
-            assertThat(done.get("eventsDone").asLong()).isEqualTo(eventLogSize());
-            assertThat(checksums()).as("the new tables against the live ones ingest kept up to date").isEqualTo(live);
+            assertThat(done.get("eventsDone").asLong()).isEqualTo(arrivedBeforeTheSwap);
         }
-        for (EventEnvelope event : concat(behindTheCursor, aheadOfTheCursor)) {
+        duringTheSwap.forEach(this::awaitStored);
+        for (EventEnvelope event : concat(concat(behindTheCursor, aheadOfTheCursor), duringTheSwap)) {
             if (event.eventType().equals("RegistrationSubmitted")) {
                 String registrationId = event.payload().get("registrationId").asText();
                 assertThat(http.get("/api/v1/registrations/" + registrationId, MANAGER).status())
@@ -109,6 +122,11 @@ class RebuildIT extends QueryServiceITBase {
             }
         }
         assertThat(rowsInShadowTables()).as("the shadow tables are left empty").isZero();
+        Map<String, String> afterTheSwap = checksums();
+
+        rebuildWhile(() -> { });
+
+        assertThat(checksums()).as("a rebuild from scratch").isEqualTo(afterTheSwap);
     }
 
     @Test
@@ -188,6 +206,14 @@ class RebuildIT extends QueryServiceITBase {
 
     private static String idOf(String location) {
         return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** Waits until an ingest transaction waits for the ingest lock, which the swap holds exclusively. */
+    private void awaitIngestWaitingForTheSwap() {
+        eventually().atMost(Duration.ofSeconds(60)).until(() -> superuser().sql("""
+                        SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND NOT granted
+                           AND (classid::bigint << 32 | objid::bigint) = :key""")
+                .param("key", EventLogRepository.INGEST_LOCK).query(Long.class).single() > 0);
     }
 
     /** The event the replay reads last: the greatest (global index, event id) in the log. */
