@@ -15,8 +15,8 @@ import static org.awaitility.Awaitility.await;
  * Holds a projection rebuild at a known point: when its replay records one given event as applied to the shadow
  * tables (the insert into {@code leadledger_rebuild.rebuild_applied}, inside the replay's batch transaction), a trigger
  * waits for an advisory lock this barrier holds. Live ingest takes neither, so events go on arriving meanwhile. The
- * trigger is the server superuser's (the service's role may create none) and is dropped on {@link #close()}: close
- * the barrier once the held rebuild is over (dropping the trigger needs the table the rebuild's swap empties).
+ * trigger is the server superuser's (the service's role may create none) and is dropped on {@link #close()}, best
+ * once the held rebuild is over.
  */
 final class RebuildBarrier implements AutoCloseable {
 
@@ -86,13 +86,27 @@ final class RebuildBarrier implements AutoCloseable {
         }
     }
 
+    /**
+     * Releases the rebuild and drops the trigger. Dropping it needs the table exclusively; should a rebuild still run
+     * (a test that failed midway), the drop gives way to it (a lock timeout below the server's deadlock timeout) and is
+     * tried again, rather than dead-locking with the swap.
+     */
     @Override
     public void close() throws SQLException {
         try {
             release();
-            JdbcClient sql = JdbcClient.create(superuser);
-            sql.sql("DROP TRIGGER IF EXISTS " + name() + " ON leadledger_rebuild.rebuild_applied").update();
-            sql.sql("DROP FUNCTION IF EXISTS leadledger_rebuild." + name() + "()").update();
+            try (Statement timeout = holder.createStatement()) {
+                timeout.execute("SET lock_timeout = '100ms'");
+            }
+            await("the barrier's trigger dropped").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions().until(() -> {
+                        try (Statement drop = holder.createStatement()) {
+                            drop.execute("DROP TRIGGER IF EXISTS " + name()
+                                    + " ON leadledger_rebuild.rebuild_applied");
+                            drop.execute("DROP FUNCTION IF EXISTS leadledger_rebuild." + name() + "()");
+                        }
+                        return true;
+                    });
         } finally {
             holder.close();
         }
