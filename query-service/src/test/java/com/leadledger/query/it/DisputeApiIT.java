@@ -19,6 +19,7 @@ import com.leadledger.query.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -87,8 +88,15 @@ class DisputeApiIT extends QueryServiceITBase {
         assertThat(line.get("slaBreached").asBoolean()).isTrue();
         assertThat(line.get("assignee").isNull()).isTrue();
         assertThat(line.get("respondentPartnerId").asText()).isEqualTo(b);
-        assertThat(line.get("ageSeconds").asLong()).isGreaterThanOrEqualTo(3 * 86_400);
-        assertThat(line.get("age").asText()).startsWith("PT");
+        Instant asked = Instant.now();
+        line = item(http.get("/api/v1/disputes?level=2&status=OPEN", MANAGER).body(), id);
+        Instant answered = Instant.now();
+        Instant openedAt = Instant.parse(line.get("openedAt").asText());
+        assertThat(openedAt).isEqualTo(now.minus(3, ChronoUnit.DAYS));
+        assertThat(line.get("ageSeconds").asLong()).as("open since then, until the answer")
+                .isBetween(Duration.between(openedAt, asked).toSeconds(), Duration.between(openedAt, answered)
+                        .toSeconds());
+        assertThat(Duration.parse(line.get("age").asText()).toSeconds()).isEqualTo(line.get("ageSeconds").asLong());
         assertThat(item(http.get("/api/v1/disputes?level=1", MANAGER).body(), id)).isNull();
 
         dispute.add(new DisputeRuled(id, network.opportunityId(), 2, DisputeOutcome.UPHELD, "B undercut A",

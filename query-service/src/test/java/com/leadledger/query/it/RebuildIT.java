@@ -5,11 +5,13 @@ import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.query.Fixtures;
+import com.leadledger.query.ingest.EventLogRepository;
 import com.leadledger.query.projection.ViewProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,62 +74,160 @@ class RebuildIT extends QueryServiceITBase {
                 .single()).as("tables the service's role owns").isZero();
     }
 
+    /**
+     * Barriers, not timing. The replay is held at its last event while new events arrive: some carry global indexes
+     * below the replay's cursor (as an event whose transaction committed late on the command side does), so only the
+     * swap's catch-up can apply them; the others lie ahead of the cursor. Then the swap is held inside its catch-up
+     * while more events arrive: their ingest waits for the swap. After it, the new tables hold every event, and equal
+     * the tables a rebuild from scratch makes.
+     */
     @Test
-    void eventsArrivingDuringARebuildEndUpInTheNewTables() {
+    void eventsArrivingDuringARebuildEndUpInTheNewTables() throws Exception {
+        List<EventEnvelope> behindTheCursor = stories(10); // global indexes below every event published next
         publishStories(40);
-        List<EventEnvelope> late = stories(20);
-        rebuildWhile(new Runnable() {
-            boolean sent;
+        List<EventEnvelope> aheadOfTheCursor = stories(10);
+        List<EventEnvelope> duringTheSwap = stories(5);
 
-            @Override
-            public void run() {
-                if (!sent) {
-                    sent = true;
-                    publish(late);
-                }
+        try (RebuildBarrier replay = RebuildBarrier.atEvent(superuserDataSource(), lastEventInTheLog());
+             RebuildBarrier catchUp = RebuildBarrier.atEvent(superuserDataSource(),
+                     behindTheCursor.get(0).eventId())) {
+            String location = startRebuild();
+            replay.awaitHeld();
+            JsonNode replaying = http.get(location, ADMIN).body();
+            assertThat(replaying.get("state").asText()).as(replaying.toString()).isEqualTo("REPLAYING");
+            assertThat(replaying.get("eventsDone").asLong()).as(replaying.toString()).isLessThan(eventLogSize());
+
+            publishStories(behindTheCursor);
+            publishStories(aheadOfTheCursor);
+            long arrivedBeforeTheSwap = eventLogSize();
+            replay.release();
+
+            catchUp.awaitHeld();
+            JsonNode swapping = http.get(location, ADMIN).body();
+            assertThat(swapping.get("state").asText()).as(swapping.toString()).isEqualTo("SWAPPING");
+            publish(duringTheSwap);
+            awaitIngestWaitingForTheSwap();
+            assertThat(duringTheSwap.stream().filter(event -> stored(event.eventId()))).isEmpty();
+            catchUp.release();
+
+            JsonNode done = awaitDone(location);
+            assertThat(done.get("eventsDone").asLong()).isEqualTo(arrivedBeforeTheSwap);
+        }
+        duringTheSwap.forEach(this::awaitStored);
+        for (EventEnvelope event : concat(concat(behindTheCursor, aheadOfTheCursor), duringTheSwap)) {
+            if (event.eventType().equals("RegistrationSubmitted")) {
+                String registrationId = event.payload().get("registrationId").asText();
+                assertThat(http.get("/api/v1/registrations/" + registrationId, MANAGER).status())
+                        .as("registration %s after the swap", registrationId).isEqualTo(200);
             }
-        });
-        late.forEach(this::awaitStored);
-        eventually().until(() -> http.get("/api/v1/registrations/" + lastRegistration(late), MANAGER).status()
-                == 200);
-        Map<String, String> afterConcurrentRebuild = checksums();
+        }
+        assertThat(rowsInShadowTables()).as("the shadow tables are left empty").isZero();
+        Map<String, String> afterTheSwap = checksums();
 
         rebuildWhile(() -> { });
 
-        assertThat(checksums()).isEqualTo(afterConcurrentRebuild);
+        assertThat(checksums()).as("a rebuild from scratch").isEqualTo(afterTheSwap);
     }
 
     @Test
-    void onlyAdminsRebuildAndASecondRebuildWhileOneRunsIsAConflict() {
+    void onlyAdminsRebuildAndASecondRebuildWhileOneRunsIsAConflict() throws Exception {
         assertThat(http.post("/api/v1/admin/projections/rebuild", MANAGER, "").status()).isEqualTo(403);
         assertThat(http.get("/api/v1/admin/projections/rebuild/unknown", ADMIN).status()).isEqualTo(404);
+        publishStories(2);
+
+        String first;
+        try (RebuildBarrier barrier = RebuildBarrier.atEvent(superuserDataSource(), lastEventInTheLog())) {
+            first = startRebuild();
+            barrier.awaitHeld();
+
+            Http.Response second = http.post("/api/v1/admin/projections/rebuild", ADMIN, "");
+            assertThat(second.status()).as(second.text()).isEqualTo(409);
+            assertThat(second.contentType()).startsWith("application/problem+json");
+            assertThat(second.body().get("code").asText()).isEqualTo("REBUILD_RUNNING");
+            assertThat(second.body().get("detail").asText()).endsWith(first);
+            JsonNode latest = http.get("/api/v1/admin/projections/rebuild", ADMIN).body();
+            assertThat(latest.get("rebuildId").asText()).isEqualTo(idOf(first));
+            assertThat(latest.get("state").asText()).isEqualTo("REPLAYING");
+            assertThat(http.post("/api/v1/admin/projections/rebuild", MANAGER, "").status())
+                    .as("a conflict only for those who may rebuild").isEqualTo(403);
+            barrier.release();
+            awaitDone(first);
+        }
+
+        String next = startRebuild();
+        assertThat(next).as("once the first is done").isNotEqualTo(first);
+        awaitDone(next);
     }
 
     // ---------------------------------------------------------------- helpers
 
     /** Starts a rebuild, runs {@code meanwhile} repeatedly until it is done, and returns its final status. */
     private JsonNode rebuildWhile(Runnable meanwhile) {
+        String location = startRebuild();
+        eventually().atMost(Duration.ofSeconds(120)).until(() -> {
+            meanwhile.run();
+            return finished(http.get(location, ADMIN).body());
+        });
+        return awaitDone(location);
+    }
+
+    /** Starts a rebuild (202) and returns its progress link. */
+    private String startRebuild() {
         Http.Response started = http.post("/api/v1/admin/projections/rebuild", ADMIN, "");
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         String location = started.header("Location");
-        assertThat(location).startsWith("/api/v1/admin/projections/rebuild/");
-        Http.Response second = http.post("/api/v1/admin/projections/rebuild", ADMIN, "");
-        assertThat(second.status()).isIn(202, 409); // 409 unless the first was already done
+        assertThat(location).isEqualTo("/api/v1/admin/projections/rebuild/" + started.body().get("rebuildId").asText());
+        return location;
+    }
+
+    /** Waits until the rebuild is over, asserts that it is DONE and returns its final status. */
+    private JsonNode awaitDone(String location) {
         List<JsonNode> seen = new ArrayList<>();
         eventually().atMost(Duration.ofSeconds(120)).until(() -> {
-            meanwhile.run();
             JsonNode status = http.get(location, ADMIN).body();
             seen.add(status);
-            return Set.of("DONE", "FAILED").contains(status.get("state").asText());
+            return finished(status);
         });
         JsonNode last = seen.get(seen.size() - 1);
         assertThat(last.get("state").asText()).as(last.toString()).isEqualTo("DONE");
-        assertThat(last.get("eventsPerSecond").asDouble()).isPositive();
+        assertThat(last.get("eventsTotal").asLong()).isEqualTo(last.get("eventsDone").asLong());
+        assertThat(last.get("error").isNull()).isTrue();
+        Instant started = Instant.parse(last.get("startedAt").asText());
+        Instant finished = Instant.parse(last.get("finishedAt").asText());
+        double seconds = Math.max(Duration.between(started, finished).toMillis(), 1) / 1000.0;
+        assertThat(last.get("eventsPerSecond").asDouble()).as(last.toString())
+                .isEqualTo(Math.round(last.get("eventsDone").asLong() / seconds * 10) / 10.0);
         return last;
     }
 
+    private static boolean finished(JsonNode status) {
+        return Set.of("DONE", "FAILED").contains(status.get("state").asText());
+    }
+
+    private static String idOf(String location) {
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** Waits until an ingest transaction waits for the ingest lock, which the swap holds exclusively. */
+    private void awaitIngestWaitingForTheSwap() {
+        eventually().atMost(Duration.ofSeconds(60)).until(() -> superuser().sql("""
+                        SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND NOT granted
+                           AND (classid::bigint << 32 | objid::bigint) = :key""")
+                .param("key", EventLogRepository.INGEST_LOCK).query(Long.class).single() > 0);
+    }
+
+    /** The event the replay reads last: the greatest (global index, event id) in the log. */
+    private String lastEventInTheLog() {
+        return jdbc.sql("SELECT event_id FROM event_log ORDER BY global_index DESC, event_id DESC LIMIT 1")
+                .query(String.class).single();
+    }
+
     private void publishStories(int opportunities) {
-        List<EventEnvelope> events = stories(opportunities);
+        publishStories(stories(opportunities));
+    }
+
+    /** Publishes the events and waits until they are stored and the last registration is readable. */
+    private void publishStories(List<EventEnvelope> events) {
         publish(events);
         events.forEach(this::awaitStored);
         eventually().until(() -> http.get("/api/v1/registrations/" + lastRegistration(events), MANAGER).status()
@@ -193,8 +293,8 @@ class RebuildIT extends QueryServiceITBase {
                 .query(String.class).list();
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

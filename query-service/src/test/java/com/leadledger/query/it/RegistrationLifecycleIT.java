@@ -5,6 +5,7 @@ import com.leadledger.events.common.Money;
 import com.leadledger.events.registration.ExtensionGranted;
 import com.leadledger.events.registration.ExtensionRequested;
 import com.leadledger.events.registration.RegistrationApproved;
+import com.leadledger.events.registration.RegistrationLost;
 import com.leadledger.events.registration.RegistrationRejected;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RejectionReason;
@@ -80,7 +81,8 @@ class RegistrationLifecycleIT extends QueryServiceITBase {
         JsonNode staffLater = http.get("/api/v1/registrations/" + later.registrationId(), MANAGER).body();
         assertThat(staffLater.get("position").asInt()).isEqualTo(2);
         assertThat(staffLater.get("reviewLevel").asInt()).isEqualTo(1);
-        assertThat(staffLater.has("reviewDueAt")).isTrue();
+        assertThat(Instant.parse(staffLater.get("reviewDueAt").asText()))
+                .isEqualTo(later.acceptedAt().plus(Duration.ofDays(2)));
         JsonNode staffEarlier = http.get("/api/v1/registrations/" + earlier.registrationId(), MANAGER).body();
         assertThat(staffEarlier.has("reviewLevel")).as("decided: no review clock").isFalse();
         assertThat(staffEarlier.get("lastDecisionBy").asText()).isEqualTo(Fixtures.STAFF_ACTOR);
@@ -180,7 +182,7 @@ class RegistrationLifecycleIT extends QueryServiceITBase {
         lost.opened();
         RegistrationSubmitted l = lost.submit(partner);
         lost.approve(l, "5", 90);
-        lost.lost(l, "customer chose a competitor");
+        RegistrationLost reported = lost.lost(l, "customer chose a competitor");
         publish(won.envelopes());
         publish(lost.envelopes());
 
@@ -197,7 +199,7 @@ class RegistrationLifecycleIT extends QueryServiceITBase {
         assertThat(lostView.get("outcome").get("result").asText()).isEqualTo("LOST");
         assertThat(lostView.get("outcome").get("finalValue").isNull()).isTrue();
         assertThat(lostView.get("outcome").get("reason").asText()).isEqualTo("customer chose a competitor");
-        assertThat(lostView.get("outcome").has("reportedAt")).isTrue();
+        assertThat(Instant.parse(lostView.get("outcome").get("reportedAt").asText())).isEqualTo(reported.reportedAt());
     }
 
     @Test
