@@ -152,7 +152,7 @@ class PostgresKillDrillIT {
     static Map<String, String> settings() throws Exception {
         Map<String, String> settings = new HashMap<>();
         try (Connection db = postgres.connect("postgres"); ResultSet rs = db.createStatement().executeQuery(
-                "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')")) {
+                "SELECT name, setting FROM pg_settings WHERE name IN ('" + String.join("', '", DURABLE.keySet()) + "')")) {
             while (rs.next()) {
                 settings.put(rs.getString(1), rs.getString(2));
             }
