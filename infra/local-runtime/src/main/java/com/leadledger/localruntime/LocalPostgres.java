@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -50,11 +52,13 @@ public final class LocalPostgres implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
     private final String password;
+    private final boolean keepsData;
 
-    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory, String password) {
+    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory, String password, boolean keepsData) {
         this.server = server;
         this.dataDirectory = dataDirectory;
         this.password = password;
+        this.keepsData = keepsData;
     }
 
     public static Builder builder() {
@@ -136,6 +140,50 @@ public final class LocalPostgres implements AutoCloseable {
     /** The postmaster's pid (its backends are its children); empty without a data directory of our choosing. */
     public OptionalLong postmasterPid() {
         return dataDirectory == null ? OptionalLong.empty() : postmasterPid(dataDirectory);
+    }
+
+    /**
+     * Kills the postmaster alone with SIGKILL, as a crash of the server process would (not of the machine: what
+     * PostgreSQL had handed to the kernel survives, what it held only in its own memory is lost), and returns once it
+     * and its backends are gone and this handle has let go of the data directory. The backends exit by themselves
+     * when they notice that their postmaster died; one still there after 60 s is killed too, since a new server
+     * cannot start while the old shared memory is in use. Then a server started with {@link Builder#keepData(boolean)
+     * keepData} on the same data directory recovers from the WAL, as after a crash. Needs a server started with
+     * {@code keepData} itself: zonky deletes a data directory it was told to wipe when its handle is released.
+     */
+    public void killPostmaster() throws IOException {
+        if (!keepsData) {
+            throw new IllegalStateException("start the server with keepData(true) to kill and recover it");
+        }
+        long pid = postmasterPid().orElseThrow(() -> new IllegalStateException("no running postmaster in " + dataDirectory));
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(
+                () -> new IllegalStateException("postmaster " + pid + " of " + dataDirectory + " is not running"));
+        List<ProcessHandle> backends = postmaster.children().toList();
+        postmaster.destroyForcibly();
+        awaitExit(postmaster, Duration.ofSeconds(30));
+        for (ProcessHandle backend : backends) {
+            if (!awaitExit(backend, Duration.ofSeconds(60))) {
+                log.warn("PostgreSQL process {} outlived its postmaster by 60 s; killing it", backend.pid());
+                backend.destroyForcibly();
+                awaitExit(backend, Duration.ofSeconds(30));
+            }
+        }
+        log.info("Killed the postmaster of {} (pid {}) and saw its {} processes exit", dataDirectory, pid, backends.size());
+        server.close(); // lets go of zonky's lock on the data directory; its "pg_ctl stop" finds no server left
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration atMost) {
+        try {
+            process.onExit().get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for PostgreSQL process " + process.pid(), e);
+        }
     }
 
     @Override
@@ -280,7 +328,7 @@ public final class LocalPostgres implements AutoCloseable {
             }
             settings.forEach(builder::setServerConfig);
             if (superuserPassword == null) {
-                return new LocalPostgres(builder.start(), dataDirectory, PASSWORD);
+                return new LocalPostgres(builder.start(), dataDirectory, PASSWORD, keepData);
             }
             return startWithPasswords(builder);
         }
@@ -298,7 +346,7 @@ public final class LocalPostgres implements AutoCloseable {
                     builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
                 }
                 builder.setConnectConfig("password", superuserPassword); // zonky's own readiness check logs in
-                LocalPostgres started = new LocalPostgres(builder.start(), dataDirectory, superuserPassword);
+                LocalPostgres started = new LocalPostgres(builder.start(), dataDirectory, superuserPassword, keepData);
                 if (dataDirectory != null) {
                     try {
                         started.stopTrusting();

@@ -75,6 +75,15 @@ public final class TestInfrastructure {
         return result;
     }
 
+    /**
+     * A PostgreSQL server of the test's own (one it stops or kills, so not the JVM-wide one), set up as
+     * {@link #postgres()} is: {@link #ROLES} created on it, its databases owned by the migration owner.
+     */
+    public static PostgresServer serverOf(LocalPostgres server) {
+        return new AdminJdbcPostgres(server.jdbcUrl("postgres"), LocalPostgres.USER, server.password(),
+                "PostgreSQL on port " + server.port(), ROLES);
+    }
+
     /** The JVM-wide Kafka broker, started on first call. */
     public static KafkaServer kafka() {
         KafkaServer result = kafka;
