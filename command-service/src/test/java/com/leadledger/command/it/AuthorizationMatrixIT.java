@@ -27,15 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for an allowed role an answer that is not an authorization refusal. Partners get the same 404 for another partner's
  * registration or dispute as for one that does not exist.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "leadledger.rate-limit.per-second=0")
-class AuthorizationMatrixIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "authz_it");
-    }
+class AuthorizationMatrixIT extends CommandServiceITBase {
 
     static final String PARTNER = "PARTNER";
     static final String MANAGER = "CHANNEL_MANAGER";
