@@ -126,8 +126,8 @@ public final class BuildSharedServers {
                 () -> new IllegalStateException("the Maven process " + args[1] + " is gone"));
         AtomicReference<LocalPostgres> postgres = new AtomicReference<>();
         AtomicReference<KafkaBrokerProcess> kafka = new AtomicReference<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dir, postgres.get(), kafka.get()),
-                "test-servers-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dir, postgres.get(), kafka.get(),
+                !maven.isAlive()), "test-servers-stop"));
         // from now on, however far the start got: the build is over, so are its servers
         maven.onExit().thenRun(() -> System.exit(0));
 
@@ -147,7 +147,8 @@ public final class BuildSharedServers {
         maven.onExit().join();
     }
 
-    private static void stop(Path dir, LocalPostgres postgres, KafkaBrokerProcess kafka) {
+    /** Stops what was started; deletes the build's directory, but keeps the keeper's log if it failed to start. */
+    private static void stop(Path dir, LocalPostgres postgres, KafkaBrokerProcess kafka, boolean buildOver) {
         if (kafka != null) {
             kafka.kill();
         }
@@ -155,7 +156,7 @@ public final class BuildSharedServers {
             if (postgres != null) {
                 postgres.close();
             }
-            deleteTree(dir);
+            deleteTree(buildOver ? dir : dir.resolve("kafka"));
         } catch (IOException e) {
             System.err.println("could not clean up " + dir + ": " + e);
         }

@@ -14,6 +14,7 @@ import org.testcontainers.utility.DockerImageName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -136,9 +137,12 @@ public final class TestInfrastructure {
         }
     }
 
-    /** An embedded Kafka broker for tests on {@code dir}, not started yet. */
+    /**
+     * An embedded Kafka broker for tests on {@code dir}, not started yet. It may take minutes to be ready on a busy
+     * machine (over a minute was seen on two cores shared with other builds).
+     */
     static KafkaBrokerProcess embeddedKafka(Path dir) {
-        return KafkaBrokerProcess.builder(dir).maxHeap("384m").build();
+        return KafkaBrokerProcess.builder(dir).maxHeap("384m").startTimeout(Duration.ofMinutes(4)).build();
     }
 
     private static synchronized Optional<BuildSharedServers.Endpoints> buildSharedServers() {
