@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * it, and nothing more: changing, removing, emptying, un-triggering or dropping the event table, its stream heads or
  * its checkpoints is refused by PostgreSQL's privilege checks, before any trigger would have to say no.
  */
+// Own context: it tries to rewrite the history of its database with the service's own role.
 @DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AppRoleCannotRewriteHistoryIT {

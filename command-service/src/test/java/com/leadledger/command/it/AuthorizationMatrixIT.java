@@ -35,15 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * party of (exactly like a missing one), 403 {@code NOT_DECIDER_OF_LEVEL} for staff of another level, and the
  * documented success for everyone else. A refused call records nothing.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "leadledger.rate-limit.per-second=0")
-class AuthorizationMatrixIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "authz_it");
-    }
+class AuthorizationMatrixIT extends CommandServiceITBase {
 
     static final String PARTNER = "PARTNER";
     static final String MANAGER = "CHANNEL_MANAGER";

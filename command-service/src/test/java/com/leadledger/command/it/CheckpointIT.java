@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * head, a trailing event removed with its head rewound) and names the global index. The schedule is off here so that
  * each test decides when sealing happens (the end-to-end reconciliation test runs it on its schedule).
  */
+// Own context: checkpoints sealed only when a test says, over a whole database no other class writes to.
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -81,6 +81,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * cites), what a suspended partner may no longer do, policy and partner validation, and every rule of the dispute
  * ladder (with the evidence limit and one escalation per party and level).
  */
+// Own context: it moves the service's clock days forward, which would bring other tests' deadlines due.
 @DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "leadledger.rate-limit.per-second=0")

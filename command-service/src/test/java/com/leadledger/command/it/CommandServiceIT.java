@@ -41,18 +41,9 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command side on real PostgreSQL and real Kafka, through real HTTP. */
-@DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CommandServiceIT {
+class CommandServiceIT extends CommandServiceITBase {
 
-    static final String TOPIC = "leadledger.events.it-" + UUID.randomUUID();
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "command_it");
-        registry.add("leadledger.kafka.topic", () -> TOPIC);
-    }
 
     @LocalServerPort
     int port;

@@ -6,6 +6,7 @@ import com.leadledger.testsupport.Inns;
 import com.leadledger.testsupport.TestInfrastructure;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,8 @@ import static org.awaitility.Awaitility.await;
  * hanging), reports itself not ready, and recovers by itself when the database is back. Uses a PostgreSQL server of
  * its own (real, embedded) so that stopping it does not disturb other tests.
  */
+// Own context: it stops its database server.
+@Tag("drill")
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.hikari.connection-timeout=2000", "leadledger.health.kafka.timeout=2s"})

@@ -50,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * carried out on the Opportunity and Partner aggregates (linked to the ruling by correlation and causation ids), the
  * appeal window, reversal on appeal, and the automatic escalation by the persistent SLA deadline.
  */
+// Own context: it moves the service's clock days forward, which would bring other tests' deadlines due.
 @DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DisputeIT {

@@ -3,6 +3,7 @@ package com.leadledger.command.it;
 import com.leadledger.command.CommandServiceApplication;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Graceful shutdown: a request in flight when the service is told to stop is finished and answered (201), and its
  * event is stored and either published or still queued for the relay — nothing half-done, nothing lost.
  */
+// A service of its own, not the shared test context: it stops it.
+@Tag("drill")
 class GracefulShutdownIT {
 
     static final String DB = "graceful_it_" + UUID.randomUUID().toString().substring(0, 8);

@@ -43,15 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * control characters, CRLF injection, non-ASCII) on otherwise valid requests are never echoed and never become the
  * request, causation or correlation id of what is recorded.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "leadledger.rate-limit.per-second=0")
-class HostileInputIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "hostile_it");
-    }
+class HostileInputIT extends CommandServiceITBase {
 
     static final String ADMIN = DevTokens.mint("admin", List.of("ADMIN"), null);
     static final String MANAGER = DevTokens.mint("manager", List.of("CHANNEL_MANAGER"), null);

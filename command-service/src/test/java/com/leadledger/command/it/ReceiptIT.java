@@ -31,6 +31,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signed receipts and the tamper-evident event store, on real PostgreSQL and Kafka over real HTTP. */
+// Own context: its key directory is its own, holding a retired key before the service starts.
 @DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReceiptIT {

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Body size, JSON depth and string length limits and the rate limits (writes and reads per partner, requests without
  * a valid token per client address), over real HTTP.
  */
+// Own context: it tests the rate limits, which the shared context turns off.
 @DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "leadledger.rate-limit.per-second=2", "leadledger.rate-limit.burst=4",

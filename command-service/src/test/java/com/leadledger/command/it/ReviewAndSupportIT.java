@@ -26,6 +26,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Partner registry, policy versions, review and vendor-support rules over real HTTP, PostgreSQL and Kafka. */
+// Own context: it publishes a new policy version, which the shared context's tests must not see.
 @DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReviewAndSupportIT {

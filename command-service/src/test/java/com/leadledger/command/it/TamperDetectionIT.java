@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tampering with a copy of real event rows, as a database owner could (the copy has no triggers): every kind of
  * single-event change is caught and the verifier names where.
  */
+// Own context: it copies and tampers with the whole history of its database.
 @DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TamperDetectionIT {

@@ -3,6 +3,7 @@ package com.leadledger.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.localruntime.ProjectPaths;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The harness's smoke run (tiny N, one short round, a low fixed rate) against the real stack, so the harness cannot
  * rot. It asserts only that every scenario is reported with sane numbers, never how fast anything was.
  */
+@Tag("drill")
 class BenchSmokeIT {
 
     @Test

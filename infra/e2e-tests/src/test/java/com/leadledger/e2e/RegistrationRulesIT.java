@@ -3,6 +3,7 @@ package com.leadledger.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -139,6 +140,7 @@ class RegistrationRulesIT {
         assertThat(noticesA.toString()).doesNotContain(B).doesNotContain(idB);
     }
 
+    @Tag("drill")
     @Test
     void aReviewDeadlineScheduledBeforeARestartFiresAfterIt() throws Exception {
         var reg = submit(A, "{\"legalName\": \"Deadline Test\", \"country\": \"RU\", \"taxId\": \"" + Inns.random() + "\"}");

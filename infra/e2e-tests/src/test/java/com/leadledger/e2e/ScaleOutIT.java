@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * then one query instance is SIGKILLed, and the load goes on for as many more. Afterwards every registration answered 201 is stored once, projected once, ranked without
  * gaps, and readable from each surviving query instance, and nothing is parked as a dead letter.
  */
+@Tag("drill")
 class ScaleOutIT {
 
     static final int CLIENTS = 12;

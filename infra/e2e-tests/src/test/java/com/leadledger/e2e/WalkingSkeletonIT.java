@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -208,6 +209,7 @@ class WalkingSkeletonIT {
                 .get("intact").asBoolean()).isTrue();
     }
 
+    @Tag("drill")
     @Test
     void everyAcceptedRegistrationIsInTheReadModelExactlyOnceAfterTheQueryServiceIsKilledAndRestarted()
             throws Exception {

