@@ -35,7 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * party of (exactly like a missing one), 403 {@code NOT_DECIDER_OF_LEVEL} for staff of another level, and the
  * documented success for everyone else. A refused call records nothing.
  */
-class AuthorizationMatrixIT extends CommandServiceITBase {
+// Own context: the ADMIN cell of "publish policy" publishes a new policy version, which the shared context's tests must not see.
+@DirtiesContext // close this context (Kafka clients, processors) while the shared servers are still up
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "leadledger.rate-limit.per-second=0", "leadledger.rate-limit.read-per-second=0",
+        "leadledger.rate-limit.anonymous-per-second=0"})
+class AuthorizationMatrixIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "authz_it");
+    }
 
     static final String PARTNER = "PARTNER";
     static final String MANAGER = "CHANNEL_MANAGER";

@@ -17,13 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -447,13 +444,21 @@ class CommandServiceIT extends CommandServiceITBase {
             answers.add(pool.submit(submit));
         }
         start.countDown();
+        List<HttpApi.Answer> answered = new ArrayList<>();
+        try {
+            for (Future<HttpApi.Answer> answer : answers) {
+                answered.add(answer.get());
+            }
+        } finally {
+            // every request has ended before any assertion, so none can land in a later test's counts
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        }
         String opportunityId = null;
-        for (Future<HttpApi.Answer> answer : answers) {
-            HttpApi.Answer a = answer.get();
+        for (HttpApi.Answer a : answered) {
             assertThat(a.status()).as(a.raw()).isEqualTo(201);
             opportunityId = a.body().get("opportunityId").asText();
         }
-        pool.shutdown();
 
         List<Integer> positions = jdbc.sql("""
                         SELECT (convert_from(payload, 'UTF8')::jsonb ->> 'position')::int FROM domainevententry
