@@ -3,8 +3,8 @@ package com.leadledger.command.it;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
+import com.leadledger.testsupport.StoppablePostgres;
 import com.leadledger.testsupport.TestInfrastructure;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,10 +15,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,39 +35,11 @@ import static org.awaitility.Awaitility.await;
         "spring.datasource.hikari.connection-timeout=2000", "leadledger.health.kafka.timeout=2s"})
 class DatabaseOutageIT {
 
-    static final Path DATA = tempDir();
-    static final int PORT = freePort();
-    static EmbeddedPostgres postgres = start();
-
-    static Path tempDir() {
-        try {
-            return Files.createTempDirectory("outage-pg");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().setPort(PORT).setDataDirectory(DATA).setCleanDataDirectory(false).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final StoppablePostgres postgres = StoppablePostgres.start("outage-pg");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + PORT + "/postgres");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        postgres.datasourceProperties().forEach((property, value) -> registry.add(property, () -> value));
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("leadledger.kafka.topic", () -> "leadledger.events.outage-it-" + UUID.randomUUID());
         registry.add("leadledger.security.dev-jwt-secret", () -> DevTokens.DEFAULT_SECRET);
@@ -94,7 +62,7 @@ class DatabaseOutageIT {
         String partner = DevTokens.mint("u", List.of("PARTNER"), "P-O1");
         assertThat(submit(http, partner).status()).isEqualTo(201);
 
-        postgres.close();
+        postgres.stop();
 
         long start = System.nanoTime();
         HttpApi.Answer duringOutage = submit(http, partner);
@@ -106,7 +74,7 @@ class DatabaseOutageIT {
         assertThat(tookMs).as("answers promptly instead of hanging").isLessThan(15_000);
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(503);
 
-        postgres = start();
+        postgres.restart();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> http.get("/actuator/health/readiness", null).status() == 200);

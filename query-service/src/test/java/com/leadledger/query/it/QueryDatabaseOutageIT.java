@@ -4,8 +4,8 @@ import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.query.Fixtures;
+import com.leadledger.testsupport.StoppablePostgres;
 import com.leadledger.testsupport.TestInfrastructure;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,10 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,39 +48,11 @@ class QueryDatabaseOutageIT {
 
     static final String TOPIC = "leadledger.events.query-outage-it-" + UUID.randomUUID();
     static final String MANAGER = DevTokens.mint("manager-1", List.of("CHANNEL_MANAGER"), null);
-    static final Path DATA = tempDir();
-    static final int PORT = freePort();
-    static EmbeddedPostgres postgres = start();
-
-    static Path tempDir() {
-        try {
-            return Files.createTempDirectory("query-outage-pg");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().setPort(PORT).setDataDirectory(DATA).setCleanDataDirectory(false).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final StoppablePostgres postgres = StoppablePostgres.start("query-outage-pg");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + PORT + "/postgres");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        postgres.datasourceProperties().forEach((property, value) -> registry.add(property, () -> value));
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("leadledger.kafka.topic", () -> TOPIC);
     }
@@ -107,7 +75,7 @@ class QueryDatabaseOutageIT {
             String readBefore = http.get("/api/v1/registrations/" + before, MANAGER).text();
             assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
 
-            postgres.close();
+            postgres.stop();
 
             long start = System.nanoTime();
             Http.Response duringOutage = http.get("/api/v1/registrations/" + before, MANAGER);
@@ -125,7 +93,7 @@ class QueryDatabaseOutageIT {
             assertThat(readiness.body().at("/components/kafka/status").asText()).isEqualTo("UP");
             String duringTheOutage = publishRegistration(producer);
 
-            postgres = start();
+            postgres.restart();
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> http.get("/actuator/health/readiness", null).status() == 200);
