@@ -2,6 +2,7 @@ package com.leadledger.command.config;
 
 import com.leadledger.command.common.AuditCorrelationProvider;
 import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.idempotency.CommittedWork;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -49,11 +50,12 @@ class AxonConfig {
      * Concurrent commands on one opportunity from several instances meet as optimistic-lock conflicts in the event
      * store; those (transient) conflicts are retried here so clients never see them. Business refusals are
      * non-transient and are not retried, and neither is a database that cannot be reached: the caller gets 503 with
-     * Retry-After at once instead of waiting through every retry.
+     * Retry-After at once instead of waiting through every retry. A retry commits its work for the request's
+     * Idempotency-Key like the first attempt ({@link CommittedWork}).
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  CommandRetryProperties retries) {
+                                  CommandRetryProperties retries, CommittedWork idempotencyCommittedWork) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(JitteredBackoffRetryScheduler.builder()
@@ -64,6 +66,7 @@ class AxonConfig {
                         .addNonTransientFailurePredicate(DataAccessResourceFailureException.class, down -> true)
                         .baseMillis(retries.retryBaseMs())
                         .capMillis(retries.retryCapMs())
+                        .taskDecorator(idempotencyCommittedWork)
                         .build())
                 .build();
     }

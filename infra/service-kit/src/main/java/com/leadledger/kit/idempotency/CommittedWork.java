@@ -1,6 +1,7 @@
 package com.leadledger.kit.idempotency;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -10,10 +11,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Records, inside the request's own transaction, that the work of a request holding an Idempotency-Key was committed:
  * every write transaction the request begins on its thread marks the key before it commits. A service that stops
  * after that commit and before the answer is recorded leaves a key that is never taken for abandoned, so a retry
- * cannot do the work a second time. Work a service hands to another thread is not marked. Spring Boot registers this
+ * cannot do the work a second time. Work the request hands to another thread (a command retried on a scheduler's
+ * thread) is marked too when the hand-over goes through {@link #decorate(Runnable)}. Spring Boot registers this
  * {@link TransactionExecutionListener} with the transaction manager it configures.
  */
-public class CommittedWork implements TransactionExecutionListener {
+public class CommittedWork implements TransactionExecutionListener, TaskDecorator {
 
     private record Claim(String scope, String key) {
     }
@@ -32,6 +34,24 @@ public class CommittedWork implements TransactionExecutionListener {
 
     void end() {
         current.remove();
+    }
+
+    /** The task, run on whichever thread, commits its work for the request that handed it over (if any). */
+    @Override
+    public Runnable decorate(Runnable task) {
+        Claim claim = current.get();
+        if (claim == null) {
+            return task;
+        }
+        return () -> {
+            Claim previous = current.get();
+            current.set(claim);
+            try {
+                task.run();
+            } finally {
+                current.set(previous);
+            }
+        };
     }
 
     @Override

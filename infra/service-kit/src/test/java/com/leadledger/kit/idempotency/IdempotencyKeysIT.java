@@ -158,6 +158,30 @@ class IdempotencyKeysIT extends KitApplicationTestBase {
         assertThat(first.get(90, TimeUnit.SECONDS).status()).isEqualTo(201);
     }
 
+    /** As above, with the work committed on a thread the request handed it to (a command retried by the scheduler). */
+    @Test
+    void workHandedToAnotherThreadIsMarkedAsTheRequestsOwn() throws Exception {
+        String name = unique("handed-over");
+        CompletableFuture<Answer> first = CompletableFuture.supplyAsync(() -> post("/probe/handed-over-held-actions")
+                .token(token).idempotencyKey(key).json(body(name)).send(), clients);
+        holds.awaitHeld(name);
+        Integer statusWhileHeld;
+        Answer retry;
+        try {
+            statusWhileHeld = storedStatus(key);
+            idempotencyClock.advance(IdempotencyStore.ABANDONED_AFTER.plusSeconds(1));
+            retry = post("/probe/handed-over-held-actions").token(token).idempotencyKey(key).json(body(name)).send();
+        } finally {
+            holds.release(name);
+        }
+
+        assertThat(statusWhileHeld).isEqualTo(IdempotencyStore.WORK_COMMITTED);
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_IN_PROGRESS");
+        assertThat(executions(name)).isEqualTo(1);
+        assertThat(first.get(90, TimeUnit.SECONDS).status()).isEqualTo(201);
+    }
+
     @Test
     void theAnswerIsKeptForTwentyFourHoursAndForgottenAfterThem() {
         String first = unique("first");

@@ -1,6 +1,7 @@
 package com.leadledger.kit.testapp;
 
 import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.idempotency.CommittedWork;
 import com.leadledger.kit.security.Actor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Endpoints that exercise the kit: work that is recorded, refusals of every kind, a body with rules, the caller. */
 @RestController
@@ -46,12 +48,14 @@ class ProbeController {
 
     private final JdbcClient jdbc;
     private final Holds holds;
+    private final CommittedWork committedWork;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
 
-    ProbeController(JdbcClient jdbc, Holds holds, PlatformTransactionManager transactions) {
+    ProbeController(JdbcClient jdbc, Holds holds, CommittedWork committedWork, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.holds = holds;
+        this.committedWork = committedWork;
         this.writing = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
@@ -68,6 +72,18 @@ class ProbeController {
     @PostMapping("/probe/held-actions")
     ResponseEntity<Executed> actAndHold(@RequestBody Action action) throws InterruptedException {
         Executed executed = execute(action);
+        holds.holdHere(action.name());
+        return ResponseEntity.created(URI.create("/probe/actions/" + executed.executionId())).body(executed);
+    }
+
+    /**
+     * Records one execution on another thread, handed over as the command service hands a retried command to its
+     * retry executor, then waits for the test before it answers.
+     */
+    @PostMapping("/probe/handed-over-held-actions")
+    ResponseEntity<Executed> actElsewhereAndHold(@RequestBody Action action) throws Exception {
+        Executed executed = CompletableFuture.supplyAsync(() -> execute(action),
+                task -> new Thread(committedWork.decorate(task), "handed-over").start()).get();
         holds.holdHere(action.name());
         return ResponseEntity.created(URI.create("/probe/actions/" + executed.executionId())).body(executed);
     }
