@@ -1,17 +1,12 @@
 package com.leadledger.e2e;
 
-import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.localruntime.ProjectPaths;
 import com.leadledger.localruntime.ServiceProcess;
+import com.leadledger.testsupport.EventTopics;
 import com.leadledger.testsupport.PostgresServer;
 import com.leadledger.testsupport.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,27 +87,7 @@ final class SeparateDeployment implements AutoCloseable {
 
     /** The first envelope on this deployment's topic that matches, read from the beginning. */
     EventEnvelope awaitEnvelope(Predicate<EventEnvelope> wanted, Duration timeout) {
-        EnvelopeCodec codec = new EnvelopeCodec();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    EventEnvelope envelope = codec.decode(record.value());
-                    if (wanted.test(envelope)) {
-                        if (!record.key().equals(envelope.aggregateId())) {
-                            throw new AssertionError("record key " + record.key() + " is not the aggregate id");
-                        }
-                        return envelope;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no matching envelope on " + topic + " within " + timeout);
+        return EventTopics.awaitEnvelope(topic, wanted, timeout);
     }
 
     @Override
