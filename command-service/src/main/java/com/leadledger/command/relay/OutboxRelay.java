@@ -11,12 +11,14 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,9 @@ import java.util.concurrent.TimeoutException;
  * rows deleted and the transaction committed. A failed send rolls back and the batch is sent again after a pause;
  * consumers deduplicate by event id. Across instances one relays at a time (an advisory lock per batch), so batches
  * never overtake each other.
+ *
+ * <p>It does not poll: once the outbox is drained it waits for PostgreSQL's notification that more rows were committed
+ * ({@link OutboxNotifications}), and drains again at least every {@code safety-poll} in case one was not heard.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -47,7 +52,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final String topic;
     private final Duration ackTimeout;
     private final int batchSize;
-    private final Duration idlePause;
+    private final Duration safetyPoll;
+    private final OutboxNotifications notifications;
     private final Counter published;
     private final Counter failures;
     private volatile boolean running;
@@ -55,7 +61,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
                 @Qualifier("eventSerializer") Serializer eventSerializer, MeterRegistry meters,
-                EventTopicProperties events, RelayProperties relay) {
+                EventTopicProperties events, RelayProperties relay, DataSourceProperties database) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -63,7 +69,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.topic = events.topic();
         this.ackTimeout = relay.ackTimeout();
         this.batchSize = relay.batchSize();
-        this.idlePause = relay.idlePause();
+        this.safetyPoll = relay.safetyPoll();
+        this.notifications = new OutboxNotifications(database.determineUrl(), database.determineUsername(),
+                database.determinePassword());
         this.published = meters.counter("leadledger.relay.published");
         this.failures = meters.counter("leadledger.relay.failures");
         Gauge.builder("leadledger.relay.backlog", this, OutboxRelay::backlog)
@@ -108,21 +116,41 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Listens before the first batch, so that nothing committed after a batch's read goes unheard. A batch smaller
+     * than the batch size drained the outbox (or another instance relays); a full one may have left rows behind.
+     */
     private void loop() {
         Duration backoff = Duration.ofMillis(200);
+        boolean drained = true;
         while (running) {
             try {
-                if (relayBatch() == 0) {
-                    sleep(idlePause);
+                if (drained) {
+                    notifications.await(safetyPoll);
+                    if (!running) {
+                        break;
+                    }
                 }
+                drained = relayBatch() < batchSize;
                 backoff = Duration.ofMillis(200);
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 failures.increment();
                 log.warn("relay batch failed; retrying in {}: {}", backoff, e.toString());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
                         ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+                drained = false;
             }
+        }
+        notifications.close();
+    }
+
+    /** Ends the worker's wait for a notification at once (every instance's relay hears it, and drains once more). */
+    private void wakeUp() {
+        try {
+            jdbc.execute("NOTIFY " + OutboxNotifications.CHANNEL);
+        } catch (RuntimeException e) {
+            log.debug("could not wake the relay up; it stops within {}: {}", safetyPoll, e.toString());
         }
     }
 
@@ -156,6 +184,7 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        wakeUp();
         if (worker != null) {
             try {
                 worker.join(ackTimeout.toMillis() + 5_000);
