@@ -32,12 +32,20 @@ import java.util.concurrent.TimeoutException;
  * rows deleted and the transaction committed. A failed send rolls back and the batch is sent again after a pause;
  * consumers deduplicate by event id. Across instances one relays at a time (an advisory lock per batch), so batches
  * never overtake each other.
+ *
+ * <p>It does not poll: once the outbox is drained it waits until this instance commits events ({@link CommittedEvents}),
+ * and drains again at least every {@code safety-poll} for rows it was not told of (events committed by an instance
+ * whose relay stopped; rows restored from a backup). While another instance holds the lock it tries again every
+ * {@value #BUSY_RETRY_MILLIS} ms, since that instance may have read its batch before this one's events committed.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x4c4c_5245_4c41_5900L; // "LLRELAY"
+    private static final long BUSY_RETRY_MILLIS = 20;
+    /** What {@link #relayBatch()} returns while another instance relays. */
+    private static final int ANOTHER_INSTANCE_RELAYS = -1;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -47,7 +55,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final String topic;
     private final Duration ackTimeout;
     private final int batchSize;
-    private final Duration idlePause;
+    private final Duration safetyPoll;
+    private final CommittedEvents committed;
     private final Counter published;
     private final Counter failures;
     private volatile boolean running;
@@ -55,7 +64,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
                 @Qualifier("eventSerializer") Serializer eventSerializer, MeterRegistry meters,
-                EventTopicProperties events, RelayProperties relay) {
+                EventTopicProperties events, RelayProperties relay, CommittedEvents committed) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -63,19 +72,20 @@ public class OutboxRelay implements SmartLifecycle {
         this.topic = events.topic();
         this.ackTimeout = relay.ackTimeout();
         this.batchSize = relay.batchSize();
-        this.idlePause = relay.idlePause();
+        this.safetyPoll = relay.safetyPoll();
+        this.committed = committed;
         this.published = meters.counter("leadledger.relay.published");
         this.failures = meters.counter("leadledger.relay.failures");
         Gauge.builder("leadledger.relay.backlog", this, OutboxRelay::backlog)
                 .description("stored events not yet acknowledged by Kafka").register(meters);
     }
 
-    /** Publishes one batch; returns how many events it published (0: nothing to do, or another instance relays). */
+    /** Publishes one batch; returns how many events it published, or {@link #ANOTHER_INSTANCE_RELAYS}. */
     int relayBatch() {
         Integer sent = transactions.execute(tx -> {
             if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
                     RELAY_LOCK))) {
-                return 0;
+                return ANOTHER_INSTANCE_RELAYS;
             }
             List<EventEnvelope> batch = jdbc.query("SELECT " + EnvelopeFactory.COLUMNS + """
                      FROM relay_outbox o JOIN domainevententry e ON e.globalindex = o.global_index
@@ -88,8 +98,9 @@ public class OutboxRelay implements SmartLifecycle {
                     (Object) batch.stream().map(EventEnvelope::globalIndex).toArray(Long[]::new));
             return batch.size();
         });
-        published.increment(sent == null ? 0 : sent);
-        return sent == null ? 0 : sent;
+        int result = sent == null ? 0 : sent;
+        published.increment(Math.max(0, result));
+        return result;
     }
 
     private void sendAndAwait(List<EventEnvelope> batch) {
@@ -108,14 +119,21 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** A batch smaller than the batch size drained the outbox; a full one may have left rows behind. */
     private void loop() {
         Duration backoff = Duration.ofMillis(200);
         while (running) {
             try {
-                if (relayBatch() == 0) {
-                    sleep(idlePause);
-                }
+                int sent = relayBatch();
                 backoff = Duration.ofMillis(200);
+                if (sent == ANOTHER_INSTANCE_RELAYS) {
+                    sleep(Duration.ofMillis(BUSY_RETRY_MILLIS));
+                } else if (sent < batchSize) {
+                    committed.await(safetyPoll);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
             } catch (RuntimeException e) {
                 failures.increment();
                 log.warn("relay batch failed; retrying in {}: {}", backoff, e.toString());
@@ -156,6 +174,7 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        committed.signal();
         if (worker != null) {
             try {
                 worker.join(ackTimeout.toMillis() + 5_000);

@@ -260,6 +260,9 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
         p.setProperty("num.recovery.threads.per.data.dir", "1");
         p.setProperty("log.retention.hours", "-1");
         p.setProperty("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        // The active controller appends a no-op record to the metadata log every 500 ms by default (written and flushed
+        // by the raft thread, then applied by the broker) so that lagging brokers notice; one node has nobody to lag.
+        p.setProperty("metadata.max.idle.interval.ms", "10000");
         Path file = dataDir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(file)) {
             p.store(out, "written by KafkaBrokerProcess on every start");
