@@ -35,6 +35,8 @@ final class BenchStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BenchStack.class);
     static final String SERVICE_HEAP = "-Xmx384m";
+    /** Generous: on a machine shared with busy builds a service's start has taken over four minutes. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
     private LocalPostgres embeddedPg;
     private long kafkaPid;
@@ -77,10 +79,10 @@ final class BenchStack implements AutoCloseable {
         env.put("LEADLEDGER_HOME", work.resolve("home").toString());
         command = ServiceProcess.builder(ProjectPaths.requireJar(ProjectPaths.commandServiceJar()))
                 .name("command-service").env(env).jvmArgs(SERVICE_HEAP).jvmArgs(extra(config))
-                .logFile(work.resolve("logs/command-service.log")).startTimeout(Duration.ofSeconds(240)).build();
+                .logFile(work.resolve("logs/command-service.log")).startTimeout(START_TIMEOUT).build();
         query = ServiceProcess.builder(ProjectPaths.requireJar(ProjectPaths.queryServiceJar()))
                 .name("query-service").env(env).jvmArgs(SERVICE_HEAP).jvmArgs(extra(config))
-                .logFile(work.resolve("logs/query-service.log")).startTimeout(Duration.ofSeconds(240)).build();
+                .logFile(work.resolve("logs/query-service.log")).startTimeout(START_TIMEOUT).build();
         long t0 = System.nanoTime();
         // both at once: start-up is mostly class loading, and the smoke run must stay short
         CompletableFuture<?> c = CompletableFuture.runAsync(command::start);
