@@ -55,7 +55,10 @@ final class BenchStack implements AutoCloseable {
 
     BenchStack start(BenchConfig config) throws Exception {
         Path work = config.work();
-        if (!config.resume()) {
+        if (config.resume() && !Files.exists(work.resolve("pg/postgresql.conf"))) {
+            log.warn("nothing to resume under {}: starting with an empty store", work);
+        }
+        if (!config.resume() || !Files.exists(work.resolve("pg/postgresql.conf"))) {
             deleteTree(work);
         }
         Files.createDirectories(work.resolve("logs"));
@@ -113,7 +116,7 @@ final class BenchStack implements AutoCloseable {
                 .logFile(work.resolve("logs/postgres.log"))
                 .setting("max_connections", "300")
                 .setting("shared_buffers", "256MB")
-                .keepData(config.resume());
+                .keepData(true); // the cluster stays after the run for a later --resume; a new run empties work first
         if (!config.durablePg()) {
             b.notDurable();
         }
