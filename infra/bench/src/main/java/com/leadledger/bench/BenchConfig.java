@@ -17,10 +17,16 @@ record BenchConfig(
         int partners,           // partners onboarded; clients spread over them (the rate limit is per partner)
         double roundSeconds,    // length of one round of the throughput and latency scenarios
         double warmupSeconds,   // closed-loop warm-up before the first measured round (JIT, pools)
-        int fixedRate,          // arrivals per second of scenarios 2 and 3
+        int fixedRate,          // arrivals per second of scenarios 2 and 3; 0: half of scenario 1's measured rate
         int watchEvery,         // scenario 3: every k-th registration is watched on the query service
         int pollMillis,         // scenario 3: interval between reads of a watched registration
         int lookupClients,      // scenario 5: concurrent readers
+        int longStreamEvents,   // scenario 10: events on the long opportunity before its approvals are timed
+        int approveSamples,     // scenario 10: timed approvals on the long opportunity and as many on fresh ones
+        double idleSeconds,     // scenario 11: length of the idle measurement
+        double idleSettleSeconds, // scenario 11: quiet time after the query side caught up, before measuring
+        double progressSeconds, // interval of the seeding's progress lines
+        boolean resume,         // keep the work directory's PostgreSQL and Kafka data and add only what is missing
         boolean durablePg,      // PostgreSQL with fsync and synchronous_commit on (the product's durability)
         String serviceJvmArgs,  // extra JVM options of both services (smoke: C1 only, for a quicker start)
         Path out,               // where bench-results.json and bench-results.md go
@@ -45,10 +51,16 @@ record BenchConfig(
                 Integer.parseInt(get(a, "partners", smoke ? "20" : "100")),
                 Double.parseDouble(get(a, "round-seconds", smoke ? "1" : "10")),
                 Double.parseDouble(get(a, "warmup-seconds", smoke ? "1" : "90")),
-                Integer.parseInt(get(a, "rate", smoke ? "30" : "300")),
-                Integer.parseInt(get(a, "watch-every", smoke ? "5" : "10")),
+                rate(get(a, "rate", "half")),
+                Integer.parseInt(get(a, "watch-every", smoke ? "1" : "10")),
                 Integer.parseInt(get(a, "poll-millis", "5")),
                 Integer.parseInt(get(a, "lookup-clients", "4")),
+                Integer.parseInt(get(a, "long-stream-events", smoke ? "30" : "10000").replace("_", "")),
+                Integer.parseInt(get(a, "approve-samples", smoke ? "3" : "15")),
+                Double.parseDouble(get(a, "idle-seconds", smoke ? "3" : "60")),
+                Double.parseDouble(get(a, "idle-settle-seconds", smoke ? "1" : "15")),
+                Double.parseDouble(get(a, "progress-seconds", smoke ? "1" : "10")),
+                Boolean.parseBoolean(get(a, "resume", "false")),
                 Boolean.parseBoolean(get(a, "durable-pg", "true")),
                 get(a, "service-jvm-args", smoke ? "-XX:TieredStopAtLevel=1" : ""),
                 Paths.get(get(a, "out", ".")).toAbsolutePath().normalize(),
@@ -56,6 +68,15 @@ record BenchConfig(
                         ? Paths.get(get(a, "work", "")).toAbsolutePath().normalize()
                         : com.leadledger.localruntime.ProjectPaths.root().resolve("infra/bench/target/bench-work"),
                 smoke);
+    }
+
+    /** "half" (the default) or 0: half of scenario 1's measured rate of the same run; else arrivals per second. */
+    private static int rate(String value) {
+        int rate = "half".equalsIgnoreCase(value) ? 0 : Integer.parseInt(value);
+        if (rate < 0) {
+            throw new IllegalArgumentException("rate must be positive, or half: " + value);
+        }
+        return rate;
     }
 
     private static String get(Map<String, String> args, String name, String fallback) {
@@ -75,10 +96,15 @@ record BenchConfig(
         m.put("partners", partners);
         m.put("roundSeconds", roundSeconds);
         m.put("warmupSeconds", warmupSeconds);
-        m.put("fixedRatePerSecond", fixedRate);
+        m.put("fixedRatePerSecond", fixedRate == 0 ? "half of scenario 1" : fixedRate);
         m.put("visibilityWatchEvery", watchEvery);
         m.put("visibilityPollMillis", pollMillis);
         m.put("lookupClients", lookupClients);
+        m.put("longStreamEvents", longStreamEvents);
+        m.put("approveSamples", approveSamples);
+        m.put("idleSeconds", idleSeconds);
+        m.put("idleSettleSeconds", idleSettleSeconds);
+        m.put("resume", resume);
         m.put("durablePostgres", durablePg);
         m.put("serviceJvmArgs", serviceJvmArgs);
         m.put("smoke", smoke);

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -34,6 +35,8 @@ final class BenchStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BenchStack.class);
     static final String SERVICE_HEAP = "-Xmx384m";
+    /** Generous: on a machine shared with busy builds a service's start has taken over four minutes. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
     private LocalPostgres embeddedPg;
     private long kafkaPid;
@@ -52,13 +55,20 @@ final class BenchStack implements AutoCloseable {
 
     BenchStack start(BenchConfig config) throws Exception {
         Path work = config.work();
-        deleteTree(work);
+        if (config.resume() && !Files.exists(work.resolve("pg/postgresql.conf"))) {
+            log.warn("nothing to resume under {}: starting with an empty store", work);
+        }
+        if (!config.resume() || !Files.exists(work.resolve("pg/postgresql.conf"))) {
+            deleteTree(work);
+        }
         Files.createDirectories(work.resolve("logs"));
         startPostgres(config, work);
-        commandDbUrl = createDatabase("bench_command");
-        queryDbUrl = createDatabase("bench_query");
-        baselineDbUrl = createDatabase("bench_baseline");
-        startKafka(work);
+        commandDbUrl = createDatabase("bench_command", config.resume());
+        queryDbUrl = createDatabase("bench_query", config.resume());
+        baselineDbUrl = createDatabase("bench_baseline", config.resume());
+        startKafka(work, config.resume());
+        description.put("store", config.resume() ? "resumed: the PostgreSQL cluster, Kafka's data and the services' "
+                + "home under " + work + " kept from the previous run" : "new: " + work + " emptied at the start");
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "local");
@@ -72,10 +82,10 @@ final class BenchStack implements AutoCloseable {
         env.put("LEADLEDGER_HOME", work.resolve("home").toString());
         command = ServiceProcess.builder(ProjectPaths.requireJar(ProjectPaths.commandServiceJar()))
                 .name("command-service").env(env).jvmArgs(SERVICE_HEAP).jvmArgs(extra(config))
-                .logFile(work.resolve("logs/command-service.log")).startTimeout(Duration.ofSeconds(240)).build();
+                .logFile(work.resolve("logs/command-service.log")).startTimeout(START_TIMEOUT).build();
         query = ServiceProcess.builder(ProjectPaths.requireJar(ProjectPaths.queryServiceJar()))
                 .name("query-service").env(env).jvmArgs(SERVICE_HEAP).jvmArgs(extra(config))
-                .logFile(work.resolve("logs/query-service.log")).startTimeout(Duration.ofSeconds(240)).build();
+                .logFile(work.resolve("logs/query-service.log")).startTimeout(START_TIMEOUT).build();
         long t0 = System.nanoTime();
         // both at once: start-up is mostly class loading, and the smoke run must stay short
         CompletableFuture<?> c = CompletableFuture.runAsync(command::start);
@@ -105,7 +115,8 @@ final class BenchStack implements AutoCloseable {
                 .dataDirectory(work.resolve("pg"))
                 .logFile(work.resolve("logs/postgres.log"))
                 .setting("max_connections", "300")
-                .setting("shared_buffers", "256MB");
+                .setting("shared_buffers", "256MB")
+                .keepData(true); // the cluster stays after the run for a later --resume; a new run empties work first
         if (!config.durablePg()) {
             b.notDurable();
         }
@@ -117,28 +128,47 @@ final class BenchStack implements AutoCloseable {
                 : "fsync=off, synchronous_commit=off (NOT durable)"));
     }
 
-    private void startKafka(Path work) throws IOException {
+    private void startKafka(Path work, boolean resume) throws IOException {
         String external = setting("LEADLEDGER_TEST_KAFKA_BOOTSTRAP");
         if (external != null) {
             kafkaBootstrap = external;
             description.put("kafka", "external broker " + external);
             return;
         }
+        // a kept KRaft cluster needs the ports it was formatted with (the controller's is in its metadata)
+        Path ports = work.resolve("kafka-ports.properties");
+        Properties kept = new Properties();
+        if (resume && Files.exists(ports)) {
+            try (var in = Files.newBufferedReader(ports)) {
+                kept.load(in);
+            }
+        }
         broker = KafkaBrokerProcess.builder(work.resolve("kafka")).logDirectory(work.resolve("logs"))
+                .port(Integer.parseInt(kept.getProperty("port", "0")))
+                .controllerPort(Integer.parseInt(kept.getProperty("controllerPort", "0")))
                 .maxHeap("512m").build();
         broker.start();
+        kept.setProperty("port", Integer.toString(broker.port()));
+        kept.setProperty("controllerPort", Integer.toString(broker.controllerPort()));
+        try (var out = Files.newBufferedWriter(ports)) {
+            kept.store(out, "ports of the Kafka broker under kafka/, reused by --resume");
+        }
         kafkaBootstrap = broker.bootstrapServers();
         kafkaPid = broker.pid().orElse(0L);
         description.put("kafka", "Kafka (kafka_2.13, KRaft, one broker) in its own JVM -Xmx512m at " + kafkaBootstrap);
     }
 
-    private String createDatabase(String name) throws SQLException {
+    /** A new, empty database, or with {@code keep} the one there is (created when missing). */
+    private String createDatabase(String name, boolean keep) throws SQLException {
         try (Connection c = admin(); Statement st = c.createStatement()) {
             var rs = st.executeQuery("select 1 from pg_database where datname = '" + name + "'");
-            if (rs.next()) {
+            boolean exists = rs.next();
+            if (exists && !keep) {
                 st.execute("drop database \"" + name + "\" with (force)");
             }
-            st.execute("create database \"" + name + "\"");
+            if (!exists || !keep) {
+                st.execute("create database \"" + name + "\"");
+            }
         }
         int slash = adminUrl.lastIndexOf('/');
         int q = adminUrl.indexOf('?', slash);

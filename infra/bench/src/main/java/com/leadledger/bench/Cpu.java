@@ -44,7 +44,7 @@ final class Cpu {
         for (String g : groups.keySet()) {
             double ms = (now.getOrDefault(g, 0L) - start.getOrDefault(g, 0L)) * TICK_MS;
             ours += ms;
-            cores.put(g, Stats.round(ms / wallMs, 2));
+            cores.put(g, Stats.round(ms / wallMs, 4));
             if (units > 0) {
                 perUnit.put(g, Stats.round(ms / units, 3));
             }

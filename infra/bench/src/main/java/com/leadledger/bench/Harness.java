@@ -1,9 +1,11 @@
 package com.leadledger.bench;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,9 @@ final class Harness {
     interface ConnectionSource {
         Connection open() throws SQLException;
     }
+
+    /** The CPU group of the harness's own JVM: measured, but not part of the stack. */
+    static final String LOAD_GENERATOR = "load-generator (this JVM)";
 
     final BenchConfig config;
     final BenchStack stack;
@@ -60,6 +65,26 @@ final class Harness {
         return results;
     }
 
+    /**
+     * Arrivals per second of scenarios 2 and 3: the {@code rate} setting, else half of what scenario 1 measured in
+     * this run (at least 1).
+     */
+    int fixedRate() {
+        if (config.fixedRate() > 0) {
+            return config.fixedRate();
+        }
+        Map<String, Object> s1 = results.get(1);
+        if (s1 == null || !(s1.get("value") instanceof Double capacity) || capacity.isNaN()) {
+            throw new IllegalStateException("scenario 1 has not measured the capacity that scenarios 2 and 3 use");
+        }
+        return (int) Math.max(1, Math.round(capacity / 2));
+    }
+
+    /** How scenarios 2 and 3 chose their rate, for the report. */
+    String fixedRateOrigin() {
+        return config.fixedRate() > 0 ? "set by --rate" : "half of scenario 1's measured rate in this run";
+    }
+
     /** Waits until the query side has projected every stored registration, so one phase does not bleed into the next. */
     void settle() throws SQLException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -71,6 +96,33 @@ final class Harness {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /**
+     * Waits until the query side holds these registrations: primary-key reads, so the wait costs the same CPU at any
+     * store size (a count of the whole view would cost PostgreSQL time that grows with N inside a CPU measurement).
+     */
+    void awaitProjected(Collection<String> registrationIds) throws SQLException {
+        String[] ids = registrationIds.toArray(String[]::new);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        try (Connection c = stack.queryDb();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM registration_view WHERE registration_id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", ids));
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) >= ids.length) {
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -89,7 +141,7 @@ final class Harness {
         groups.put("query-service", () -> List.of(query));
         groups.put("postgres", stack::postgresPids);
         groups.put("kafka", stack::kafkaPids);
-        groups.put("load-generator (this JVM)", () -> List.of(self));
+        groups.put(LOAD_GENERATOR, () -> List.of(self));
         return new Cpu(groups);
     }
 

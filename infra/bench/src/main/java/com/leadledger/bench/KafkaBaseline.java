@@ -30,10 +30,12 @@ final class KafkaBaseline {
 
     private final BenchConfig config;
     private final BenchStack stack;
+    private final int rate;
 
     KafkaBaseline(Harness harness) {
         this.config = harness.config;
         this.stack = harness.stack;
+        this.rate = harness.fixedRate();
     }
 
     /** A real RegistrationSubmitted envelope from the event topic. */
@@ -61,7 +63,7 @@ final class KafkaBaseline {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
-        int total = (int) Math.round(config.fixedRate() * config.roundSeconds());
+        int total = (int) Math.round(rate * config.roundSeconds());
         long[] latencies = new long[total];
         AtomicInteger received = new AtomicInteger();
         CountDownLatch ready = new CountDownLatch(1);
@@ -101,7 +103,7 @@ final class KafkaBaseline {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
             producer.partitionsFor(topic); // metadata before the clock starts
             long start = System.nanoTime() + 10_000_000;
-            long interval = 1_000_000_000L / config.fixedRate();
+            long interval = 1_000_000_000L / rate;
             for (int i = 0; i < total; i++) {
                 long intended = start + i * interval;
                 OpenLoop.waitUntil(intended);

@@ -37,6 +37,8 @@ final class Load {
     final String adminToken = DevTokens.mint("bench-admin", List.of("ADMIN"), null);
     private final AtomicLong innCounter = new AtomicLong(ThreadLocalRandom.current().nextLong(100_000_000L, 400_000_000L));
     private final AtomicLong partnerCursor = new AtomicLong();
+    /** Distinguishes this run's partners from those of an earlier run on a resumed store. */
+    final String run = Long.toString(System.currentTimeMillis() / 1000, 36).toUpperCase();
     private final String closeDate = LocalDate.now().plusDays(90).toString();
     final Map<Integer, AtomicLong> statusCounts = new ConcurrentHashMap<>();
 
@@ -50,18 +52,26 @@ final class Load {
 
     /** Onboards the partners (ADMIN POST /api/v1/partners; GOLD, NETWORK_SECURITY) and mints their tokens. */
     void onboardPartners(int count) {
-        String run = Long.toString(System.currentTimeMillis() % 100000, 36).toUpperCase();
         for (int i = 0; i < count; i++) {
-            String id = "B-" + run + "-" + i;
-            String body = "{\"partnerId\": \"" + id + "\", \"name\": \"Bench partner " + i
-                    + "\", \"tier\": \"GOLD\", \"productLines\": [\"NETWORK_SECURITY\"]}";
-            Answer a = post(commandUrl + "/api/v1/partners", adminToken, body);
-            if (a.status != 201) {
-                throw new IllegalStateException("onboarding " + id + " answered " + a.status + ": " + a.body);
-            }
-            partnerIds.add(id);
-            partnerTokens.add(DevTokens.mint("user-of-" + id, List.of("PARTNER"), id));
+            Partner p = onboard("B-" + run + "-" + i);
+            partnerIds.add(p.id());
+            partnerTokens.add(p.token());
         }
+    }
+
+    /** A partner onboarded by the harness, with its token. */
+    record Partner(String id, String token) {
+    }
+
+    /** Onboards one partner (GOLD, NETWORK_SECURITY) with an id unique in this run; not one of the round robin's. */
+    Partner onboard(String id) {
+        String body = "{\"partnerId\": \"" + id + "\", \"name\": \"Bench partner " + id
+                + "\", \"tier\": \"GOLD\", \"productLines\": [\"NETWORK_SECURITY\"]}";
+        Answer a = post(commandUrl + "/api/v1/partners", adminToken, body);
+        if (a.status != 201) {
+            throw new IllegalStateException("onboarding " + id + " answered " + a.status + ": " + a.body);
+        }
+        return new Partner(id, DevTokens.mint("user-of-" + id, List.of("PARTNER"), id));
     }
 
     record Answer(int status, String body, long sentNanos, long doneNanos) {
@@ -78,16 +88,30 @@ final class Load {
     /** One registration by the next partner (round robin) for a brand-new customer. */
     Registration register() {
         int p = (int) (partnerCursor.getAndIncrement() % partnerIds.size());
-        String inn = nextInn();
+        Answer a = register(partnerTokens.get(p), nextInn());
+        statusCounts.computeIfAbsent(a.status, k -> new AtomicLong()).incrementAndGet();
+        return new Registration(a, p);
+    }
+
+    /** One registration by the partner of the token for the customer with this INN (same INN, same opportunity). */
+    Answer register(String partnerToken, String inn) {
         String body = """
                 {"customer": {"legalName": "ООО «Бенч %s»", "country": "RU", "taxId": "%s", "domain": "bench-%s.ru"},
                  "productLine": "NETWORK_SECURITY",
                  "estimatedValue": {"amount": "1250000.00", "currency": "RUB"},
                  "expectedCloseDate": "%s",
                  "description": "Benchmark registration"}""".formatted(inn, inn, inn, closeDate);
-        Answer a = post(commandUrl + "/api/v1/registrations", partnerTokens.get(p), body);
-        statusCounts.computeIfAbsent(a.status, k -> new AtomicLong()).incrementAndGet();
-        return new Registration(a, p);
+        return post(commandUrl + "/api/v1/registrations", partnerToken, body);
+    }
+
+    Answer withdraw(String partnerToken, String registrationId) {
+        return post(commandUrl + "/api/v1/registrations/" + registrationId + "/withdraw", partnerToken,
+                "{\"reason\": \"benchmark cycle\"}");
+    }
+
+    Answer approve(String registrationId) {
+        return post(commandUrl + "/api/v1/registrations/" + registrationId + "/approve", staffToken(),
+                "{\"discountPercent\": 5}");
     }
 
     record Registration(Answer answer, int partner) {

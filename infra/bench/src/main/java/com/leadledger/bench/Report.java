@@ -45,7 +45,8 @@ final class Report {
             int id = (int) s.get("id");
             String result;
             String baseline = s.containsKey("baselineValue") ? fmt(s.get("baselineValue")) : "—";
-            switch (id) {
+            switch ("failed".equals(s.get("status")) ? -1 : id) {
+                case -1 -> result = "FAILED: " + s.get("error");
                 case 2, 5 -> result = "p50 " + fmt(s.get("p50Ms")) + " ms, p99 " + fmt(s.get("p99Ms")) + " ms";
                 case 3 -> {
                     String ge = Boolean.TRUE.equals(s.get("lowerBound")) ? ">= " : "";
@@ -62,6 +63,14 @@ final class Report {
                             + fmt(s.get("rebuildSeconds")) + " s)";
                     baseline = fmt(s.get("baselineValue")) + " events/s (scan + parse)";
                 }
+                case 9 -> result = fmt(s.get("totalMs")) + " ms (command " + fmt(s.get("commandServiceMs")) + ", PostgreSQL "
+                        + fmt(s.get("postgresMs")) + ", per process " + s.get("perProcessMs") + ")";
+                case 10 -> {
+                    result = "p50 " + fmt(s.get("longP50Ms")) + " ms on " + fmt(s.get("eventsBeforeApprovals")) + " events";
+                    baseline = "p50 " + fmt(s.get("freshP50Ms")) + " ms on a fresh opportunity";
+                }
+                case 11 -> result = fmt(s.get("value")) + " % of " + s.get("cores") + " cores (per process "
+                        + s.get("percentOfAllCoresPerProcess") + " %)";
                 case 7 -> result = "command " + fmt(s.get("commandServiceMiB")) + " MiB, query "
                         + fmt(s.get("queryServiceMiB")) + " MiB";
                 default -> {

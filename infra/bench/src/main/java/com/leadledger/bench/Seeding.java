@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stores N registrations through the product before scenarios 6, 5, 4 and 8: HTTP POST through the command service
- * by concurrent clients over the onboarded partners, then waits for the query side to catch up.
+ * by concurrent clients over the onboarded partners, then waits for the query side to catch up. It adds only what the
+ * store lacks (with {@code --resume}, what earlier runs stored counts), prints its progress (rate, ETA) and keeps
+ * nothing per registration, so its memory does not grow with N.
  */
 final class Seeding {
 
@@ -33,25 +35,25 @@ final class Seeding {
         log.info("seeding: {} registrations stored, seeding to {} over HTTP with {} clients", before, target,
                 config.seedClients());
         long stored = before;
+        AtomicLong acceptedSoFar = new AtomicLong();
+        AtomicLong failedSoFar = new AtomicLong();
+        Progress progress = new Progress("seeding, registrations stored", before, target, config.progressSeconds());
         while (stored < target) {
+            long storedAtStart = stored;
             AtomicLong remaining = new AtomicLong(target - stored);
-            AtomicLong progress = new AtomicLong();
             ClosedLoop l = ClosedLoop.run(config.seedClients(), Double.MAX_VALUE, i -> {
                 if (remaining.decrementAndGet() < 0) {
                     throw new ClosedLoop.Done();
                 }
                 boolean ok = harness.load.register().accepted();
-                long done = progress.incrementAndGet();
-                if (done % 10_000 == 0) {
-                    log.info("seeding: {} more sent ({}/s)", done,
-                            Stats.round(done / ((System.nanoTime() - t0) / 1e9), 1));
-                }
+                (ok ? acceptedSoFar : failedSoFar).incrementAndGet();
+                progress.at(before + acceptedSoFar.get(), failedSoFar.get());
                 return ok;
             });
             accepted += l.ok();
             failed += l.failed();
             stored = harness.registrationsStored();
-            if (l.ok() == 0) {
+            if (stored <= storedAtStart) {
                 throw new IllegalStateException("seeding makes no progress; see " + harness.stack.command.logFile());
             }
         }
@@ -80,11 +82,16 @@ final class Seeding {
     private long awaitQuerySide(long expected) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(120, expected / 50));
         long seen = 0;
+        Progress progress = null;
         while (System.nanoTime() < deadline) {
             seen = Harness.count(harness.stack::queryDb, "SELECT count(*) FROM registration_view");
             if (seen >= expected) {
                 return seen;
             }
+            if (progress == null) {
+                progress = new Progress("seeding, query side caught up", seen, expected, harness.config.progressSeconds());
+            }
+            progress.at(seen, 0);
             Thread.sleep(500);
         }
         log.warn("query side holds {} of {} registrations after waiting", seen, expected);

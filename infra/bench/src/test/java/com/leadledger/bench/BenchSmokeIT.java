@@ -35,7 +35,7 @@ class BenchSmokeIT {
 
         List<Integer> ids = new ArrayList<>();
         root.get("scenarios").forEach(s -> ids.add(s.get("id").asInt()));
-        assertThat(ids).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(ids).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
 
         JsonNode s1 = scenario(root, 1);
         assertThat(s1.get("value").asDouble()).isPositive();
@@ -44,10 +44,12 @@ class BenchSmokeIT {
         assertThat(s1.at("/cpuDuringServiceRounds/0/cpuMsPerUnit/command-service").asDouble()).isPositive();
 
         JsonNode s2 = scenario(root, 2);
+        assertThat(s2.get("ratePerSecond").asInt()).isEqualTo((int) Math.max(1, Math.round(s1.get("value").asDouble() / 2)));
         assertThat(s2.get("p50Ms").asDouble()).isPositive();
         assertThat(s2.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(s2.get("p50Ms").asDouble());
 
         JsonNode s3 = scenario(root, 3);
+        assertThat(s3.get("ratePerSecond").asInt()).isEqualTo(s2.get("ratePerSecond").asInt());
         assertThat(s3.get("p50Ms").asDouble()).isPositive();
         assertThat(s3.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(s3.get("p50Ms").asDouble());
         assertThat(s3.get("baselineP50Ms").asDouble()).isPositive();
@@ -77,11 +79,33 @@ class BenchSmokeIT {
         assertThat(s8.get("baselineValue").asDouble()).isPositive();
         assertThat(s8.get("intact").asBoolean()).isTrue();
 
+        JsonNode s9 = scenario(root, 9);
+        assertThat(s9.get("totalMs").asDouble()).isPositive();
+        assertThat(s9.get("commandServiceMs").asDouble()).isPositive();
+        assertThat(s9.get("postgresMs").asDouble()).isPositive();
+        assertThat(s9.get("totalMs").asDouble()).isGreaterThanOrEqualTo(s9.get("commandServiceMs").asDouble());
+
+        JsonNode s10 = scenario(root, 10);
+        assertThat(s10.get("longP50Ms").asDouble()).isPositive();
+        assertThat(s10.get("freshP50Ms").asDouble()).isPositive();
+        assertThat(s10.get("ratio").asDouble()).isPositive();
+        assertThat(s10.get("eventsBeforeApprovals").asLong())
+                .isGreaterThanOrEqualTo(root.at("/meta/config/longStreamEvents").asLong());
+        assertThat(s10.get("submitWithdrawCycles").asLong()).isPositive();
+
+        JsonNode s11 = scenario(root, 11);
+        assertThat(s11.get("value").asDouble()).isNotNegative();
+        assertThat(s11.get("percentOfAllCoresPerProcess").has("command-service")).isTrue();
+        assertThat(s11.get("percentOfAllCoresPerProcess").has("postgres")).isTrue();
+
         for (JsonNode s : root.get("scenarios")) {
             assertThat(s.get("status").asText()).as("scenario %s", s.get("id")).isEqualTo("measured");
+            if (s.get("id").asInt() == 11) {
+                continue; // an idle system may use no measurable CPU in a smoke run's seconds
+            }
             assertThat(s.get("value").asDouble()).as("scenario %s", s.get("id")).isPositive();
         }
-        assertThat(Files.readString(out.resolve("bench-results.md"))).contains("| 8 |").contains("SMOKE RUN");
+        assertThat(Files.readString(out.resolve("bench-results.md"))).contains("| 8 |").contains("| 11 |").contains("SMOKE RUN");
     }
 
     private static JsonNode scenario(JsonNode root, int id) {
