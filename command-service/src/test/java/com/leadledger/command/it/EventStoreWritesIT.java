@@ -44,7 +44,7 @@ class EventStoreWritesIT extends CommandServiceITBase {
                         {"customer": {"legalName": "One statement", "country": "RU", "taxId": "%s",
                                       "domain": "one-statement.ru"},
                          "productLine": "NETWORK_SECURITY",
-                         "estimatedValue": {"amount": "1000.00", "currency": "RUB"},
+                         "estimatedValue": {"amount": "1250000.00", "currency": "RUB"},
                          "expectedCloseDate": "%s", "description": "first registration on its opportunity"}"""
                         .formatted(Inns.random(), LocalDate.now().plusDays(60)));
         assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
