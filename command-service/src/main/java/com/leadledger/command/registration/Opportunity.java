@@ -74,7 +74,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One consistency boundary per (customer key, product line): every rule that compares registrations is checked here,
  * atomically — positions ("who registered first"), one active registration per partner, first-to-register approval,
  * protection and vendor support — and the review and support rules that need the partner's tier or the policy in force,
- * read through injected ports. Time comes from the injected {@link Clock}, rules from the injected {@link Policies}.
+ * read through injected ports. Time comes from the injected {@link Clock}, rules from the injected {@link Policies}
+ * and {@link ChurnLimit}.
  * Commands addressed by registration id reach it through {@code CommandRouting}. Its state is stored in snapshots
  * ({@link SnapshotState}): a change of its fields, or of {@link FiledRegistration}'s, needs a new {@code @Revision}.
  */
