@@ -33,10 +33,11 @@ BEGIN
     FOR allowed IN
         SELECT *
         FROM (VALUES
-                  -- the event store (Axon's JDBC engine): append and read; snapshots are not taken, only looked for
+                  -- the event store (Axon's JDBC engine): append and read
                   ('TABLE', 'domainevententry', 'SELECT, INSERT'),
                   ('SEQUENCE', 'domainevententry_globalindex_seq', 'USAGE'),
-                  ('TABLE', 'snapshotevententry', 'SELECT'),
+                  -- aggregate snapshots, a cache outside the history: a new one replaces the older ones
+                  ('TABLE', 'snapshotevententry', 'SELECT, INSERT, DELETE'),
                   -- the hash chain's heads (advanced by a trigger with the owner's rights) and the checkpoints
                   ('TABLE', 'stream_head', 'SELECT'),
                   ('TABLE', 'chain_checkpoint', 'SELECT, INSERT'),

@@ -1,6 +1,7 @@
 package com.leadledger.command.registration;
 
 import com.leadledger.command.common.Links;
+import com.leadledger.command.common.SnapshotState;
 import com.leadledger.command.partner.PartnerDirectory;
 import com.leadledger.command.policy.Policies;
 import com.leadledger.command.policy.PublishedPolicy;
@@ -46,6 +47,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -72,10 +74,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One consistency boundary per (customer key, product line): every rule that compares registrations is checked here,
  * atomically — positions ("who registered first"), one active registration per partner, first-to-register approval,
  * protection and vendor support — and the review and support rules that need the partner's tier or the policy in force,
- * read through injected ports. Time comes from the injected {@link Clock}, rules from the injected {@link Policies}.
- * Commands addressed by registration id reach it through {@code CommandRouting}.
+ * read through injected ports. Time comes from the injected {@link Clock}, rules from the injected {@link Policies}
+ * and {@link ChurnLimit}.
+ * Commands addressed by registration id reach it through {@code CommandRouting}. Its state is stored in snapshots
+ * ({@link SnapshotState}): a change of its fields, or of {@link FiledRegistration}'s, needs a new {@code @Revision}.
  */
-@Aggregate(commandTargetResolver = "commandRouting")
+@Aggregate(commandTargetResolver = "commandRouting", snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
+@SnapshotState
 class Opportunity {
 
     /** The highest level of the review escalation ladder (3: arbitration committee). */
@@ -102,7 +108,7 @@ class Opportunity {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    RegistrationAccepted handle(FileRegistration command, Clock clock, Policies policies,
+    RegistrationAccepted handle(FileRegistration command, Clock clock, Policies policies, ChurnLimit churnLimit,
                                 DeadlineManager deadlines) {
         if (registrations.containsKey(command.registrationId())) {
             throw new RuleViolation(CONFLICT, "REGISTRATION_ID_TAKEN",
@@ -118,6 +124,7 @@ class Opportunity {
         Instant acceptedAt = clock.instant();
         PublishedPolicy policy = policies.version(command.policyVersion());
         requireResubmissionAllowed(command.partnerId(), acceptedAt, policy);
+        requireUnderChurnLimit(command.partnerId(), acceptedAt, churnLimit);
         if (opportunityId == null) {
             apply(new OpportunityOpened(command.opportunityId(), key, command.productLine(), acceptedAt));
         }
@@ -569,6 +576,22 @@ class Opportunity {
                             + "the policy allows " + allowed + ". You can register it again after " + availableAt + ".",
                     Map.of("availableAt", availableAt.toString()));
         }
+    }
+
+    /**
+     * However its registrations ended, one partner registers one opportunity at most as often as the churn limit
+     * allows: the stream, which every later command replays from its last snapshot, grows only so fast.
+     */
+    private void requireUnderChurnLimit(String partnerId, Instant now, ChurnLimit churnLimit) {
+        List<Instant> acceptedAt = registrations.values().stream().filter(r -> r.isOwnedBy(partnerId))
+                .map(FiledRegistration::acceptedAt).toList();
+        churnLimit.nextAllowedAt(acceptedAt, now).ifPresent(availableAt -> {
+            throw RuleViolation.tooManyRequests("REGISTRATION_CHURN_LIMIT",
+                    "You registered this opportunity " + churnLimit.maxRegistrations() + " times within "
+                            + churnLimit.windowText() + ", as often as allowed. You can register it again after "
+                            + availableAt + ".",
+                    Map.of("availableAt", availableAt.toString()), Duration.between(now, availableAt));
+        });
     }
 
     private Optional<FiledRegistration> firstActive() {

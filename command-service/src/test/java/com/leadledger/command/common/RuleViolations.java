@@ -34,6 +34,21 @@ public final class RuleViolations {
         };
     }
 
+    /** A refusal for now that tells the caller to retry after exactly {@code wait}. */
+    public static Matcher<RuleViolation> retryingAfter(java.time.Duration wait) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RuleViolation v) {
+                return v.retryAfter().equals(java.util.Optional.of(wait));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("RuleViolation to retry after " + wait);
+            }
+        };
+    }
+
     /** A {@code VALIDATION_FAILED} refusal naming exactly these fields, each with the rule it broke, in this order. */
     public static Matcher<RuleViolation> invalidFields(Map<String, String> ruleByField) {
         return new TypeSafeMatcher<>() {

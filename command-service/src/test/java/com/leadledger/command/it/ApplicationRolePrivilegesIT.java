@@ -30,7 +30,7 @@ class ApplicationRolePrivilegesIT {
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             entry("domainevententry", APPEND),
             entry("domainevententry_globalindex_seq", Set.of("USAGE")),
-            entry("snapshotevententry", READ),
+            entry("snapshotevententry", Set.of("SELECT", "INSERT", "DELETE")),
             entry("stream_head", READ),
             entry("chain_checkpoint", APPEND),
             entry("relay_outbox", Set.of("SELECT", "INSERT", "DELETE")),

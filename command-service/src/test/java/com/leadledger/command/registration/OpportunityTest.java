@@ -52,11 +52,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import static com.leadledger.command.common.RuleViolations.invalidField;
+import static com.leadledger.command.common.RuleViolations.retryingAfter;
 import static com.leadledger.command.common.RuleViolations.violation;
 import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
 import static com.leadledger.kit.domain.RuleViolation.Kind.FORBIDDEN;
 import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
 import static com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND;
+import static com.leadledger.kit.domain.RuleViolation.Kind.TOO_MANY_REQUESTS;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -86,6 +88,7 @@ class OpportunityTest {
         fixture = new AggregateTestFixture<>(Opportunity.class);
         fixture.registerInjectableResource(new FixtureClock(() -> fixture.currentTime()));
         fixture.registerInjectableResource(new TestPolicies());
+        fixture.registerInjectableResource(new ChurnLimit(20, Duration.ofHours(24)));
         fixture.registerInjectableResource(partners);
         fixture.registerCommandTargetResolver(new CommandRouting(registrationId -> Optional.of(OPP)));
     }
@@ -132,6 +135,18 @@ class OpportunityTest {
                 approved("r-a", "P-A", NOW)};
     }
 
+    /** P-1's registrations r-1 … r-20, one an hour from {@code first}, each rejected at once. */
+    static Object[] twentyRejectedRegistrationsOf(String partnerId, Instant first) {
+        java.util.List<Object> events = new java.util.ArrayList<>();
+        events.add(new OpportunityOpened(OPP, KEY, LINE, first));
+        for (int i = 1; i <= 20; i++) {
+            Instant at = first.plus(Duration.ofHours(i - 1));
+            events.add(submitted("r-" + i, partnerId, i, at));
+            events.add(new RegistrationRejected(OPP, "r-" + i, partnerId, RejectionReason.OTHER, "no", null, at, 1));
+        }
+        return events.toArray();
+    }
+
     // ------------------------------------------------------------------ submission and withdrawal
 
     @Nested
@@ -161,6 +176,46 @@ class OpportunityTest {
                                     NOW.plusSeconds(7200)))
                     .when(submit("r-4", "P-1"))
                     .expectSuccessfulHandlerExecution();
+        }
+
+        /** However its registrations ended, a partner registers one opportunity at most 20 times within 24 hours. */
+        @Test
+        void cannotRegisterOneOpportunityMoreOftenThanTheChurnLimitAllowsWithin24Hours() {
+            Instant first = NOW.minus(Duration.ofHours(23));
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(twentyRejectedRegistrationsOf("P-1", first))
+                    .when(submit("r-21", "P-1"))
+                    .expectNoEvents()
+                    .expectException(violation(TOO_MANY_REQUESTS, "REGISTRATION_CHURN_LIMIT",
+                            Map.of("availableAt", first.plus(Duration.ofDays(1)).toString())));
+        }
+
+        @Test
+        void canRegisterAgainOnceTheOldestRegistrationLeftTheChurnWindow() {
+            Instant first = NOW.minus(Duration.ofHours(23));
+            fixture.givenCurrentTime(first.plus(Duration.ofDays(1)).plusSeconds(1))
+                    .andGiven(twentyRejectedRegistrationsOf("P-1", first))
+                    .when(submit("r-21", "P-1"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void canRegisterAnOpportunityAnotherPartnerChurnedToItsLimit() {
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(twentyRejectedRegistrationsOf("P-1", NOW.minus(Duration.ofHours(23))))
+                    .when(submit("r-other", "P-2"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void cannotRegisterPastTheChurnLimitAndSaysWhenToRetry() {
+            Instant first = NOW.minus(Duration.ofHours(23));
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(twentyRejectedRegistrationsOf("P-1", first))
+                    .when(submit("r-21", "P-1"))
+                    .expectNoEvents()
+                    .expectExceptionMessage(containsString("20 times within 24 hours"))
+                    .expectException(retryingAfter(Duration.ofHours(1)));
         }
 
         /** Security point 8: a suspended partner may not push its deals forward. */

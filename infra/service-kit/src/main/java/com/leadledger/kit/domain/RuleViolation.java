@@ -1,7 +1,9 @@
 package com.leadledger.kit.domain;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one vocabulary of refusals: a request or command that breaks a rule, with a machine-readable {@link #code()},
@@ -12,8 +14,8 @@ import java.util.Map;
  */
 public class RuleViolation extends RuntimeException {
 
-    /** What kind of refusal this is; each kind has one HTTP status (400, 404, 403, 409). */
-    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT }
+    /** What kind of refusal this is; each kind has one HTTP status (400, 404, 403, 409, 429). */
+    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT, TOO_MANY_REQUESTS }
 
     /** The code of every refusal that names failing fields of the input. */
     public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
@@ -22,6 +24,7 @@ public class RuleViolation extends RuntimeException {
     private final String code;
     private final transient List<FieldProblem> errors;
     private final transient Map<String, Object> details;
+    private final Duration retryAfter;
 
     public RuleViolation(Kind kind, String code, String message) {
         this(kind, code, message, List.of(), Map.of());
@@ -33,11 +36,23 @@ public class RuleViolation extends RuntimeException {
 
     public RuleViolation(Kind kind, String code, String message, List<FieldProblem> errors,
                          Map<String, Object> details) {
+        this(kind, code, message, errors, details, null);
+    }
+
+    private RuleViolation(Kind kind, String code, String message, List<FieldProblem> errors,
+                          Map<String, Object> details, Duration retryAfter) {
         super(message);
         this.kind = kind;
         this.code = code;
         this.errors = List.copyOf(errors);
         this.details = Map.copyOf(details);
+        this.retryAfter = retryAfter;
+    }
+
+    /** Too many of these requests for now; the same request may succeed after {@code retryAfter}. */
+    public static RuleViolation tooManyRequests(String code, String message, Map<String, Object> details,
+                                                Duration retryAfter) {
+        return new RuleViolation(Kind.TOO_MANY_REQUESTS, code, message, List.of(), details, retryAfter);
     }
 
     /** "{what} not found": also what a partner gets for somebody else's object. */
@@ -76,5 +91,10 @@ public class RuleViolation extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** How long the caller should wait before it tries again, when that is known. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

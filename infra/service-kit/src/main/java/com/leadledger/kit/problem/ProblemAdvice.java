@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +44,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> refused(RuleViolation violation) {
         HttpStatus status = statusOf(violation.kind());
-        return ResponseEntity.status(status).body(Problems.of(status, violation.code(), violation.getMessage(),
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        violation.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(wait)));
+        return answer.body(Problems.of(status, violation.code(), violation.getMessage(),
                 violation.errors(), violation.details()));
     }
 
@@ -53,7 +56,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
         };
+    }
+
+    /** Whole seconds, rounded up: a client that waits exactly this long is not refused again for the same reason. */
+    private static String retryAfterSeconds(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Long.toString(Math.max(1, seconds));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -24,9 +24,10 @@ class ProblemJsonIT extends KitApplicationTestBase {
 
     /** The status of each kind of refusal; a new kind without one here fails the test. */
     private static final Map<RuleViolation.Kind, Integer> STATUS = Map.of(RuleViolation.Kind.INVALID, 400,
-            RuleViolation.Kind.NOT_FOUND, 404, RuleViolation.Kind.FORBIDDEN, 403, RuleViolation.Kind.CONFLICT, 409);
+            RuleViolation.Kind.NOT_FOUND, 404, RuleViolation.Kind.FORBIDDEN, 403, RuleViolation.Kind.CONFLICT, 409,
+            RuleViolation.Kind.TOO_MANY_REQUESTS, 429);
     private static final Map<Integer, String> TITLE = Map.of(400, "Bad Request", 404, "Not Found", 403, "Forbidden",
-            409, "Conflict");
+            409, "Conflict", 429, "Too Many Requests");
     private static final String VALID_ORDER = """
             {"customer":{"legalName":"OOO Romashka","taxId":"7707083893"},"quantity":3,"tier":"GOLD"}""";
 
@@ -45,6 +46,16 @@ class ProblemJsonIT extends KitApplicationTestBase {
                  "errors":[],"registrationId":"R-42","instance":"/probe/refusals/%s"}""".formatted(
                 code.toLowerCase().replace('_', '-'), TITLE.get(status), status, kind.name().toLowerCase(), code,
                 kind.name()));
+    }
+
+    @Test
+    void aRefusalForNowSaysWhenToRetryInWholeSecondsRoundedUp() {
+        Answer refused = post("/probe/refusal-for-now").token(token).json("{}").send();
+
+        assertThat(refused.header("Retry-After")).isEqualTo("2");
+        assertProblem(refused, 429, """
+                {"type":"urn:leadledger:problem:probe-limit","title":"Too Many Requests","status":429,
+                 "detail":"Not now.","code":"PROBE_LIMIT","errors":[],"instance":"/probe/refusal-for-now"}""");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -95,6 +96,12 @@ class ProbeController {
                 .single());
         throw new RuleViolation(kind, "PROBE_" + kind.name(), "Refused as " + kind.name().toLowerCase() + ".",
                 Map.of("registrationId", "R-42"));
+    }
+
+    /** Refuses for now: the same request may pass in 1.5 s. */
+    @PostMapping("/probe/refusal-for-now")
+    void refuseForNow() {
+        throw RuleViolation.tooManyRequests("PROBE_LIMIT", "Not now.", Map.of(), Duration.ofMillis(1500));
     }
 
     @PostMapping("/probe/field-refusal")
