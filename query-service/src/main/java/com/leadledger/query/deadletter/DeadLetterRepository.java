@@ -12,10 +12,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code dead_letter}: parked records and the events queued behind them, per aggregate in arrival order. */
 @Repository
@@ -39,6 +43,25 @@ class DeadLetterRepository implements ParkedSequences {
     public void lock(String aggregateId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 8)) IS NULL")
                 .param("key", clean(aggregateId)).query(Boolean.class).single();
+    }
+
+    @Override
+    public void lockAll(Collection<String> aggregateIds) {
+        jdbc.sql("""
+                        SELECT bool_and(pg_advisory_xact_lock(hashtextextended(k.key, 8)) IS NULL)
+                        FROM (SELECT key FROM unnest(CAST(:keys AS text[])) AS key ORDER BY key COLLATE "C") k""")
+                .param("keys", aggregateIds.stream().map(DeadLetterRepository::clean).distinct().toArray(String[]::new))
+                .query(Boolean.class).list();
+    }
+
+    @Override
+    public Set<String> blockedAmong(Collection<String> aggregateIds) {
+        Map<String, String> byKey = new HashMap<>();
+        aggregateIds.forEach(id -> byKey.put(clean(id), id));
+        return jdbc.sql("SELECT DISTINCT sequence_key FROM dead_letter WHERE sequence_key = ANY(CAST(:keys AS text[]))"
+                        + " AND status <> 'RESOLVED'")
+                .param("keys", byKey.keySet().toArray(String[]::new))
+                .query(String.class).list().stream().map(byKey::get).collect(Collectors.toSet());
     }
 
     @Override

@@ -3,7 +3,10 @@ package com.leadledger.query.dispute;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.events.envelope.EnvelopeCodec;
+import com.leadledger.query.projection.ViewRows;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,18 +25,19 @@ public class DisputeViewRepository {
             + " dispute_id";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper mapper;
     private final RowMapper<DisputeView> row;
 
-    DisputeViewRepository(JdbcClient jdbc, EnvelopeCodec codec) {
+    DisputeViewRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, EnvelopeCodec codec) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.mapper = codec.mapper();
         this.row = (rs, n) -> read(rs.getString("document"));
     }
 
-    Optional<DisputeView> findForUpdate(String disputeId) {
-        return jdbc.sql("SELECT document::text AS document FROM dispute_view WHERE dispute_id = :id FOR UPDATE")
-                .param("id", disputeId).query(row).optional();
+    Map<String, DisputeView> findAllForUpdate(List<String> disputeIds) {
+        return ViewRows.lockAll(jdbc, "dispute_view", "dispute_id", "document::text AS document", disputeIds, row);
     }
 
     Optional<DisputeView> find(String disputeId) {
@@ -82,32 +86,32 @@ public class DisputeViewRepository {
                 .params(params).query(Long.class).single();
     }
 
-    void save(DisputeView v) {
-        jdbc.sql("""
-                        INSERT INTO dispute_view (dispute_id, type, status, level, opportunity_id,
-                                                  complainant_partner_id, respondent_partner_id, assignee, opened_at,
-                                                  sla_due_at, updated_at, last_event_id, document)
-                        VALUES (:id, :type, :status, :level, :opportunityId, :complainant, :respondent, :assignee,
-                                :openedAt, :slaDueAt, :updatedAt, :lastEventId, CAST(:document AS jsonb))
-                        ON CONFLICT (dispute_id) DO UPDATE SET
-                            status = EXCLUDED.status, level = EXCLUDED.level,
-                            respondent_partner_id = EXCLUDED.respondent_partner_id, assignee = EXCLUDED.assignee,
-                            sla_due_at = EXCLUDED.sla_due_at, updated_at = EXCLUDED.updated_at,
-                            last_event_id = EXCLUDED.last_event_id, document = EXCLUDED.document""")
-                .param("id", v.disputeId())
-                .param("type", v.type().name())
-                .param("status", v.status().name())
-                .param("level", v.level())
-                .param("opportunityId", v.opportunityId())
-                .param("complainant", v.complainantPartnerId())
-                .param("respondent", v.respondent() == null ? null : v.respondent().partnerId())
-                .param("assignee", v.assignee())
-                .param("openedAt", Timestamp.from(v.openedAt()))
-                .param("slaDueAt", v.slaDueAt() == null ? null : Timestamp.from(v.slaDueAt()))
-                .param("updatedAt", Timestamp.from(v.updatedAt()))
-                .param("lastEventId", v.lastEventId())
-                .param("document", write(v))
-                .update();
+    void saveAll(List<DisputeView> views) {
+        ViewRows.writeAll(batch, """
+                INSERT INTO dispute_view (dispute_id, type, status, level, opportunity_id,
+                                          complainant_partner_id, respondent_partner_id, assignee, opened_at,
+                                          sla_due_at, updated_at, last_event_id, document)
+                VALUES (:id, :type, :status, :level, :opportunityId, :complainant, :respondent, :assignee,
+                        :openedAt, :slaDueAt, :updatedAt, :lastEventId, CAST(:document AS jsonb))
+                ON CONFLICT (dispute_id) DO UPDATE SET
+                    status = EXCLUDED.status, level = EXCLUDED.level,
+                    respondent_partner_id = EXCLUDED.respondent_partner_id, assignee = EXCLUDED.assignee,
+                    sla_due_at = EXCLUDED.sla_due_at, updated_at = EXCLUDED.updated_at,
+                    last_event_id = EXCLUDED.last_event_id, document = EXCLUDED.document""", views,
+                v -> new MapSqlParameterSource()
+                        .addValue("id", v.disputeId())
+                        .addValue("type", v.type().name())
+                        .addValue("status", v.status().name())
+                        .addValue("level", v.level())
+                        .addValue("opportunityId", v.opportunityId())
+                        .addValue("complainant", v.complainantPartnerId())
+                        .addValue("respondent", v.respondent() == null ? null : v.respondent().partnerId())
+                        .addValue("assignee", v.assignee())
+                        .addValue("openedAt", Timestamp.from(v.openedAt()))
+                        .addValue("slaDueAt", v.slaDueAt() == null ? null : Timestamp.from(v.slaDueAt()))
+                        .addValue("updatedAt", Timestamp.from(v.updatedAt()))
+                        .addValue("lastEventId", v.lastEventId())
+                        .addValue("document", write(v)));
     }
 
     private static String where(Integer level, DisputeView.Status status, String partyId, Map<String, Object> params) {

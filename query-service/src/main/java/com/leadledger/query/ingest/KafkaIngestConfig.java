@@ -13,7 +13,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
  * The ingest consumer's wiring. Boot's listener container factory picks up the error handler bean; the consumer and
- * container settings ({@code enable-auto-commit: false}, {@code ack-mode: record}, group {@code leadledger-query})
+ * container settings ({@code enable-auto-commit: false}, {@code ack-mode: batch}, group {@code leadledger-query})
  * are in application.yml.
  */
 @Configuration

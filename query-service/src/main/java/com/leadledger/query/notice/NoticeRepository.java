@@ -1,6 +1,9 @@
 package com.leadledger.query.notice;
 
+import com.leadledger.query.projection.ViewRows;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,26 +30,27 @@ public class NoticeRepository {
             rs.getTimestamp("occurred_at").toInstant());
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    public NoticeRepository(JdbcClient jdbc) {
+    public NoticeRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    /** Stores the notice unless one with its id exists (a redelivered or replayed event). */
-    void add(Notice n) {
-        jdbc.sql("INSERT INTO notice (" + COLUMNS + ") VALUES (:noticeId, :eventId, :globalIndex, :partnerId, "
-                        + ":registrationId, :opportunityId, :kind, :message, :occurredAt) "
-                        + "ON CONFLICT (notice_id) DO NOTHING")
-                .param("noticeId", n.noticeId())
-                .param("eventId", n.eventId())
-                .param("globalIndex", n.globalIndex())
-                .param("partnerId", n.partnerId())
-                .param("registrationId", n.registrationId())
-                .param("opportunityId", n.opportunityId())
-                .param("kind", n.kind().name())
-                .param("message", n.message())
-                .param("occurredAt", Timestamp.from(n.occurredAt()))
-                .update();
+    /** Stores each notice unless one with its id exists (a redelivered or replayed event). */
+    void addAll(List<Notice> notices) {
+        ViewRows.writeAll(batch, "INSERT INTO notice (" + COLUMNS + ") VALUES (:noticeId, :eventId, :globalIndex, "
+                + ":partnerId, :registrationId, :opportunityId, :kind, :message, :occurredAt) "
+                + "ON CONFLICT (notice_id) DO NOTHING", notices, n -> new MapSqlParameterSource()
+                .addValue("noticeId", n.noticeId())
+                .addValue("eventId", n.eventId())
+                .addValue("globalIndex", n.globalIndex())
+                .addValue("partnerId", n.partnerId())
+                .addValue("registrationId", n.registrationId())
+                .addValue("opportunityId", n.opportunityId())
+                .addValue("kind", n.kind().name())
+                .addValue("message", n.message())
+                .addValue("occurredAt", Timestamp.from(n.occurredAt())));
     }
 
     /** The partner's notices, newest first. */

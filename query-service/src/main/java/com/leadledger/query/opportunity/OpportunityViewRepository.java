@@ -1,10 +1,15 @@
 package com.leadledger.query.opportunity;
 
+import com.leadledger.query.projection.ViewRows;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @Repository
@@ -23,14 +28,15 @@ class OpportunityViewRepository {
             rs.getString("last_event_id"));
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    public OpportunityViewRepository(JdbcClient jdbc) {
+    public OpportunityViewRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    Optional<OpportunityView> findForUpdate(String opportunityId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM opportunity_view WHERE opportunity_id = :id FOR UPDATE")
-                .param("id", opportunityId).query(ROW).optional();
+    Map<String, OpportunityView> findAllForUpdate(List<String> opportunityIds) {
+        return ViewRows.lockAll(jdbc, "opportunity_view", "opportunity_id", COLUMNS, opportunityIds, ROW);
     }
 
     public Optional<OpportunityView> find(String opportunityId) {
@@ -38,24 +44,24 @@ class OpportunityViewRepository {
                 .param("id", opportunityId).query(ROW).optional();
     }
 
-    void save(OpportunityView v) {
-        jdbc.sql("""
-                        INSERT INTO opportunity_view (%s)
-                        VALUES (:opportunityId, :customerKey, :productLine, :openedAt, :supported, :updatedAt,
-                                :lastEventId)
-                        ON CONFLICT (opportunity_id) DO UPDATE SET
-                            customer_key = EXCLUDED.customer_key, product_line = EXCLUDED.product_line,
-                            opened_at = EXCLUDED.opened_at,
-                            supported_registration_id = EXCLUDED.supported_registration_id,
-                            updated_at = EXCLUDED.updated_at,
-                            last_event_id = EXCLUDED.last_event_id""".formatted(COLUMNS))
-                .param("opportunityId", v.opportunityId())
-                .param("customerKey", v.customerKey())
-                .param("productLine", v.productLine())
-                .param("openedAt", Timestamp.from(v.openedAt()))
-                .param("supported", v.supportedRegistrationId())
-                .param("updatedAt", Timestamp.from(v.updatedAt()))
-                .param("lastEventId", v.lastEventId())
-                .update();
+    void saveAll(List<OpportunityView> views) {
+        ViewRows.writeAll(batch, """
+                INSERT INTO opportunity_view (%s)
+                VALUES (:opportunityId, :customerKey, :productLine, :openedAt, :supported, :updatedAt,
+                        :lastEventId)
+                ON CONFLICT (opportunity_id) DO UPDATE SET
+                    customer_key = EXCLUDED.customer_key, product_line = EXCLUDED.product_line,
+                    opened_at = EXCLUDED.opened_at,
+                    supported_registration_id = EXCLUDED.supported_registration_id,
+                    updated_at = EXCLUDED.updated_at,
+                    last_event_id = EXCLUDED.last_event_id""".formatted(COLUMNS), views,
+                v -> new MapSqlParameterSource()
+                        .addValue("opportunityId", v.opportunityId())
+                        .addValue("customerKey", v.customerKey())
+                        .addValue("productLine", v.productLine())
+                        .addValue("openedAt", Timestamp.from(v.openedAt()))
+                        .addValue("supported", v.supportedRegistrationId())
+                        .addValue("updatedAt", Timestamp.from(v.updatedAt()))
+                        .addValue("lastEventId", v.lastEventId()));
     }
 }

@@ -1,6 +1,9 @@
 package com.leadledger.query.opportunity;
 
+import com.leadledger.query.projection.ViewRows;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,31 +35,32 @@ class SupportHistoryRepository {
             rs.getString("actor_id"));
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    public SupportHistoryRepository(JdbcClient jdbc) {
+    public SupportHistoryRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    void add(SupportHistoryEntry e) {
-        jdbc.sql("INSERT INTO support_history (" + COLUMNS + ") VALUES (:eventId, :opportunityId, :sequenceNumber, "
-                        + ":action, :fromRegistrationId, :toRegistrationId, :fromPartnerId, :toPartnerId, "
-                        + ":reasonCode, :rulingDisputeId, :evidenceSha256, :note, :at, :actorId) "
-                        + "ON CONFLICT (event_id) DO NOTHING")
-                .param("eventId", e.eventId())
-                .param("opportunityId", e.opportunityId())
-                .param("sequenceNumber", e.sequenceNumber())
-                .param("action", e.action().name())
-                .param("fromRegistrationId", e.fromRegistrationId())
-                .param("toRegistrationId", e.toRegistrationId())
-                .param("fromPartnerId", e.fromPartnerId())
-                .param("toPartnerId", e.toPartnerId())
-                .param("reasonCode", e.reasonCode())
-                .param("rulingDisputeId", e.rulingDisputeId())
-                .param("evidenceSha256", e.evidenceSha256())
-                .param("note", e.note())
-                .param("at", Timestamp.from(e.at()))
-                .param("actorId", e.actorId())
-                .update();
+    void addAll(List<SupportHistoryEntry> entries) {
+        ViewRows.writeAll(batch, "INSERT INTO support_history (" + COLUMNS + ") VALUES (:eventId, :opportunityId, "
+                + ":sequenceNumber, :action, :fromRegistrationId, :toRegistrationId, :fromPartnerId, :toPartnerId, "
+                + ":reasonCode, :rulingDisputeId, :evidenceSha256, :note, :at, :actorId) "
+                + "ON CONFLICT (event_id) DO NOTHING", entries, e -> new MapSqlParameterSource()
+                .addValue("eventId", e.eventId())
+                .addValue("opportunityId", e.opportunityId())
+                .addValue("sequenceNumber", e.sequenceNumber())
+                .addValue("action", e.action().name())
+                .addValue("fromRegistrationId", e.fromRegistrationId())
+                .addValue("toRegistrationId", e.toRegistrationId())
+                .addValue("fromPartnerId", e.fromPartnerId())
+                .addValue("toPartnerId", e.toPartnerId())
+                .addValue("reasonCode", e.reasonCode())
+                .addValue("rulingDisputeId", e.rulingDisputeId())
+                .addValue("evidenceSha256", e.evidenceSha256())
+                .addValue("note", e.note())
+                .addValue("at", Timestamp.from(e.at()))
+                .addValue("actorId", e.actorId()));
     }
 
     /** The opportunity's support decisions in stream order. */

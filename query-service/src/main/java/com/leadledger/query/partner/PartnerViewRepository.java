@@ -1,7 +1,10 @@
 package com.leadledger.query.partner;
 
 import com.leadledger.events.partner.PartnerTier;
+import com.leadledger.query.projection.ViewRows;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,14 +42,15 @@ class PartnerViewRepository {
     };
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    public PartnerViewRepository(JdbcClient jdbc) {
+    public PartnerViewRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    Optional<PartnerView> findForUpdate(String partnerId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM partner_view WHERE partner_id = :id FOR UPDATE")
-                .param("id", partnerId).query(ROW).optional();
+    Map<String, PartnerView> findAllForUpdate(List<String> partnerIds) {
+        return ViewRows.lockAll(jdbc, "partner_view", "partner_id", COLUMNS, partnerIds, ROW);
     }
 
     public Optional<PartnerView> find(String partnerId) {
@@ -71,31 +75,31 @@ class PartnerViewRepository {
                 .query(Long.class).single();
     }
 
-    void save(PartnerView v) {
-        jdbc.sql("""
-                        INSERT INTO partner_view (%s)
-                        VALUES (:partnerId, :name, :tier, :productLines, :status, :webhookUrl, :onboardedAt,
-                                :suspendedAt, :suspensionReason, :penaltyPoints, :updatedAt, :lastEventId)
-                        ON CONFLICT (partner_id) DO UPDATE SET
-                            name = EXCLUDED.name, tier = EXCLUDED.tier, product_lines = EXCLUDED.product_lines,
-                            status = EXCLUDED.status, webhook_url = EXCLUDED.webhook_url,
-                            onboarded_at = EXCLUDED.onboarded_at, suspended_at = EXCLUDED.suspended_at,
-                            suspension_reason = EXCLUDED.suspension_reason,
-                            penalty_points = EXCLUDED.penalty_points, updated_at = EXCLUDED.updated_at,
-                            last_event_id = EXCLUDED.last_event_id""".formatted(COLUMNS))
-                .param("partnerId", v.partnerId())
-                .param("name", v.name())
-                .param("tier", v.tier().name())
-                .param("productLines", v.productLines().toArray(String[]::new))
-                .param("status", v.status().name())
-                .param("webhookUrl", v.webhookUrl())
-                .param("onboardedAt", Timestamp.from(v.onboardedAt()))
-                .param("suspendedAt", v.suspendedAt() == null ? null : Timestamp.from(v.suspendedAt()))
-                .param("suspensionReason", v.suspensionReason())
-                .param("penaltyPoints", v.penaltyPoints())
-                .param("updatedAt", Timestamp.from(v.updatedAt()))
-                .param("lastEventId", v.lastEventId())
-                .update();
+    void saveAll(List<PartnerView> views) {
+        ViewRows.writeAll(batch, """
+                INSERT INTO partner_view (%s)
+                VALUES (:partnerId, :name, :tier, :productLines, :status, :webhookUrl, :onboardedAt,
+                        :suspendedAt, :suspensionReason, :penaltyPoints, :updatedAt, :lastEventId)
+                ON CONFLICT (partner_id) DO UPDATE SET
+                    name = EXCLUDED.name, tier = EXCLUDED.tier, product_lines = EXCLUDED.product_lines,
+                    status = EXCLUDED.status, webhook_url = EXCLUDED.webhook_url,
+                    onboarded_at = EXCLUDED.onboarded_at, suspended_at = EXCLUDED.suspended_at,
+                    suspension_reason = EXCLUDED.suspension_reason,
+                    penalty_points = EXCLUDED.penalty_points, updated_at = EXCLUDED.updated_at,
+                    last_event_id = EXCLUDED.last_event_id""".formatted(COLUMNS), views,
+                v -> new MapSqlParameterSource()
+                        .addValue("partnerId", v.partnerId())
+                        .addValue("name", v.name())
+                        .addValue("tier", v.tier().name())
+                        .addValue("productLines", v.productLines().toArray(String[]::new))
+                        .addValue("status", v.status().name())
+                        .addValue("webhookUrl", v.webhookUrl())
+                        .addValue("onboardedAt", Timestamp.from(v.onboardedAt()))
+                        .addValue("suspendedAt", v.suspendedAt() == null ? null : Timestamp.from(v.suspendedAt()))
+                        .addValue("suspensionReason", v.suspensionReason())
+                        .addValue("penaltyPoints", v.penaltyPoints())
+                        .addValue("updatedAt", Timestamp.from(v.updatedAt()))
+                        .addValue("lastEventId", v.lastEventId()));
     }
 
     private static String where(PartnerView.Status status, Map<String, Object> params) {

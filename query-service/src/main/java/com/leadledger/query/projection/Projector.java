@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -133,6 +134,25 @@ public final class Projector<V> {
             }
         }
         return views;
+    }
+
+    /**
+     * Folds the events (in stream order) onto the stored states of the instances they address: {@code states} holds
+     * those that exist, by id, and is updated in place. Returns the instances the events changed, by id.
+     */
+    public Map<String, V> foldOnto(Map<String, V> states, Iterable<? extends Applied> events) {
+        Map<String, V> changed = new TreeMap<>();
+        for (Applied applied : events) {
+            for (String id : viewIdsOf(applied.event())) {
+                V current = states.get(id);
+                V next = apply(current, applied.event(), applied.ref());
+                if (next != null && next != current) {
+                    states.put(id, next);
+                    changed.put(id, next);
+                }
+            }
+        }
+        return changed;
     }
 
     /** One stored event ready to be folded: its payload record and its place in the history. */

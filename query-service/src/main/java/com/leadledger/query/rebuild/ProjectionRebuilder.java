@@ -2,6 +2,7 @@ package com.leadledger.query.rebuild;
 
 import com.leadledger.query.ingest.EventHistory;
 import com.leadledger.query.ingest.EventLogRepository;
+import com.leadledger.query.projection.Projector;
 import com.leadledger.query.projection.ViewProjection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -31,8 +33,9 @@ import java.util.stream.Stream;
  *   <li>the shadow copies of the projections' tables in schema {@value #SHADOW} are emptied (the migration owner
  *       creates them, in {@code afterMigrate__1_rebuild_shadow_tables.sql}, and keeps their layout the live one's);</li>
  *   <li>the log is replayed into them in global order, in batches, by the live projections themselves (each batch
- *       runs with {@code search_path} = shadow schema first, so the same code writes the shadow tables) while live
- *       ingest keeps the current tables up to date and readers keep reading them;</li>
+ *       runs with {@code search_path} = shadow schema first, so the same code writes the shadow tables; each
+ *       projection folds a batch in memory and writes what it changed in one batched statement) while live ingest
+ *       keeps the current tables up to date and readers keep reading them;</li>
  *   <li>the swap takes the ingest lock exclusively (ingest waits a moment), applies the events that arrived meanwhile,
  *       then replaces each live table's rows by its shadow's (DELETE and INSERT … SELECT, which do not lock readers
  *       out); it all commits at once, so a reader sees either the old rows or the complete new ones.</li>
@@ -201,11 +204,10 @@ class ProjectionRebuilder {
             List<String> parked = jdbc.queryForList("SELECT event_id FROM dead_letter WHERE status <> 'RESOLVED'"
                     + " AND event_id = ANY(?::text[])", String.class, (Object) ids);
             jdbc.execute("SET LOCAL search_path TO " + SHADOW + ", public");
-            for (EventHistory.Stored stored : events) {
-                if (!parked.contains(stored.eventId())) {
-                    stored.step().ifPresent(step -> projections.forEach(p -> p.project(step.event(), step.ref())));
-                }
-            }
+            Set<String> skipped = Set.copyOf(parked);
+            List<Projector.Step> steps = events.stream().filter(stored -> !skipped.contains(stored.eventId()))
+                    .flatMap(stored -> stored.step().stream()).toList();
+            projections.forEach(projection -> projection.projectAll(steps));
             jdbc.update("INSERT INTO " + SHADOW + ".rebuild_applied (event_id) SELECT unnest(?::text[])"
                     + " ON CONFLICT DO NOTHING", (Object) ids);
             jdbc.update("DELETE FROM " + SHADOW + ".rebuild_skipped WHERE event_id = ANY(?::text[])", (Object) ids);

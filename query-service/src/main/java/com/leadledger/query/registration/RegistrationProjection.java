@@ -8,6 +8,6 @@ import org.springframework.stereotype.Component;
 class RegistrationProjection extends ViewProjection<RegistrationView> {
 
     RegistrationProjection(RegistrationViewRepository views) {
-        super("registration_view", RegistrationView.PROJECTOR, views::findForUpdate, views::save);
+        super("registration_view", RegistrationView.PROJECTOR, views::findAllForUpdate, views::saveAll);
     }
 }

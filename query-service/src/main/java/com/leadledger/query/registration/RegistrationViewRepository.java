@@ -2,7 +2,10 @@ package com.leadledger.query.registration;
 
 import com.leadledger.events.customer.CustomerNames;
 import com.leadledger.query.projection.ViewDocuments;
+import com.leadledger.query.projection.ViewRows;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,53 +30,54 @@ public class RegistrationViewRepository {
     private static final String SELECT = "SELECT document::text AS document FROM registration_view";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final ViewDocuments documents;
     private final RowMapper<RegistrationView> row;
 
-    RegistrationViewRepository(JdbcClient jdbc, ViewDocuments documents) {
+    RegistrationViewRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ViewDocuments documents) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.documents = documents;
         this.row = (rs, n) -> documents.read(rs.getString("document"), RegistrationView.class);
     }
 
-    Optional<RegistrationView> findForUpdate(String registrationId) {
-        return jdbc.sql(SELECT + " WHERE registration_id = :id FOR UPDATE").param("id", registrationId).query(row)
-                .optional();
+    Map<String, RegistrationView> findAllForUpdate(List<String> registrationIds) {
+        return ViewRows.lockAll(jdbc, "registration_view", "registration_id", "document::text AS document",
+                registrationIds, row);
     }
 
     /**
-     * Inserts or replaces the row. The customer's normalized legal name ({@link CustomerNames#normalize}) is stored
-     * next to it, for the similarity search of possible duplicates.
+     * Inserts or replaces the rows. The customer's normalized legal name ({@link CustomerNames#normalize}) is stored
+     * next to each, for the similarity search of possible duplicates.
      */
-    void save(RegistrationView v) {
-        jdbc.sql("""
-                        INSERT INTO registration_view (registration_id, opportunity_id, partner_id, position, status,
-                                                       product_line, accepted_at, review_level, customer_key,
-                                                       customer_domain, customer_name_normalized, document)
-                        VALUES (:registrationId, :opportunityId, :partnerId, :position, :status, :productLine,
-                                :acceptedAt, :reviewLevel, :customerKey, :domain, :nameNormalized,
-                                CAST(:document AS jsonb))
-                        ON CONFLICT (registration_id) DO UPDATE SET
-                            opportunity_id = EXCLUDED.opportunity_id, partner_id = EXCLUDED.partner_id,
-                            position = EXCLUDED.position, status = EXCLUDED.status,
-                            product_line = EXCLUDED.product_line, accepted_at = EXCLUDED.accepted_at,
-                            review_level = EXCLUDED.review_level, customer_key = EXCLUDED.customer_key,
-                            customer_domain = EXCLUDED.customer_domain,
-                            customer_name_normalized = EXCLUDED.customer_name_normalized,
-                            document = EXCLUDED.document""")
-                .param("registrationId", v.registrationId())
-                .param("opportunityId", v.opportunityId())
-                .param("partnerId", v.partnerId())
-                .param("position", v.position())
-                .param("status", v.status().name())
-                .param("productLine", v.productLine())
-                .param("acceptedAt", Timestamp.from(v.acceptedAt()))
-                .param("reviewLevel", v.reviewLevel(), Types.INTEGER)
-                .param("customerKey", v.customerKey())
-                .param("domain", v.customer().domain())
-                .param("nameNormalized", CustomerNames.normalize(v.customer().legalName()))
-                .param("document", documents.write(v))
-                .update();
+    void saveAll(List<RegistrationView> views) {
+        ViewRows.writeAll(batch, """
+                INSERT INTO registration_view (registration_id, opportunity_id, partner_id, position, status,
+                                               product_line, accepted_at, review_level, customer_key,
+                                               customer_domain, customer_name_normalized, document)
+                VALUES (:registrationId, :opportunityId, :partnerId, :position, :status, :productLine,
+                        :acceptedAt, :reviewLevel, :customerKey, :domain, :nameNormalized,
+                        CAST(:document AS jsonb))
+                ON CONFLICT (registration_id) DO UPDATE SET
+                    opportunity_id = EXCLUDED.opportunity_id, partner_id = EXCLUDED.partner_id,
+                    position = EXCLUDED.position, status = EXCLUDED.status,
+                    product_line = EXCLUDED.product_line, accepted_at = EXCLUDED.accepted_at,
+                    review_level = EXCLUDED.review_level, customer_key = EXCLUDED.customer_key,
+                    customer_domain = EXCLUDED.customer_domain,
+                    customer_name_normalized = EXCLUDED.customer_name_normalized,
+                    document = EXCLUDED.document""", views, v -> new MapSqlParameterSource()
+                .addValue("registrationId", v.registrationId())
+                .addValue("opportunityId", v.opportunityId())
+                .addValue("partnerId", v.partnerId())
+                .addValue("position", v.position())
+                .addValue("status", v.status().name())
+                .addValue("productLine", v.productLine())
+                .addValue("acceptedAt", Timestamp.from(v.acceptedAt()))
+                .addValue("reviewLevel", v.reviewLevel(), Types.INTEGER)
+                .addValue("customerKey", v.customerKey())
+                .addValue("domain", v.customer().domain())
+                .addValue("nameNormalized", CustomerNames.normalize(v.customer().legalName()))
+                .addValue("document", documents.write(v)));
     }
 
     /** One registration, if it exists and {@code partnerScope} (when not null) owns it. */

@@ -17,6 +17,7 @@ import com.leadledger.testsupport.PostgresServer;
 import com.leadledger.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -54,7 +55,8 @@ class RegistrationViewMigrationIT {
         Map<String, String> placeholders = Map.of("app-role", pg.roles().appUser());
         Flyway.configure().dataSource(database).placeholders(placeholders).target("11").load().migrate();
         JdbcClient jdbc = JdbcClient.create(database);
-        EventLogRepository eventLog = new EventLogRepository(jdbc, Fixtures.CODEC);
+        EventLogRepository eventLog = new EventLogRepository(jdbc, new NamedParameterJdbcTemplate(database),
+                Fixtures.CODEC);
         history.forEach(eventLog::append);
         views.forEach(view -> insertInColumnLayout(jdbc, view));
 
