@@ -80,6 +80,20 @@ class VerifierJarIT {
         assertThat(forged.output()).contains("INVALID");
     }
 
+    /** A receipt signed when the command service still signed with the JDK's Ed25519 verifies with the jar alone. */
+    @Test
+    void verifiesAReceiptIssuedByTheJdkSignerWithTheJdkAlone() throws Exception {
+        Path issued = ProjectPaths.root()
+                .resolve("infra/integrity/src/test/resources/receipts/issued-by-the-jdk-signer");
+        Run run = java("verify-receipt", "--receipt", issued.resolve("receipt.json").toString(),
+                "--keys", issued.resolve("keys.json").toString());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("VALID: registration 5b0e8f1c-2a7d-4e3b-9c61-0f4d8a2b7e35 of partner P-2042");
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            assertThat(jar.stream().map(e -> e.getName())).noneMatch(name -> name.startsWith("org/bouncycastle/"));
+        }
+    }
+
     @Test
     void verifiesAnEventStoreThroughThePackagedDriver() throws Exception {
         PostgresServer pg = TestInfrastructure.postgres();

@@ -1,9 +1,7 @@
 package com.leadledger.integrity.receipt;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.List;
 
@@ -30,16 +28,15 @@ public record Receipt(String registrationId, String opportunityId, String partne
     /** A receipt over these fields signed with {@code key}, the private half of {@code keyId}. */
     public static Receipt sign(String registrationId, String opportunityId, String partnerId, String acceptedAt,
                                String eventHash, String keyId, PrivateKey key) {
+        return sign(registrationId, opportunityId, partnerId, acceptedAt, eventHash, keyId, Ed25519SigningKey.of(key));
+    }
+
+    /** A receipt over these fields signed with {@code key}, the private half of {@code keyId}. */
+    public static Receipt sign(String registrationId, String opportunityId, String partnerId, String acceptedAt,
+                               String eventHash, String keyId, Ed25519SigningKey key) {
         String canonical = canonical(registrationId, opportunityId, partnerId, acceptedAt, eventHash, keyId);
-        try {
-            Signature signer = Signature.getInstance(ALGORITHM);
-            signer.initSign(key);
-            signer.update(canonical.getBytes(StandardCharsets.UTF_8));
-            return new Receipt(registrationId, opportunityId, partnerId, acceptedAt, eventHash, keyId, ALGORITHM,
-                    Base64.getEncoder().encodeToString(signer.sign()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a receipt", e);
-        }
+        return new Receipt(registrationId, opportunityId, partnerId, acceptedAt, eventHash, keyId, ALGORITHM,
+                Base64.getEncoder().encodeToString(key.sign(canonical.getBytes(StandardCharsets.UTF_8))));
     }
 
     public String canonical() {

@@ -44,9 +44,9 @@ public final class ReceiptKeyRing {
 
     private final List<PublishedKey> published;
     private final String activeKeyId;
-    private final PrivateKey activeKey;
+    private final Ed25519SigningKey activeKey;
 
-    private ReceiptKeyRing(List<PublishedKey> published, String activeKeyId, PrivateKey activeKey) {
+    private ReceiptKeyRing(List<PublishedKey> published, String activeKeyId, Ed25519SigningKey activeKey) {
         this.published = published;
         this.activeKeyId = activeKeyId;
         this.activeKey = activeKey;
@@ -68,7 +68,7 @@ public final class ReceiptKeyRing {
                     + ": add <keyId>.private.pem and <keyId>.public.pem (Ed25519)");
         }
         PrivateKey key = read(dir.resolve(active + PRIVATE), Ed25519Keys::privateKeyFromPem);
-        return new ReceiptKeyRing(List.copyOf(published), active, key);
+        return new ReceiptKeyRing(List.copyOf(published), active, Ed25519SigningKey.of(key));
     }
 
     /** Whether the directory holds a key that may sign. */

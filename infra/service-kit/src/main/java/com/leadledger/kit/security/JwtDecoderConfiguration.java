@@ -61,7 +61,7 @@ public class JwtDecoderConfiguration {
                         .restOperations(jwksClient())
                         .build();
         decoder.setJwtValidator(validator(tokens));
-        return decoder;
+        return new VerifiedTokenCache(decoder);
     }
 
     static OAuth2TokenValidator<Jwt> validator(TokenProperties tokens) {
