@@ -1,0 +1,24 @@
+package com.leadledger.console.web;
+
+import com.leadledger.console.signin.ConsoleUser;
+import com.leadledger.console.signin.ConsoleUsers;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's header needs: who is signed in, and where the language switch leads. */
+@ControllerAdvice
+class PageModel {
+
+    @ModelAttribute("user")
+    ConsoleUser user(Authentication authentication) {
+        return ConsoleUsers.of(authentication).orElse(null);
+    }
+
+    /** The current page in the other language: the same path, GET, with {@code lang}. */
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+}
