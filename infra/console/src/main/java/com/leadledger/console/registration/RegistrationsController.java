@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A partner's own registrations: the dashboard, the submit form, one registration with its receipt. */
 @Controller
@@ -67,23 +68,35 @@ class RegistrationsController {
             return "redirect:/console/registrations/" + submitted.registrationId();
         } catch (ApiProblem refused) {
             response.setStatus(refused.problem().status());
-            return showForm(model, form, refused.problem());
+            return showForm(model, form.withNewKey(), refused.problem());
         }
     }
 
+    /**
+     * One registration. Right after submitting, the query side may not have it yet: then the page shows what the
+     * command service answered (this session holds its receipt) until a reload finds it.
+     */
     @GetMapping("/{registrationId}")
     String registration(@PathVariable String registrationId, Model model, HttpSession session) {
-        model.addAttribute("registration", api.read("/api/v1/registrations/{id}", Registration.class,
-                registrationId));
-        model.addAttribute("receipt", SessionReceipts.of(session, registrationId)
+        Optional<String> receipt = SessionReceipts.of(session, registrationId);
+        try {
+            model.addAttribute("registration", api.read("/api/v1/registrations/{id}", Registration.class,
+                    registrationId));
+        } catch (ApiProblem refused) {
+            if (refused.problem().status() != 404 || receipt.isEmpty()) {
+                throw refused;
+            }
+            model.addAttribute("pendingId", registrationId);
+        }
+        model.addAttribute("receipt", receipt
                 .map(text -> json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(text)))
                 .orElse(null));
         return "registration";
     }
 
+    /** The receipt file, from this session's own submissions only. */
     @GetMapping("/{registrationId}/receipt.json")
     ResponseEntity<String> receipt(@PathVariable String registrationId, HttpSession session) {
-        api.read("/api/v1/registrations/{id}", Registration.class, registrationId); // still the reader's own
         return SessionReceipts.of(session, registrationId)
                 .map(text -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

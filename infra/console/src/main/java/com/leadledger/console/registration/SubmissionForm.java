@@ -1,7 +1,5 @@
 package com.leadledger.console.registration;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +9,7 @@ import java.util.UUID;
  * twice registers once.
  */
 public record SubmissionForm(String legalName, String country, String taxId, String domain, String region,
-                             String productLine, BigDecimal amount, String currency, LocalDate expectedCloseDate,
+                             String productLine, String amount, String currency, String expectedCloseDate,
                              String description, String idempotencyKey) {
 
     static SubmissionForm empty() {
@@ -19,22 +17,33 @@ public record SubmissionForm(String legalName, String country, String taxId, Str
                 UUID.randomUUID().toString());
     }
 
-    /** The API's request body ({@code POST /api/v1/registrations}); blank optional fields are left out. */
+    /** The same form to send again after a refusal: a new key, since the API answered the old one. */
+    SubmissionForm withNewKey() {
+        return new SubmissionForm(legalName, country, taxId, domain, region, productLine, amount, currency,
+                expectedCloseDate, description, UUID.randomUUID().toString());
+    }
+
+    /**
+     * The API's request body ({@code POST /api/v1/registrations}), as typed: the API validates it. Blank fields are
+     * left out, so that the API names each missing one.
+     */
     Map<String, Object> body() {
         Map<String, Object> customer = new LinkedHashMap<>();
-        customer.put("legalName", legalName);
-        customer.put("country", country);
+        putIfPresent(customer, "legalName", legalName);
+        putIfPresent(customer, "country", country);
         putIfPresent(customer, "taxId", taxId);
         putIfPresent(customer, "domain", domain);
         putIfPresent(customer, "region", region);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("customer", customer);
-        body.put("productLine", productLine);
+        putIfPresent(body, "productLine", productLine);
         Map<String, Object> value = new LinkedHashMap<>();
-        value.put("amount", amount == null ? null : amount.toPlainString());
-        value.put("currency", currency);
-        body.put("estimatedValue", value);
-        body.put("expectedCloseDate", expectedCloseDate == null ? null : expectedCloseDate.toString());
+        putIfPresent(value, "amount", amount == null ? null : amount.replace(" ", "").replace(',', '.'));
+        putIfPresent(value, "currency", currency);
+        if (!value.isEmpty()) {
+            body.put("estimatedValue", value);
+        }
+        putIfPresent(body, "expectedCloseDate", expectedCloseDate);
         putIfPresent(body, "description", description);
         return body;
     }

@@ -2,6 +2,7 @@ package com.leadledger.console.web;
 
 import com.leadledger.console.signin.ConsoleUser;
 import com.leadledger.console.signin.ConsoleUsers;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,9 +17,10 @@ class PageModel {
         return ConsoleUsers.of(authentication).orElse(null);
     }
 
-    /** The current page in the other language: the same path, GET, with {@code lang}. */
+    /** The page the language switch reloads (with {@code lang}): this one, or on an error page the one asked for. */
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
-        return request.getRequestURI();
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return failed instanceof String path ? path : request.getRequestURI();
     }
 }
