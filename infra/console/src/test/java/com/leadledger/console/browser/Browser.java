@@ -1,5 +1,6 @@
 package com.leadledger.console.browser;
 
+import com.leadledger.localruntime.ProjectPaths;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -31,12 +32,19 @@ final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+    private static final Path SCREENSHOTS = ProjectPaths.root().resolve("infra/console/target/console-screenshots");
+
     private final WebDriver driver;
-    private final ConsoleSystem system;
+    private final String baseUrl;
     private final String name;
 
     Browser(ConsoleSystem system, String name, String language) {
-        this.system = system;
+        this(system.console.baseUrl(), name, language);
+    }
+
+    /** A browser for the console at {@code baseUrl}; {@code name} prefixes its screenshots' file names. */
+    Browser(String baseUrl, String name, String language) {
+        this.baseUrl = baseUrl;
         this.name = name;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -50,7 +58,7 @@ final class Browser implements AutoCloseable {
     }
 
     Browser open(String path) {
-        driver.get(system.url(path));
+        driver.get(baseUrl + path);
         return this;
     }
 
@@ -95,6 +103,10 @@ final class Browser implements AutoCloseable {
         return driver.getPageSource();
     }
 
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
     String path() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
@@ -105,8 +117,9 @@ final class Browser implements AutoCloseable {
 
     /** A screenshot of the page as it is now, kept under target/console-screenshots. */
     Path screenshot(String page) {
-        Path file = system.artifacts.resolve(name + "-" + page + ".png");
+        Path file = SCREENSHOTS.resolve(name + "-" + page + ".png");
         try {
+            Files.createDirectories(SCREENSHOTS);
             Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -27,7 +27,6 @@ final class ConsoleSystem {
     final ServiceProcess command;
     final ServiceProcess query;
     final ServiceProcess console;
-    final Path artifacts;
 
     static synchronized ConsoleSystem get() {
         if (instance == null) {
@@ -39,10 +38,8 @@ final class ConsoleSystem {
     private ConsoleSystem() {
         Path target = ProjectPaths.root().resolve("infra/console/target");
         Path logs = target.resolve("service-logs");
-        artifacts = target.resolve("console-screenshots");
         try {
             Files.createDirectories(logs);
-            Files.createDirectories(artifacts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,10 +67,6 @@ final class ConsoleSystem {
         command.start();
         query.start();
         console.start();
-    }
-
-    String url(String path) {
-        return console.baseUrl() + path;
     }
 
     private static ServiceProcess process(Path jar, String name, Map<String, String> env, Path logs) {

@@ -81,6 +81,7 @@ class RegistrationConflictStoryIT {
         manager.screenshot("review-queue");
 
         approve(manager, registrationA, "10");
+        // next to A while the queue still shows it, above the queue once the query side has it approved
         WebElement approved = manager.find(By.cssSelector(".decision[data-registration-id='" + registrationA + "']"));
         assertThat(approved.getText()).contains(registrationA, "approved");
 
