@@ -2,6 +2,7 @@ package com.leadledger.console.browser;
 
 import com.leadledger.localruntime.ProjectPaths;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -101,6 +102,10 @@ final class Browser implements AutoCloseable {
 
     String source() {
         return driver.getPageSource();
+    }
+
+    Cookie cookie(String name) {
+        return driver.manage().getCookieNamed(name);
     }
 
     String url() {

@@ -6,6 +6,7 @@ import com.leadledger.localruntime.ServiceProcess;
 import com.leadledger.oidctest.TestAuthorizationServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Outside the local profile the console signs users in at the organisation's OpenID Connect provider: here a real
  * Spring Authorization Server that requires PKCE of the console's public client. The user's role comes from the
- * token's {@code roles} claim, and nothing of the flow is left in the browser's address.
+ * token's {@code roles} claim, nothing of the flow is left in the browser's address, and the session cookie is
+ * {@code Secure}, {@code HttpOnly} and {@code SameSite=Lax}.
  */
 class OidcSignInIT {
 
@@ -46,6 +48,10 @@ class OidcSignInIT {
             assertThat(browser.find(By.id("signed-in-as")).getText()).contains(TestAuthorizationServer.USER);
             assertThat(browser.url()).startsWith(consoleUrl + "/console/").doesNotContain("code=", "token");
             assertThat(browser.has(By.id("nav-review"))).as("an auditor is not offered the review queue").isFalse();
+            Cookie session = browser.cookie("CONSOLE_SESSION");
+            assertThat(session.isSecure()).as("Secure outside the local profile").isTrue();
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Lax");
             browser.screenshot("signed-in");
         }
     }
