@@ -54,6 +54,7 @@ record LauncherArgs(Command command, boolean infraOnly, List<String> roles, Stri
               LEADLEDGER_KAFKA_PORT       Kafka broker port (default 19092; the controller uses the next port)
               LEADLEDGER_KAFKA_BOOTSTRAP  use this Kafka instead of starting a broker
               LEADLEDGER_COMMAND_PORT, LEADLEDGER_QUERY_PORT   service ports (default 8081, 8082)
+              LEADLEDGER_CONSOLE_PORT     the browser console's port (default 8083)
               LEADLEDGER_DEV_JWT_SECRET   HS256 secret shared with the services (>= 32 bytes)
             """;
 

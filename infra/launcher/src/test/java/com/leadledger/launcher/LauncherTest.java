@@ -121,6 +121,8 @@ class LauncherTest {
         assertThat(d.kafkaControllerPort()).isEqualTo(19093);
         assertThat(d.commandPort()).isEqualTo(8081);
         assertThat(d.queryPort()).isEqualTo(8082);
+        assertThat(d.consolePort()).isEqualTo(8083);
+        assertThat(LauncherConfig.from(Map.of("LEADLEDGER_CONSOLE_PORT", "9083"), dir).consolePort()).isEqualTo(9083);
         assertThat(d.externalDatabases()).isFalse();
         assertThat(d.externalKafka()).isFalse();
         assertThat(d.jwtSecret()).isEqualTo(DevTokens.DEFAULT_SECRET);

@@ -1,0 +1,88 @@
+package com.leadledger.console.api;
+
+import com.leadledger.console.ConsoleProperties;
+import com.leadledger.console.signin.ApiTokens;
+import com.leadledger.console.signin.SignInExpired;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.UUID;
+
+/**
+ * The services' public HTTP APIs, called server-side with the signed-in user's bearer token: reads from the query
+ * service, writes through the command service. A refusal becomes an {@link ApiProblem}; a refused token (401) ends
+ * the sign-in.
+ */
+@Component
+public class LeadLedgerApi {
+
+    private final RestClient query;
+    private final RestClient command;
+    private final ApiTokens tokens;
+    private final JsonMapper json;
+
+    LeadLedgerApi(RestClient.Builder builder, ConsoleProperties properties, ApiTokens tokens, JsonMapper json) {
+        var requests = ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
+                .withConnectTimeout(properties.apiTimeout()).withReadTimeout(properties.apiTimeout()));
+        this.query = builder.clone().baseUrl(properties.queryUrl().toString()).requestFactory(requests).build();
+        this.command = builder.clone().baseUrl(properties.commandUrl().toString()).requestFactory(requests).build();
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    public <T> T read(String path, ParameterizedTypeReference<T> type, Object... variables) {
+        return query.get().uri(path, variables).headers(this::authorize).accept(MediaType.APPLICATION_JSON)
+                .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(type);
+    }
+
+    public <T> T read(String path, Class<T> type, Object... variables) {
+        return read(path, ParameterizedTypeReference.forType(type), variables);
+    }
+
+    /** A write with an {@code Idempotency-Key}, so that a form sent twice takes effect once. */
+    public <T> T write(String path, Object body, String idempotencyKey, Class<T> type, Object... variables) {
+        return command.post().uri(path, variables).headers(this::authorize)
+                .header("Idempotency-Key", idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(type);
+    }
+
+    private void authorize(HttpHeaders headers) {
+        ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        HttpServletRequest request = current.getRequest();
+        HttpServletResponse response = current.getResponse();
+        headers.setBearerAuth(tokens.of(SecurityContextHolder.getContext().getAuthentication(), request, response));
+    }
+
+    private void refuse(org.springframework.http.HttpRequest request, ClientHttpResponse response) throws IOException {
+        int status = response.getStatusCode().value();
+        if (status == 401) {
+            throw new SignInExpired();
+        }
+        byte[] body = response.getBody().readAllBytes();
+        Problem problem;
+        try {
+            problem = json.readValue(body, Problem.class);
+        } catch (RuntimeException notAProblem) {
+            problem = new Problem(status, "HTTP_" + status, response.getStatusText(), null, null);
+        }
+        if (problem.status() == 0) {
+            problem = new Problem(status, problem.code(), problem.title(), problem.detail(), problem.errors());
+        }
+        throw new ApiProblem(problem);
+    }
+}

@@ -1,0 +1,90 @@
+package com.leadledger.console.review;
+
+import com.leadledger.console.api.ApiProblem;
+import com.leadledger.console.api.LeadLedgerApi;
+import com.leadledger.console.api.Page;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Channel staff's review queue: oldest first, SLA, duplicate hints; approve or reject each registration. */
+@Controller
+@RequestMapping("/console/review")
+class ReviewController {
+
+    static final List<String> REJECTION_REASONS = List.of("ALREADY_REGISTERED", "INELIGIBLE",
+            "INSUFFICIENT_INFORMATION", "EXISTING_VENDOR_DEAL", "OTHER");
+    private static final ParameterizedTypeReference<Page<ReviewItem>> PAGE = new ParameterizedTypeReference<>() {
+    };
+
+    private final LeadLedgerApi api;
+
+    ReviewController(LeadLedgerApi api) {
+        this.api = api;
+    }
+
+    record Approved(Instant protectedUntil) {
+    }
+
+    @GetMapping
+    String queue(Model model) {
+        model.addAttribute("items", api.read("/api/v1/review-queue?page=0&size=100", PAGE).items());
+        model.addAttribute("reasons", REJECTION_REASONS);
+        return "review";
+    }
+
+    @PostMapping("/{registrationId}/approve")
+    String approve(@PathVariable String registrationId, @RequestParam BigDecimal discountPercent,
+                   @RequestParam(required = false) Integer protectionDays,
+                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("discountPercent", discountPercent);
+        if (protectionDays != null) {
+            body.put("protectionDays", protectionDays);
+        }
+        if (note != null && !note.isBlank()) {
+            body.put("note", note.strip());
+        }
+        Decision decision;
+        try {
+            Approved approved = api.write("/api/v1/registrations/{id}/approve", body, null, Approved.class,
+                    registrationId);
+            decision = Decision.approved(registrationId, approved.protectedUntil());
+        } catch (ApiProblem refused) {
+            decision = Decision.refused(registrationId, refused.problem());
+        }
+        redirect.addFlashAttribute("decision", decision);
+        return "redirect:/console/review";
+    }
+
+    @PostMapping("/{registrationId}/reject")
+    String reject(@PathVariable String registrationId, @RequestParam String reasonCode,
+                  @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reasonCode", reasonCode);
+        if (note != null && !note.isBlank()) {
+            body.put("note", note.strip());
+        }
+        Decision decision;
+        try {
+            api.write("/api/v1/registrations/{id}/reject", body, null, Map.class, registrationId);
+            decision = Decision.rejected(registrationId);
+        } catch (ApiProblem refused) {
+            decision = Decision.refused(registrationId, refused.problem());
+        }
+        redirect.addFlashAttribute("decision", decision);
+        return "redirect:/console/review";
+    }
+}

@@ -1,0 +1,22 @@
+package com.leadledger.console.web;
+
+import com.leadledger.console.signin.ConsoleUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The start page leads each user to their own work: partners to their registrations, staff to the review queue. */
+@Controller
+class HomeController {
+
+    @GetMapping({"/console", "/console/"})
+    String home(@ModelAttribute("user") ConsoleUser user) {
+        if (user != null && user.isPartner()) {
+            return "redirect:/console/registrations";
+        }
+        if (user != null && user.isStaff()) {
+            return "redirect:/console/review";
+        }
+        return "home";
+    }
+}

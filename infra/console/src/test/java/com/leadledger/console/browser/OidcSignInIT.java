@@ -1,0 +1,58 @@
+package com.leadledger.console.browser;
+
+import com.leadledger.localruntime.Processes;
+import com.leadledger.localruntime.ProjectPaths;
+import com.leadledger.localruntime.ServiceProcess;
+import com.leadledger.oidctest.TestAuthorizationServer;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Outside the local profile the console signs users in at the organisation's OpenID Connect provider: here a real
+ * Spring Authorization Server that requires PKCE of the console's public client. The user's role comes from the
+ * token's {@code roles} claim, nothing of the flow is left in the browser's address, and the session cookie is
+ * {@code Secure}, {@code HttpOnly} and {@code SameSite=Lax}.
+ */
+class OidcSignInIT {
+
+    @Test
+    void aUserSignsInAtTheProviderWithPkceAndTheConsoleKnowsTheirRole() {
+        int consolePort = Processes.freePort();
+        String consoleUrl = "http://localhost:" + consolePort;
+        Path logs = ProjectPaths.root().resolve("infra/console/target/service-logs");
+        try (ConfigurableApplicationContext provider = TestAuthorizationServer.start(consoleUrl);
+             ServiceProcess console = ServiceProcess.builder(ProjectPaths.consoleJar()).name("console-oidc")
+                     .port(consolePort).env("LEADLEDGER_CONSOLE_OIDC_ISSUER_URI", TestAuthorizationServer.issuer(provider))
+                     .env("LEADLEDGER_CONSOLE_OIDC_CLIENT_ID", "console")
+                     .jvmArgs("-Xmx256m", "-XX:TieredStopAtLevel=1").logFile(logs.resolve("console-oidc.log"))
+                     .startTimeout(Duration.ofSeconds(180)).build().start();
+             Browser browser = new Browser(consoleUrl, "oidc", "en")) {
+
+            browser.open("/console/sign-in");
+            assertThat(browser.has(By.id("sign-in-AUDITOR"))).as("no demo identities outside local").isFalse();
+            browser.screenshot("sign-in");
+            browser.click(By.id("sign-in-oidc"));
+
+            assertThat(browser.url()).startsWith(TestAuthorizationServer.issuer(provider));
+            browser.type(By.id("username"), TestAuthorizationServer.USER);
+            browser.type(By.id("password"), TestAuthorizationServer.PASSWORD);
+            browser.click(By.cssSelector("button[type=submit]"));
+
+            assertThat(browser.find(By.id("signed-in-as")).getText()).contains(TestAuthorizationServer.USER);
+            assertThat(browser.url()).startsWith(consoleUrl + "/console/").doesNotContain("code=", "token");
+            assertThat(browser.has(By.id("nav-review"))).as("an auditor is not offered the review queue").isFalse();
+            Cookie session = browser.cookie("CONSOLE_SESSION");
+            assertThat(session.isSecure()).as("Secure outside the local profile").isTrue();
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Lax");
+            browser.screenshot("signed-in");
+        }
+    }
+}
