@@ -90,7 +90,10 @@ class KafkaOrderDrillIT {
         env.put("LEADLEDGER_TOPIC", topic);
         env.put("LEADLEDGER_HOME", home.toString());
         command = ServiceProcess.builder(ProjectPaths.commandServiceJar()).name("command-service").env(env)
-                .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").logFile(home.resolve("command-service.log"))
+                // The drill grows long streams by churning one opportunity per partner on purpose, far past the
+                // product's default churn limit.
+                .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1",
+                        "-Dleadledger.registration.churn-limit.max-registrations=" + 10 * ROUNDS_PER_PHASE).logFile(home.resolve("command-service.log"))
                 .startTimeout(Duration.ofSeconds(180)).build();
         command.start();
         commandApi = new HttpApi(command.baseUrl());

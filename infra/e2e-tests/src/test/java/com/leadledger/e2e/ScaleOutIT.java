@@ -53,6 +53,8 @@ class ScaleOutIT {
     static final int CLIENTS = 12;
     static final int SHARED_CUSTOMERS = 60;
     static final int PARTITIONS = 6;
+    /** Consumer threads per query instance, the default: each is a member of the group. */
+    static final int CONSUMERS_PER_INSTANCE = 2;
     /** Accepted registrations before the command instance is killed, again before the query instance is, and after. */
     static final int ACCEPTED_BEFORE_EACH_KILL = 100;
     static final String ADMIN = staffToken("ADMIN");
@@ -86,6 +88,7 @@ class ScaleOutIT {
         env.put("LEADLEDGER_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers());
         env.put("LEADLEDGER_TOPIC", topic);
         env.put("LEADLEDGER_QUERY_GROUP", group);
+        env.put("LEADLEDGER_QUERY_CONSUMERS", String.valueOf(CONSUMERS_PER_INSTANCE));
         env.put("LEADLEDGER_HOME", home.toString());
         env.put("LEADLEDGER_RECONCILIATION_ENABLED", "false"); // reconciliation has its own end-to-end test
         for (int i = 1; i <= 2; i++) {
@@ -186,8 +189,12 @@ class ScaleOutIT {
                 .until(() -> load.acceptedSoFar() >= count);
     }
 
-    /** The consumer group has this many members, and together they are assigned every partition of the topic. */
-    static void awaitGroupSharesAllPartitions(int members) {
+    /**
+     * The consumer group has the members of this many query instances, every member is assigned a partition, and
+     * together they are assigned every partition of the topic.
+     */
+    static void awaitGroupSharesAllPartitions(int instances) {
+        int members = instances * CONSUMERS_PER_INSTANCE;
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             try (Admin admin = kafkaAdmin()) {
                 Collection<MemberDescription> current = admin.describeConsumerGroups(List.of(group)).all().get()
