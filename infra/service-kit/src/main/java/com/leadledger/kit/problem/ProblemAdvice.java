@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -92,10 +93,33 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (lostTheDatabase(e)) {
+            // A library wrapped the lost connection in its own exception (for example Axon's EventStoreException,
+            // which may even call it a duplicate aggregate): still the database going away, not a fault of ours.
+            return unavailable(new DataAccessResourceFailureException("database connection lost", e));
+        }
         log.error("unexpected error", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                         "An unexpected error occurred."));
+    }
+
+    /**
+     * Whether a JDBC failure with SQLSTATE class 08 (connection exception) or 57P (the server shut down, crashed or
+     * does not accept connections yet) is among the causes.
+     */
+    static boolean lostTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getNextException() != null
+                    && lostTheDatabase(sql.getNextException())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

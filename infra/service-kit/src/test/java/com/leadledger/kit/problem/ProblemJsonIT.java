@@ -134,6 +134,18 @@ class ProblemJsonIT extends KitApplicationTestBase {
         assertNothingOfTheInsides(failed);
     }
 
+    @Test
+    void aDatabaseLostUnderAnotherLibrarysExceptionIsUnavailableNotAnError() {
+        Answer failed = get("/probe/database-crash").token(token).send();
+
+        assertProblem(failed, 503, """
+                {"type":"urn:leadledger:problem:service-unavailable","title":"Service Unavailable","status":503,
+                 "detail":"The service cannot reach its storage right now; nothing was recorded. Retry later.",
+                 "code":"SERVICE_UNAVAILABLE","errors":[],"instance":"/probe/database-crash"}""");
+        assertThat(failed.header("Retry-After")).isEqualTo("5");
+        assertNothingOfTheInsides(failed);
+    }
+
     private static List<JsonNode> elements(JsonNode array) {
         List<JsonNode> elements = new ArrayList<>();
         array.forEach(elements::add);

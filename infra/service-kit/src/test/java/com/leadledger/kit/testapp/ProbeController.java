@@ -119,6 +119,14 @@ class ProbeController {
         throw new IllegalStateException("internal detail: com.leadledger.kit.testapp.Secret at line 7");
     }
 
+    /** As Axon reports an insert cut off by a PostgreSQL crash: its own exception around the driver's. */
+    @GetMapping("/probe/database-crash")
+    void databaseCrash() {
+        throw new IllegalStateException("Cannot reuse aggregate identifier [x]", new java.sql.BatchUpdateException(
+                "Batch entry 0 INSERT INTO DomainEventEntry", "57P01", 0, new int[0],
+                new java.sql.SQLException("FATAL: terminating connection due to unexpected postmaster exit", "57P01")));
+    }
+
     @GetMapping({"/probe/me", "/probe/partners-only"})
     Caller me(Authentication authentication) {
         Actor actor = Actor.from(authentication);
