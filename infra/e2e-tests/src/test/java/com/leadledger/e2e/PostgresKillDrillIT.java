@@ -132,7 +132,10 @@ class PostgresKillDrillIT {
                 failedInFlight.size(), failedInFlight.stream().map(s -> s.status() + "").distinct().toList(),
                 accepted.size() - acceptedAtRestart);
         assertThat(answeredBeforeKill).hasSizeGreaterThanOrEqualTo(100);
-        assertThat(failedInFlight).as("requests in flight at the kill that the kill failed").isNotEmpty();
+        // The kill hits requests in flight; whether any of them fails depends on where each one was (the command
+        // retry carries those that only lost their commit across a quick restart to a 201), so the drill requires
+        // requests in flight, not failures.
+        assertThat(inFlightAtKill).as("requests in flight at the kill").isNotEmpty();
 
         List<String> stored = storedRegistrationIds();
         assertThat(stored).as("registrations in the event store").doesNotHaveDuplicates();
@@ -143,10 +146,9 @@ class PostgresKillDrillIT {
         assertThat(submissions).as("sent after the kill and not answered 201: 503 while the database was away")
                 .filteredOn(s -> s.sentAt() > killedAt && !s.accepted())
                 .allSatisfy(s -> assertThat(s.status()).as(s.toString()).isEqualTo(503));
-        // A request whose INSERT the crash cut off may also get a 500: Axon reports the aborted batch insert of a new
-        // opportunity as a reused aggregate identifier, which is not mapped to 503.
+        // Also a request whose INSERT the crash cut off, which Axon reports as a reused aggregate identifier.
         assertThat(failedInFlight).as("in flight at the kill and not answered 201")
-                .allSatisfy(s -> assertThat(s.status()).as(s.toString()).isIn(0, 500, 503));
+                .allSatisfy(s -> assertThat(s.status()).as(s.toString()).isIn(0, 503));
     }
 
     static Map<String, String> settings() throws Exception {
