@@ -1,7 +1,7 @@
 package com.leadledger.launcher;
 
 import com.leadledger.integrity.OwnerOnlyFiles;
-import com.leadledger.localruntime.DevTokens;
+import com.leadledger.localruntime.DemoIdentity;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,22 +28,11 @@ final class DevTokenSet {
 
     static DevTokenSet mint(String secret, Duration ttl) {
         List<Entry> list = new ArrayList<>();
-        add(list, secret, ttl, "PARTNER_A_TOKEN", "partner A (P-1001)", "partner-a-user", "PARTNER", "P-1001");
-        add(list, secret, ttl, "PARTNER_B_TOKEN", "partner B (P-1002)", "partner-b-user", "PARTNER", "P-1002");
-        add(list, secret, ttl, "MANAGER_TOKEN", "channel manager", "channel-manager", "CHANNEL_MANAGER", null);
-        add(list, secret, ttl, "DIRECTOR_TOKEN", "channel director", "channel-director", "CHANNEL_DIRECTOR", null);
-        add(list, secret, ttl, "COMMITTEE_TOKEN", "arbitration committee", "arbitration-committee",
-                "ARBITRATION_COMMITTEE", null);
-        add(list, secret, ttl, "AUDITOR_TOKEN", "auditor", "auditor", "AUDITOR", null);
-        add(list, secret, ttl, "ADMIN_TOKEN", "admin", "admin", "ADMIN", null);
+        for (DemoIdentity identity : DemoIdentity.values()) {
+            list.add(new Entry(identity.tokenVariable(), identity.who(), identity.subject(), identity.roles(),
+                    identity.partnerId(), identity.mint(secret, ttl)));
+        }
         return new DevTokenSet(List.copyOf(list), Instant.now(), ttl);
-    }
-
-    private static void add(List<Entry> list, String secret, Duration ttl, String variable, String who,
-                            String subject, String role, String partnerId) {
-        List<String> roles = List.of(role);
-        list.add(new Entry(variable, who, subject, roles, partnerId,
-                DevTokens.mint(secret, subject, roles, partnerId, ttl)));
     }
 
     List<Entry> entries() {

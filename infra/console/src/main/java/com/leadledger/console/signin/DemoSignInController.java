@@ -1,6 +1,7 @@
 package com.leadledger.console.signin;
 
 import com.leadledger.console.ConsoleProperties;
+import com.leadledger.localruntime.DemoIdentity;
 import com.leadledger.localruntime.DevTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,8 +36,7 @@ class DemoSignInController {
 
     @PostMapping(SecurityConfiguration.SIGN_IN + "/demo")
     String signIn(@RequestParam DemoIdentity identity, HttpServletRequest request, HttpServletResponse response) {
-        String token = DevTokens.mint(secret, identity.subject(), identity.roles(), identity.partnerId(),
-                DevTokens.DEFAULT_TTL);
+        String token = identity.mint(secret, DevTokens.DEFAULT_TTL);
         ConsoleUser user = new ConsoleUser(identity.subject(), identity.subject(), Set.copyOf(identity.roles()),
                 identity.partnerId());
         var authorities = identity.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();

@@ -1,6 +1,7 @@
 package com.leadledger.console.signin;
 
 import com.leadledger.console.ConsoleProperties;
+import com.leadledger.localruntime.DemoIdentity;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Controller;

@@ -1,6 +1,6 @@
 package com.leadledger.console.web;
 
-import com.leadledger.console.signin.DemoIdentity;
+import com.leadledger.localruntime.DemoIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -58,7 +58,7 @@ class MessageBundlesTest {
     void everyChoiceTheConsoleOffersHasItsName() {
         List<String> keys = new ArrayList<>();
         for (DemoIdentity identity : DemoIdentity.values()) {
-            keys.add(identity.messageKey());
+            keys.add("identity." + identity.name());
         }
         for (String line : List.of("NETWORK_SECURITY", "DATA_CENTER", "COLLABORATION", "CLOUD_SERVICES")) {
             keys.add("productLine." + line);
