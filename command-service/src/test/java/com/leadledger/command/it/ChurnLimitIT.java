@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChurnLimitIT extends CommandServiceITBase {
 
-    static final String ADMIN = DevTokens.mint("admin-1", List.of("ADMIN"), null);
     static final String MANAGER = DevTokens.mint("manager-1", List.of("CHANNEL_MANAGER"), null);
 
     @LocalServerPort
@@ -78,14 +76,9 @@ class ChurnLimitIT extends CommandServiceITBase {
                 .param("id", opportunityId).query(Long.class).single();
     }
 
-    /** A token of a fresh, onboarded GOLD partner authorized for NETWORK_SECURITY. */
+    /** A token of a fresh, onboarded GOLD partner authorised for NETWORK_SECURITY. */
     private String partner() {
-        String partnerId = "P-" + UUID.randomUUID().toString().substring(0, 8);
-        var onboarded = http.post("/api/v1/partners", ADMIN, """
-                {"partnerId": "%s", "name": "Partner %s", "tier": "GOLD", "productLines": ["NETWORK_SECURITY"]}"""
-                .formatted(partnerId, partnerId));
-        assertThat(onboarded.status()).as(onboarded.raw()).isEqualTo(201);
-        return DevTokens.mint("user-of-" + partnerId, List.of("PARTNER"), partnerId);
+        return Onboarding.tokenOf(Onboarding.onboardGold(http));
     }
 
     static String registration(String inn) {

@@ -175,20 +175,11 @@ class CommandBusRefusalsIT {
     // ------------------------------------------------------------------ set-up over HTTP
 
     String onboard(PartnerTier tier, String... lines) {
-        String partnerId = "P-" + UUID.randomUUID().toString().substring(0, 8);
-        var answer = http.post("/api/v1/partners", ADMIN, """
-                {"partnerId": "%s", "name": "Partner %s", "tier": "%s", "productLines": %s}"""
-                .formatted(partnerId, partnerId, tier, json(List.of(lines))));
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
-        return partnerId;
+        return Onboarding.onboard(http, tier.name(), List.of(lines));
     }
 
     static String token(String partnerId) {
-        return DevTokens.mint("user-of-" + partnerId, List.of("PARTNER"), partnerId);
-    }
-
-    static String json(List<String> values) {
-        return values.stream().map(v -> "\"" + v + "\"").toList().toString();
+        return Onboarding.tokenOf(partnerId);
     }
 
     static LocalDate inTwoMonths() {

@@ -443,12 +443,7 @@ class DisputeIT {
     // ------------------------------------------------------------------ helpers
 
     String onboard(String tier) {
-        String partnerId = "P-" + UUID.randomUUID().toString().substring(0, 8);
-        var answer = http.post("/api/v1/partners", ADMIN, """
-                {"partnerId": "%s", "name": "Partner %s", "tier": "%s", "productLines": ["NETWORK_SECURITY"]}"""
-                .formatted(partnerId, partnerId, tier));
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
-        return partnerId;
+        return Onboarding.onboard(http, tier, List.of("NETWORK_SECURITY"));
     }
 
     static String token(String partnerId) {

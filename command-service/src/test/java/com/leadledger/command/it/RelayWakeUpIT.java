@@ -1,7 +1,6 @@
 package com.leadledger.command.it;
 
 import com.leadledger.events.envelope.EventEnvelope;
-import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,7 +9,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RelayWakeUpIT {
 
     static final String TOPIC = "leadledger.events.relay-wake-up-it-" + UUID.randomUUID();
-    static final String ADMIN = DevTokens.mint("admin-1", List.of("ADMIN"), null);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -48,11 +45,6 @@ class RelayWakeUpIT {
     }
 
     private String onboard() {
-        String partnerId = "P-" + UUID.randomUUID().toString().substring(0, 8);
-        var answer = new HttpApi("http://localhost:" + port).post("/api/v1/partners", ADMIN, """
-                {"partnerId": "%s", "name": "Partner %s", "tier": "GOLD", "productLines": ["NETWORK_SECURITY"]}"""
-                .formatted(partnerId, partnerId));
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
-        return partnerId;
+        return Onboarding.onboardGold(new HttpApi("http://localhost:" + port));
     }
 }

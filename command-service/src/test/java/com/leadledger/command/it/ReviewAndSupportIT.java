@@ -51,20 +51,11 @@ class ReviewAndSupportIT {
     }
 
     String onboard(String tier, String... lines) {
-        String partnerId = "P-" + UUID.randomUUID().toString().substring(0, 8);
-        var answer = http.post("/api/v1/partners", ADMIN, """
-                {"partnerId": "%s", "name": "Partner %s", "tier": "%s", "productLines": %s}"""
-                .formatted(partnerId, partnerId, tier, toJson(lines)));
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
-        return partnerId;
+        return Onboarding.onboard(http, tier, List.of(lines));
     }
 
     static String token(String partnerId) {
-        return DevTokens.mint("user-of-" + partnerId, List.of("PARTNER"), partnerId);
-    }
-
-    static String toJson(String[] lines) {
-        return "[" + String.join(",", java.util.Arrays.stream(lines).map(l -> "\"" + l + "\"").toList()) + "]";
+        return Onboarding.tokenOf(partnerId);
     }
 
     JsonNode submit(String partnerId, String inn, String name) {

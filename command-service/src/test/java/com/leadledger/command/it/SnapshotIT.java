@@ -28,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SnapshotIT extends CommandServiceITBase {
 
-    static final String ADMIN = DevTokens.mint("admin-1", List.of("ADMIN"), null);
     static final String MANAGER = DevTokens.mint("manager-1", List.of("CHANNEL_MANAGER"), null);
     static final ObjectMapper JSON = new ObjectMapper();
     static final String OPPORTUNITY_CLASS = "com.leadledger.command.registration.Opportunity";
@@ -136,12 +135,8 @@ class SnapshotIT extends CommandServiceITBase {
         return accepted.text("registrationId");
     }
 
+    /** A token of a fresh, onboarded GOLD partner authorised for NETWORK_SECURITY. */
     private String partner() {
-        String partnerId = "P-" + UUID.randomUUID().toString().substring(0, 8);
-        var onboarded = http.post("/api/v1/partners", ADMIN, """
-                {"partnerId": "%s", "name": "Partner %s", "tier": "GOLD", "productLines": ["NETWORK_SECURITY"]}"""
-                .formatted(partnerId, partnerId));
-        assertThat(onboarded.status()).as(onboarded.raw()).isEqualTo(201);
-        return DevTokens.mint("user-of-" + partnerId, List.of("PARTNER"), partnerId);
+        return Onboarding.tokenOf(Onboarding.onboardGold(http));
     }
 }
