@@ -4,6 +4,7 @@ import com.leadledger.localruntime.ProjectPaths;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -65,7 +66,7 @@ final class Browser implements AutoCloseable {
 
     Browser signInAs(String identity) {
         open("/console/sign-in");
-        click(By.id("sign-in-" + identity));
+        clickAndLoad(By.id("sign-in-" + identity));
         return this;
     }
 
@@ -79,6 +80,13 @@ final class Browser implements AutoCloseable {
 
     void click(By by) {
         find(by).click();
+    }
+
+    /** Clicks something that loads another page, and returns once that page has replaced this one. */
+    void clickAndLoad(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(by);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     void type(By by, String text) {
@@ -116,8 +124,10 @@ final class Browser implements AutoCloseable {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
+    /** The page's language; a page that is being replaced is read again once its successor is there. */
     String language() {
-        return driver.findElement(By.tagName("html")).getAttribute("lang");
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("html")).getAttribute("lang"));
     }
 
     /** A screenshot of the page as it is now, kept under target/console-screenshots. */

@@ -52,7 +52,7 @@ class EveryPageInBothLanguagesIT {
 
             String other = language.equals("en") ? "ru" : "en";
             partner.open("/console/registrations");
-            partner.click(By.id("lang-" + other));
+            partner.clickAndLoad(By.id("lang-" + other));
             assertThat(partner.language()).isEqualTo(other);
             partner.open("/console/notices");
             assertThat(partner.language()).as("the switch is kept for the session").isEqualTo(other);
