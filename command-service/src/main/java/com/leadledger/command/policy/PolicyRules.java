@@ -8,6 +8,8 @@ import com.leadledger.kit.domain.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +116,20 @@ final class PolicyRules {
         if (calendar.holidays() == null) {
             add("calendar.holidays", "is required (may be empty)");
         }
+        List<LocalDate> extraWorkingDays = calendar.extraWorkingDays();
+        for (int i = 0; i < extraWorkingDays.size(); i++) {
+            LocalDate day = extraWorkingDays.get(i);
+            String field = "calendar.extraWorkingDays[" + i + "]";
+            if (day == null || !isWeekend(day)) {
+                add(field, "must be a Saturday or a Sunday (only a weekend day can be made a working day)");
+            } else if (calendar.holidays() != null && calendar.holidays().contains(day)) {
+                add(field, "is also listed as a holiday");
+            }
+        }
+    }
+
+    private static boolean isWeekend(LocalDate day) {
+        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
     private void range(String field, int value, int min, int max) {

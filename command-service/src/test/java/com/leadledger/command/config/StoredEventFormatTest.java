@@ -50,7 +50,7 @@ class StoredEventFormatTest {
                                 new TreeMap<>(Map.of("RUB", new BigDecimal("100000"), "EUR", new BigDecimal("1000.50")))))),
                         new TreeMap<>(Map.of("GOLD", new PolicyDocument.TierRule(120, new BigDecimal("30.0")))),
                         5, List.of(5, 10), new PolicyDocument.ExtensionRule(2, 30), 14, 12,
-                        new PolicyDocument.BusinessCalendar("Europe/Moscow", List.of(LocalDate.parse("2027-01-01"))),
+                        new PolicyDocument.BusinessCalendar("Europe/Moscow", List.of(LocalDate.parse("2027-01-01")), List.of()),
                         new PolicyDocument.AbuseLimits(3, 50)),
                         Instant.parse("2026-12-03T00:00:00Z"), "admin"),
                         "{\"version\":2,\"policy\":{\"productLines\":{\"ERP\":{\"minimumValue\":{\"EUR\":1000.50,\"RUB\":100000}}},\"tiers\":{\"GOLD\":{\"protectionDays\":120,\"maxDiscountPercent\":30.0}},\"reviewSlaBusinessDays\":5,\"disputeSlaBusinessDays\":[5,10],\"extension\":{\"maxCount\":2,\"maxDays\":30},\"appealWindowDays\":14,\"maxCloseDateMonths\":12,\"calendar\":{\"timeZone\":\"Europe/Moscow\",\"holidays\":[\"2027-01-01\"]},\"limits\":{\"resubmissionsPerOpportunityPerDay\":3,\"evidencePerPartyPerDispute\":50}},\"publishedAt\":\"2026-12-03T00:00:00Z\",\"publishedBy\":\"admin\"}"),

@@ -1,6 +1,11 @@
 package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -12,8 +17,8 @@ import java.util.Set;
 
 /**
  * The due instants the docs promise, worked out by the tests themselves rather than by the production calendar:
- * the N-th following day that is Monday to Friday in the policy's time zone and not one of its holidays, at the same
- * local time of day.
+ * the N-th following day that is Monday to Friday in the policy's time zone and not one of its holidays, or one of its
+ * extra working days, at the same local time of day.
  */
 final class BusinessDayInstants {
 
@@ -23,13 +28,14 @@ final class BusinessDayInstants {
     private BusinessDayInstants() {
     }
 
-    static Instant after(Instant from, int businessDays, ZoneId zone, Set<LocalDate> holidays) {
+    static Instant after(Instant from, int businessDays, ZoneId zone, Set<LocalDate> holidays,
+                         Set<LocalDate> extraWorkingDays) {
         LocalDateTime local = LocalDateTime.ofInstant(from, zone);
         LocalDate day = local.toLocalDate();
         for (int counted = 0; counted < businessDays; ) {
             day = day.plusDays(1);
             boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-            if (!weekend && !holidays.contains(day)) {
+            if (extraWorkingDays.contains(day) || !weekend && !holidays.contains(day)) {
                 counted++;
             }
         }
@@ -38,9 +44,24 @@ final class BusinessDayInstants {
 
     /** {@code businessDays} after {@code from} in the calendar of a policy document as the API serves it. */
     static Instant after(Instant from, int businessDays, JsonNode policy) {
-        Set<LocalDate> holidays = new HashSet<>();
-        policy.path("calendar").path("holidays").forEach(day -> holidays.add(LocalDate.parse(day.asText())));
-        return after(from, businessDays, ZoneId.of(policy.path("calendar").path("timeZone").asText()), holidays);
+        JsonNode calendar = policy.path("calendar");
+        return after(from, businessDays, ZoneId.of(calendar.path("timeZone").asText()), dates(calendar.path("holidays")),
+                dates(calendar.path("extraWorkingDays")));
+    }
+
+    /** {@code businessDays} after {@code from} in the shipped default policy's calendar. */
+    static Instant inShippedPolicy(Instant from, int businessDays) {
+        try (InputStream in = BusinessDayInstants.class.getResourceAsStream("/policy/default-policy.json")) {
+            return after(from, businessDays, new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<LocalDate> dates(JsonNode days) {
+        Set<LocalDate> dates = new HashSet<>();
+        days.forEach(day -> dates.add(LocalDate.parse(day.asText())));
+        return dates;
     }
 
     /** How far ahead the next Friday (in the zone) is, from a week ahead down to one day. */

@@ -514,7 +514,7 @@ class CommandBusRefusalsIT {
     @Test
     void policiesArePublishedOnlyWhenComplete() {
         PolicyDocument incomplete = new PolicyDocument(new java.util.TreeMap<>(), new java.util.TreeMap<>(), 0,
-                List.of(2, 3), null, 10, 12, new PolicyDocument.BusinessCalendar("Europe/Nowhere", List.of()), null);
+                List.of(2, 3), null, 10, 12, new PolicyDocument.BusinessCalendar("Europe/Nowhere", List.of(), List.of()), null);
         refusedAlike(new PublishPolicy("leadledger-policy", incomplete, "admin-1"), "/api/v1/policies", ADMIN, """
                         {"productLines": {}, "tiers": {}, "reviewSlaBusinessDays": 0,
                          "disputeSlaBusinessDays": [2, 3], "appealWindowDays": 10, "maxCloseDateMonths": 12,

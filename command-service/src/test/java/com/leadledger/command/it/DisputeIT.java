@@ -38,7 +38,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -196,7 +195,7 @@ class DisputeIT {
         assertThat(opened.body().get("level").asInt()).isEqualTo(1);
         Instant openedAt = Instant.parse(awaitEvent(disputeId, "DisputeOpened").payload().get("openedAt").asText());
         assertThat(Instant.parse(opened.text("slaDueAt"))).as("level 1: 2 business days in the default policy")
-                .isEqualTo(BusinessDayInstants.after(openedAt, 2, BusinessDayInstants.MOSCOW, Set.of()));
+                .isEqualTo(BusinessDayInstants.inShippedPolicy(openedAt, 2));
 
         var badDocument = http.post("/api/v1/disputes/" + disputeId + "/evidence", token(a), """
                 {"description": "the quote", "documents": [{"name": "quote.pdf", "sha256": "abc"}]}""");
@@ -360,7 +359,7 @@ class DisputeIT {
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         String disputeId = opened.text("disputeId");
         Instant openedAt = Instant.parse(awaitEvent(disputeId, "DisputeOpened").payload().get("openedAt").asText());
-        Instant levelOneDue = BusinessDayInstants.after(openedAt, 2, BusinessDayInstants.MOSCOW, Set.of());
+        Instant levelOneDue = BusinessDayInstants.inShippedPolicy(openedAt, 2);
         assertThat(Instant.parse(opened.text("slaDueAt"))).isEqualTo(levelOneDue);
         assertThat(scheduledDeadlines(disputeId)).isEqualTo(1);
 
@@ -373,7 +372,7 @@ class DisputeIT {
         assertThat(escalated.payload().get("level").asInt()).isEqualTo(2);
         assertThat(Instant.parse(escalated.payload().get("at").asText())).isEqualTo(levelOneDue);
         assertThat(Instant.parse(escalated.payload().get("slaDueAt").asText()))
-                .isEqualTo(BusinessDayInstants.after(levelOneDue, 3, BusinessDayInstants.MOSCOW, Set.of()));
+                .isEqualTo(BusinessDayInstants.inShippedPolicy(levelOneDue, 3));
 
         assertThat(http.post("/api/v1/disputes/" + disputeId + "/assign", MANAGER, "{\"assignee\": \"manager-1\"}")
                 .status()).isEqualTo(403);
@@ -387,7 +386,7 @@ class DisputeIT {
         Instant manualAt = Instant.parse(awaitEvent(disputeId, "DisputeEscalated",
                 e -> !e.payload().get("automatic").asBoolean()).payload().get("at").asText());
         assertThat(Instant.parse(manual.text("slaDueAt")))
-                .isEqualTo(BusinessDayInstants.after(manualAt, 5, BusinessDayInstants.MOSCOW, Set.of()));
+                .isEqualTo(BusinessDayInstants.inShippedPolicy(manualAt, 5));
         var top = http.post("/api/v1/disputes/" + disputeId + "/escalate", MANAGER, "{\"reason\": \"higher\"}");
         assertThat(top.status()).isEqualTo(409);
         assertThat(top.text("code")).isEqualTo("ALREADY_AT_TOP_LEVEL");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class PolicyTest {
                     new TreeMap<>(Map.of("RUB", new BigDecimal("300000")))))),
             new TreeMap<>(Map.of("GOLD", new PolicyDocument.TierRule(90, new BigDecimal("15")))),
             2, List.of(2, 3), new PolicyDocument.ExtensionRule(1, 30), 10, 12,
-            new PolicyDocument.BusinessCalendar("Europe/Nowhere", List.of()), null);
+            new PolicyDocument.BusinessCalendar("Europe/Nowhere", List.of(), List.of()), null);
     static final Map<String, String> INCOMPLETE_FIELDS = Map.of(
             "tiers.REGISTERED", "POLICY_INVALID",
             "tiers.SILVER", "POLICY_INVALID",
@@ -72,6 +73,22 @@ class PolicyTest {
                 .when(new PublishInitialPolicy(Policy.POLICY_ID, INCOMPLETE, "system"))
                 .expectNoEvents()
                 .expectException(invalidFields(INCOMPLETE_FIELDS));
+    }
+
+    @Test
+    void cannotMakeAWeekdayOrAHolidayAnExtraWorkingDay() {
+        PolicyDocument.BusinessCalendar calendar = new PolicyDocument.BusinessCalendar("Europe/Moscow",
+                List.of(LocalDate.parse("2027-11-06")),
+                List.of(LocalDate.parse("2027-11-12"), LocalDate.parse("2027-11-06"), LocalDate.parse("2027-11-13")));
+        PolicyDocument withCalendar = new PolicyDocument(DOCUMENT.productLines(), DOCUMENT.tiers(),
+                DOCUMENT.reviewSlaBusinessDays(), DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(),
+                DOCUMENT.appealWindowDays(), DOCUMENT.maxCloseDateMonths(), calendar, DOCUMENT.limits());
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, withCalendar, "admin-1"))
+                .expectNoEvents()
+                .expectException(invalidFields(Map.of(
+                        "calendar.extraWorkingDays[0]", "POLICY_INVALID",
+                        "calendar.extraWorkingDays[1]", "POLICY_INVALID")));
     }
 
     @Test

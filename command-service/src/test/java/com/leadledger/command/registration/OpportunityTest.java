@@ -540,6 +540,27 @@ class OpportunityTest {
         }
 
         @Test
+        void canStartTheReviewClockAcrossTheNewYearHolidaysOfTheShippedCalendar() {
+            // Tuesday 2026-12-29 12:00 MSK + 2 business days: Wednesday the 30th, then 31 December to 10 January are
+            // holidays and weekends, so the second business day is Monday 2027-01-11.
+            Instant beforeNewYear = Instant.parse("2026-12-29T09:00:00Z");
+            fixture.givenCurrentTime(beforeNewYear)
+                    .when(submit("r-1", "P-1"))
+                    .expectScheduledDeadlineWithName(Instant.parse("2027-01-11T09:00:00Z"), ReviewDeadline.NAME);
+        }
+
+        @Test
+        void canCountATransferredWorkingSaturdayOfTheShippedCalendar() {
+            // Friday 2027-11-12 12:00 MSK + 2 business days: Saturday the 13th is a working day, so Monday the 15th.
+            Instant beforeWorkingSaturday = Instant.parse("2027-11-12T09:00:00Z");
+            FileRegistration closingLater = new FileRegistration(OPP, "r-1", "P-1", CUSTOMER, LINE, VALUE,
+                    LocalDate.parse("2028-03-31"), "Firewalls", 1);
+            fixture.givenCurrentTime(beforeWorkingSaturday)
+                    .when(closingLater)
+                    .expectScheduledDeadlineWithName(Instant.parse("2027-11-15T09:00:00Z"), ReviewDeadline.NAME);
+        }
+
+        @Test
         void canEscalateOnlyBeforeTheCurrentSlaIsMet() {
             fixture.givenCurrentTime(NOW)
                     .andGivenCommands(submit("r-1", "P-1"))

@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -31,8 +33,8 @@ final class StorySteps {
     static final String ADMIN = staffToken("ADMIN");
     /** The subject of {@link #MANAGER}: the actor id its decisions record. */
     static final String MANAGER_SUBJECT = "channel_manager-1";
-    /** The default policy's calendar (docs/api.md): Monday to Friday in Moscow, no holidays. */
-    static final ZoneId POLICY_ZONE = ZoneId.of("Europe/Moscow");
+    /** The policy in force's calendar, read once from the API: its zone, holidays and extra working days. */
+    private static JsonNode calendar;
 
     private StorySteps() {
     }
@@ -163,17 +165,40 @@ final class StorySteps {
         return Instant.parse(node.asText());
     }
 
-    /** {@code from} plus the business days of the default policy's calendar, at the same local time of day. */
+    /**
+     * {@code from} plus the business days of the policy in force's calendar (Monday to Friday in its zone, minus its
+     * holidays, plus its extra working days), at the same local time of day.
+     */
     static Instant businessDaysAfter(Instant from, int businessDays) {
-        ZonedDateTime at = from.atZone(POLICY_ZONE);
+        JsonNode calendar = calendar();
+        Set<LocalDate> holidays = dates(calendar.path("holidays"));
+        Set<LocalDate> extraWorkingDays = dates(calendar.path("extraWorkingDays"));
+        ZonedDateTime at = from.atZone(ZoneId.of(calendar.path("timeZone").asText()));
         int remaining = businessDays;
         while (remaining > 0) {
             at = at.plusDays(1);
-            if (at.getDayOfWeek() != DayOfWeek.SATURDAY && at.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            LocalDate day = at.toLocalDate();
+            boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+            if (extraWorkingDays.contains(day) || !weekend && !holidays.contains(day)) {
                 remaining--;
             }
         }
         return at.toInstant();
+    }
+
+    private static synchronized JsonNode calendar() {
+        if (calendar == null) {
+            HttpApi.Answer current = system.commandApi.get("/api/v1/policies/current", ADMIN);
+            assertThat(current.status()).as(current.raw()).isEqualTo(200);
+            calendar = current.body().path("policy").path("calendar");
+        }
+        return calendar;
+    }
+
+    private static Set<LocalDate> dates(JsonNode days) {
+        Set<LocalDate> dates = new HashSet<>();
+        days.forEach(day -> dates.add(LocalDate.parse(day.asText())));
+        return dates;
     }
 
     private static String quoted(String... values) {

@@ -200,7 +200,7 @@ class IngestIT extends QueryServiceITBase {
                         new TreeMap<>(Map.of("RUB", new BigDecimal("300000")))))),
                 new TreeMap<>(Map.of("GOLD", new PolicyDocument.TierRule(90, new BigDecimal("15")))),
                 2, List.of(2, 3, 5), new PolicyDocument.ExtensionRule(1, 30), 10, 12,
-                new PolicyDocument.BusinessCalendar("Europe/Moscow", List.of(LocalDate.of(2030, 1, 1))), null);
+                new PolicyDocument.BusinessCalendar("Europe/Moscow", List.of(LocalDate.of(2030, 1, 1)), List.of()), null);
         Instant at = Fixtures.now();
         // a policy stream of its own (the real one is shared, and this version is no successor of its head)
         EventEnvelope published = Fixtures.envelope(new PolicyPublished(version, document, at, "admin-1"), "Policy",

@@ -9,17 +9,20 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Business-day arithmetic in a policy's calendar: Monday to Friday in its time zone, minus its holidays. Adding N
+ * Business-day arithmetic in a policy's calendar: Monday to Friday in its time zone, minus its holidays, plus its extra
+ * working days (transferred Saturdays). Adding N
  * business days keeps the local time of day and lands on the N-th following business day.
  */
 public final class BusinessDays {
 
     private final ZoneId zone;
     private final Set<LocalDate> holidays;
+    private final Set<LocalDate> extraWorkingDays;
 
     public BusinessDays(PolicyDocument.BusinessCalendar calendar) {
         this.zone = ZoneId.of(calendar.timeZone());
         this.holidays = new HashSet<>(calendar.holidays() == null ? Set.of() : calendar.holidays());
+        this.extraWorkingDays = new HashSet<>(calendar.extraWorkingDays());
     }
 
     public Instant add(Instant from, int businessDays) {
@@ -38,6 +41,9 @@ public final class BusinessDays {
     }
 
     public boolean isBusinessDay(LocalDate date) {
+        if (extraWorkingDays.contains(date)) {
+            return true;
+        }
         DayOfWeek day = date.getDayOfWeek();
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
     }

@@ -1,5 +1,7 @@
 package com.leadledger.events.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,7 +48,17 @@ public record PolicyDocument(
     public record ExtensionRule(int maxCount, int maxDays) {
     }
 
-    public record BusinessCalendar(String timeZone, List<LocalDate> holidays) {
+    /**
+     * Business days are Monday to Friday in {@code timeZone}, minus {@code holidays}, plus {@code extraWorkingDays}
+     * (weekend days made working days, such as a Saturday a holiday was transferred from). Policies published before
+     * extra working days existed have none, and a calendar without any is stored exactly as those were.
+     */
+    public record BusinessCalendar(String timeZone, List<LocalDate> holidays,
+                                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LocalDate> extraWorkingDays) {
+
+        public BusinessCalendar {
+            extraWorkingDays = extraWorkingDays == null ? List.of() : extraWorkingDays;
+        }
     }
 
     public boolean offersProductLine(String productLine) {
