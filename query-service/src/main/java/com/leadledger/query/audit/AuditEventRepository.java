@@ -33,6 +33,8 @@ class AuditEventRepository {
                 rs.getString("aggregate_id"),
                 rs.getLong("sequence_number"),
                 rs.getLong("global_index"),
+                rs.getString("previous_hash"),
+                rs.getString("event_hash"),
                 rs.getTimestamp("occurred_at").toInstant(),
                 json(rs.getString("metadata")),
                 json(rs.getString("payload")),
@@ -43,7 +45,8 @@ class AuditEventRepository {
     List<AuditEvent> byAggregate(String aggregateId, long offset, int limit) {
         return jdbc.sql("""
                         SELECT event_id, event_type, aggregate_type, aggregate_id, sequence_number, global_index,
-                               occurred_at, metadata::text AS metadata, payload::text AS payload, received_at
+                               occurred_at, metadata::text AS metadata, payload::text AS payload, received_at,
+                               encode(previous_hash, 'hex') AS previous_hash, encode(event_hash, 'hex') AS event_hash
                         FROM event_log
                         WHERE aggregate_id = :aggregateId
                         ORDER BY sequence_number, global_index, event_id
@@ -58,7 +61,8 @@ class AuditEventRepository {
     List<AuditEvent> concerningPartner(String partnerId, long offset, int limit) {
         return jdbc.sql("""
                         SELECT event_id, event_type, aggregate_type, aggregate_id, sequence_number, global_index,
-                               occurred_at, metadata::text AS metadata, payload::text AS payload, received_at
+                               occurred_at, metadata::text AS metadata, payload::text AS payload, received_at,
+                               encode(previous_hash, 'hex') AS previous_hash, encode(event_hash, 'hex') AS event_hash
                         FROM event_log WHERE """ + CONCERNS_PARTNER + """
                         ORDER BY global_index, event_id
                         LIMIT :limit OFFSET :offset""")

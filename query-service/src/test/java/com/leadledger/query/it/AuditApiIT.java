@@ -56,6 +56,12 @@ class AuditApiIT extends QueryServiceITBase {
                 .isEqualTo(events.get(1).metadata().get("correlationId"));
         assertThat(second.get("payload").get("registrationId").asText()).isEqualTo(submitted.registrationId());
         assertThat(second.get("payload").get("estimatedValue").get("amount").asText()).isEqualTo("1250000.00");
+        assertThat(field(history, "previousHash")).as("each event links to its predecessor in the stream")
+                .containsExactly(events.get(0).integrity().previousHash(), events.get(0).integrity().eventHash(),
+                        events.get(1).integrity().eventHash());
+        assertThat(field(history, "eventHash")).containsExactly(events.get(0).integrity().eventHash(),
+                events.get(1).integrity().eventHash(), events.get(2).integrity().eventHash());
+        assertThat(field(history, "previousHash").get(0)).isEqualTo("0".repeat(64));
 
         JsonNode firstPage = http.get("/api/v1/audit/events?aggregateId=" + aggregateId + "&size=2", AUDITOR).body();
         JsonNode secondPage = http.get("/api/v1/audit/events?aggregateId=" + aggregateId + "&size=2&page=1",
