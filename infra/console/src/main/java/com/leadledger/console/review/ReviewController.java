@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
@@ -35,7 +36,14 @@ class ReviewController {
         this.api = api;
     }
 
-    record Approved(Instant protectedUntil) {
+    record Approved(Instant protectedUntil, String eventId) {
+    }
+
+    record Rejected(String eventId) {
+    }
+
+    /** The part of the query side's registration view that names its opportunity. */
+    record RegistrationOpportunity(String opportunityId) {
     }
 
     @GetMapping
@@ -61,7 +69,8 @@ class ReviewController {
         try {
             Approved approved = api.write("/api/v1/registrations/{id}/approve", body, null, Approved.class,
                     registrationId);
-            decision = Decision.approved(registrationId, approved.protectedUntil());
+            decision = Decision.approved(registrationId, approved.protectedUntil(), approved.eventId(),
+                    opportunityOf(registrationId));
         } catch (ApiProblem refused) {
             decision = Decision.refused(registrationId, refused.problem());
         }
@@ -79,12 +88,23 @@ class ReviewController {
         }
         Decision decision;
         try {
-            api.write("/api/v1/registrations/{id}/reject", body, null, Map.class, registrationId);
-            decision = Decision.rejected(registrationId);
+            Rejected rejected = api.write("/api/v1/registrations/{id}/reject", body, null, Rejected.class,
+                    registrationId);
+            decision = Decision.rejected(registrationId, rejected.eventId(), opportunityOf(registrationId));
         } catch (ApiProblem refused) {
             decision = Decision.refused(registrationId, refused.problem());
         }
         redirect.addFlashAttribute("decision", decision);
         return "redirect:/console/review";
+    }
+
+    /** The opportunity whose audit history holds the decision; null if the query side cannot tell now. */
+    private String opportunityOf(String registrationId) {
+        try {
+            return api.read("/api/v1/registrations/{id}", RegistrationOpportunity.class, registrationId)
+                    .opportunityId();
+        } catch (ApiProblem | RestClientException unavailable) {
+            return null;
+        }
     }
 }

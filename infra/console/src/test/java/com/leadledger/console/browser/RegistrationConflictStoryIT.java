@@ -1,5 +1,8 @@
 package com.leadledger.console.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadledger.localruntime.DevTokens;
+import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,10 +11,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Story 1, in real browsers: partners A and B register the same customer through the console; the manager sees both
@@ -59,6 +66,9 @@ class RegistrationConflictStoryIT {
         fillRegistration(partnerA, customer, inn, "1250000");
         String registrationA = partnerA.find(By.id("registration-id")).getText();
         assertThat(partnerA.find(By.id("submitted")).getText()).isNotBlank();
+        assertThat(partnerA.find(By.className("event-id")).getText()).as("the submission's recorded event")
+                .matches("[0-9a-f-]{36}");
+        assertThat(partnerA.has(By.className("audit-entry"))).as("no audit link for a partner").isFalse();
         assertThat(partnerA.find(By.id("receipt")).getText()).contains(registrationA, "signature");
         assertThat(partnerA.find(By.id("receipt-download")).getAttribute("href"))
                 .endsWith("/console/registrations/" + registrationA + "/receipt.json");
@@ -84,6 +94,14 @@ class RegistrationConflictStoryIT {
         // next to A while the queue still shows it, above the queue once the query side has it approved
         WebElement approved = manager.find(By.cssSelector(".decision[data-registration-id='" + registrationA + "']"));
         assertThat(approved.getText()).contains(registrationA, "approved");
+        String eventId = approved.findElement(By.className("event-id")).getText();
+        assertThat(approved.findElement(By.className("recorded-event")).getText()).contains("Recorded as event", eventId);
+        String auditEntry = approved.findElement(By.className("audit-entry")).getAttribute("href");
+        assertThat(auditEntry).contains("/console/audit/opportunities/").endsWith("#event-" + eventId);
+        String opportunityId = auditEntry.substring(auditEntry.indexOf("/opportunities/") + "/opportunities/".length(),
+                auditEntry.indexOf('#'));
+        assertThat(auditedEventType(opportunityId, eventId)).as("the event shown is the approval in the audit log")
+                .isEqualTo("RegistrationApproved");
 
         approve(manager, registrationB, "5");
         WebElement refusal = manager.find(By.cssSelector("#item-" + registrationB + " .decision"));
@@ -103,6 +121,21 @@ class RegistrationConflictStoryIT {
                 .getText().equals("Approved"));
         assertThat(partnerA.source()).doesNotContain(registrationB).doesNotContain("P-1002");
         partnerA.screenshot("dashboard-approved");
+    }
+
+    /** The type of the event with this id in the auditors' event log of the aggregate, once the query side has it. */
+    private static String auditedEventType(String aggregateId, String eventId) {
+        HttpApi queryApi = new HttpApi(system.query.baseUrl());
+        String auditor = DevTokens.mint("story1-auditor", List.of("AUDITOR"), null);
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (JsonNode event : queryApi.get("/api/v1/audit/events?size=200&aggregateId=" + aggregateId, auditor)
+                    .body().path("items")) {
+                if (eventId.equals(event.path("eventId").asText())) {
+                    return event.path("eventType").asText();
+                }
+            }
+            return null;
+        }, Objects::nonNull);
     }
 
     private static void fillRegistration(Browser browser, String customer, String inn, String amount) {
