@@ -49,7 +49,7 @@ public record ComplaintForm(String type, String registrationId, String opportuni
         if (apiField == null) {
             return null;
         }
-        if (apiField.startsWith("amounts.quotedPrice")) {
+        if (apiField.equals("amounts") || apiField.startsWith("amounts.quotedPrice")) {
             return "quotedAmount";
         }
         if (apiField.startsWith("amounts.allegedPrice")) {

@@ -11,7 +11,12 @@ import java.util.UUID;
  * {@code idempotencyKey} is fixed when the form is shown, so that confirming twice rules once.
  */
 public record RulingForm(String outcome, String rationale, String partyStatement, String rightfulRegistrationId,
-                         boolean revokeRespondentProtection, String penaltyPoints, String idempotencyKey) {
+                         Boolean revokeRespondentProtection, String penaltyPoints, String idempotencyKey) {
+
+    /** An unchecked box is not sent at all: no revocation. */
+    public RulingForm {
+        revokeRespondentProtection = Boolean.TRUE.equals(revokeRespondentProtection);
+    }
 
     static final List<String> OUTCOMES = List.of("UPHELD", "DISMISSED");
 

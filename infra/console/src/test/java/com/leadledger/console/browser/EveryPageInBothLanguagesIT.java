@@ -40,10 +40,12 @@ class EveryPageInBothLanguagesIT {
             partner.open("/console/notices");
             rendered(partner, language, "notices");
             partner.open("/console/disputes");
+            partner.find(By.id("open-dispute"));
             rendered(partner, language, "disputes");
             String disputeId = complain(partner, language, registrationId);
             rendered(partner, language, "dispute");
             partner.open("/console/partner-record");
+            partner.find(By.id("penalty-points"));
             rendered(partner, language, "partner-record-own");
             partner.open("/console/review"); // staff only: the API's 403, shown as a problem
             assertThat(partner.find(By.id("problem")).getText()).contains("FORBIDDEN");
@@ -54,13 +56,17 @@ class EveryPageInBothLanguagesIT {
             manager.signInAs("MANAGER");
             rendered(manager, language, "review");
             manager.open("/console/arbitration?level=");
+            manager.find(By.id("dispute-" + disputeId));
             rendered(manager, language, "arbitration");
             manager.open("/console/arbitration/" + disputeId);
+            manager.find(By.id("ruling-form"));
             rendered(manager, language, "arbitration-dispute");
             manager.type(By.id("rationale"), "—");
             manager.clickAndLoad(By.id("review-ruling")); // the confirmation step; nothing is sent
+            assertThat(manager.find(By.id("effects")).getText()).isNotBlank();
             rendered(manager, language, "ruling-confirm");
             manager.open("/console/partner-record/P-1001");
+            manager.find(By.id("penalty-points"));
             rendered(manager, language, "partner-record");
 
             auditor.signInAs("AUDITOR");
@@ -85,6 +91,7 @@ class EveryPageInBothLanguagesIT {
     /** Opens a price-dumping complaint about the registration; returns its id once its page shows it. */
     private static String complain(Browser partner, String language, String registrationId) {
         partner.open("/console/disputes/new?registrationId=" + registrationId);
+        partner.find(By.id("dispute-form"));
         rendered(partner, language, "dispute-new");
         partner.type(By.id("description"), "Undercut");
         partner.type(By.id("quotedAmount"), "150000");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,6 +86,11 @@ class PriceDumpingDisputeStoryIT {
         assertThat(new Select(partnerA.find(By.id("registrationId"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo(registrationA);
         partnerA.type(By.id("description"), "The customer was offered 18 % below list by another partner");
+        partnerA.clickAndLoad(By.id("submit-dispute")); // without its amounts: the API's problem next to the field
+        assertThat(partnerA.find(By.id("form-problem")).getText()).isNotBlank();
+        assertThat(partnerA.find(By.id("quotedAmount-error")).getText()).isNotBlank();
+        assertThat(partnerA.find(By.id("quotedAmount")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        partnerA.screenshot("complaint-refused");
         partnerA.type(By.id("quotedAmount"), "1250000");
         partnerA.type(By.id("allegedAmount"), "1025000");
         partnerA.type(By.id("entitledDiscountPercent"), "5");
@@ -130,6 +136,14 @@ class PriceDumpingDisputeStoryIT {
         assertThat(manager.find(By.cssSelector("#ranking-at-opening tr[data-registration-id='" + registrationB + "']"))
                 .getText()).contains("P-1002");
         assertThat(manager.find(By.cssSelector("#evidence .document-sha256")).getText()).isEqualTo(sha256);
+
+        // a ruling without its rationale: the API refuses it and the page says why
+        manager.clickAndLoad(By.id("review-ruling"));
+        manager.clickAndLoad(By.id("confirm-ruling"));
+        WebElement refusal = manager.find(By.id("action-result"));
+        assertThat(refusal.findElement(By.className("problem-code")).getText()).isNotBlank();
+        assertThat(refusal.getText()).contains("rationale");
+        assertThat(manager.find(By.id("no-ruling")).getText()).isEqualTo("No ruling yet");
 
         // the ruling: upheld, B's protection revoked, 10 penalty points; its effects are listed before it is sent
         new Select(manager.find(By.id("outcome"))).selectByValue("UPHELD");
