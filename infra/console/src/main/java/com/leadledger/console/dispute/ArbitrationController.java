@@ -20,6 +20,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Arbitration for staff: the dispute queue per level and status, one dispute with both parties, evidence, rulings,
@@ -55,8 +58,8 @@ class ArbitrationController {
         staffOnly(user);
         String shownLevel = level != null ? level : deciderLevel(user);
         String uri = UriComponentsBuilder.fromPath("/api/v1/disputes").queryParam("page", 0).queryParam("size", 100)
-                .queryParamIfPresent("level", java.util.Optional.ofNullable(blankToNull(shownLevel)))
-                .queryParamIfPresent("status", java.util.Optional.ofNullable(blankToNull(status)))
+                .queryParamIfPresent("level", Optional.ofNullable(blankToNull(shownLevel)))
+                .queryParamIfPresent("status", Optional.ofNullable(blankToNull(status)))
                 .build().toUriString();
         model.addAttribute("items", api.read(uri, PAGE).items());
         model.addAttribute("level", shownLevel == null ? "" : shownLevel);
@@ -133,7 +136,7 @@ class ArbitrationController {
                 redirect.addFlashAttribute("ruling", new RulingForm(ruling.outcome(), ruling.rationale(),
                         ruling.partyStatement(), ruling.rightfulRegistrationId(),
                         ruling.revokeRespondentProtection(), ruling.penaltyPoints(),
-                        java.util.UUID.randomUUID().toString()));
+                        UUID.randomUUID().toString()));
             }
         }
         redirect.addFlashAttribute("result", result);
@@ -149,7 +152,7 @@ class ArbitrationController {
     }
 
     private static String deciderLevel(ConsoleUser user) {
-        return user.roles().stream().map(LEVEL_OF_ROLE::get).filter(java.util.Objects::nonNull).sorted()
+        return user.roles().stream().map(LEVEL_OF_ROLE::get).filter(Objects::nonNull).sorted()
                 .reduce((first, higher) -> higher).orElse(null);
     }
 
