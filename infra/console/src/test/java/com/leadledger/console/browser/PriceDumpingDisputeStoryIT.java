@@ -186,6 +186,10 @@ class PriceDumpingDisputeStoryIT {
         assertNeverNamesTheRespondent(partnerA, registrationB);
         partnerA.open("/console/registrations/" + registrationA);
         assertNeverNamesTheRespondent(partnerA, registrationB);
+        partnerA.open("/console/registrations");
+        assertNeverNamesTheRespondent(partnerA, registrationB);
+        partnerA.open("/console/notices");
+        assertNeverNamesTheRespondent(partnerA, registrationB);
 
         // the respondent: its registration revoked, the penalty on its partner record
         partnerB.open("/console/registrations/" + registrationB);
