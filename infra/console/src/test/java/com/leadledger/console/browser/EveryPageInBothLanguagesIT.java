@@ -36,8 +36,17 @@ class EveryPageInBothLanguagesIT {
             rendered(partner, language, "submit-problems");
             submit(partner);
             rendered(partner, language, "registration");
+            String registrationId = partner.find(By.id("registration-id")).getText();
             partner.open("/console/notices");
             rendered(partner, language, "notices");
+            partner.open("/console/disputes");
+            partner.find(By.id("open-dispute"));
+            rendered(partner, language, "disputes");
+            String disputeId = complain(partner, language, registrationId);
+            rendered(partner, language, "dispute");
+            partner.open("/console/partner-record");
+            partner.find(By.id("penalty-points"));
+            rendered(partner, language, "partner-record-own");
             partner.open("/console/review"); // staff only: the API's 403, shown as a problem
             assertThat(partner.find(By.id("problem")).getText()).contains("FORBIDDEN");
             rendered(partner, language, "forbidden");
@@ -46,6 +55,19 @@ class EveryPageInBothLanguagesIT {
 
             manager.signInAs("MANAGER");
             rendered(manager, language, "review");
+            manager.open("/console/arbitration?level=");
+            manager.find(By.id("dispute-" + disputeId));
+            rendered(manager, language, "arbitration");
+            manager.open("/console/arbitration/" + disputeId);
+            manager.find(By.id("ruling-form"));
+            rendered(manager, language, "arbitration-dispute");
+            manager.type(By.id("rationale"), "—");
+            manager.clickAndLoad(By.id("review-ruling")); // the confirmation step; nothing is sent
+            assertThat(manager.find(By.id("effects")).getText()).isNotBlank();
+            rendered(manager, language, "ruling-confirm");
+            manager.open("/console/partner-record/P-1001");
+            manager.find(By.id("penalty-points"));
+            rendered(manager, language, "partner-record");
 
             auditor.signInAs("AUDITOR");
             rendered(auditor, language, "home");
@@ -64,6 +86,21 @@ class EveryPageInBothLanguagesIT {
         assertThat(browser.source()).as(page + ": a text missing from the " + language + " bundle").doesNotContain("??");
         assertThat(browser.has(By.id("lang-ru")) && browser.has(By.id("lang-en"))).as(page + ": the switch").isTrue();
         browser.screenshot(page);
+    }
+
+    /** Opens a price-dumping complaint about the registration; returns its id once its page shows it. */
+    private static String complain(Browser partner, String language, String registrationId) {
+        partner.open("/console/disputes/new?registrationId=" + registrationId);
+        partner.find(By.id("dispute-form"));
+        rendered(partner, language, "dispute-new");
+        partner.type(By.id("description"), "Undercut");
+        partner.type(By.id("quotedAmount"), "150000");
+        partner.type(By.id("allegedAmount"), "120000");
+        partner.type(By.id("entitledDiscountPercent"), "5");
+        partner.clickAndLoad(By.id("submit-dispute"));
+        String disputeId = partner.find(By.id("dispute-id")).getText();
+        partner.reloadUntil(() -> partner.has(By.id("evidence-form")));
+        return disputeId;
     }
 
     private static void submit(Browser partner) {

@@ -1,0 +1,44 @@
+package com.leadledger.console.partner;
+
+import com.leadledger.console.dispute.PartnerDispute;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a partner can learn of its own record from the API: the penalties and revocations the rulings of its disputes
+ * ordered against it (the party view of each dispute it is the respondent of). The partner view itself, with the tier,
+ * the authorised product lines and the recorded penalty total, is for staff only.
+ */
+public record OwnRecord(String partnerId, List<Penalty> penalties) {
+
+    /** One dispute's ruling in force against the partner. */
+    public record Penalty(String disputeId, String type, Instant decidedAt, int penaltyPoints,
+                          boolean protectionRevoked) {
+    }
+
+    public OwnRecord {
+        penalties = List.copyOf(penalties);
+    }
+
+    /** From the partner's disputes: those it is the respondent of whose ruling in force was upheld against it. */
+    static OwnRecord of(String partnerId, List<PartnerDispute> disputes) {
+        return new OwnRecord(partnerId, disputes.stream()
+                .filter(d -> !d.complainant())
+                .map(d -> {
+                    PartnerDispute.Ruling ruling = d.lastRuling();
+                    if (ruling == null || !"UPHELD".equals(ruling.outcome())) {
+                        return null;
+                    }
+                    return new Penalty(d.disputeId(), d.type(), ruling.decidedAt(), ruling.penaltyPoints(),
+                            ruling.respondentProtectionRevoked());
+                })
+                .filter(Objects::nonNull)
+                .toList());
+    }
+
+    public int penaltyPoints() {
+        return penalties.stream().mapToInt(Penalty::penaltyPoints).sum();
+    }
+}
