@@ -108,7 +108,7 @@ class AdminPartnersController {
             Changed changed = call.get();
             return PartnerChange.done(changed.partnerId(), changed.change());
         } catch (ApiProblem refused) {
-            if (AdminRefusals.notForThisUser(refused)) {
+            if (refused.refusesTheUser()) {
                 throw refused;
             }
             return PartnerChange.refused(partnerId, refused.problem());

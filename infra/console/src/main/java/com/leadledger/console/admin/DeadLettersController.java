@@ -87,7 +87,7 @@ class DeadLettersController {
     }
 
     private static Outcome refusedOrRethrown(long id, String action, ApiProblem refused) {
-        if (AdminRefusals.notForThisUser(refused)) {
+        if (refused.refusesTheUser()) {
             throw refused;
         }
         return new Outcome(id, action, null, refused.problem());

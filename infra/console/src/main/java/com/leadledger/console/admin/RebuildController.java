@@ -60,7 +60,7 @@ class RebuildController {
             Rebuild started = api.adminWrite("/api/v1/admin/projections/rebuild", null, Rebuild.class);
             return "redirect:/console/admin/rebuild/" + started.rebuildId();
         } catch (ApiProblem refused) {
-            if (AdminRefusals.notForThisUser(refused)) {
+            if (refused.refusesTheUser()) {
                 throw refused;
             }
             redirect.addFlashAttribute("problem", refused.problem()); // another rebuild is running

@@ -19,7 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Channel staff's review queue: oldest first, SLA, duplicate hints; approve or reject each registration. */
+/**
+ * Channel staff's review queue: oldest first, SLA, duplicate hints; approve or reject each registration. A rule's
+ * refusal is shown next to the registration; a role that may not decide gets the API's 403 (or 404).
+ */
 @Controller
 @RequestMapping("/console/review")
 class ReviewController {
@@ -63,6 +66,9 @@ class ReviewController {
                     registrationId);
             decision = Decision.approved(registrationId, approved.protectedUntil());
         } catch (ApiProblem refused) {
+            if (refused.refusesTheUser()) {
+                throw refused;
+            }
             decision = Decision.refused(registrationId, refused.problem());
         }
         redirect.addFlashAttribute("decision", decision);
@@ -82,6 +88,9 @@ class ReviewController {
             api.write("/api/v1/registrations/{id}/reject", body, null, Map.class, registrationId);
             decision = Decision.rejected(registrationId);
         } catch (ApiProblem refused) {
+            if (refused.refusesTheUser()) {
+                throw refused;
+            }
             decision = Decision.refused(registrationId, refused.problem());
         }
         redirect.addFlashAttribute("decision", decision);

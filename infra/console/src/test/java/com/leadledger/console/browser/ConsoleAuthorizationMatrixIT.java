@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every console page and admin action × every demo identity, signed in through the console: the console answers as
+ * Every console page and action (review decisions, admin actions) × every demo identity, signed in through the console: the console answers as
  * the API behind it does, by the API's own table ({@link ApiAccess}). A page answers 200 to a role the API serves,
  * 403 to one it does not, 404 to a partner asking for another partner's object; an action a role may take leads back
  * to its page (302, the outcome or a rule's refusal shown there), one it may not is answered 403.
@@ -67,8 +67,13 @@ class ConsoleAuthorizationMatrixIT {
                 new Page("/console/admin/dead-letters", ApiAccess.OPERATIONS, null),
                 new Page("/console/admin/dead-letters/" + deadLetter, ApiAccess.OPERATIONS, null),
                 new Page("/console/admin/rebuild", ApiAccess.OPERATIONS, null));
-        // in this order: the admin's suspension is undone by its reinstatement, its discard comes after its retry
+        // in this order: the first reviewer's rejection leaves the others a rule's refusal (still their page, 302), the
+        // admin's suspension is undone by its reinstatement, its discard comes after its retry
         List<Action> actions = List.of(
+                new Action("/console/review/" + registration + "/reject", Map.of("reasonCode", "OTHER"),
+                        ApiAccess.DECIDE_REGISTRATIONS),
+                new Action("/console/review/" + registration + "/approve", Map.of("discountPercent", "5"),
+                        ApiAccess.DECIDE_REGISTRATIONS),
                 new Action("/console/admin/partners", Map.of("partnerId", partner, "name", "Matrix",
                         "tier", "SILVER", "productLines", "NETWORK_SECURITY"), ApiAccess.MANAGE_PARTNERS),
                 new Action("/console/admin/partners/" + partner + "/tier", Map.of("tier", "SILVER"),
