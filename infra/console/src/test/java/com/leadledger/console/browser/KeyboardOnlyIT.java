@@ -8,13 +8,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every step of the registration story with the keyboard alone: no click, only Tab, Shift+Tab, Enter, Space and
  * typing. A partner signs in, reaches the submit form, fills it and sends it; the manager signs in and approves the
- * registration from the queue. Each element reached shows a visible focus indicator.
+ * registration from the queue; the admin onboards a partner. Each element reached shows a visible focus indicator.
  */
 class KeyboardOnlyIT {
 
@@ -65,6 +66,30 @@ class KeyboardOnlyIT {
             assertThat(manager.find(By.cssSelector(".decision[data-registration-id='" + registration + "']")).getText())
                     .contains(registration, "approved");
             manager.screenshot("approved");
+        }
+    }
+
+    @Test
+    void theAdminOnboardsAPartnerWithTheKeyboardAlone() {
+        try (Browser admin = new Browser(system, "keyboard-admin", "en")) {
+            admin.open("/console/sign-in");
+            tabTo(admin, "sign-in-ADMIN");
+            admin.pressAndLoad(Keys.ENTER);
+            assertThat(admin.path()).isEqualTo("/console/admin/partners");
+
+            String partnerId = "P-KBD-" + UUID.randomUUID().toString().substring(0, 8);
+            tabTo(admin, "onboard-partnerId");
+            admin.press(partnerId, Keys.TAB, "Keyboard " + partnerId);
+            tabTo(admin, "onboard-tier");
+            admin.press("Gold");
+            tabTo(admin, "onboard-line-COLLABORATION");
+            admin.press(Keys.SPACE);
+            assertThat(admin.focused().isSelected()).as("Space ticks the checkbox").isTrue();
+            tabTo(admin, "onboard");
+            admin.pressAndLoad(Keys.ENTER);
+            assertThat(admin.find(By.id("change")).getText()).contains(partnerId, "onboarded");
+            admin.reloadUntil(() -> admin.has(By.id("partner-" + partnerId)));
+            assertThat(admin.find(By.cssSelector("#partner-" + partnerId + " .tier")).getText()).isEqualTo("Gold");
         }
     }
 
