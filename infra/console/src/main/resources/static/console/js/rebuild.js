@@ -7,11 +7,13 @@
     }
     const url = section.dataset.progressUrl;
     const running = state => state === 'REPLAYING' || state === 'SWAPPING';
+    // the state in the page's language: data-label-replaying, -swapping, -done, -failed
+    const label = state => section.dataset['label' + state.charAt(0) + state.slice(1).toLowerCase()] || state;
     function show(rebuild) {
         const bar = document.getElementById('rebuild-progress');
         bar.max = Math.max(rebuild.eventsTotal, 1);
         bar.value = rebuild.eventsDone;
-        document.getElementById('rebuild-state').textContent = rebuild.state;
+        document.getElementById('rebuild-state').textContent = label(rebuild.state);
         document.getElementById('rebuild-done').textContent = rebuild.eventsDone;
         document.getElementById('rebuild-total').textContent = rebuild.eventsTotal;
         document.getElementById('rebuild-error').textContent = rebuild.error || '';

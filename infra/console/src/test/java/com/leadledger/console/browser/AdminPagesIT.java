@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -123,7 +124,8 @@ class AdminPagesIT {
         admin.click(By.id("start-rebuild"));
         assertThat(admin.path()).startsWith("/console/admin/rebuild/");
         assertThat(admin.find(By.id("rebuild-progress")).getTagName()).isEqualTo("progress");
-        admin.awaitText(By.id("rebuild-state"), "DONE", java.time.Duration.ofSeconds(120));
+        admin.awaitAttribute(By.id("rebuild"), "data-state", "DONE", Duration.ofSeconds(120));
+        assertThat(admin.find(By.id("rebuild-state")).getText()).isEqualTo("Done");
         assertThat(admin.find(By.id("rebuild-done")).getText()).isEqualTo(admin.find(By.id("rebuild-total")).getText());
         admin.screenshot("rebuild-done");
     }

@@ -90,10 +90,10 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
-    /** Waits until the element's text is {@code text} (a script updates it in place). */
-    void awaitText(By by, String text, Duration atMost) {
+    /** Waits until the element's attribute has {@code value} (a script updates the page in place). */
+    void awaitAttribute(By by, String attribute, String value, Duration atMost) {
         new WebDriverWait(driver, atMost).ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.textToBe(by, text));
+                .until(ExpectedConditions.attributeToBe(by, attribute, value));
     }
 
     /** Runs the accessibility check on the page as it is now (the page loads check themselves). */
