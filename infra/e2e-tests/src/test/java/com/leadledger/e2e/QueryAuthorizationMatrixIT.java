@@ -1,6 +1,7 @@
 package com.leadledger.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadledger.testsupport.ApiAccess;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import org.junit.jupiter.api.Test;
@@ -41,15 +42,12 @@ import static org.awaitility.Awaitility.await;
 class QueryAuthorizationMatrixIT {
 
     static final LeadLedgerSystem system = LeadLedgerSystem.get();
-    static final String PARTNER = "PARTNER";
-    static final List<String> ROLES = List.of(PARTNER, "CHANNEL_MANAGER", "CHANNEL_DIRECTOR", "ARBITRATION_COMMITTEE",
-            "AUDITOR", "ADMIN");
-    static final Set<String> VENDOR = Set.of("CHANNEL_MANAGER", "CHANNEL_DIRECTOR", "ARBITRATION_COMMITTEE", "AUDITOR",
-            "ADMIN");
-    static final Set<String> REVIEWERS = Set.of("CHANNEL_MANAGER", "CHANNEL_DIRECTOR", "ARBITRATION_COMMITTEE");
-    static final Set<String> EVERYONE = Set.copyOf(ROLES);
-    static final Set<String> AUDITOR = Set.of("AUDITOR");
-    static final Set<String> ADMIN = Set.of("ADMIN");
+    static final String PARTNER = ApiAccess.PARTNER;
+    static final List<String> ROLES = ApiAccess.ROLES;
+    static final Set<String> VENDOR = ApiAccess.VENDOR;
+    static final Set<String> EVERYONE = ApiAccess.EVERYONE;
+    static final Set<String> AUDITOR = ApiAccess.AUDITOR;
+    static final Set<String> ADMIN = ApiAccess.ADMIN;
 
     /** What a cell must answer: a status, the problem code for a refusal, and for a 200 what the body must hold. */
     record Expected(int status, String code, Predicate<JsonNode> body) {
@@ -101,12 +99,12 @@ class QueryAuthorizationMatrixIT {
         Map<String, Map<String, Expected>> matrix = new LinkedHashMap<>();
         Predicate<JsonNode> onlyOwnRegistration = page -> page.get("items").findValuesAsText("partnerId").stream()
                 .allMatch(partner::equals) && page.get("total").asInt() == 1;
-        cells(matrix, "/api/v1/registrations?size=200", EVERYONE, onlyOwnRegistration, staffSees(r, foreign));
-        cells(matrix, "/api/v1/registrations/" + r, EVERYONE, field("registrationId", r), field("registrationId", r));
+        cells(matrix, "/api/v1/registrations?size=200", ApiAccess.REGISTRATIONS, onlyOwnRegistration, staffSees(r, foreign));
+        cells(matrix, "/api/v1/registrations/" + r, ApiAccess.REGISTRATIONS, field("registrationId", r), field("registrationId", r));
         cells(matrix, "/api/v1/registrations/" + foreign, VENDOR, null, field("registrationId", foreign));
-        cells(matrix, "/api/v1/notices", Set.of(PARTNER),
+        cells(matrix, "/api/v1/notices", ApiAccess.NOTICES,
                 page -> page.get("items").findValuesAsText("registrationId").equals(List.of(r)), null);
-        cells(matrix, "/api/v1/review-queue?level=1&size=200", REVIEWERS, null, page -> page.get("total").asInt() >= 1
+        cells(matrix, "/api/v1/review-queue?level=1&size=200", ApiAccess.REVIEW_QUEUE, null, page -> page.get("total").asInt() >= 1
                 && page.get("items").findValuesAsText("level").stream().allMatch("1"::equals));
         cells(matrix, "/api/v1/opportunities/" + o, VENDOR, null,
                 view -> view.get("ranking").findValuesAsText("registrationId").equals(List.of(r, foreign)));
@@ -118,9 +116,9 @@ class QueryAuthorizationMatrixIT {
         cells(matrix, "/api/v1/disputes/" + asRespondent, EVERYONE, field("role", "RESPONDENT"),
                 field("disputeId", asRespondent));
         cells(matrix, "/api/v1/disputes/" + notAParty, VENDOR, null, field("disputeId", notAParty));
-        cells(matrix, "/api/v1/partners?size=200", VENDOR, null,
+        cells(matrix, "/api/v1/partners?size=200", ApiAccess.PARTNERS, null,
                 page -> page.get("items").findValuesAsText("partnerId").containsAll(List.of(partner, other)));
-        cells(matrix, "/api/v1/partners/" + partner, VENDOR, null, field("partnerId", partner));
+        cells(matrix, "/api/v1/partners/" + partner, ApiAccess.PARTNERS, null, field("partnerId", partner));
         cells(matrix, "/api/v1/audit/events?aggregateId=" + o, AUDITOR, null,
                 page -> page.get("items").get(0).get("eventType").asText().equals("OpportunityOpened"));
         cells(matrix, "/api/v1/audit/verify?scope=stream:" + o, AUDITOR, null, field("intact", "true"));
@@ -136,9 +134,9 @@ class QueryAuthorizationMatrixIT {
                         .containsAll(List.of("PartnerOnboarded", "RegistrationSubmitted", "DisputeOpened")));
         cells(matrix, "/api/v1/audit/reconciliation", AUDITOR, null,
                 report -> !report.get("divergent").asBoolean() && report.has("checkpoints"));
-        cells(matrix, "/api/v1/admin/dead-letters?status=PARKED", ADMIN, null,
+        cells(matrix, "/api/v1/admin/dead-letters?status=PARKED", ApiAccess.OPERATIONS, null,
                 page -> page.get("items").findValuesAsText("id").contains(String.valueOf(deadLetter)));
-        cells(matrix, "/api/v1/admin/dead-letters/" + deadLetter, ADMIN, null, field("id", String.valueOf(deadLetter)));
+        cells(matrix, "/api/v1/admin/dead-letters/" + deadLetter, ApiAccess.OPERATIONS, null, field("id", String.valueOf(deadLetter)));
 
         List<String> wrong = new ArrayList<>();
         for (var endpoint : matrix.entrySet()) {
@@ -213,13 +211,11 @@ class QueryAuthorizationMatrixIT {
         Map<String, Expected> row = new LinkedHashMap<>();
         boolean partnerPastRoleCheck = path.startsWith("/api/v1/registrations/") || path.startsWith("/api/v1/disputes/");
         for (String role : ROLES) {
-            if (allowed.contains(role)) {
-                row.put(role, Expected.ok(role.equals(PARTNER) ? forPartner : forStaff));
-            } else if (role.equals(PARTNER) && partnerPastRoleCheck) {
-                row.put(role, Expected.refused(404, "NOT_FOUND"));
-            } else {
-                row.put(role, Expected.refused(403, "FORBIDDEN"));
-            }
+            row.put(role, switch (ApiAccess.status(role, allowed, partnerPastRoleCheck)) {
+                case 200 -> Expected.ok(role.equals(PARTNER) ? forPartner : forStaff);
+                case 404 -> Expected.refused(404, "NOT_FOUND");
+                default -> Expected.refused(403, "FORBIDDEN");
+            });
         }
         matrix.put(path, row);
     }

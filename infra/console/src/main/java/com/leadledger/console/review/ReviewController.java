@@ -20,7 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Channel staff's review queue: oldest first, SLA, duplicate hints; approve or reject each registration. */
+/**
+ * Channel staff's review queue: oldest first, SLA, duplicate hints; approve or reject each registration. A rule's
+ * refusal is shown next to the registration; a role that may not decide gets the API's 403 (or 404).
+ */
 @Controller
 @RequestMapping("/console/review")
 class ReviewController {
@@ -72,6 +75,9 @@ class ReviewController {
             decision = Decision.approved(registrationId, approved.protectedUntil(), approved.eventId(),
                     opportunityOf(registrationId));
         } catch (ApiProblem refused) {
+            if (refused.refusesTheUser()) {
+                throw refused;
+            }
             decision = Decision.refused(registrationId, refused.problem());
         }
         redirect.addFlashAttribute("decision", decision);
@@ -92,6 +98,9 @@ class ReviewController {
                     registrationId);
             decision = Decision.rejected(registrationId, rejected.eventId(), opportunityOf(registrationId));
         } catch (ApiProblem refused) {
+            if (refused.refusesTheUser()) {
+                throw refused;
+            }
             decision = Decision.refused(registrationId, refused.problem());
         }
         redirect.addFlashAttribute("decision", decision);

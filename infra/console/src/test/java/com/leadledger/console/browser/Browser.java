@@ -3,13 +3,18 @@ package com.leadledger.console.browser;
 import com.leadledger.localruntime.ProjectPaths;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -27,12 +33,17 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One user's real, headless Chromium (Debian's {@code chromium} and {@code chromedriver}, named explicitly so that
- * Selenium Manager never downloads anything), with its own cookies and the language it asks for.
+ * Selenium Manager never downloads anything), with its own cookies and the language it asks for. Every console page
+ * it loads (open, a click or key that loads a page, a reload) is checked with axe-core ({@link Accessibility}).
  */
 final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String MAY_LOAD_A_PAGE = """
+            const e = arguments[0];
+            return (e.tagName === 'A' && e.hasAttribute('href'))
+                || (e.form != null && (e.type === 'submit' || e.type === 'image'));""";
 
     private static final Path SCREENSHOTS = ProjectPaths.root().resolve("infra/console/target/console-screenshots");
 
@@ -61,6 +72,7 @@ final class Browser implements AutoCloseable {
 
     Browser open(String path) {
         driver.get(baseUrl + path);
+        loaded();
         return this;
     }
 
@@ -74,19 +86,112 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    /** Waits until the element's attribute has {@code value} (a script updates the page in place). */
+    void awaitAttribute(By by, String attribute, String value, Duration atMost) {
+        new WebDriverWait(driver, atMost).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(by, attribute, value));
+    }
+
+    /** Runs the accessibility check on the page as it is now (the page loads check themselves). */
+    void checkAccessibility() {
+        Accessibility.check(driver);
+    }
+
+    /** Runs a script in the page (a test that alters the page to see a check fail). */
+    Object script(String script, Object... arguments) {
+        return ((ChromeDriver) driver).executeScript(script, arguments);
+    }
+
     boolean has(By by) {
         return !driver.findElements(by).isEmpty();
     }
 
+    /** Clicks; a link or a submit button that loads a page is followed by that page's accessibility check. */
     void click(By by) {
-        find(by).click();
+        WebElement target = find(by);
+        boolean mayLoad = Boolean.TRUE.equals(((ChromeDriver) driver).executeScript(MAY_LOAD_A_PAGE, target));
+        WebElement page = driver.findElement(By.tagName("html"));
+        target.click();
+        if (mayLoad) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(replaced(page));
+            } catch (TimeoutException stayed) {
+                return; // a script kept the page: nothing new to check
+            }
+            loaded();
+        }
     }
 
     /** Clicks something that loads another page, and returns once that page has replaced this one. */
     void clickAndLoad(By by) {
         WebElement page = driver.findElement(By.tagName("html"));
-        click(by);
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        find(by).click();
+        awaitReplaced(page);
+    }
+
+    /** Keyboard input to the focused element (no click), as a user without a mouse types it. */
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Shift+Tab: the focus moves back. */
+    void pressShiftTab() {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    }
+
+    /** Keys that load another page (Enter on a link, Space on a submit button); returns once it has replaced this one. */
+    void pressAndLoad(CharSequence... keys) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        press(keys);
+        awaitReplaced(page);
+    }
+
+    /** The element that has the keyboard focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Computed style of an element ({@code outline-style}, {@code box-shadow} …). */
+    String style(WebElement element, String property) {
+        return String.valueOf(((ChromeDriver) driver).executeScript(
+                "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1]);", element, property));
+    }
+
+    private void awaitReplaced(WebElement page) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(replaced(page));
+        loaded();
+    }
+
+    /** The page's root element is gone (chromedriver says so either as stale or as no longer in the document). */
+    private static ExpectedCondition<Boolean> replaced(WebElement page) {
+        return driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
+
+    /** A page has loaded: once complete, a console page must pass the accessibility check. */
+    private void loaded() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState;")));
+        boolean consoleHtml = driver.getCurrentUrl().startsWith(baseUrl + "/console")
+                && "text/html".equals(((ChromeDriver) driver).executeScript("return document.contentType;"));
+        if (consoleHtml) {
+            Accessibility.check(driver);
+        }
     }
 
     void type(By by, String text) {
@@ -106,6 +211,7 @@ final class Browser implements AutoCloseable {
             driver.navigate().refresh();
             return condition.getAsBoolean();
         });
+        loaded();
     }
 
     String source() {

@@ -8,12 +8,19 @@ import com.leadledger.testsupport.TestInfrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The console and both services as they run in production, each its own JVM from its executable jar, on the build's
@@ -27,6 +34,8 @@ final class ConsoleSystem {
     final ServiceProcess command;
     final ServiceProcess query;
     final ServiceProcess console;
+    private final PostgresServer postgres;
+    private final String queryDbUrl;
 
     static synchronized ConsoleSystem get() {
         if (instance == null) {
@@ -43,11 +52,12 @@ final class ConsoleSystem {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PostgresServer postgres = TestInfrastructure.postgres();
+        postgres = TestInfrastructure.postgres();
+        queryDbUrl = postgres.jdbcUrl(postgres.freshDatabase("console_query"));
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("LEADLEDGER_COMMAND_DB_URL", postgres.jdbcUrl(postgres.freshDatabase("console_command")));
-        env.put("LEADLEDGER_QUERY_DB_URL", postgres.jdbcUrl(postgres.freshDatabase("console_query")));
+        env.put("LEADLEDGER_QUERY_DB_URL", queryDbUrl);
         env.putAll(postgres.roles().environment());
         env.put("LEADLEDGER_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers());
         env.put("LEADLEDGER_TOPIC", "leadledger.events.console-" + UUID.randomUUID());
@@ -67,6 +77,31 @@ final class ConsoleSystem {
         command.start();
         query.start();
         console.start();
+    }
+
+    /**
+     * A dead letter as the query service's ingest parks a record it cannot read (no event identity, blocking nothing),
+     * written to its store directly: a record that is no event on the topic would disturb the other tests.
+     *
+     * @return its id
+     */
+    long parkARecordThatIsNoEvent() throws SQLException {
+        try (Connection db = DriverManager.getConnection(queryDbUrl, postgres.username(), postgres.password());
+             PreparedStatement insert = db.prepareStatement("""
+                     INSERT INTO dead_letter (status, reason, in_event_log, topic, kafka_partition, kafka_offset,
+                                              record_value, error_class, error_message, parked_at, last_failed_at,
+                                              attempts)
+                     VALUES ('PARKED', 'envelope', false, 'leadledger.events.console-parked', 0, ?, ?,
+                             'com.leadledger.query.projection.UndecodableRecordException', 'not an event envelope',
+                             now(), now(), 1)
+                     RETURNING id""")) {
+            insert.setLong(1, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+            insert.setBytes(2, "not an event envelope".getBytes(StandardCharsets.UTF_8));
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static ServiceProcess process(Path jar, String name, Map<String, String> env, Path logs) {

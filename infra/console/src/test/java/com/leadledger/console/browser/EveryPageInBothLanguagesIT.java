@@ -24,7 +24,8 @@ class EveryPageInBothLanguagesIT {
     void everyPageRendersWithoutAMissingText(String language) {
         try (Browser partner = new Browser(system, "story4-" + language + "-partner", language);
              Browser manager = new Browser(system, "story4-" + language + "-manager", language);
-             Browser auditor = new Browser(system, "story4-" + language + "-auditor", language)) {
+             Browser auditor = new Browser(system, "story4-" + language + "-auditor", language);
+             Browser admin = new Browser(system, "story4-" + language + "-admin", language)) {
             rendered(partner.open("/console/sign-in"), language, "sign-in");
 
             partner.signInAs("PARTNER_A");
@@ -71,6 +72,19 @@ class EveryPageInBothLanguagesIT {
 
             auditor.signInAs("AUDITOR");
             rendered(auditor, language, "home");
+
+            admin.signInAs("ADMIN");
+            rendered(admin, language, "admin-partners");
+            admin.open("/console/admin/partners/P-1001");
+            rendered(admin, language, "admin-partner");
+            admin.open("/console/admin/policies");
+            rendered(admin, language, "admin-policies");
+            admin.open("/console/admin/policies/diff?from=1&to=1");
+            rendered(admin, language, "admin-policy-diff");
+            admin.open("/console/admin/dead-letters?status=RESOLVED");
+            rendered(admin, language, "admin-dead-letters");
+            admin.open("/console/admin/rebuild");
+            rendered(admin, language, "admin-rebuild");
 
             String other = language.equals("en") ? "ru" : "en";
             partner.open("/console/registrations");
