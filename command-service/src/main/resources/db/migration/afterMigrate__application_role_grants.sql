@@ -53,7 +53,10 @@ BEGIN
                   -- deadlines (db-scheduler: picked, rescheduled, removed once done or cancelled)
                   ('TABLE', 'scheduled_tasks', 'SELECT, INSERT, UPDATE, DELETE'),
                   -- Idempotency-Key answers, expired after their retention
-                  ('TABLE', 'idempotency_key', 'SELECT, INSERT, UPDATE, DELETE'))
+                  ('TABLE', 'idempotency_key', 'SELECT, INSERT, UPDATE, DELETE'),
+                  -- registrations imported from CSV files: each row decided once
+                  ('TABLE', 'registration_import', 'SELECT, INSERT'),
+                  ('TABLE', 'registration_import_row', 'SELECT, INSERT, UPDATE'))
                  AS allowed(kind, name, privileges)
         -- a migration run up to an earlier target has not created every one yet
         WHERE CASE kind WHEN 'FUNCTION' THEN to_regprocedure(name) IS NOT NULL ELSE to_regclass(name) IS NOT NULL END

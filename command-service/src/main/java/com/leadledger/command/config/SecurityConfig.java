@@ -36,7 +36,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/keys", "/api/v1/audit/keys/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoints", "/api/v1/audit/heads")
                         .hasRole(Role.AUDITOR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/registrations").hasRole(PARTNER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/registrations",
+                                "/api/v1/registrations/imports").hasRole(PARTNER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/registrations/imports/*").hasRole(PARTNER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/registrations/*/withdraw",
                                 "/api/v1/registrations/*/outcome",
                                 "/api/v1/registrations/*/extension-requests").hasRole(PARTNER)

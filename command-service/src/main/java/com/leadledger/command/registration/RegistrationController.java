@@ -1,6 +1,5 @@
 package com.leadledger.command.registration;
 
-import com.leadledger.command.audit.ReceiptSigner;
 import com.leadledger.command.common.IdGenerator;
 import com.leadledger.command.common.Texts;
 import com.leadledger.command.web.HttpCommands;
@@ -34,14 +33,11 @@ import java.time.Instant;
 class RegistrationController {
 
     private final HttpCommands commands;
-    private final RegistrationLookup lookup;
     private final IdGenerator ids;
-    private final ReceiptSigner receipts;
+    private final SubmissionReceipts receipts;
 
-    RegistrationController(HttpCommands commands, RegistrationLookup lookup, IdGenerator ids,
-                           ReceiptSigner receipts) {
+    RegistrationController(HttpCommands commands, IdGenerator ids, SubmissionReceipts receipts) {
         this.commands = commands;
-        this.lookup = lookup;
         this.ids = ids;
         this.receipts = receipts;
     }
@@ -74,7 +70,7 @@ class RegistrationController {
                 Role.PARTNER, request);
         return ResponseEntity.created(URI.create("/api/v1/registrations/" + accepted.registrationId()))
                 .body(new SubmissionResponse(accepted.registrationId(), accepted.opportunityId(),
-                        RegistrationStatus.SUBMITTED, accepted.acceptedAt(), receiptFor(accepted, partner)));
+                        RegistrationStatus.SUBMITTED, accepted.acceptedAt(), receipts.issue(accepted, partner.partnerId())));
     }
 
     @PostMapping("/{registrationId}/withdraw")
@@ -107,13 +103,5 @@ class RegistrationController {
                 MoneyBody.toMoney(body.finalValue()), Texts.optional(body.reason())), partner, Role.PARTNER, request);
         return new StatusResponse(registrationId, body.result() == ReportOutcome.Result.WON
                 ? RegistrationStatus.WON : RegistrationStatus.LOST);
-    }
-
-    /** The partner's proof of when it registered: the stored event's hash, signed with the vendor's key. */
-    private Receipt receiptFor(RegistrationAccepted accepted, Actor partner) {
-        String eventHash = lookup.submissionEventHash(accepted.registrationId()).orElseThrow(
-                () -> new IllegalStateException("accepted registration " + accepted.registrationId() + " has no hash"));
-        return receipts.sign(accepted.registrationId(), accepted.opportunityId(), partner.partnerId(),
-                accepted.acceptedAt().toString(), eventHash);
     }
 }

@@ -9,15 +9,18 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** Body of {@code POST /api/v1/registrations}. The partner comes from the token; client timestamps are not accepted. */
-record SubmitRegistrationRequest(
+/**
+ * Body of {@code POST /api/v1/registrations}, and one row of a registrations import. The partner comes from the token;
+ * client timestamps are not accepted.
+ */
+public record SubmitRegistrationRequest(
         @NotNull @Valid Customer customer,
         @NotBlank @Size(max = 64) String productLine,
         @NotNull @Valid MoneyBody estimatedValue,
         @NotNull LocalDate expectedCloseDate,
         @Size(max = 4000) String description) {
 
-    record Customer(
+    public record Customer(
             @NotBlank @Size(max = 300) String legalName,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as RU")
             String country,
@@ -26,7 +29,7 @@ record SubmitRegistrationRequest(
             @Size(max = 200) String region) {
     }
 
-    SubmitRegistration toCommand(String registrationId, String partnerId) {
+    public SubmitRegistration toCommand(String registrationId, String partnerId) {
         return new SubmitRegistration(registrationId, partnerId,
                 new SubmitRegistration.CustomerDetails(customer.legalName(), customer.country(), customer.taxId(),
                         customer.domain(), customer.region()),

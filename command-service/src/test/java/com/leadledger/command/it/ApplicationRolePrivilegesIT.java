@@ -40,6 +40,8 @@ class ApplicationRolePrivilegesIT {
             entry("partner_registry", WRITE),
             entry("scheduled_tasks", ALL_ROWS),
             entry("idempotency_key", ALL_ROWS),
+            entry("registration_import", APPEND),
+            entry("registration_import_row", WRITE),
             entry("flyway_schema_history", Set.of()));
 
     @Test

@@ -55,8 +55,8 @@ public class LimitsConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(
             JsonMapper mapper, RequestLimitProperties limits) {
-        FilterRegistrationBean<RequestSizeFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeFilter(mapper, limits.maxBodyBytes()));
+        FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeFilter(mapper, limits.maxBodyBytes(), limits.maxCsvBodyBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

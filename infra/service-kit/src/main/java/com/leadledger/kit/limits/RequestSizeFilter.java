@@ -12,17 +12,19 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
 /**
- * Refuses request bodies above {@code leadledger.limits.max-body-bytes} with 413 problem+json before anything reads
- * them. Bodies without a declared length (chunked) are refused too when they exceed the limit while being read.
+ * Refuses request bodies above {@code leadledger.limits.max-body-bytes} (CSV files: {@code max-csv-body-bytes}) with
+ * 413 problem+json before anything reads them. Bodies without a declared length (chunked) are refused too when they exceed the limit while being read.
  */
 public class RequestSizeFilter extends OncePerRequestFilter {
 
     private final JsonMapper mapper;
-    private final long maxBytes;
+    private final long maxBodyBytes;
+    private final long maxCsvBodyBytes;
 
-    public RequestSizeFilter(JsonMapper mapper, long maxBytes) {
+    public RequestSizeFilter(JsonMapper mapper, long maxBodyBytes, long maxCsvBodyBytes) {
         this.mapper = mapper;
-        this.maxBytes = maxBytes;
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxCsvBodyBytes = maxCsvBodyBytes;
     }
 
     /**
@@ -33,6 +35,9 @@ public class RequestSizeFilter extends OncePerRequestFilter {
     @SuppressWarnings("deprecation")
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String contentType = request.getContentType();
+        long maxBytes = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")
+                ? maxCsvBodyBytes : maxBodyBytes;
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             Problems.write(response, mapper, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",

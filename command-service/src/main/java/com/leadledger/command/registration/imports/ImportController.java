@@ -1,0 +1,76 @@
+package com.leadledger.command.registration.imports;
+
+import com.leadledger.command.common.IdGenerator;
+import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.security.Actor;
+import com.leadledger.kit.web.PageRequestParams;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * A partner imports its open deals from a CSV file: the file is checked as a whole and kept (202, the import at
+ * {@code Location}); its rows are then filed one by one by {@link ImportRunner}, each through the rules of a single
+ * submission. The same file sent again is the same import. Only the partner that sent it reads an import; for anyone
+ * else it does not exist.
+ */
+@RestController
+@RequestMapping("/api/v1/registrations/imports")
+class ImportController {
+
+    private final ImportStore store;
+    private final ImportRunner runner;
+    private final IdGenerator ids;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ImportProperties settings;
+
+    ImportController(ImportStore store, ImportRunner runner, IdGenerator ids, TransactionTemplate transactions,
+                     Clock clock, ImportProperties settings) {
+        this.store = store;
+        this.runner = runner;
+        this.ids = ids;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @PostMapping(consumes = "text/csv")
+    ResponseEntity<ImportReport> start(@RequestBody byte[] csv, Authentication authentication) {
+        Actor partner = Actor.from(authentication);
+        ImportFile file = ImportFile.parse(csv, settings.maxRows());
+        Map.Entry<ImportStore.Job, Boolean> kept = transactions.execute(status -> store.createOrFind(ids.newId(),
+                partner.partnerId(), partner.subject(), file, clock.instant()));
+        ImportStore.Job job = kept.getKey();
+        if (kept.getValue()) {
+            runner.wake();
+        }
+        PageRequestParams firstPage = PageRequestParams.of(null, null);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/registrations/imports/" + job.importId()))
+                .body(ImportReport.of(job, store.counts(job.importId()),
+                        store.rows(job.importId(), firstPage.offset(), firstPage.size()), firstPage.page(),
+                        firstPage.size()));
+    }
+
+    @GetMapping("/{importId}")
+    ImportReport report(@PathVariable String importId, @RequestParam(required = false) Integer page,
+                        @RequestParam(required = false) Integer size, Authentication authentication) {
+        Actor partner = Actor.from(authentication);
+        ImportStore.Job job = store.byId(importId).filter(j -> j.partnerId().equals(partner.partnerId()))
+                .orElseThrow(() -> RuleViolation.notFound("Import " + importId));
+        PageRequestParams paging = PageRequestParams.of(page, size);
+        return ImportReport.of(job, store.counts(importId), store.rows(importId, paging.offset(), paging.size()),
+                paging.page(), paging.size());
+    }
+}
