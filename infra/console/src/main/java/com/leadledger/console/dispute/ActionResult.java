@@ -4,16 +4,17 @@ import com.leadledger.console.api.Problem;
 
 /**
  * What became of an action the user just sent on a dispute, shown at the top of its page: done (with the message key
- * naming it) or refused by the API with its problem.
+ * naming it and the id of the event it was recorded as) or refused by the API with its problem.
  */
-public record ActionResult(String action, Problem problem) {
+public record ActionResult(String action, String eventId, Problem problem) {
 
-    static ActionResult done(String action) {
-        return new ActionResult(action, null);
+    static ActionResult done(String action, Object answer) {
+        Object eventId = answer instanceof java.util.Map<?, ?> body ? body.get("eventId") : null;
+        return new ActionResult(action, eventId == null ? null : eventId.toString(), null);
     }
 
     static ActionResult refused(String action, Problem problem) {
-        return new ActionResult(action, problem);
+        return new ActionResult(action, null, problem);
     }
 
     public boolean isRefused() {

@@ -128,8 +128,9 @@ class ArbitrationController {
                        RedirectAttributes redirect) {
         ActionResult result;
         try {
-            api.write(path, body, ruling == null ? null : ruling.idempotencyKey(), Map.class, disputeId);
-            result = ActionResult.done(action);
+            Map<?, ?> answer = api.write(path, body, ruling == null ? null : ruling.idempotencyKey(), Map.class,
+                    disputeId);
+            result = ActionResult.done(action, answer);
         } catch (ApiProblem refused) {
             result = ActionResult.refused(action, refused.problem());
             if (ruling != null) {

@@ -49,7 +49,7 @@ class PartnerDisputesController {
         this.clock = clock;
     }
 
-    record Opened(String disputeId, String type, int level, Instant slaDueAt) {
+    record Opened(String disputeId, String type, int level, Instant slaDueAt, String eventId) {
     }
 
     @GetMapping
@@ -71,7 +71,7 @@ class PartnerDisputesController {
                 RedirectAttributes redirect) {
         try {
             Opened opened = api.write("/api/v1/disputes", form.body(), form.idempotencyKey(), Opened.class);
-            redirect.addFlashAttribute("result", ActionResult.done("opened"));
+            redirect.addFlashAttribute("result", new ActionResult("opened", opened.eventId(), null));
             redirect.addFlashAttribute("openedId", opened.disputeId());
             return "redirect:/console/disputes/" + opened.disputeId();
         } catch (ApiProblem refused) {
@@ -130,8 +130,7 @@ class PartnerDisputesController {
                        RedirectAttributes redirect) {
         ActionResult result;
         try {
-            api.write(path, body, null, Map.class, disputeId);
-            result = ActionResult.done(action);
+            result = ActionResult.done(action, api.write(path, body, null, Map.class, disputeId));
         } catch (ApiProblem refused) {
             result = ActionResult.refused(action, refused.problem());
         }
