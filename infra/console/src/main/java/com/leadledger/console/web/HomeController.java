@@ -5,7 +5,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The start page leads each user to their own work: partners to their registrations, staff to the review queue. */
+/**
+ * The start page leads each user to their own work: partners to their registrations, staff to the review queue,
+ * auditors to the search.
+ */
 @Controller
 class HomeController {
 
@@ -16,6 +19,9 @@ class HomeController {
         }
         if (user != null && user.isStaff()) {
             return "redirect:/console/review";
+        }
+        if (user != null && user.roles().contains("AUDITOR")) {
+            return "redirect:/console/audit";
         }
         return "home";
     }

@@ -34,7 +34,7 @@ class EveryPageInBothLanguagesIT {
             partner.click(By.id("submit-registration")); // empty: every field's problem shown
             assertThat(partner.find(By.id("legalName-error")).getText()).isNotBlank();
             rendered(partner, language, "submit-problems");
-            submit(partner);
+            String inn = submit(partner);
             rendered(partner, language, "registration");
             partner.open("/console/notices");
             rendered(partner, language, "notices");
@@ -48,7 +48,28 @@ class EveryPageInBothLanguagesIT {
             rendered(manager, language, "review");
 
             auditor.signInAs("AUDITOR");
-            rendered(auditor, language, "home");
+            rendered(auditor, language, "audit-search");
+            auditor.open("/console/audit?q=" + inn);
+            auditor.reloadUntil(() -> auditor.has(By.cssSelector("#hits .history-link")));
+            rendered(auditor, language, "audit-search-hits");
+            auditor.open("/console/audit?q=no-such-company");
+            assertThat(auditor.find(By.id("no-hits")).getText()).contains("no-such-company");
+            auditor.open("/console/audit?q=" + inn);
+            auditor.clickAndLoad(By.cssSelector("#hits .history-link"));
+            rendered(auditor, language, "audit-history");
+            String opportunityId = auditor.find(By.id("opportunity-id")).getText();
+            auditor.open("/console/audit/integrity");
+            rendered(auditor, language, "audit-integrity");
+            auditor.type(By.id("verify-opportunity-id"), opportunityId);
+            auditor.clickAndLoad(By.id("verify-opportunity"));
+            assertThat(auditor.find(By.id("verification-result")).getAttribute("data-intact")).isEqualTo("true");
+            rendered(auditor, language, "audit-verification");
+            auditor.open("/console/audit/receipt");
+            rendered(auditor, language, "audit-receipt");
+            auditor.type(By.id("receipt-text"), "{\"not\": \"a receipt\"}");
+            auditor.clickAndLoad(By.id("check-receipt"));
+            assertThat(auditor.find(By.id("receipt-verdict")).getAttribute("data-outcome")).isEqualTo("MALFORMED");
+            rendered(auditor, language, "audit-receipt-malformed");
 
             String other = language.equals("en") ? "ru" : "en";
             partner.open("/console/registrations");
@@ -66,7 +87,8 @@ class EveryPageInBothLanguagesIT {
         browser.screenshot(page);
     }
 
-    private static void submit(Browser partner) {
+    /** Registers a deal through the form; returns its customer's INN. */
+    private static String submit(Browser partner) {
         partner.open("/console/registrations/new");
         String inn = Inns.random();
         partner.type(By.id("legalName"), "ООО «Язык " + inn + "»");
@@ -77,5 +99,6 @@ class EveryPageInBothLanguagesIT {
         partner.setValue(By.id("expectedCloseDate"), LocalDate.now().plusDays(60).toString());
         partner.click(By.id("submit-registration"));
         partner.find(By.id("registration-id"));
+        return inn;
     }
 }
