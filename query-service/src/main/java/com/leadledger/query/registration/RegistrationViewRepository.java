@@ -168,6 +168,11 @@ public class RegistrationViewRepository {
             where.append(where.isEmpty() ? " WHERE " : " AND ").append("product_line = :productLine");
             params.put("productLine", filter.productLine());
         }
+        if (filter.pendingExtension() != null) {
+            where.append(where.isEmpty() ? " WHERE " : " AND ")
+                    .append(filter.pendingExtension() ? "" : "NOT ")
+                    .append("coalesce(jsonb_typeof(document->'pendingExtension') = 'object', false)");
+        }
         return where.toString();
     }
 
