@@ -7,6 +7,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -18,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the customer by its INN, opens the opportunity's history and moves the time slider (with the keyboard) to before
  * the approval, where A is still submitted, to before B registered, where A is alone in the ranking, and back after
  * the approval, where A is approved; without script the list of instants shows the same. Then the auditor checks
- * A's receipt against the published keys and verifies the history.
+ * A's receipt against the published keys (pasted, changed, uploaded) and verifies the history.
  */
 class AuditorTimeSliderStoryIT {
 
@@ -104,6 +108,11 @@ class AuditorTimeSliderStoryIT {
             auditor.clickAndLoad(By.id("check-receipt"));
             assertThat(auditor.find(By.id("receipt-verdict")).getAttribute("data-outcome"))
                     .as("a receipt claimed by another partner").isEqualTo("INVALID_SIGNATURE");
+            auditor.open("/console/audit/receipt");
+            auditor.find(By.id("receipt-file")).sendKeys(receiptFile(receiptA).toString());
+            auditor.clickAndLoad(By.id("check-receipt"));
+            assertThat(auditor.find(By.id("receipt-verdict")).getAttribute("data-outcome")).as("uploaded")
+                    .isEqualTo("VALID");
 
             auditor.open("/console/audit/integrity");
             auditor.clickAndLoad(By.id("verify-all"));
@@ -112,6 +121,18 @@ class AuditorTimeSliderStoryIT {
             auditor.reloadUntil(() -> auditor.has(By.cssSelector("#verification-state[data-state='DONE']")));
             assertThat(auditor.find(By.id("verification-result")).getAttribute("data-intact")).isEqualTo("true");
             auditor.screenshot("verification-done");
+        }
+    }
+
+    /** The receipt as the partner keeps it: a file. */
+    private static Path receiptFile(String receipt) {
+        try {
+            Path file = Files.createTempFile("receipt-", ".json");
+            Files.writeString(file, receipt);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -46,6 +46,8 @@ class EveryPageInBothLanguagesIT {
 
             manager.signInAs("MANAGER");
             rendered(manager, language, "review");
+            manager.open("/console/extensions");
+            rendered(manager, language, "extensions");
 
             auditor.signInAs("AUDITOR");
             rendered(auditor, language, "audit-search");
@@ -70,6 +72,10 @@ class EveryPageInBothLanguagesIT {
             auditor.clickAndLoad(By.id("check-receipt"));
             assertThat(auditor.find(By.id("receipt-verdict")).getAttribute("data-outcome")).isEqualTo("MALFORMED");
             rendered(auditor, language, "audit-receipt-malformed");
+
+            manager.open("/console/opportunities/" + opportunityId);
+            assertThat(manager.find(By.id("opportunity-id")).getText()).isEqualTo(opportunityId);
+            rendered(manager, language, "opportunity");
 
             String other = language.equals("en") ? "ru" : "en";
             partner.open("/console/registrations");
