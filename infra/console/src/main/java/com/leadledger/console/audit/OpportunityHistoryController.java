@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,6 +30,8 @@ class OpportunityHistoryController {
             new ParameterizedTypeReference<>() {
             };
 
+    private static final int PAGE_SIZE = 200;
+
     private final LeadLedgerApi api;
 
     OpportunityHistoryController(LeadLedgerApi api) {
@@ -38,8 +41,7 @@ class OpportunityHistoryController {
     @GetMapping("/console/audit/opportunities/{opportunityId}")
     String history(@PathVariable String opportunityId, @RequestParam(required = false) Integer step,
                    @RequestParam(required = false) String asOf, Model model) {
-        Timeline timeline = Timeline.of(api.read("/api/v1/audit/events?aggregateId={id}&page=0&size=200", TRAIL,
-                opportunityId).items());
+        Timeline timeline = Timeline.of(trail(opportunityId));
         int selected = timeline.select(step, instant(asOf));
         model.addAttribute("opportunityId", opportunityId);
         model.addAttribute("timeline", timeline);
@@ -52,6 +54,19 @@ class OpportunityHistoryController {
         model.addAttribute("decisions", api.read("/api/v1/audit/opportunities/{id}/decisions", DECISIONS,
                 opportunityId));
         return "audit-opportunity";
+    }
+
+    /** Every event of the opportunity's stream, page after page. */
+    private List<TrailEvent> trail(String opportunityId) {
+        List<TrailEvent> events = new ArrayList<>();
+        Page<TrailEvent> page;
+        int number = 0;
+        do {
+            page = api.read("/api/v1/audit/events?aggregateId={id}&page={page}&size=" + PAGE_SIZE, TRAIL,
+                    opportunityId, number++);
+            events.addAll(page.items());
+        } while (!page.items().isEmpty() && events.size() < page.total());
+        return events;
     }
 
     /** A malformed instant is refused as the API refuses it: 400, naming the field. */
