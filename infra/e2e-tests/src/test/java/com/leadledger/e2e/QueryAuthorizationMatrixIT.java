@@ -132,6 +132,8 @@ class QueryAuthorizationMatrixIT {
         cells(matrix, "/api/v1/audit/partners/" + partner + "/timeline?size=200", AUDITOR, null,
                 page -> page.get("items").findValuesAsText("eventType")
                         .containsAll(List.of("PartnerOnboarded", "RegistrationSubmitted", "DisputeOpened")));
+        cells(matrix, "/api/v1/audit/search?q=" + r, AUDITOR, null,
+                page -> page.get("items").findValuesAsText("registrationId").contains(r));
         cells(matrix, "/api/v1/audit/reconciliation", AUDITOR, null,
                 report -> !report.get("divergent").asBoolean() && report.has("checkpoints"));
         cells(matrix, "/api/v1/admin/dead-letters?status=PARKED", ApiAccess.OPERATIONS, null,

@@ -66,7 +66,7 @@ class SecurityConfig {
                                 "/api/v1/audit/opportunities/*", "/api/v1/audit/opportunities/*/decisions",
                                 "/api/v1/audit/registrations/*", "/api/v1/audit/disputes/*",
                                 "/api/v1/audit/partners/*/timeline", "/api/v1/audit/verify/jobs/*",
-                                "/api/v1/audit/reconciliation")
+                                "/api/v1/audit/reconciliation", "/api/v1/audit/search")
                         .hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/rebuild")
                         .hasRole(Role.ADMIN.name())

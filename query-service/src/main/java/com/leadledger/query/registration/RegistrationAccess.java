@@ -36,7 +36,8 @@ record RegistrationAccess(String partnerScope, boolean forStaff) {
     /** The filter the caller asked for, with the partner forced to its own for partner callers. */
     RegistrationFilter restrict(RegistrationFilter requested) {
         return partnerScope == null ? requested
-                : new RegistrationFilter(partnerScope, requested.status(), requested.productLine());
+                : new RegistrationFilter(partnerScope, requested.status(), requested.productLine(),
+                        requested.pendingExtension());
     }
 
     RegistrationResponse render(RegistrationView view) {

@@ -34,20 +34,23 @@ class RegistrationController {
 
     /**
      * Registrations, newest first. Partners get their own only ({@code partnerId} is ignored for them); staff,
-     * auditors and admins get all, optionally filtered.
+     * auditors and admins get all, optionally filtered ({@code pendingExtension=true}: the extension requests that
+     * await a decision).
      */
     @GetMapping
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<RegistrationResponse> list(@RequestParam(required = false) String status,
                                             @RequestParam(required = false) String partnerId,
                                             @RequestParam(required = false) String productLine,
+                                            @RequestParam(required = false) Boolean pendingExtension,
                                             @RequestParam(required = false) Integer page,
                                             @RequestParam(required = false) Integer size,
                                             Authentication authentication) {
         RegistrationAccess access = RegistrationAccess.of(Actor.from(authentication));
         PageRequestParams paging = PageRequestParams.of(page, size);
         RegistrationFilter filter = access.restrict(
-                new RegistrationFilter(blankToNull(partnerId), parseStatus(status), blankToNull(productLine)));
+                new RegistrationFilter(blankToNull(partnerId), parseStatus(status), blankToNull(productLine),
+                        pendingExtension));
         List<RegistrationResponse> items = registrations.list(filter, paging.offset(), paging.size()).stream()
                 .map(access::render)
                 .toList();

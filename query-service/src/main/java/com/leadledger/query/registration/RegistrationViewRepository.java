@@ -120,6 +120,40 @@ public class RegistrationViewRepository {
                 .query(row).list();
     }
 
+    /**
+     * Registrations naming {@code text}: as their registration, opportunity or partner id, their customer's tax id
+     * (INN, with or without its country prefix, spaces and dashes ignored) or domain, or a part of the customer's
+     * normalized legal name; newest first.
+     */
+    public List<RegistrationView> search(String text, long offset, int limit) {
+        Map<String, Object> params = searchParams(text);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(SELECT + SEARCH + " ORDER BY accepted_at DESC, registration_id DESC LIMIT :limit OFFSET :offset")
+                .params(params).query(row).list();
+    }
+
+    public long countSearch(String text) {
+        return jdbc.sql("SELECT count(*) FROM registration_view" + SEARCH).params(searchParams(text))
+                .query(Long.class).single();
+    }
+
+    private static final String SEARCH = " " + """
+            WHERE registration_id = :text OR opportunity_id = :text OR partner_id = :text
+               OR document->'customer'->>'taxId' = :taxId
+               OR split_part(document->'customer'->>'taxId', ':', 2) = :taxId OR customer_domain = :domain
+               OR (:name <> '' AND customer_name_normalized LIKE '%' || :name || '%')""";
+
+    /** The normalized name holds letters, digits and single spaces only, so it is safe inside a LIKE pattern. */
+    private static Map<String, Object> searchParams(String text) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("text", text);
+        params.put("taxId", text.replaceAll("[\\s\\-]", "").toUpperCase(java.util.Locale.ROOT));
+        params.put("domain", text.toLowerCase(java.util.Locale.ROOT));
+        params.put("name", CustomerNames.normalize(text));
+        return params;
+    }
+
     private static String where(RegistrationFilter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder();
         if (filter.partnerId() != null) {
@@ -133,6 +167,11 @@ public class RegistrationViewRepository {
         if (filter.productLine() != null) {
             where.append(where.isEmpty() ? " WHERE " : " AND ").append("product_line = :productLine");
             params.put("productLine", filter.productLine());
+        }
+        if (filter.pendingExtension() != null) {
+            where.append(where.isEmpty() ? " WHERE " : " AND ")
+                    .append(filter.pendingExtension() ? "" : "NOT ")
+                    .append("coalesce(jsonb_typeof(document->'pendingExtension') = 'object', false)");
         }
         return where.toString();
     }

@@ -53,6 +53,16 @@ public class LeadLedgerApi {
         return read(path, ParameterizedTypeReference.forType(type), variables);
     }
 
+    /** A read from the command service (what only it publishes: checkpoints, signing keys, policies). */
+    public <T> T readCommand(String path, Class<T> type, Object... variables) {
+        return readCommand(path, ParameterizedTypeReference.forType(type), variables);
+    }
+
+    public <T> T readCommand(String path, ParameterizedTypeReference<T> type, Object... variables) {
+        return command.get().uri(path, variables).headers(this::authorize).accept(MediaType.APPLICATION_JSON)
+                .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(type);
+    }
+
     /** A write with an {@code Idempotency-Key}, so that a form sent twice takes effect once. */
     public <T> T write(String path, Object body, String idempotencyKey, Class<T> type, Object... variables) {
         return command.post().uri(path, variables).headers(this::authorize)

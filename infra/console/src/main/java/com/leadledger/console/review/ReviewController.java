@@ -34,9 +34,11 @@ class ReviewController {
     };
 
     private final LeadLedgerApi api;
+    private final TierLimitsReader tierLimits;
 
-    ReviewController(LeadLedgerApi api) {
+    ReviewController(LeadLedgerApi api, TierLimitsReader tierLimits) {
         this.api = api;
+        this.tierLimits = tierLimits;
     }
 
     record Approved(Instant protectedUntil, String eventId) {
@@ -51,7 +53,9 @@ class ReviewController {
 
     @GetMapping
     String queue(Model model) {
-        model.addAttribute("items", api.read("/api/v1/review-queue?page=0&size=100", PAGE).items());
+        List<ReviewItem> items = api.read("/api/v1/review-queue?page=0&size=100", PAGE).items();
+        model.addAttribute("items", items);
+        model.addAttribute("limits", tierLimits.of(items.stream().map(ReviewItem::partnerId).distinct().toList()));
         model.addAttribute("reasons", REJECTION_REASONS);
         return "review";
     }

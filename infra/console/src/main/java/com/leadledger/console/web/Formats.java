@@ -49,6 +49,15 @@ public class Formats {
                 .withZone(zone()).format(instant);
     }
 
+    /** With the seconds, where instants close together must be told apart (an audit trail). */
+    public String exactInstant(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM).withLocale(locale())
+                .withZone(zone()).format(instant);
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
     }

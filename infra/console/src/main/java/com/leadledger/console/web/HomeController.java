@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The start page leads each user to their own work: partners to their registrations, staff to the review queue,
- * admins to the partner registry.
+ * admins to the partner registry, auditors to the search.
  */
 @Controller
 class HomeController {
@@ -22,6 +22,9 @@ class HomeController {
         }
         if (user != null && user.roles().contains("ADMIN")) {
             return "redirect:/console/admin/partners";
+        }
+        if (user != null && user.roles().contains("AUDITOR")) {
+            return "redirect:/console/audit";
         }
         return "home";
     }

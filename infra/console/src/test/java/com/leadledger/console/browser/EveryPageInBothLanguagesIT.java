@@ -35,7 +35,7 @@ class EveryPageInBothLanguagesIT {
             partner.click(By.id("submit-registration")); // empty: every field's problem shown
             assertThat(partner.find(By.id("legalName-error")).getText()).isNotBlank();
             rendered(partner, language, "submit-problems");
-            submit(partner);
+            String inn = submit(partner);
             rendered(partner, language, "registration");
             String registrationId = partner.find(By.id("registration-id")).getText();
             partner.open("/console/notices");
@@ -69,9 +69,36 @@ class EveryPageInBothLanguagesIT {
             manager.open("/console/partner-record/P-1001");
             manager.find(By.id("penalty-points"));
             rendered(manager, language, "partner-record");
+            manager.open("/console/extensions");
+            rendered(manager, language, "extensions");
 
             auditor.signInAs("AUDITOR");
-            rendered(auditor, language, "home");
+            rendered(auditor, language, "audit-search");
+            auditor.open("/console/audit?q=" + inn);
+            auditor.reloadUntil(() -> auditor.has(By.cssSelector("#hits .history-link")));
+            rendered(auditor, language, "audit-search-hits");
+            auditor.open("/console/audit?q=no-such-company");
+            assertThat(auditor.find(By.id("no-hits")).getText()).contains("no-such-company");
+            auditor.open("/console/audit?q=" + inn);
+            auditor.clickAndLoad(By.cssSelector("#hits .history-link"));
+            rendered(auditor, language, "audit-history");
+            String opportunityId = auditor.find(By.id("opportunity-id")).getText();
+            auditor.open("/console/audit/integrity");
+            rendered(auditor, language, "audit-integrity");
+            auditor.type(By.id("verify-opportunity-id"), opportunityId);
+            auditor.clickAndLoad(By.id("verify-opportunity"));
+            assertThat(auditor.find(By.id("verification-result")).getAttribute("data-intact")).isEqualTo("true");
+            rendered(auditor, language, "audit-verification");
+            auditor.open("/console/audit/receipt");
+            rendered(auditor, language, "audit-receipt");
+            auditor.type(By.id("receipt-text"), "{\"not\": \"a receipt\"}");
+            auditor.clickAndLoad(By.id("check-receipt"));
+            assertThat(auditor.find(By.id("receipt-verdict")).getAttribute("data-outcome")).isEqualTo("MALFORMED");
+            rendered(auditor, language, "audit-receipt-malformed");
+
+            manager.open("/console/opportunities/" + opportunityId);
+            assertThat(manager.find(By.id("opportunity-id")).getText()).isEqualTo(opportunityId);
+            rendered(manager, language, "opportunity");
 
             admin.signInAs("ADMIN");
             rendered(admin, language, "admin-partners");
@@ -117,7 +144,8 @@ class EveryPageInBothLanguagesIT {
         return disputeId;
     }
 
-    private static void submit(Browser partner) {
+    /** Registers a deal through the form; returns its customer's INN. */
+    private static String submit(Browser partner) {
         partner.open("/console/registrations/new");
         String inn = Inns.random();
         partner.type(By.id("legalName"), "ООО «Язык " + inn + "»");
@@ -128,5 +156,6 @@ class EveryPageInBothLanguagesIT {
         partner.setValue(By.id("expectedCloseDate"), LocalDate.now().plusDays(60).toString());
         partner.click(By.id("submit-registration"));
         partner.find(By.id("registration-id"));
+        return inn;
     }
 }

@@ -1,0 +1,85 @@
+package com.leadledger.console.audit;
+
+import com.leadledger.console.api.ApiProblem;
+import com.leadledger.console.api.LeadLedgerApi;
+import com.leadledger.console.api.Page;
+import com.leadledger.console.api.Problem;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An opportunity's history for auditors: the state {@code asOf} any instant of its stream, chosen with the time
+ * slider (a script reloads only the state) or, without script, with the form or the list of instants; and every
+ * decision with what the decider saw.
+ */
+@Controller
+class OpportunityHistoryController {
+
+    private static final ParameterizedTypeReference<Page<TrailEvent>> TRAIL = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<DecisionContext>> DECISIONS =
+            new ParameterizedTypeReference<>() {
+            };
+
+    private static final int PAGE_SIZE = 200;
+
+    private final LeadLedgerApi api;
+
+    OpportunityHistoryController(LeadLedgerApi api) {
+        this.api = api;
+    }
+
+    @GetMapping("/console/audit/opportunities/{opportunityId}")
+    String history(@PathVariable String opportunityId, @RequestParam(required = false) Integer step,
+                   @RequestParam(required = false) String asOf, Model model) {
+        Timeline timeline = Timeline.of(trail(opportunityId));
+        int selected = timeline.select(step, instant(asOf));
+        model.addAttribute("opportunityId", opportunityId);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("selected", selected);
+        if (selected >= 0) {
+            Instant at = timeline.stops().get(selected).at();
+            model.addAttribute("state", api.read("/api/v1/audit/opportunities/{id}?asOf={at}", OpportunityAsOf.class,
+                    opportunityId, at.toString()));
+        }
+        model.addAttribute("decisions", api.read("/api/v1/audit/opportunities/{id}/decisions", DECISIONS,
+                opportunityId));
+        return "audit-opportunity";
+    }
+
+    /** Every event of the opportunity's stream, page after page. */
+    private List<TrailEvent> trail(String opportunityId) {
+        List<TrailEvent> events = new ArrayList<>();
+        Page<TrailEvent> page;
+        int number = 0;
+        do {
+            page = api.read("/api/v1/audit/events?aggregateId={id}&page={page}&size=" + PAGE_SIZE, TRAIL,
+                    opportunityId, number++);
+            events.addAll(page.items());
+        } while (!page.items().isEmpty() && events.size() < page.total());
+        return events;
+    }
+
+    /** A malformed instant is refused as the API refuses it: 400, naming the field. */
+    private static Instant instant(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(asOf.strip());
+        } catch (DateTimeParseException malformed) {
+            String message = "must be an ISO-8601 UTC instant such as 2026-12-01T09:30:00Z";
+            throw new ApiProblem(new Problem(400, "VALIDATION_FAILED", "Invalid request", message,
+                    List.of(new Problem.FieldError("asOf", message))));
+        }
+    }
+}
