@@ -34,11 +34,11 @@ class PolicyVersionsController {
 
     @GetMapping
     String versions(Model model) {
-        Version current = api.readFromCommandService("/api/v1/policies/current", Version.class);
+        Version current = api.readCommand("/api/v1/policies/current", Version.class);
         List<Version> versions = new ArrayList<>();
         versions.add(current);
         for (long v = current.version() - 1; v >= 1 && versions.size() < LISTED; v--) {
-            versions.add(api.readFromCommandService("/api/v1/policies/{version}", Version.class, v));
+            versions.add(api.readCommand("/api/v1/policies/{version}", Version.class, v));
         }
         model.addAttribute("versions", versions);
         model.addAttribute("current", current.version());
@@ -47,8 +47,8 @@ class PolicyVersionsController {
 
     @GetMapping("/diff")
     String diff(@RequestParam long from, @RequestParam long to, Model model) {
-        JsonNode before = api.readFromCommandService("/api/v1/policies/{version}", JsonNode.class, from).path("policy");
-        JsonNode after = api.readFromCommandService("/api/v1/policies/{version}", JsonNode.class, to).path("policy");
+        JsonNode before = api.readCommand("/api/v1/policies/{version}", JsonNode.class, from).path("policy");
+        JsonNode after = api.readCommand("/api/v1/policies/{version}", JsonNode.class, to).path("policy");
         model.addAttribute("diff", PolicyDiff.between(from, before, to, after));
         return "admin-policy-diff";
     }

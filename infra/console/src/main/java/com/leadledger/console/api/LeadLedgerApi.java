@@ -71,12 +71,6 @@ public class LeadLedgerApi {
                 .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(type);
     }
 
-    /** A read the command service answers itself (the policy versions). */
-    public <T> T readFromCommandService(String path, Class<T> type, Object... variables) {
-        return command.get().uri(path, variables).headers(this::authorize).accept(MediaType.APPLICATION_JSON)
-                .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(type);
-    }
-
     /** An operator's action on the query service's admin API (dead letters, projection rebuilds). */
     public <T> T adminWrite(String path, Object body, Class<T> type, Object... variables) {
         var request = query.post().uri(path, variables).headers(this::authorize).accept(MediaType.APPLICATION_JSON);
