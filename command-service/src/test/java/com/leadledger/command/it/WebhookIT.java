@@ -3,6 +3,7 @@ package com.leadledger.command.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.localruntime.DevTokens;
+import com.leadledger.localruntime.ProjectPaths;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +19,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.leadledger.command.it.Conditions.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,6 +223,46 @@ class WebhookIT extends CommandServiceITBase {
         assertThat(endpoint.ofType("registration.approved").get(1).eventId()).isEqualTo(approved.eventId());
         assertThat(http.post("/api/v1/partners/" + a + "/webhook/deliveries/" + java.util.UUID.randomUUID()
                 + "/redeliver", token, "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theDocumentedOpensslSnippetVerifiesARealDelivery() throws Exception {
+        String a = Onboarding.onboardGold(http);
+        WebhookEndpoint endpoint = endpoint();
+        String secret = subscribe(a, Onboarding.tokenOf(a), endpoint.url());
+        String id = submit(a, Inns.random()).get("registrationId").asText();
+        assertThat(http.post("/api/v1/registrations/" + id + "/approve", MANAGER, "{\"discountPercent\": 10}")
+                .status()).isEqualTo(200);
+        await("the approval", () -> endpoint.ofType("registration.approved").size() == 1);
+        WebhookEndpoint.Received approved = endpoint.ofType("registration.approved").get(0);
+
+        assertThat(runDocumentedSnippet(approved.signature(), approved.body(), secret)).isEqualTo("VALID");
+        assertThat(runDocumentedSnippet(approved.signature(), approved.body().replace(id, "R-forged"), secret))
+                .isEqualTo("INVALID");
+        assertThat(runDocumentedSnippet(approved.signature(), approved.body(), "whsec_wrong")).isEqualTo("INVALID");
+    }
+
+    /** The shell block of docs/webhooks.md that runs openssl, as written there. */
+    static String runDocumentedSnippet(String signature, String body, String secret) throws Exception {
+        String doc = Files.readString(ProjectPaths.root().resolve("docs/webhooks.md"));
+        Matcher block = Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        String snippet = null;
+        while (block.find()) {
+            if (block.group(1).contains("openssl dgst")) {
+                snippet = block.group(1);
+            }
+        }
+        assertThat(snippet).as("the openssl snippet of docs/webhooks.md").isNotNull();
+        Path dir = Files.createTempDirectory("webhook-openssl");
+        Files.writeString(dir.resolve("body.json"), body, StandardCharsets.UTF_8);
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", snippet).directory(dir.toFile())
+                .redirectErrorStream(true);
+        bash.environment().put("SECRET", secret);
+        bash.environment().put("SIG", signature);
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
     }
 
     /** Sets the partner's webhook for every event type; returns the secret answered. */
