@@ -2,9 +2,6 @@ package com.leadledger.command.webhook;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,8 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the webhook pipeline: a fan-out thread turns committed events into deliveries ({@link WebhookFanOut}), woken by
- * this instance's commits and looking anyway every poll interval; a dispatch thread hands due deliveries to a bounded
+ * Runs the webhook pipeline: a fan-out thread turns committed events into deliveries ({@link WebhookFanOut}) every poll
+ * interval (not woken by each commit as the Kafka relay is: webhooks can wait a second, and under a burst of commands
+ * the connections are the commands'); a dispatch thread hands due deliveries to a bounded
  * pool, at most one in flight per partner, so a slow or dead endpoint holds one worker and never delays the others.
  * Every attempt is signed when it is sent; a failed one is retried after an exponential back-off with jitter until the
  * delivery's retry period ends, then the delivery is FAILED. At least once: a delivery is claimed with a lease, so an
@@ -45,7 +43,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final WebhookProperties properties;
-    private final Signal committed = new Signal();
+    private final Signal stopping = new Signal();
     private final Signal due = new Signal();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Counter delivered;
@@ -57,7 +55,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
     WebhookDispatcher(WebhookFanOut fanOut, WebhookDeliveries deliveries, WebhookSubscriptions subscriptions,
                       WebhookSecrets secrets, WebhookAddressPolicy addresses, TransactionTemplate transactions,
-                      Clock clock, WebhookProperties properties, EventStore eventStore, MeterRegistry meters) {
+                      Clock clock, WebhookProperties properties, MeterRegistry meters) {
         this.fanOut = fanOut;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -68,15 +66,6 @@ class WebhookDispatcher implements SmartLifecycle {
         this.properties = properties;
         this.delivered = meters.counter("leadledger.webhooks.delivered");
         this.failedAttempts = meters.counter("leadledger.webhooks.failed-attempts");
-        eventStore.subscribe(this::stored);
-    }
-
-    private void stored(List<? extends EventMessage<?>> events) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> committed.signal());
-        } else {
-            committed.signal();
-        }
     }
 
     /** A redelivery was asked for: look for due deliveries now. */
@@ -92,7 +81,7 @@ class WebhookDispatcher implements SmartLifecycle {
                     due.signal();
                 }
                 if (taken < WebhookFanOut.BATCH_SIZE) {
-                    committed.await(properties.pollInterval());
+                    stopping.await(properties.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -214,7 +203,7 @@ class WebhookDispatcher implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        committed.signal();
+        stopping.signal();
         due.signal();
         try {
             for (Thread thread : new Thread[]{fanOutThread, dispatchThread}) {

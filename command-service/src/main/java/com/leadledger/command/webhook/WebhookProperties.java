@@ -20,7 +20,7 @@ import java.time.Duration;
  * @param connectTimeout how long a connection to an endpoint may take
  * @param readTimeout    how long an endpoint may take to answer
  * @param concurrency    deliveries in flight at once per instance (one per endpoint at most)
- * @param pollInterval   how often due deliveries and new outbox rows are looked for when nothing woke the dispatcher
+ * @param pollInterval   how often new outbox rows are fanned out and due deliveries looked for
  */
 @ConfigurationProperties("leadledger.webhooks")
 @Validated
