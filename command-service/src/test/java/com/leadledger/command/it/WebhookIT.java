@@ -9,7 +9,9 @@ import com.leadledger.testsupport.Inns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -48,6 +50,8 @@ class WebhookIT extends CommandServiceITBase {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
     HttpApi http;
     final HttpClient client = HttpClient.newHttpClient();
     final List<WebhookEndpoint> endpoints = new ArrayList<>();
@@ -240,6 +244,39 @@ class WebhookIT extends CommandServiceITBase {
         assertThat(runDocumentedSnippet(approved.signature(), approved.body().replace(id, "R-forged"), secret))
                 .isEqualTo("INVALID");
         assertThat(runDocumentedSnippet(approved.signature(), approved.body(), "whsec_wrong")).isEqualTo("INVALID");
+    }
+
+    /**
+     * A fan-out that crashed after adding deliveries but before its outbox rows were gone does it again: no second
+     * delivery. An instance that died mid-attempt leaves its lease; once the lease has passed the delivery is sent
+     * again.
+     */
+    @Test
+    void aRepeatedFanOutAddsNoDeliveryAndAnAbandonedAttemptIsSentAgain() throws Exception {
+        String a = Onboarding.onboardGold(http);
+        WebhookEndpoint endpoint = endpoint();
+        subscribe(a, Onboarding.tokenOf(a), endpoint.url());
+        String id = submit(a, Inns.random()).get("registrationId").asText();
+        assertThat(http.post("/api/v1/registrations/" + id + "/approve", MANAGER, "{\"discountPercent\": 10}")
+                .status()).isEqualTo(200);
+        await("the approval", () -> endpoint.ofType("registration.approved").size() == 1);
+        String eventId = endpoint.ofType("registration.approved").get(0).eventId();
+
+        long globalIndex = jdbc.sql("SELECT globalindex FROM domainevententry WHERE eventidentifier = :id")
+                .param("id", eventId).query(Long.class).single();
+        jdbc.sql("INSERT INTO webhook_outbox (global_index) VALUES (:index)").param("index", globalIndex).update();
+        await("the event fanned out again", () -> jdbc.sql(
+                "SELECT count(*) FROM webhook_outbox WHERE global_index = :i").param("i", globalIndex)
+                .query(Long.class).single() == 0);
+        assertThat(jdbc.sql("SELECT count(*) FROM webhook_delivery WHERE partner_id = :p AND event_id = :e")
+                .param("p", a).param("e", eventId).query(Long.class).single()).isEqualTo(1);
+
+        // as a claimed delivery looks once its instance died and the lease passed
+        jdbc.sql("""
+                        UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = now() - interval '1 second'
+                        WHERE partner_id = :p AND event_id = :e""").param("p", a).param("e", eventId).update();
+        await("the abandoned delivery sent again", () -> endpoint.ofType("registration.approved").size() == 2);
+        assertThat(endpoint.ofType("registration.approved").get(1).eventId()).isEqualTo(eventId);
     }
 
     /** The shell block of docs/webhooks.md that runs openssl, as written there. */
