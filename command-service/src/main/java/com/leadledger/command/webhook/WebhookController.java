@@ -6,8 +6,6 @@ import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -125,8 +123,8 @@ class WebhookController {
     }
 
     @GetMapping("/deliveries")
-    DeliveryPage deliveries(@PathVariable String partnerId, @RequestParam(defaultValue = "0") @Min(0) int page,
-                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Authentication auth) {
+    DeliveryPage deliveries(@PathVariable String partnerId, @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "20") int size, Authentication auth) {
         actingRole(Actor.from(auth), partnerId);
         if (page < 0 || size < 1 || size > 200) {
             throw RuleViolation.invalidField(page < 0 ? "page" : "size",

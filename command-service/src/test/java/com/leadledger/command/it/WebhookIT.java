@@ -179,6 +179,11 @@ class WebhookIT extends CommandServiceITBase {
         assertThat(http.post("/api/v1/partners/" + a + "/webhook/rotate-secret", tokenB, "").status())
                 .isEqualTo(404);
         assertThat(delete("/api/v1/partners/" + a + "/webhook", tokenB).statusCode()).isEqualTo(404);
+        for (String paging : List.of("page=-1", "size=0", "size=201")) {
+            var refused = get("/api/v1/partners/" + a + "/webhook/deliveries?" + paging, Onboarding.tokenOf(a));
+            assertThat(refused.statusCode()).as(paging).isEqualTo(400);
+            assertThat(refused.body()).contains("VALIDATION_FAILED");
+        }
         var current = get("/api/v1/partners/" + a + "/webhook", Onboarding.ADMIN);
         assertThat(current.statusCode()).isEqualTo(200);
         assertThat(current.body()).contains(endpoint.url()).doesNotContain("whsec_");
