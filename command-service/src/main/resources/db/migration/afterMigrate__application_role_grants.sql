@@ -44,6 +44,10 @@ BEGIN
                   ('FUNCTION', 'leadledger_settled_boundary()', 'EXECUTE'),
                   -- the Kafka relay's queue: filled by a trigger on each stored event, emptied once Kafka acknowledged
                   ('TABLE', 'relay_outbox', 'SELECT, INSERT, DELETE'),
+                  -- partner webhooks: the fan-out's queue (filled by a trigger), subscriptions, deliveries
+                  ('TABLE', 'webhook_outbox', 'SELECT, INSERT, DELETE'),
+                  ('TABLE', 'webhook_subscription', 'SELECT, INSERT, UPDATE, DELETE'),
+                  ('TABLE', 'webhook_delivery', 'SELECT, INSERT, UPDATE'),
                   -- tracking tokens of the streaming event processors (claimed, advanced, released)
                   ('TABLE', 'tokenentry', 'SELECT, INSERT, UPDATE'),
                   -- command-side views written with the events

@@ -22,7 +22,8 @@ final class MissingAggregateInterceptor implements MessageHandlerInterceptor<Com
             "partner", "partner",
             "policy", "policy",
             "registration", "opportunity",
-            "support", "opportunity");
+            "support", "opportunity",
+            "webhook", "webhook");
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork,

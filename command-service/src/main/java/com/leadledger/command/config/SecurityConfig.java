@@ -53,6 +53,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/disputes/*/respondent",
                                 "/api/v1/disputes/*/assign", "/api/v1/disputes/*/ruling").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/disputes/*/appeal").hasRole(PARTNER)
+                        // a partner's own webhook (ownership checked by the controller: another partner's is 404)
+                        .requestMatchers("/api/v1/partners/*/webhook", "/api/v1/partners/*/webhook/**")
+                        .hasAnyRole(PARTNER, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/partners", "/api/v1/partners/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/policies").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/policies/current", "/api/v1/policies/*")

@@ -1,0 +1,231 @@
+package com.leadledger.command.webhook;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the webhook pipeline: a fan-out thread turns committed events into deliveries ({@link WebhookFanOut}) every poll
+ * interval (not woken by each commit as the Kafka relay is: webhooks can wait a second, and under a burst of commands
+ * the connections are the commands'); a dispatch thread hands due deliveries to a bounded
+ * pool, at most one in flight per partner, so a slow or dead endpoint holds one worker and never delays the others.
+ * Every attempt is signed when it is sent; a failed one is retried after an exponential back-off with jitter until the
+ * delivery's retry period ends, then the delivery is FAILED. At least once: a delivery is claimed with a lease, so an
+ * instance stopping mid-attempt leaves it to be sent again; receivers de-duplicate by {@code LeadLedger-Event-Id}.
+ */
+@Component
+class WebhookDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final WebhookFanOut fanOut;
+    private final WebhookDeliveries deliveries;
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookSecrets secrets;
+    private final WebhookSender sender;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final WebhookProperties properties;
+    private final Signal stopping = new Signal();
+    private final Signal due = new Signal();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Counter delivered;
+    private final Counter failedAttempts;
+    private volatile boolean running;
+    private ExecutorService pool;
+    private Thread fanOutThread;
+    private Thread dispatchThread;
+
+    WebhookDispatcher(WebhookFanOut fanOut, WebhookDeliveries deliveries, WebhookSubscriptions subscriptions,
+                      WebhookSecrets secrets, WebhookAddressPolicy addresses, TransactionTemplate transactions,
+                      Clock clock, WebhookProperties properties, MeterRegistry meters) {
+        this.fanOut = fanOut;
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.secrets = secrets;
+        this.sender = new WebhookSender(addresses, properties);
+        this.transactions = transactions;
+        this.clock = clock;
+        this.properties = properties;
+        this.delivered = meters.counter("leadledger.webhooks.delivered");
+        this.failedAttempts = meters.counter("leadledger.webhooks.failed-attempts");
+    }
+
+    /** A redelivery was asked for: look for due deliveries now. */
+    void wake() {
+        due.signal();
+    }
+
+    private void fanOutLoop() {
+        while (running) {
+            try {
+                int taken = fanOut.fanOutBatch();
+                if (taken > 0) {
+                    due.signal();
+                }
+                if (taken < WebhookFanOut.BATCH_SIZE) {
+                    stopping.await(properties.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("webhook fan-out failed; retrying: {}", e.toString());
+                pause(properties.pollInterval());
+            }
+        }
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            try {
+                int free = properties.concurrency() - inFlight.size();
+                if (free > 0) {
+                    claim(free).forEach(this::submit);
+                }
+                due.await(properties.pollInterval());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("webhook dispatch failed; retrying: {}", e.toString());
+                pause(properties.pollInterval());
+            }
+        }
+    }
+
+    private List<WebhookDeliveries.Delivery> claim(int free) {
+        Instant now = clock.instant();
+        Instant leaseEnd = now.plus(properties.connectTimeout()).plus(properties.readTimeout()).plusSeconds(30);
+        List<WebhookDeliveries.Delivery> claimed = transactions.execute(tx -> {
+            List<WebhookDeliveries.Delivery> rows = deliveries.due(now, List.copyOf(inFlight), free);
+            rows.forEach(row -> deliveries.lease(row.id(), leaseEnd));
+            return rows;
+        });
+        return claimed == null ? List.of() : claimed;
+    }
+
+    private void submit(WebhookDeliveries.Delivery delivery) {
+        inFlight.add(delivery.partnerId());
+        pool.execute(() -> {
+            try {
+                attempt(delivery);
+            } catch (RuntimeException e) {
+                log.warn("webhook delivery {} could not be settled: {}", delivery.id(), e.toString());
+            } finally {
+                inFlight.remove(delivery.partnerId());
+                due.signal();
+            }
+        });
+    }
+
+    void attempt(WebhookDeliveries.Delivery delivery) {
+        var subscription = subscriptions.find(delivery.partnerId());
+        Instant now = clock.instant();
+        if (subscription.isEmpty()) {
+            deliveries.settle(delivery.id(), WebhookDeliveries.Status.FAILED, 0, "the webhook was removed", now, now);
+            return;
+        }
+        List<String> signingSecrets = subscription.get().signingSecretIds(now).stream()
+                .map(secretId -> secrets.secret(delivery.partnerId(), secretId)).toList();
+        String signature = WebhookSignature.header(now.getEpochSecond(), delivery.body(), signingSecrets);
+        WebhookSender.Outcome outcome = sender.send(URI.create(subscription.get().url()), delivery.eventId(),
+                signature, delivery.body());
+        Instant after = clock.instant();
+        if (outcome.delivered()) {
+            delivered.increment();
+            deliveries.settle(delivery.id(), WebhookDeliveries.Status.DELIVERED, outcome.httpStatus(), null, after,
+                    after);
+            return;
+        }
+        failedAttempts.increment();
+        Instant next = after.plus(backoff(delivery.attempts() + 1));
+        boolean givingUp = next.isAfter(delivery.retryUntil());
+        deliveries.settle(delivery.id(), givingUp ? WebhookDeliveries.Status.FAILED : WebhookDeliveries.Status.PENDING,
+                outcome.httpStatus(), outcome.error(), after, givingUp ? after : next);
+    }
+
+    /** initial × 2^(attempts − 1), at most the maximum, of which a random half is taken off (jitter). */
+    Duration backoff(int attempts) {
+        Duration full = properties.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 30));
+        if (full.compareTo(properties.maxBackoff()) > 0 || full.isNegative()) {
+            full = properties.maxBackoff();
+        }
+        long millis = full.toMillis();
+        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+    }
+
+    private void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        pool = Executors.newFixedThreadPool(properties.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "webhook-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        fanOutThread = daemon(this::fanOutLoop, "webhook-fan-out");
+        dispatchThread = daemon(this::dispatchLoop, "webhook-dispatch");
+    }
+
+    private static Thread daemon(Runnable loop, String name) {
+        Thread thread = new Thread(loop, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Stops claiming; attempts in flight get their timeouts to finish (an unfinished one is sent again later). */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        stopping.signal();
+        due.signal();
+        try {
+            for (Thread thread : new Thread[]{fanOutThread, dispatchThread}) {
+                if (thread != null) {
+                    thread.join(5_000);
+                }
+            }
+            if (pool != null) {
+                pool.shutdown();
+                pool.awaitTermination(properties.connectTimeout().plus(properties.readTimeout()).toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+            sender.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            log.debug("closing the webhook HTTP client: {}", e.toString());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
