@@ -52,6 +52,7 @@ class SecurityConfig {
                                 "/api/v1/disputes/*/assign", "/api/v1/disputes/*/ruling").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/disputes/*/appeal").hasRole(PARTNER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/partners", "/api/v1/partners/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/partners/*/contacts").hasAnyRole(ADMIN, PARTNER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/policies").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/policies/current", "/api/v1/policies/*")
                         .authenticated()

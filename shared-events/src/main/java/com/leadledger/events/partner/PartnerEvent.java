@@ -5,7 +5,7 @@ import com.leadledger.events.LeadLedgerEvent;
 /** What happens to a partner of the channel program. */
 public sealed interface PartnerEvent extends LeadLedgerEvent
         permits PartnerOnboarded, PartnerTierChanged, PartnerProductLinesChanged, PartnerSuspended,
-        PartnerReinstated, PartnerPenalized, PartnerPenaltyReversed {
+        PartnerReinstated, PartnerPenalized, PartnerPenaltyReversed, PartnerContactsChanged {
 
     String partnerId();
 }
