@@ -38,6 +38,11 @@ class ApplicationRolePrivilegesIT {
             entry("registration_lookup", APPEND),
             entry("policy_version", APPEND),
             entry("partner_registry", WRITE),
+            entry("partner_contact", Set.of("SELECT", "INSERT", "DELETE")),
+            entry("mail_message", WRITE),
+            entry("mail_message_id_seq", Set.of("USAGE")),
+            entry("mail_protection", ALL_ROWS),
+            entry("mail_dispute_party", APPEND),
             entry("scheduled_tasks", ALL_ROWS),
             entry("idempotency_key", ALL_ROWS),
             entry("flyway_schema_history", Set.of()));
