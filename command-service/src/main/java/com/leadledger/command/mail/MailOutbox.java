@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -51,7 +52,7 @@ class MailOutbox {
                 .query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("body")))
                 .list()
-                .stream().sorted(java.util.Comparator.comparingLong(Claimed::id)).toList();
+                .stream().sorted(Comparator.comparingLong(Claimed::id)).toList();
     }
 
     void markSent(long id, Instant at, String outcome) {

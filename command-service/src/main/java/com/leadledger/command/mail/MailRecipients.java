@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -73,7 +74,7 @@ class MailRecipients {
         if (!Objects.equals(complainantPartnerId, respondentPartnerId)) {
             all.addAll(partner(respondentPartnerId));
         }
-        all.forEach(mailbox -> byAddress.putIfAbsent(mailbox.email().toLowerCase(java.util.Locale.ROOT), mailbox));
+        all.forEach(mailbox -> byAddress.putIfAbsent(mailbox.email().toLowerCase(Locale.ROOT), mailbox));
         return List.copyOf(byAddress.values());
     }
 }

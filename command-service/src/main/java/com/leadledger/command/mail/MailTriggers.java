@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Turns events into recorded messages. A subscribing processor ({@value #PROCESSING_GROUP}): it runs in the
@@ -143,7 +144,7 @@ class MailTriggers {
     }
 
     private void record(String causeEventId, MailKind kind, List<Mailbox> to,
-                        java.util.function.Function<String, Object[]> arguments) {
+                        Function<String, Object[]> arguments) {
         for (Mailbox mailbox : to) {
             outbox.record(causeEventId, kind, mailbox,
                     texts.letter(kind, mailbox.language(), arguments.apply(mailbox.language())));

@@ -1,5 +1,6 @@
 package com.leadledger.command.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.leadledger.command.CommandServiceApplication;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +78,7 @@ class MailIT {
     @Test
     void everyMessageIsSentOnceInItsRecipientsLanguageAcrossARestart() throws Exception {
         ConfigurableApplicationContext service = startService();
-        JdbcClient jdbc = JdbcClient.create(RealInfrastructure.superuser(service.getBean(javax.sql.DataSource.class)));
+        JdbcClient jdbc = JdbcClient.create(RealInfrastructure.superuser(service.getBean(DataSource.class)));
         String base = baseUrl(service);
         HttpApi http = new HttpApi(base);
         String a = Onboarding.onboard(http, "GOLD", List.of("NETWORK_SECURITY"));
@@ -90,6 +92,7 @@ class MailIT {
         assertThat(put(base, b, Onboarding.ADMIN, "[{\"email\": \"" + mailOfB + "\", \"language\": \"EN\"}]")
                 .statusCode()).isEqualTo(200);
         assertThat(put(base, a, Onboarding.tokenOf(b), "[]").statusCode()).isEqualTo(404);
+        assertThat(put(base, a, MANAGER, "[]").statusCode()).isEqualTo(403);
         var invalid = put(base, b, Onboarding.tokenOf(b), "[{\"email\": \"not an address\", \"language\": \"de\"}]");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("contacts[0].email", "contacts[0].language");
@@ -203,7 +206,7 @@ class MailIT {
         return "http://localhost:" + ((ServletWebServerApplicationContext) service).getWebServer().getPort();
     }
 
-    static com.fasterxml.jackson.databind.JsonNode submit(HttpApi http, String partner, String inn) {
+    static JsonNode submit(HttpApi http, String partner, String inn) {
         var answer = http.post("/api/v1/registrations", Onboarding.tokenOf(partner), """
                 {"customer": {"legalName": "ООО Почта", "country": "RU", "taxId": "%s"},
                  "productLine": "NETWORK_SECURITY",
