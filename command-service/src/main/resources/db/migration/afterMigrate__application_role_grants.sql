@@ -54,6 +54,12 @@ BEGIN
                   ('TABLE', 'registration_lookup', 'SELECT, INSERT'),
                   ('TABLE', 'policy_version', 'SELECT, INSERT'),
                   ('TABLE', 'partner_registry', 'SELECT, INSERT, UPDATE'),
+                  ('TABLE', 'partner_contact', 'SELECT, INSERT, DELETE'),
+                  -- e-mail: the record of every message (claimed, then marked sent) and what the reminders check
+                  ('TABLE', 'mail_message', 'SELECT, INSERT, UPDATE'),
+                  ('SEQUENCE', 'mail_message_id_seq', 'USAGE'),
+                  ('TABLE', 'mail_protection', 'SELECT, INSERT, UPDATE, DELETE'),
+                  ('TABLE', 'mail_dispute_party', 'SELECT, INSERT'),
                   -- deadlines (db-scheduler: picked, rescheduled, removed once done or cancelled)
                   ('TABLE', 'scheduled_tasks', 'SELECT, INSERT, UPDATE, DELETE'),
                   -- Idempotency-Key answers, expired after their retention

@@ -2,6 +2,7 @@ package com.leadledger.command.partner;
 
 import com.leadledger.command.common.Links;
 import com.leadledger.command.policy.Policies;
+import com.leadledger.events.partner.PartnerContactsChanged;
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerPenalized;
 import com.leadledger.events.partner.PartnerPenaltyReversed;
@@ -43,6 +44,7 @@ class Partner {
     /** dispute id → penalty points in force for it. */
     private final Map<String, Integer> penalties = new HashMap<>();
     private int penaltyPoints;
+    private List<PartnerContactsChanged.Contact> contacts = List.of();
 
     Partner() {
         // for Axon
@@ -123,6 +125,19 @@ class Partner {
                 clock.instant()));
     }
 
+    @CommandHandler
+    void handle(ChangePartnerContacts command, Clock clock) {
+        if (command.actingPartnerId() != null && !command.actingPartnerId().equals(partnerId)) {
+            throw RuleViolation.notFound("partner"); // another partner's contacts: "not yours" looks like "not found"
+        }
+        List<PartnerContactsChanged.Contact> requested = ChangePartnerContactsRules.validated(command.contacts())
+                .stream().map(c -> new PartnerContactsChanged.Contact(c.email(), c.language())).toList();
+        if (requested.equals(contacts)) {
+            return; // the same list again (a retried request): nothing to record
+        }
+        apply(new PartnerContactsChanged(partnerId, requested, clock.instant()));
+    }
+
     /** The requested lines, sorted and without repeats, if the policy in force offers every one of them. */
     private static List<String> knownProductLines(List<String> requested, Policies policies) {
         var catalogue = policies.inForce().policy().productLines().keySet();
@@ -166,6 +181,11 @@ class Partner {
     void on(PartnerPenalized event) {
         penalties.put(event.disputeId(), event.points());
         penaltyPoints = event.totalPoints();
+    }
+
+    @EventSourcingHandler
+    void on(PartnerContactsChanged event) {
+        contacts = List.copyOf(event.contacts());
     }
 
     @EventSourcingHandler

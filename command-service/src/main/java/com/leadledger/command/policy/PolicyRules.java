@@ -79,6 +79,9 @@ final class PolicyRules {
         range("appealWindowDays", p.appealWindowDays(), 1, 365);
         range("maxCloseDateMonths", p.maxCloseDateMonths(), 1, 60);
         checkCalendar(p.calendar());
+        if (p.expiryReminderBusinessDays() != null) {
+            range("expiryReminderBusinessDays", p.expiryReminderBusinessDays(), 1, 60);
+        }
         range("limits.resubmissionsPerOpportunityPerDay", p.limits().resubmissionsPerOpportunityPerDay(), 1, 100);
         range("limits.evidencePerPartyPerDispute", p.limits().evidencePerPartyPerDispute(), 1, 1000);
     }

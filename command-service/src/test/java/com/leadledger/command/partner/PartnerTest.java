@@ -1,6 +1,7 @@
 package com.leadledger.command.partner;
 
 import com.leadledger.command.policy.TestPolicies;
+import com.leadledger.events.partner.PartnerContactsChanged;
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerPenalized;
 import com.leadledger.events.partner.PartnerPenaltyReversed;
@@ -18,8 +19,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static com.leadledger.command.common.RuleViolations.invalidField;
+import static com.leadledger.command.common.RuleViolations.invalidFields;
 import static com.leadledger.command.common.RuleViolations.violation;
 import static com.leadledger.kit.domain.RuleViolation.Kind.CONFLICT;
 import static com.leadledger.kit.domain.RuleViolation.Kind.INVALID;
@@ -38,6 +41,45 @@ class PartnerTest {
         fixture = new AggregateTestFixture<>(Partner.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new TestPolicies());
+    }
+
+    @Test
+    void aPartnerReplacesItsOwnContactsNormalizedAndTheSameListAgainRecordsNothing() {
+        var contacts = List.of(new ChangePartnerContacts.Contact(" sales@alpha.example ", "RU"),
+                new ChangePartnerContacts.Contact("ceo@alpha.example", "en"));
+        PartnerContactsChanged changed = new PartnerContactsChanged("P-1", List.of(
+                new PartnerContactsChanged.Contact("sales@alpha.example", "ru"),
+                new PartnerContactsChanged.Contact("ceo@alpha.example", "en")), NOW);
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerContacts("P-1", "P-1", contacts))
+                .expectEvents(changed);
+        fixture.given(ONBOARDED, changed)
+                .when(new ChangePartnerContacts("P-1", null, contacts))
+                .expectNoEvents();
+        fixture.given(ONBOARDED, changed)
+                .when(new ChangePartnerContacts("P-1", null, List.of()))
+                .expectEvents(new PartnerContactsChanged("P-1", List.of(), NOW));
+    }
+
+    @Test
+    void anotherPartnersContactsAreNotFound() {
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerContacts("P-1", "P-2", List.of()))
+                .expectNoEvents()
+                .expectException(violation(com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND, "NOT_FOUND"));
+    }
+
+    @Test
+    void refusesContactsNamingEveryFailingField() {
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerContacts("P-1", null, List.of(
+                        new ChangePartnerContacts.Contact("Sales <sales@alpha.example>", "ru"),
+                        new ChangePartnerContacts.Contact("ceo@alpha.example", "de"),
+                        new ChangePartnerContacts.Contact("CEO@alpha.example", "en"))))
+                .expectNoEvents()
+                .expectException(invalidFields(Map.of("contacts[0].email", "CONTACT_EMAIL_INVALID",
+                        "contacts[1].language", "CONTACT_LANGUAGE_UNSUPPORTED",
+                        "contacts[2].email", "CONTACT_EMAIL_REPEATED")));
     }
 
     @Test

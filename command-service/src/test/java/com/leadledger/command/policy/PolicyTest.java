@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static com.leadledger.command.common.RuleViolations.invalidFields;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PolicyTest {
 
@@ -89,6 +90,29 @@ class PolicyTest {
                 .expectException(invalidFields(Map.of(
                         "calendar.extraWorkingDays[0]", "POLICY_INVALID",
                         "calendar.extraWorkingDays[1]", "POLICY_INVALID")));
+    }
+
+    @Test
+    void theExpiryReminderIsTenBusinessDaysAheadUnlessThePolicySaysAndThenWithinOneToSixty() {
+        assertThat(DOCUMENT.expiryReminderBusinessDays()).isNull();
+        assertThat(DOCUMENT.expiryReminderDays()).isEqualTo(10);
+        PolicyDocument fiveDays = withExpiryReminder(5);
+        assertThat(fiveDays.expiryReminderDays()).isEqualTo(5);
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, fiveDays, "admin-1"))
+                .expectEvents(new PolicyPublished(2, fiveDays, NOW, "admin-1"));
+        for (int days : new int[] {0, 61}) {
+            fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                    .when(new PublishPolicy(Policy.POLICY_ID, withExpiryReminder(days), "admin-1"))
+                    .expectNoEvents()
+                    .expectException(invalidFields(Map.of("expiryReminderBusinessDays", "POLICY_INVALID")));
+        }
+    }
+
+    private static PolicyDocument withExpiryReminder(int days) {
+        return new PolicyDocument(DOCUMENT.productLines(), DOCUMENT.tiers(), DOCUMENT.reviewSlaBusinessDays(),
+                DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(), DOCUMENT.appealWindowDays(),
+                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits(), days);
     }
 
     @Test

@@ -21,11 +21,32 @@ public record PolicyDocument(
         int appealWindowDays,
         int maxCloseDateMonths,
         BusinessCalendar calendar,
-        AbuseLimits limits) {
+        AbuseLimits limits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer expiryReminderBusinessDays) {
+
+    /** How many business days before protection ends its holder is reminded, when the policy does not say. */
+    public static final int DEFAULT_EXPIRY_REMINDER_BUSINESS_DAYS = 10;
 
     /** Policies published before the limits existed apply the shipped policy's limits. */
     public PolicyDocument {
         limits = limits == null ? AbuseLimits.SHIPPED : limits;
+    }
+
+    /**
+     * A policy without an expiry reminder setting; it is stored exactly as policies were before the setting existed
+     * and reminds {@value #DEFAULT_EXPIRY_REMINDER_BUSINESS_DAYS} business days ahead.
+     */
+    public PolicyDocument(SortedMap<String, ProductLineRule> productLines, SortedMap<String, TierRule> tiers,
+                          int reviewSlaBusinessDays, List<Integer> disputeSlaBusinessDays, ExtensionRule extension,
+                          int appealWindowDays, int maxCloseDateMonths, BusinessCalendar calendar,
+                          AbuseLimits limits) {
+        this(productLines, tiers, reviewSlaBusinessDays, disputeSlaBusinessDays, extension, appealWindowDays,
+                maxCloseDateMonths, calendar, limits, null);
+    }
+
+    /** Business days before the end of protection at which its holder is reminded (the default when not set). */
+    public int expiryReminderDays() {
+        return expiryReminderBusinessDays == null ? DEFAULT_EXPIRY_REMINDER_BUSINESS_DAYS : expiryReminderBusinessDays;
     }
 
     /**
