@@ -97,7 +97,7 @@ class PriceDumpingDisputeStoryIT {
         partnerA.screenshot("complaint-form");
         partnerA.clickAndLoad(By.id("submit-dispute"));
         String disputeId = partnerA.find(By.id("dispute-id")).getText();
-        assertThat(partnerA.find(By.id("action-result")).getText()).isEqualTo("Complaint opened.");
+        assertDone(partnerA, "Complaint opened.");
         partnerA.reloadUntil(() -> partnerA.has(By.id("evidence-form")));
 
         // evidence: the browser computes the file's SHA-256; only its name and the hash are sent
@@ -111,7 +111,7 @@ class PriceDumpingDisputeStoryIT {
         assertThat(partnerA.find(By.id("evidence-name")).getDomProperty("value")).isEqualTo(quote.getFileName().toString());
         partnerA.screenshot("evidence-hashed");
         partnerA.clickAndLoad(By.id("add-evidence"));
-        assertThat(partnerA.find(By.id("action-result")).getText()).isEqualTo("Evidence added.");
+        assertDone(partnerA, "Evidence added.");
         partnerA.reloadUntil(() -> partnerA.has(By.cssSelector("#evidence .document-sha256")));
         assertThat(partnerA.find(By.cssSelector("#evidence .document-sha256")).getText()).isEqualTo(sha256);
         JsonNode stored = awaitDispute(disputeId, d -> d.path("evidence").size() == 1);
@@ -130,7 +130,7 @@ class PriceDumpingDisputeStoryIT {
         manager.type(By.id("respondent-partner-id"), "P-1002");
         manager.type(By.id("respondent-registration-id"), registrationB);
         manager.clickAndLoad(By.id("set-respondent"));
-        assertThat(manager.find(By.id("action-result")).getText()).isEqualTo("Respondent set.");
+        assertDone(manager, "Respondent set.");
         manager.reloadUntil(() -> manager.has(By.id("respondent-partner")));
         assertThat(manager.find(By.id("respondent-partner")).getText()).isEqualTo("P-1002");
         assertThat(manager.find(By.cssSelector("#ranking-at-opening tr[data-registration-id='" + registrationB + "']"))
@@ -159,7 +159,7 @@ class PriceDumpingDisputeStoryIT {
                 "10 penalty points are recorded against partner P-1002.");
         manager.screenshot("ruling-confirm");
         manager.clickAndLoad(By.id("confirm-ruling"));
-        assertThat(manager.find(By.id("action-result")).getText()).isEqualTo("Ruling recorded.");
+        assertDone(manager, "Ruling recorded.");
         manager.reloadUntil(() -> manager.find(By.cssSelector(
                 "#linked-registrations tr[data-role='RESPONDENT'] .status")).getText().equals("Revoked"));
         assertThat(manager.find(By.id("dispute-status")).getText()).isEqualTo("Ruled");
@@ -255,5 +255,13 @@ class PriceDumpingDisputeStoryIT {
             return condition.test(seen.get());
         });
         return seen.get();
+    }
+
+    /** The action's outcome at the top of the dispute's page, with the id of the event it was recorded as. */
+    private static void assertDone(Browser browser, String outcome) {
+        WebElement result = browser.find(By.id("action-result"));
+        assertThat(result.findElement(By.className("outcome")).getText()).isEqualTo(outcome);
+        assertThat(result.findElement(By.className("event-id")).getText()).as("the recorded event's id")
+                .matches("[0-9a-f-]{36}");
     }
 }
