@@ -42,6 +42,8 @@ public class TestAuthorizationServer {
         String client = "--spring.security.oauth2.authorizationserver.client.console.";
         return new SpringApplicationBuilder(TestAuthorizationServer.class).run(
                 "--spring.config.name=no-application-file",
+                // the console is on the test class path: not in the provider
+                "--leadledger.console.enabled=false",
                 "--server.port=0",
                 client + "registration.client-id=console",
                 client + "registration.client-authentication-methods=none",
