@@ -70,6 +70,18 @@ class ConsoleServedHereIT extends QueryServiceITBase {
     }
 
     @Test
+    void anUnknownConsolePageIsTheConsolesNotFoundPage() throws Exception {
+        String session = signedIn("PARTNER_A");
+
+        HttpResponse<String> missing = page("GET", "/console/no-such-page", session, null);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(missing.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(missing.body()).contains("id=\"error-status\"", "partner-a-user");
+    }
+
+    @Test
     void theApiDocumentNamesNoConsolePage() {
         var document = http.get("/v3/api-docs", null);
 
