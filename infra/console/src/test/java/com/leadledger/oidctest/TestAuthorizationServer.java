@@ -23,6 +23,7 @@ import java.util.List;
 @EnableAutoConfiguration
 public class TestAuthorizationServer {
 
+    public static final String CLIENT_ID = "console";
     public static final String USER = "auditor-oidc";
     public static final String PASSWORD = "a-test-password";
 
