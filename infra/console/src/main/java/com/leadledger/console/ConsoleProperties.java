@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The console's settings.
  *
- * @param queryUrl     the query service the pages read from
+ * @param enabled      whether the application serves the console at all
+ * @param queryUrl     the query service the pages read from; none: the query service serving the console
  * @param commandUrl   the command service the forms write through
  * @param apiTimeout   how long one call to either service may take
  * @param devJwtSecret local profile only: the HS256 secret the demo identities' tokens are signed with (the services'
@@ -19,7 +20,8 @@ import java.util.List;
  */
 @ConfigurationProperties("leadledger.console")
 public record ConsoleProperties(
-        @DefaultValue("http://localhost:8082") URI queryUrl,
+        @DefaultValue("true") boolean enabled,
+        URI queryUrl,
         @DefaultValue("http://localhost:8081") URI commandUrl,
         @DefaultValue("10s") Duration apiTimeout,
         String devJwtSecret,

@@ -23,6 +23,7 @@ import java.util.List;
 @EnableAutoConfiguration
 public class TestAuthorizationServer {
 
+    public static final String CLIENT_ID = "console";
     public static final String USER = "auditor-oidc";
     public static final String PASSWORD = "a-test-password";
 
@@ -42,6 +43,8 @@ public class TestAuthorizationServer {
         String client = "--spring.security.oauth2.authorizationserver.client.console.";
         return new SpringApplicationBuilder(TestAuthorizationServer.class).run(
                 "--spring.config.name=no-application-file",
+                // the console is on the test class path: not in the provider
+                "--leadledger.console.enabled=false",
                 "--server.port=0",
                 client + "registration.client-id=console",
                 client + "registration.client-authentication-methods=none",

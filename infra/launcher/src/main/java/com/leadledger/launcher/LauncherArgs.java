@@ -28,8 +28,9 @@ record LauncherArgs(Command command, boolean infraOnly, List<String> roles, Stri
 
             Commands:
               start   (default) run PostgreSQL, a Kafka broker, the command service (:8081) and the query service
-                      (:8082) in the foreground; prints URLs and dev tokens and writes them to $LEADLEDGER_HOME/tokens.env.
-                      Stop with Ctrl-C. --infra-only starts just PostgreSQL and Kafka (e.g. to run the services from an IDE).
+                      (:8082, which serves the browser console at http://localhost:8082/console/) in the foreground;
+                      prints URLs and dev tokens and writes them to $LEADLEDGER_HOME/tokens.env. Stop with Ctrl-C.
+                      --infra-only starts just PostgreSQL and Kafka (e.g. to run the services from an IDE).
               token   print one HS256 dev token signed with $LEADLEDGER_DEV_JWT_SECRET (or the built-in dev secret).
                       Roles: PARTNER, CHANNEL_MANAGER, CHANNEL_DIRECTOR, ARBITRATION_COMMITTEE, AUDITOR, ADMIN
                       (repeat --role or separate with commas). PARTNER tokens need --partner.
@@ -54,7 +55,6 @@ record LauncherArgs(Command command, boolean infraOnly, List<String> roles, Stri
               LEADLEDGER_KAFKA_PORT       Kafka broker port (default 19092; the controller uses the next port)
               LEADLEDGER_KAFKA_BOOTSTRAP  use this Kafka instead of starting a broker
               LEADLEDGER_COMMAND_PORT, LEADLEDGER_QUERY_PORT   service ports (default 8081, 8082)
-              LEADLEDGER_CONSOLE_PORT     the browser console's port (default 8083)
               LEADLEDGER_DEV_JWT_SECRET   HS256 secret shared with the services (>= 32 bytes)
             """;
 

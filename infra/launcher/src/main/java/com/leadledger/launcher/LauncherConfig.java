@@ -17,7 +17,7 @@ import java.util.Map;
  */
 record LauncherConfig(Path home, int pgPort, String commandDbUrl, String queryDbUrl,
                       Map<String, String> externalDbCredentials, int kafkaPort, int kafkaControllerPort,
-                      String kafkaBootstrap, int commandPort, int queryPort, int consolePort, String jwtSecret) {
+                      String kafkaBootstrap, int commandPort, int queryPort, String jwtSecret) {
 
     static final String COMMAND_DB = "leadledger_command";
     static final String QUERY_DB = "leadledger_query";
@@ -39,7 +39,6 @@ record LauncherConfig(Path home, int pgPort, String commandDbUrl, String queryDb
                 get(env, "LEADLEDGER_KAFKA_BOOTSTRAP", null),
                 port(env, "LEADLEDGER_COMMAND_PORT", 8081),
                 port(env, "LEADLEDGER_QUERY_PORT", 8082),
-                port(env, "LEADLEDGER_CONSOLE_PORT", 8083),
                 get(env, "LEADLEDGER_DEV_JWT_SECRET", DevTokens.DEFAULT_SECRET));
     }
 

@@ -25,7 +25,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code start}: PostgreSQL, Kafka, both services and the console on this machine, in the foreground, stopped in reverse order on
+ * {@code start}: PostgreSQL, Kafka and both services (the query service serves the console) on this machine, in the
+ * foreground, stopped in reverse order on
  * Ctrl-C / SIGTERM. State lives in the home directory: {@code pg/} (PostgreSQL cluster), {@code kafka/} (broker data),
  * {@code logs/}, {@code keys/}, {@code credentials.env} (who may log in to that PostgreSQL) and {@code tokens.env}.
  */
@@ -48,7 +49,6 @@ final class LocalSystem {
     private volatile KafkaBrokerProcess broker;
     private volatile ServiceProcess commandService;
     private volatile ServiceProcess queryService;
-    private volatile ServiceProcess console;
 
     LocalSystem(LauncherConfig config, boolean infraOnly, PrintStream out) {
         this.config = config;
@@ -97,11 +97,9 @@ final class LocalSystem {
         Path home = config.home();
         Path commandJar = null;
         Path queryJar = null;
-        Path consoleJar = null;
         if (!infraOnly) {
             commandJar = requireJar(ProjectPaths.commandServiceJar());
             queryJar = requireJar(ProjectPaths.queryServiceJar());
-            consoleJar = requireJar(ProjectPaths.consoleJar());
         }
         for (String dir : List.of("kafka", "logs", "keys")) {
             Files.createDirectories(home.resolve(dir));
@@ -157,13 +155,6 @@ final class LocalSystem {
             abortIfStopping();
             queryService = service("query-service", queryJar, config.queryPort(), env);
             startService(queryService);
-            abortIfStopping();
-            console = service("console", consoleJar, config.consolePort(), Map.of(
-                    "SPRING_PROFILES_ACTIVE", "local",
-                    "LEADLEDGER_COMMAND_URL", "http://localhost:" + config.commandPort(),
-                    "LEADLEDGER_QUERY_URL", "http://localhost:" + config.queryPort(),
-                    "LEADLEDGER_DEV_JWT_SECRET", config.jwtSecret()));
-            startService(console);
         }
 
         DevTokenSet tokens = DevTokenSet.mint(config.jwtSecret(), Duration.ofHours(12));
@@ -275,7 +266,6 @@ final class LocalSystem {
     private void watch() {
         boolean commandReported = false;
         boolean queryReported = false;
-        boolean consoleReported = false;
         boolean brokerReported = false;
         try {
             while (!stopped.await(3, TimeUnit.SECONDS)) {
@@ -284,7 +274,6 @@ final class LocalSystem {
                 }
                 commandReported = reportIfDead(commandService, commandReported);
                 queryReported = reportIfDead(queryService, queryReported);
-                consoleReported = reportIfDead(console, consoleReported);
                 KafkaBrokerProcess b = broker;
                 if (b != null && !b.isRunning() && !brokerReported && !shuttingDown) {
                     brokerReported = true;
@@ -313,13 +302,9 @@ final class LocalSystem {
         }
         log.info("Stopping ...");
         // a service that is still starting stops at once; the main thread then gives up the start-up
-        ServiceProcess w = console;
         ServiceProcess q = queryService;
         ServiceProcess c = commandService;
         if (startupDone.getCount() > 0) {
-            if (w != null) {
-                w.stop();
-            }
             if (q != null) {
                 q.stop();
             }
@@ -345,14 +330,7 @@ final class LocalSystem {
     /** Stops everything that was started, in reverse order. Idempotent. */
     synchronized void stopAll() {
         long t0 = System.nanoTime();
-        boolean anything = console != null || queryService != null || commandService != null || broker != null
-                || postgres != null;
-        ServiceProcess w = console;
-        console = null;
-        if (w != null) {
-            w.stop();
-            deleteQuietly(config.home().resolve(w.name() + ".pid"));
-        }
+        boolean anything = queryService != null || commandService != null || broker != null || postgres != null;
         ServiceProcess q = queryService;
         queryService = null;
         if (q != null) {
@@ -412,8 +390,7 @@ final class LocalSystem {
             sb.append(" Query service    API     ").append(qry).append("/api/v1\n");
             sb.append("                  health  ").append(qry).append("/actuator/health\n");
             sb.append("                  swagger ").append(qry).append("/swagger-ui.html\n");
-            sb.append(" Console          http://localhost:").append(config.consolePort())
-                    .append("/console/  (sign in as any demo identity)\n");
+            sb.append(" Console          ").append(qry).append("/console/  (sign in as any demo identity)\n");
         }
         sb.append(" PostgreSQL       ").append(r.commandDbUrl()).append('\n');
         sb.append("                  ").append(r.queryDbUrl()).append("  (user ").append(r.dbUser()).append(")\n");

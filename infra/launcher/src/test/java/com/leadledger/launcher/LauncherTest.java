@@ -109,7 +109,8 @@ class LauncherTest {
         var out = new ByteArrayOutputStream();
         assertThat(Launcher.run(new String[] {"help"}, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 System.err)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("LEADLEDGER_HOME");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("LEADLEDGER_HOME")
+                .contains("http://localhost:8082/console/").doesNotContain("8083");
     }
 
     @Test
@@ -121,8 +122,7 @@ class LauncherTest {
         assertThat(d.kafkaControllerPort()).isEqualTo(19093);
         assertThat(d.commandPort()).isEqualTo(8081);
         assertThat(d.queryPort()).isEqualTo(8082);
-        assertThat(d.consolePort()).isEqualTo(8083);
-        assertThat(LauncherConfig.from(Map.of("LEADLEDGER_CONSOLE_PORT", "9083"), dir).consolePort()).isEqualTo(9083);
+        assertThat(LauncherConfig.from(Map.of("LEADLEDGER_QUERY_PORT", "9082"), dir).queryPort()).isEqualTo(9082);
         assertThat(d.externalDatabases()).isFalse();
         assertThat(d.externalKafka()).isFalse();
         assertThat(d.jwtSecret()).isEqualTo(DevTokens.DEFAULT_SECRET);

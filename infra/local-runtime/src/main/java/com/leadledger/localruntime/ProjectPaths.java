@@ -40,10 +40,6 @@ public final class ProjectPaths {
         return root().resolve("query-service/target/query-service-exec.jar");
     }
 
-    public static Path consoleJar() {
-        return root().resolve("infra/console/target/console-exec.jar");
-    }
-
     /** The given jar, or an exception telling how to build it. */
     public static Path requireJar(Path jar) {
         if (!Files.isRegularFile(jar)) {

@@ -8,12 +8,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -21,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The services' public HTTP APIs, called server-side with the signed-in user's bearer token: reads from the query
@@ -30,22 +33,41 @@ import java.util.UUID;
 @Component
 public class LeadLedgerApi {
 
-    private final RestClient query;
+    private final Supplier<RestClient> query;
     private final RestClient command;
     private final ApiTokens tokens;
     private final JsonMapper json;
 
-    LeadLedgerApi(RestClient.Builder builder, ConsoleProperties properties, ApiTokens tokens, JsonMapper json) {
+    LeadLedgerApi(RestClient.Builder builder, ConsoleProperties properties, ApiTokens tokens, JsonMapper json,
+                  Environment environment) {
         var requests = ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
                 .withConnectTimeout(properties.apiTimeout()).withReadTimeout(properties.apiTimeout()));
-        this.query = builder.clone().baseUrl(properties.queryUrl().toString()).requestFactory(requests).build();
+        // the service's own port is known once it listens, after this is built
+        this.query = SingletonSupplier.of(() -> builder.clone()
+                .baseUrl(queryUrl(properties, environment)).requestFactory(requests).build());
         this.command = builder.clone().baseUrl(properties.commandUrl().toString()).requestFactory(requests).build();
         this.tokens = tokens;
         this.json = json;
     }
 
+    /**
+     * The configured query service, or else the one serving the console: its own port on its own address (loopback
+     * when it listens on every address).
+     */
+    static String queryUrl(ConsoleProperties properties, Environment environment) {
+        if (properties.queryUrl() != null && !properties.queryUrl().toString().isBlank()) {
+            return properties.queryUrl().toString();
+        }
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String address = environment.getProperty("server.address", "");
+        String host = address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1"
+                : address.contains(":") ? "[" + address + "]" : address;
+        String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
+        return scheme + "://" + host + ":" + port;
+    }
+
     public <T> T read(String path, ParameterizedTypeReference<T> type, Object... variables) {
-        return query.get().uri(path, variables).headers(this::authorize).accept(MediaType.APPLICATION_JSON)
+        return query.get().get().uri(path, variables).headers(this::authorize).accept(MediaType.APPLICATION_JSON)
                 .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(type);
     }
 

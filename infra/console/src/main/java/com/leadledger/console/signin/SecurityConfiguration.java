@@ -1,9 +1,12 @@
 package com.leadledger.console.signin;
 
+import com.leadledger.console.ConsolePaths;
 import com.leadledger.console.ConsoleProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,12 +20,15 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Sessions, CSRF on every form, a strict Content-Security-Policy (no inline script or style), and the sign-in: the
+ * The console's own filter chain, for its paths only and ahead of the application's (the query API's stateless
+ * bearer-token chain): sessions, CSRF on every form, a strict Content-Security-Policy (no inline script or style), and the sign-in: the
  * demo identities in the local profile, OpenID Connect (authorization code with PKCE) wherever a provider is set.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Ahead of the application's chains, which match every path. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     static final String SIGN_IN = "/console/sign-in";
     static final String AUTHORIZATION_BASE = "/console/oauth2/authorization";
     static final String REDIRECTION = "/console/login/oauth2/code/*";
@@ -36,6 +42,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @Order(ORDER)
     SecurityFilterChain console(HttpSecurity http, Environment environment, ConsoleProperties properties,
                                 SecurityContextRepository contexts,
                                 ObjectProvider<ClientRegistrationRepository> registrations) {
@@ -44,10 +51,10 @@ class SecurityConfiguration {
             throw new IllegalStateException("outside the local profile the console signs users in with OpenID "
                     + "Connect: set LEADLEDGER_CONSOLE_OIDC_ISSUER_URI and LEADLEDGER_CONSOLE_OIDC_CLIENT_ID");
         }
-        http.securityContext(context -> context.securityContextRepository(contexts))
+        http.securityMatcher(ConsolePaths::isConsole)
+                .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/console/static/**", SIGN_IN, SIGN_IN + "/**", "/actuator/health",
-                                "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/console/static/**", SIGN_IN, SIGN_IN + "/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN)))
                 .headers(headers -> headers

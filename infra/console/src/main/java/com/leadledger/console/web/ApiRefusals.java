@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * A refusal the page could not place next to a field: the API's status (403, 404, 409 …) becomes the page's, with its
- * problem shown; an expired sign-in leads back to the sign-in page.
+ * problem shown; an expired sign-in leads back to the sign-in page. For the console's controllers only, and ahead of
+ * the application's problem+json advice: any other failure of a page goes on to the console's error page.
  */
-@ControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+@ControllerAdvice(basePackages = "com.leadledger.console")
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiRefusals {
 
     @ExceptionHandler(ApiProblem.class)
@@ -34,5 +35,11 @@ class ApiRefusals {
             session.invalidate();
         }
         return "redirect:/console/sign-in?expired";
+    }
+
+    /** Not answered here: rethrown, the container shows the error page as it does for a page's failure. */
+    @ExceptionHandler(Exception.class)
+    void other(Exception failure) throws Exception {
+        throw failure;
     }
 }

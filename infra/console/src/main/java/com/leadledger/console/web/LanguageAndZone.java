@@ -1,19 +1,23 @@
 package com.leadledger.console.web;
 
+import com.leadledger.console.ConsolePaths;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleContextResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import org.springframework.web.util.WebUtils;
 
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,17 +36,13 @@ class LanguageAndZone implements WebMvcConfigurer {
     static final String ZONE_COOKIE = "console-zone";
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
+    /** The console's pages only; the rest of the application keeps Spring Boot's {@code Accept-Language} resolver. */
     @Bean
     LocaleResolver localeResolver() {
         SessionLocaleResolver resolver = new SessionLocaleResolver();
         resolver.setDefaultLocaleFunction(LanguageAndZone::fromAcceptLanguage);
         resolver.setDefaultTimeZoneFunction(LanguageAndZone::fromZoneCookie);
-        return resolver;
+        return new OnConsolePaths(resolver, new AcceptHeaderLocaleResolver());
     }
 
     static Locale fromAcceptLanguage(HttpServletRequest request) {
@@ -72,6 +72,12 @@ class LanguageAndZone implements WebMvcConfigurer {
         return TimeZone.getTimeZone(DEFAULT_ZONE);
     }
 
+    /** The console's stylesheet and script, under its own path. */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/console/static/**").addResourceLocations("classpath:/static/console/");
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor language = new LocaleChangeInterceptor();
@@ -91,6 +97,37 @@ class LanguageAndZone implements WebMvcConfigurer {
                 return false;
             }
             return true;
+        }
+    }
+
+    /** The console's resolver for its pages, another for everything else the application serves. */
+    private record OnConsolePaths(LocaleContextResolver console, LocaleResolver elsewhere)
+            implements LocaleContextResolver {
+
+        @Override
+        public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            return ConsolePaths.isConsole(request) ? console.resolveLocaleContext(request)
+                    : () -> elsewhere.resolveLocale(request);
+        }
+
+        @Override
+        public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
+                                     LocaleContext localeContext) {
+            if (ConsolePaths.isConsole(request)) {
+                console.setLocaleContext(request, response, localeContext);
+            } else {
+                elsewhere.setLocale(request, response, localeContext == null ? null : localeContext.getLocale());
+            }
+        }
+
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            return (ConsolePaths.isConsole(request) ? console : elsewhere).resolveLocale(request);
+        }
+
+        @Override
+        public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+            (ConsolePaths.isConsole(request) ? console : elsewhere).setLocale(request, response, locale);
         }
     }
 }

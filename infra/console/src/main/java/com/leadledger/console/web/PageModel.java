@@ -4,12 +4,16 @@ import com.leadledger.console.signin.ConsoleUser;
 import com.leadledger.console.signin.ConsoleUsers;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's header needs: who is signed in, and where the language switch leads. */
-@ControllerAdvice
+/**
+ * What every page's header needs: who is signed in, and where the language switch leads. For the console's controllers
+ * and the error page, not the rest of the application.
+ */
+@ControllerAdvice(basePackages = "com.leadledger.console", assignableTypes = ErrorController.class)
 class PageModel {
 
     @ModelAttribute("user")

@@ -23,9 +23,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The console and both services as they run in production, each its own JVM from its executable jar, on the build's
- * shared PostgreSQL (fresh databases) and Kafka (a topic of its own), as the end-to-end tests start them. One per test
- * JVM, started on first use, in the local profile (the demo identities).
+ * Both services as they run in production, each its own JVM from its executable jar, on the build's shared PostgreSQL
+ * (fresh databases) and Kafka (a topic of its own), as the end-to-end tests start them; the query service serves the
+ * console. One per test JVM, started on first use, in the local profile (the demo identities).
  */
 final class ConsoleSystem {
 
@@ -33,6 +33,7 @@ final class ConsoleSystem {
 
     final ServiceProcess command;
     final ServiceProcess query;
+    /** Where the browser finds the console: the query service, which serves it at {@code /console/}. */
     final ServiceProcess console;
     private final PostgresServer postgres;
     private final String queryDbUrl;
@@ -68,15 +69,9 @@ final class ConsoleSystem {
         Map<String, String> queryEnv = new HashMap<>(env);
         queryEnv.put("LEADLEDGER_COMMAND_URL", command.baseUrl());
         query = process(ProjectPaths.queryServiceJar(), "query-service", queryEnv, logs);
-        Map<String, String> consoleEnv = new HashMap<>();
-        consoleEnv.put("SPRING_PROFILES_ACTIVE", "local");
-        consoleEnv.put("LEADLEDGER_COMMAND_URL", command.baseUrl());
-        consoleEnv.put("LEADLEDGER_QUERY_URL", query.baseUrl());
-        consoleEnv.put("LEADLEDGER_DEV_JWT_SECRET", DevTokens.DEFAULT_SECRET);
-        console = process(ProjectPaths.consoleJar(), "console", consoleEnv, logs);
+        console = query;
         command.start();
         query.start();
-        console.start();
     }
 
     /**

@@ -4,6 +4,8 @@ import com.leadledger.localruntime.Processes;
 import com.leadledger.localruntime.ProjectPaths;
 import com.leadledger.localruntime.ServiceProcess;
 import com.leadledger.oidctest.TestAuthorizationServer;
+import com.leadledger.testsupport.PostgresServer;
+import com.leadledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -11,12 +13,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Outside the local profile the console signs users in at the organisation's OpenID Connect provider: here a real
- * Spring Authorization Server that requires PKCE of the console's public client. The user's role comes from the
+ * Spring Authorization Server that requires PKCE of the console's public client, and whose tokens the query service
+ * serving the console verifies (its issuer, its JWKS, the console's client as the audience). The user's role comes from the
  * token's {@code roles} claim, nothing of the flow is left in the browser's address, and the session cookie is
  * {@code Secure}, {@code HttpOnly} and {@code SameSite=Lax}.
  */
@@ -28,11 +32,8 @@ class OidcSignInIT {
         String consoleUrl = "http://localhost:" + consolePort;
         Path logs = ProjectPaths.root().resolve("infra/console/target/service-logs");
         try (ConfigurableApplicationContext provider = TestAuthorizationServer.start(consoleUrl);
-             ServiceProcess console = ServiceProcess.builder(ProjectPaths.consoleJar()).name("console-oidc")
-                     .port(consolePort).env("LEADLEDGER_CONSOLE_OIDC_ISSUER_URI", TestAuthorizationServer.issuer(provider))
-                     .env("LEADLEDGER_CONSOLE_OIDC_CLIENT_ID", "console")
-                     .jvmArgs("-Xmx256m", "-XX:TieredStopAtLevel=1").logFile(logs.resolve("console-oidc.log"))
-                     .startTimeout(Duration.ofSeconds(180)).build().start();
+             ServiceProcess console = queryServiceOutsideLocal(consolePort, TestAuthorizationServer.issuer(provider))
+                     .logFile(logs.resolve("console-oidc.log")).build().start();
              Browser browser = new Browser(consoleUrl, "oidc", "en")) {
 
             browser.open("/console/sign-in");
@@ -54,5 +55,26 @@ class OidcSignInIT {
             assertThat(session.getSameSite()).isEqualTo("Lax");
             browser.screenshot("signed-in");
         }
+    }
+
+    /** The query service (and with it the console) in the default profile, trusting the provider's tokens. */
+    private static ServiceProcess.Builder queryServiceOutsideLocal(int port, String issuer) {
+        PostgresServer postgres = TestInfrastructure.postgres();
+        return ServiceProcess.builder(ProjectPaths.queryServiceJar()).name("query-service-oidc").port(port)
+                .env("LEADLEDGER_QUERY_DB_URL", postgres.jdbcUrl(postgres.freshDatabase("console_oidc_query")))
+                .env(postgres.roles().environment())
+                .env("LEADLEDGER_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers())
+                .env("LEADLEDGER_TOPIC", "leadledger.events.console-oidc-" + UUID.randomUUID())
+                .env("LEADLEDGER_RECONCILIATION_ENABLED", "false")
+                .env("LEADLEDGER_JWT_ISSUER", issuer)
+                .env("LEADLEDGER_JWT_JWKS_URI", issuer + "/oauth2/jwks")
+                .env("LEADLEDGER_JWT_AUDIENCE", TestAuthorizationServer.CLIENT_ID)
+                // its own AUDITOR token for the command side (not asked for here: no command side, no reconciliation)
+                .env("LEADLEDGER_COMMAND_TOKEN_URI", issuer + "/oauth2/token")
+                .env("LEADLEDGER_COMMAND_CLIENT_ID", "query-service")
+                .env("LEADLEDGER_COMMAND_CLIENT_SECRET", "unused")
+                .env("LEADLEDGER_CONSOLE_OIDC_ISSUER_URI", issuer)
+                .env("LEADLEDGER_CONSOLE_OIDC_CLIENT_ID", TestAuthorizationServer.CLIENT_ID)
+                .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").startTimeout(Duration.ofSeconds(180));
     }
 }

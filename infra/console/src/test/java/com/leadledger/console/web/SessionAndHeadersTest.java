@@ -1,6 +1,6 @@
 package com.leadledger.console.web;
 
-import com.leadledger.console.ConsoleApplication;
+import com.leadledger.consoletest.ConsoleTestApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the browser is told about every page: a strict Content-Security-Policy and no inline script or style, a session
  * cookie that scripts cannot read, CSRF tokens required on every form, and a new session id at sign-in.
  */
-@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ConsoleTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
 class SessionAndHeadersTest {
 
