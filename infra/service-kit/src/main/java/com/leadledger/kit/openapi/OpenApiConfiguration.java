@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -60,6 +61,11 @@ public class OpenApiConfiguration {
     @Bean
     OperationCustomizer leadLedgerOperationTexts() {
         return OperationTexts::customize;
+    }
+
+    @Bean
+    PropertyCustomizer leadLedgerStringShapedNumbers() {
+        return new StringShapedNumbers();
     }
 
     @Bean
