@@ -2,6 +2,8 @@ package com.leadledger.command.checkpoint;
 
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** The checkpoints over the event store and its current extent, for auditors and the query side's reconciliation. */
+@Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/audit")
 class CheckpointController {
@@ -46,6 +49,9 @@ class CheckpointController {
     }
 
     /** Oldest first, so that a reader can recompute the chain page by page. */
+    @Operation(operationId = "listCheckpoints", summary = "List checkpoints",
+            description = "Sealed Merkle checkpoints over the event store, oldest first so that a reader can "
+                    + "recompute the chain page by page, paged. Role: AUDITOR.")
     @GetMapping("/checkpoints")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<CheckpointView> checkpoints(@RequestParam(required = false) Integer page,
@@ -57,6 +63,9 @@ class CheckpointController {
         return new PageResponse<>(items, paging.page(), paging.size(), total == null ? 0 : total);
     }
 
+    @Operation(operationId = "streamHeads", summary = "Read the event store's extent",
+            description = "The extent of the event store: events, highest global index, streams, checkpoints "
+                    + "and the latest checkpoint. Role: AUDITOR.")
     @GetMapping("/heads")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Heads heads() {

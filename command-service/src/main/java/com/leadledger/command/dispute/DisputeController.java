@@ -9,7 +9,13 @@ import com.leadledger.events.dispute.DisputeOutcome;
 import com.leadledger.events.dispute.DisputeType;
 import com.leadledger.events.dispute.EvidenceDocument;
 import com.leadledger.kit.domain.Role;
+import com.leadledger.kit.openapi.FieldRules;
+import com.leadledger.kit.openapi.ProblemCodes;
 import com.leadledger.kit.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -40,6 +46,7 @@ import java.util.List;
  * who may see, open, rule and appeal, and what a ruling may order — is checked by the {@link Dispute} aggregate;
  * this adapter maps requests to commands.
  */
+@Tag(name = "disputes")
 @RestController
 @RequestMapping("/api/v1/disputes")
 class DisputeController {
@@ -63,6 +70,8 @@ class DisputeController {
         }
     }
 
+    @Schema(example = "{\"type\": \"DUPLICATE_CLAIM\", \"registrationId\": \"01J9Z6Q3V8M2K4T7W1X5Y0A2BC\", "
+            + "\"description\": \"We registered this customer first\"}")
     record OpenBody(
             @NotNull DisputeType type,
             @Size(max = 64) String registrationId,
@@ -80,6 +89,8 @@ class DisputeController {
             @Size(max = 2000) String link) {
     }
 
+    @Schema(example = "{\"description\": \"Meeting minutes with the customer\", \"documents\": [{\"name\": "
+            + "\"minutes.pdf\", \"sha256\": \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}]}")
     record EvidenceBody(
             @NotBlank @Size(max = 4000) String description,
             @Valid AmountsBody amounts,
@@ -94,24 +105,30 @@ class DisputeController {
     record EvidenceAdded(String disputeId, String evidenceId) {
     }
 
+    @Schema(example = "{\"partnerId\": \"P-1002\", \"registrationId\": \"01J9Z6Q3V8M2K4T7W1X5Y0A2BD\"}")
     record RespondentBody(@NotBlank @Size(max = 64) String partnerId, @Size(max = 64) String registrationId) {
     }
 
     record RespondentLinked(String disputeId, String respondentPartnerId, String respondentRegistrationId) {
     }
 
+    @Schema(example = "{\"assignee\": \"channel-director-1\"}")
     record AssignBody(@NotBlank @Size(max = 255) String assignee) {
     }
 
     record Assigned(String disputeId, String assignee, int level) {
     }
 
+    @Schema(example = "{\"reason\": \"The SLA passed without a decision\"}")
     record ReasonBody(@NotBlank @Size(max = 2000) String reason) {
     }
 
     record LevelChanged(String disputeId, int level, Instant slaDueAt) {
     }
 
+    @Schema(example = "{\"outcome\": \"UPHELD\", \"rationale\": \"Partner A registered first and worked the deal\", "
+            + "\"rightfulRegistrationId\": \"01J9Z6Q3V8M2K4T7W1X5Y0A2BC\", \"revokeRespondentProtection\": true, "
+            + "\"penaltyPoints\": 5}")
     record RulingBody(
             @NotNull DisputeOutcome outcome,
             @NotBlank @Size(max = 8000) String rationale,
@@ -127,6 +144,13 @@ class DisputeController {
 
     // ---------------------------------------------------------------- opening, evidence, respondent
 
+    @Operation(operationId = "openDispute", summary = "Open a dispute",
+            description = "A partner or staff member opens a channel-conflict dispute about a registration or "
+                    + "opportunity; answers its level and SLA due time. Role: PARTNER or staff.")
+    @ApiResponse(responseCode = "201", description = "Opened.", useReturnTypeSchema = true)
+    @FieldRules({"AMOUNTS_REQUIRED"})
+    @ProblemCodes(status = 403, value = {"PARTNER_UNKNOWN"})
+    @ProblemCodes(status = 409, value = {"DISPUTE_ID_TAKEN"})
     @PostMapping
     ResponseEntity<Opened> open(@Valid @RequestBody OpenBody body, Authentication auth, HttpServletRequest request) {
         Actor actor = Actor.from(auth);
@@ -139,6 +163,11 @@ class DisputeController {
                 .body(new Opened(disputeId, body.type(), opened.level(), opened.slaDueAt()));
     }
 
+    @Operation(operationId = "addDisputeEvidence", summary = "Add evidence to a dispute",
+            description = "A party or staff member adds a described piece of evidence with document hashes. Role: "
+                    + "party or staff.")
+    @ApiResponse(responseCode = "201", description = "Evidence recorded.", useReturnTypeSchema = true)
+    @ProblemCodes(status = 409, value = {"EVIDENCE_LIMIT_REACHED", "DISPUTE_CLOSED"})
     @PostMapping("/{disputeId}/evidence")
     ResponseEntity<EvidenceAdded> addEvidence(@PathVariable String disputeId, @Valid @RequestBody EvidenceBody body,
                                               Authentication auth, HttpServletRequest request) {
@@ -150,6 +179,11 @@ class DisputeController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new EvidenceAdded(disputeId, evidenceId));
     }
 
+    @Operation(operationId = "linkRespondent", summary = "Link the respondent",
+            description = "Staff name the respondent partner (and its registration) of a dispute. Role: staff.")
+    @FieldRules({"PARTNER_UNKNOWN"})
+    @ProblemCodes(status = 409, value = {"RESPONDENT_IS_COMPLAINANT", "RESPONDENT_FIXED", "NO_CHANGE",
+            "DISPUTE_CLOSED"})
     @PostMapping("/{disputeId}/respondent")
     RespondentLinked linkRespondent(@PathVariable String disputeId, @Valid @RequestBody RespondentBody body,
                                     Authentication auth, HttpServletRequest request) {
@@ -162,6 +196,9 @@ class DisputeController {
 
     // ---------------------------------------------------------------- assignment and escalation
 
+    @Operation(operationId = "assignDispute", summary = "Assign a dispute",
+            description = "Assigns the dispute to a handler. Role: decider of the current level.")
+    @ProblemCodes(status = 409, value = {"NO_CHANGE", "DISPUTE_CLOSED"})
     @PostMapping("/{disputeId}/assign")
     Assigned assign(@PathVariable String disputeId, @Valid @RequestBody AssignBody body, Authentication auth,
                     HttpServletRequest request) {
@@ -172,6 +209,10 @@ class DisputeController {
         return new Assigned(disputeId, assignee, level);
     }
 
+    @Operation(operationId = "escalateDispute", summary = "Escalate a dispute",
+            description = "Moves the dispute to the next level with a reason; answers the new level and SLA due time. "
+                    + "Role: party or staff.")
+    @ProblemCodes(status = 409, value = {"ALREADY_AT_TOP_LEVEL", "ALREADY_ESCALATED", "DISPUTE_CLOSED"})
     @PostMapping("/{disputeId}/escalate")
     LevelChanged escalate(@PathVariable String disputeId, @Valid @RequestBody ReasonBody body, Authentication auth,
                           HttpServletRequest request) {
@@ -183,6 +224,14 @@ class DisputeController {
 
     // ---------------------------------------------------------------- ruling and appeal
 
+    @Operation(operationId = "ruleOnDispute", summary = "Rule on a dispute",
+            description = "The decider of the current level rules UPHELD or DISMISSED, with effects (rightful "
+                    + "registration, revoked protection, penalty points) only when upheld. Role: decider of the "
+                    + "current level.")
+    @ProblemCodes(status = 400, value = {"CONTRADICTORY_EFFECTS", "PENALTY_NOT_POSITIVE"})
+    @FieldRules("EFFECTS_ONLY_WHEN_UPHELD")
+    @ProblemCodes(status = 403, value = {"NOT_DECIDER_OF_LEVEL"})
+    @ProblemCodes(status = 409, value = {"NO_RESPONDENT", "NO_RESPONDENT_REGISTRATION", "DISPUTE_CLOSED"})
     @PostMapping("/{disputeId}/ruling")
     Ruled rule(@PathVariable String disputeId, @Valid @RequestBody RulingBody body, Authentication auth,
                HttpServletRequest request) {
@@ -196,6 +245,11 @@ class DisputeController {
                 ruling.policyVersion());
     }
 
+    @Operation(operationId = "appealRuling", summary = "Appeal a ruling",
+            description = "A party appeals the ruling within the appeal window; the dispute moves to the next level. "
+                    + "Role: party.")
+    @ProblemCodes(status = 403, value = {"ONLY_PARTIES_APPEAL", "APPEAL_NEEDS_NEW_PANEL"})
+    @ProblemCodes(status = 409, value = {"NOT_RULED_YET", "ALREADY_APPEALED", "APPEAL_WINDOW_CLOSED"})
     @PostMapping("/{disputeId}/appeal")
     LevelChanged appeal(@PathVariable String disputeId, @Valid @RequestBody ReasonBody body, Authentication auth,
                         HttpServletRequest request) {

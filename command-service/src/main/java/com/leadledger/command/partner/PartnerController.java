@@ -3,7 +3,11 @@ package com.leadledger.command.partner;
 import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.kit.domain.Role;
+import com.leadledger.kit.openapi.ProblemCodes;
 import com.leadledger.kit.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** The partner registry (ADMIN): onboarding, tier, authorized product lines, suspension. */
+@Tag(name = "partners")
 @RestController
 @RequestMapping("/api/v1/partners")
 class PartnerController {
@@ -35,6 +40,9 @@ class PartnerController {
         this.commands = commands;
     }
 
+    @Schema(example = "{\"partnerId\": \"P-2001\", \"name\": \"Integrator LLC\", \"tier\": \"SILVER\", "
+            + "\"productLines\": [\"NETWORK_SECURITY\", \"COLLABORATION\"], \"webhookUrl\": "
+            + "\"https://crm.integrator.example/leadledger\"}")
     record OnboardRequest(
             @NotBlank @Pattern(regexp = PARTNER_ID, message = "must be 1-64 letters, digits, '-' or '_'") String partnerId,
             @NotBlank @Size(max = 200) String name,
@@ -43,18 +51,24 @@ class PartnerController {
             @Size(max = 500) String webhookUrl) {
     }
 
+    @Schema(example = "{\"tier\": \"GOLD\"}")
     record TierRequest(@NotNull PartnerTier tier) {
     }
 
+    @Schema(example = "{\"productLines\": [\"NETWORK_SECURITY\", \"DATA_CENTER\"]}")
     record ProductLinesRequest(@NotEmpty @Size(max = 50) List<@NotBlank String> productLines) {
     }
 
+    @Schema(example = "{\"reason\": \"Contract under review\"}")
     record ReasonRequest(@Size(max = 2000) String reason, @Size(max = 2000) String note) {
     }
 
     record PartnerChanged(String partnerId, String change) {
     }
 
+    @Operation(operationId = "onboardPartner", summary = "Onboard a partner",
+            description = "Adds a partner with its tier and authorized product lines. Role: ADMIN.")
+    @ProblemCodes(status = 409, value = {"PARTNER_EXISTS"})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PartnerChanged onboard(@Valid @RequestBody OnboardRequest body, Authentication auth, HttpServletRequest request) {
@@ -63,6 +77,9 @@ class PartnerController {
         return new PartnerChanged(body.partnerId(), "ONBOARDED");
     }
 
+    @Operation(operationId = "changePartnerTier", summary = "Change a partner's tier",
+            description = "Moves the partner to another tier of the policy. Role: ADMIN.")
+    @ProblemCodes(status = 409, value = {"NO_CHANGE"})
     @PostMapping("/{partnerId}/tier")
     PartnerChanged tier(@PathVariable String partnerId, @Valid @RequestBody TierRequest body, Authentication auth,
                         HttpServletRequest request) {
@@ -70,6 +87,9 @@ class PartnerController {
         return new PartnerChanged(partnerId, "TIER_CHANGED");
     }
 
+    @Operation(operationId = "changePartnerProductLines", summary = "Change a partner's product lines",
+            description = "Replaces the product lines the partner may register. Role: ADMIN.")
+    @ProblemCodes(status = 409, value = {"NO_CHANGE"})
     @PostMapping("/{partnerId}/product-lines")
     PartnerChanged productLines(@PathVariable String partnerId, @Valid @RequestBody ProductLinesRequest body,
                                 Authentication auth, HttpServletRequest request) {
@@ -77,6 +97,9 @@ class PartnerController {
         return new PartnerChanged(partnerId, "PRODUCT_LINES_CHANGED");
     }
 
+    @Operation(operationId = "suspendPartner", summary = "Suspend a partner",
+            description = "A suspended partner cannot register. Role: ADMIN.")
+    @ProblemCodes(status = 409, value = {"PARTNER_SUSPENDED"})
     @PostMapping("/{partnerId}/suspend")
     PartnerChanged suspend(@PathVariable String partnerId, @Valid @RequestBody(required = false) ReasonRequest body,
                            Authentication auth, HttpServletRequest request) {
@@ -84,6 +107,9 @@ class PartnerController {
         return new PartnerChanged(partnerId, "SUSPENDED");
     }
 
+    @Operation(operationId = "reinstatePartner", summary = "Reinstate a partner",
+            description = "Lifts a suspension. Role: ADMIN.")
+    @ProblemCodes(status = 409, value = {"PARTNER_ACTIVE"})
     @PostMapping("/{partnerId}/reinstate")
     PartnerChanged reinstate(@PathVariable String partnerId, @Valid @RequestBody(required = false) ReasonRequest body,
                              Authentication auth, HttpServletRequest request) {

@@ -5,7 +5,11 @@ import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.openapi.FieldRules;
 import com.leadledger.kit.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -20,6 +24,7 @@ import java.net.URI;
 import java.time.Instant;
 
 /** Policy versions: ADMIN publishes (validated by the Policy aggregate); anyone authenticated reads them. */
+@Tag(name = "policies")
 @RestController
 @RequestMapping("/api/v1/policies")
 class PolicyController {
@@ -36,6 +41,12 @@ class PolicyController {
     }
 
     /** ADMIN publishes a complete new version; it is in force from now on and recorded by every later decision. */
+    @Operation(operationId = "publishPolicy", summary = "Publish a policy version",
+            description = "Publishes a complete policy document as the next version, in force at once on every "
+                    + "instance. Role: ADMIN.")
+    @ApiResponse(responseCode = "201", description = "Published; the answer names the new version.",
+            useReturnTypeSchema = true)
+    @FieldRules({"POLICY_INVALID"})
     @PostMapping
     ResponseEntity<Published> publish(@RequestBody PolicyDocument policy, Authentication auth,
                                       HttpServletRequest request) {
@@ -55,12 +66,16 @@ class PolicyController {
         }
     }
 
+    @Operation(operationId = "currentPolicy", summary = "Read the policy in force",
+            description = "The policy version in force with its document. Any authenticated caller.")
     @GetMapping("/current")
     PolicyVersion current(Authentication auth) {
         return PolicyVersion.of(versions.current().orElseThrow(() -> RuleViolation.notFound("policy")),
                 Actor.from(auth));
     }
 
+    @Operation(operationId = "policyVersion", summary = "Read a policy version",
+            description = "One published policy version with its document. Any authenticated caller.")
     @GetMapping("/{version}")
     PolicyVersion version(@PathVariable long version, Authentication auth) {
         return PolicyVersion.of(versions.find(version)

@@ -7,7 +7,13 @@ import com.leadledger.command.web.MoneyBody;
 import com.leadledger.events.registration.RegistrationStatus;
 import com.leadledger.integrity.receipt.Receipt;
 import com.leadledger.kit.domain.Role;
+import com.leadledger.kit.openapi.FieldRules;
+import com.leadledger.kit.openapi.ProblemCodes;
 import com.leadledger.kit.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,6 +34,7 @@ import java.net.URI;
 import java.time.Instant;
 
 /** A partner's own registrations: submit (with a signed receipt), withdraw, ask for an extension, report the outcome. */
+@Tag(name = "registrations")
 @RestController
 @RequestMapping("/api/v1/registrations")
 class RegistrationController {
@@ -46,22 +53,38 @@ class RegistrationController {
                               Instant acceptedAt, Receipt receipt) {
     }
 
+    @Schema(example = "{\"reason\": \"The customer postponed the project\"}")
     record WithdrawRequest(@Size(max = 2000) String reason) {
     }
 
     record StatusResponse(String registrationId, RegistrationStatus status) {
     }
 
+    @Schema(example = "{\"reason\": \"The customer moved the tender to next quarter\", \"days\": 30}")
     record ExtensionRequestBody(@NotBlank @Size(max = 2000) String reason, @Min(1) @Max(365) Integer days) {
     }
 
     record ExtensionRequestCreated(String extensionRequestId) {
     }
 
+    @Schema(example = "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"1180000.00\", \"currency\": \"RUB\"}, "
+            + "\"reason\": \"Signed on 2027-03-20\"}")
     record OutcomeBody(@NotNull ReportOutcome.Result result, @Valid MoneyBody finalValue,
                        @Size(max = 2000) String reason) {
     }
 
+    @Operation(operationId = "submitRegistration", summary = "Submit a registration",
+            description = "A partner registers an opportunity (customer + product line) for itself; the partner comes "
+                    + "from the token. Answers the registration, the opportunity it competes on, the server's "
+                    + "acceptance time and a receipt signed with the vendor's Ed25519 key. Role: PARTNER.")
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the registration on the query service.",
+            useReturnTypeSchema = true)
+    @FieldRules({"CUSTOMER_IDENTIFIER_MISSING", "COUNTRY_UNKNOWN", "CURRENCY_UNKNOWN", "CURRENCY_NOT_ACCEPTED",
+            "PRODUCT_LINE_UNKNOWN", "CLOSE_DATE_NOT_FUTURE", "CLOSE_DATE_TOO_FAR"})
+    @ProblemCodes(status = 403, value = {"PARTNER_UNKNOWN", "PARTNER_SUSPENDED", "PRODUCT_LINE_NOT_AUTHORIZED"})
+    @ProblemCodes(status = 409, value = {"ACTIVE_REGISTRATION_EXISTS", "REGISTRATION_ID_TAKEN",
+            "RESUBMISSION_LIMIT_REACHED", "TIER_NOT_IN_POLICY"})
+    @ProblemCodes(status = 429, value = {"REGISTRATION_CHURN_LIMIT"})
     @PostMapping
     ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody SubmitRegistrationRequest body,
                                               Authentication authentication, HttpServletRequest request) {
@@ -73,6 +96,11 @@ class RegistrationController {
                         RegistrationStatus.SUBMITTED, accepted.acceptedAt(), receipts.issue(accepted, partner.partnerId())));
     }
 
+    @Operation(operationId = "withdrawRegistration", summary = "Withdraw a registration",
+            description = "The owning partner withdraws its registration; an optional reason is kept. Role: PARTNER "
+                    + "(owner).")
+    @ProblemCodes(status = 403, value = {"PARTNER_UNKNOWN"})
+    @ProblemCodes(status = 409, value = {"REGISTRATION_NOT_ACTIVE"})
     @PostMapping("/{registrationId}/withdraw")
     StatusResponse withdraw(@PathVariable String registrationId,
                             @Valid @RequestBody(required = false) WithdrawRequest body,
@@ -83,6 +111,14 @@ class RegistrationController {
         return new StatusResponse(registrationId, RegistrationStatus.WITHDRAWN);
     }
 
+    @Operation(operationId = "requestExtension", summary = "Request a protection extension",
+            description = "The owning partner asks for more protection days on an approved registration (one "
+                    + "extension per registration). Role: PARTNER (owner).")
+    @ApiResponse(responseCode = "201", description = "The extension request is pending review.",
+            useReturnTypeSchema = true)
+    @ProblemCodes(status = 400, value = {"EXTENSION_TOO_LONG"})
+    @ProblemCodes(status = 403, value = {"PARTNER_UNKNOWN"})
+    @ProblemCodes(status = 409, value = {"NOT_PROTECTED", "EXTENSION_PENDING", "EXTENSION_LIMIT_REACHED"})
     @PostMapping("/{registrationId}/extension-requests")
     ResponseEntity<ExtensionRequestCreated> requestExtension(@PathVariable String registrationId,
                                                              @Valid @RequestBody ExtensionRequestBody body,
@@ -95,6 +131,11 @@ class RegistrationController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new ExtensionRequestCreated(extensionRequestId));
     }
 
+    @Operation(operationId = "reportOutcome", summary = "Report the deal outcome",
+            description = "The owning partner reports the deal won (with the final value) or lost. Role: PARTNER "
+                    + "(owner).")
+    @ProblemCodes(status = 403, value = {"PARTNER_UNKNOWN"})
+    @ProblemCodes(status = 409, value = {"REGISTRATION_NOT_APPROVED", "REGISTRATION_NOT_ACTIVE"})
     @PostMapping("/{registrationId}/outcome")
     StatusResponse reportOutcome(@PathVariable String registrationId, @Valid @RequestBody OutcomeBody body,
                                  Authentication authentication, HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package com.leadledger.command.registration;
 
 import com.leadledger.command.web.MoneyBody;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,10 @@ import java.time.LocalDate;
  * Body of {@code POST /api/v1/registrations}, and one row of a registrations import. The partner comes from the token;
  * client timestamps are not accepted.
  */
+@Schema(example = "{\"customer\": {\"legalName\": \"ООО «Ромашка»\", \"country\": \"RU\", \"taxId\": \"7707083893\", "
+        + "\"domain\": \"romashka.ru\", \"region\": \"Moscow\"}, \"productLine\": \"NETWORK_SECURITY\", "
+        + "\"estimatedValue\": {\"amount\": \"1250000.00\", \"currency\": \"RUB\"}, \"expectedCloseDate\": "
+        + "\"2027-03-31\", \"description\": \"Firewall refresh for 12 branches\"}")
 public record SubmitRegistrationRequest(
         @NotNull @Valid Customer customer,
         @NotBlank @Size(max = 64) String productLine,

@@ -3,7 +3,12 @@ package com.leadledger.command.support;
 import com.leadledger.command.common.Texts;
 import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.opportunity.SupportReason;
+import com.leadledger.kit.openapi.ProblemCodes;
 import com.leadledger.kit.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Locale;
 
 /** Vendor support decisions (channel staff). Every rule is checked by the Opportunity aggregate. */
+@Tag(name = "support")
 @RestController
 @RequestMapping("/api/v1/opportunities/{opportunityId}/support")
 class SupportController {
@@ -32,6 +38,8 @@ class SupportController {
         this.commands = commands;
     }
 
+    @Schema(example = "{\"action\": \"GRANT\", \"registrationId\": \"01J9Z6Q3V8M2K4T7W1X5Y0A2BC\", \"note\": \"First "
+            + "approved registration\"}")
     record SupportBody(
             @NotNull ChangeSupport.Action action,
             @Size(max = 64) String registrationId,
@@ -45,6 +53,7 @@ class SupportController {
                           long policyVersion) {
     }
 
+    @Schema(name = "SupportEvidenceBody")
     record EvidenceBody(
             @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a SHA-256 as 64 hex digits") String sha256,
             @NotBlank @Size(max = 300) String name,
@@ -55,6 +64,11 @@ class SupportController {
     }
 
     /** The customer's written preference, recorded by its hash before a support move may cite it. */
+    @Operation(operationId = "recordSupportEvidence", summary = "Record support evidence",
+            description = "Records the hash of a document that justifies a later support change on this opportunity. "
+                    + "Role: CHANNEL_MANAGER or above.")
+    @ApiResponse(responseCode = "201", description = "Evidence recorded.", useReturnTypeSchema = true)
+    @ProblemCodes(status = 409, value = {"EVIDENCE_ALREADY_RECORDED"})
     @PostMapping("/evidence")
     ResponseEntity<EvidenceRecorded> recordEvidence(@PathVariable String opportunityId,
                                                     @Valid @RequestBody EvidenceBody body, Authentication auth,
@@ -66,6 +80,12 @@ class SupportController {
                 .body(new EvidenceRecorded(opportunityId, body.sha256().toLowerCase(Locale.ROOT)));
     }
 
+    @Operation(operationId = "changeSupport", summary = "Grant, move or withdraw support",
+            description = "The vendor supports at most one registration per opportunity: GRANT it, MOVE it to another "
+                    + "registration (with a reason and, while protected, a ruling or recorded evidence) or WITHDRAW "
+                    + "it. Role: CHANNEL_MANAGER or above.")
+    @ProblemCodes(status = 409, value = {"SUPPORT_ALREADY_GRANTED", "SUPPORT_SWITCH_NOT_ALLOWED",
+            "EVIDENCE_NOT_RECORDED", "NO_SUPPORT", "NO_CHANGE", "REGISTRATION_NOT_APPROVED"})
     @PostMapping
     SupportChanged change(@PathVariable String opportunityId, @Valid @RequestBody SupportBody body,
                           Authentication auth, HttpServletRequest request) {

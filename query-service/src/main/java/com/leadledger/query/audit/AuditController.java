@@ -1,10 +1,14 @@
 package com.leadledger.query.audit;
 
 import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.openapi.ProblemCodes;
 import com.leadledger.kit.problem.Problems;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 
 /** The ordered history of an aggregate, for auditors only (see SecurityConfig). */
+@Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
@@ -42,6 +47,14 @@ class AuditController {
      * {@code Location}. A caller's verification of {@code all} that has not finished yet (either way) makes another
      * one 409 {@code VERIFICATION_RUNNING} with that job at {@code Location}.
      */
+    @Operation(operationId = "verifyHistory", summary = "Verify the history",
+            description = "Re-verifies the hash chains of this service's copy (scope all, stream:<aggregateId> or "
+                    + "opportunity:<opportunityId>) and, for all, the checkpoints over it. With async=true answers "
+                    + "202 with a job to follow at Location. Role: AUDITOR.")
+    @ApiResponse(responseCode = "202", description = "Started (async=true); follow the job at Location.",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The verification result.")
+    @ProblemCodes(status = 409, value = {"VERIFICATION_RUNNING"})
     @GetMapping("/verify")
     public ResponseEntity<?> verify(@RequestParam(required = false, defaultValue = "all") String scope,
                                     @RequestParam(required = false, defaultValue = "false") boolean async,
@@ -71,6 +84,8 @@ class AuditController {
         return URI.create("/api/v1/audit/verify/jobs/" + job.id());
     }
 
+    @Operation(operationId = "verificationJob", summary = "Read a verification job",
+            description = "Progress and result of an asynchronous verification. Role: AUDITOR.")
     @GetMapping("/verify/jobs/{id}")
     public VerifyJobs.JobView job(@PathVariable String id) {
         return jobs.find(id).orElseThrow(() -> RuleViolation.notFound("verification job"));
@@ -91,6 +106,10 @@ class AuditController {
                 "must be all, stream:<aggregateId> or opportunity:<opportunityId>");
     }
 
+    @Operation(operationId = "auditEvents", summary = "List audit events",
+            description = "The stored events of one aggregate (aggregateId is required) in order, with their "
+                    + "global index, metadata (actor, role, partner, correlation, causation and request ids) and "
+                    + "payload as stored, paged. Role: AUDITOR.")
     @GetMapping("/events")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<AuditEvent> events(@RequestParam(required = false) String aggregateId,

@@ -2,6 +2,7 @@ package com.leadledger.query.audit;
 
 import com.leadledger.events.dispute.DisputeType;
 import com.leadledger.events.registration.RegistrationStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,6 +24,7 @@ record OpportunityAsOf(
         List<OpenDispute> openDisputes,
         String lastEventId) {
 
+    @Schema(name = "RankingEntryAsOf")
     public record RankingEntry(int position, String registrationId, String partnerId, Instant acceptedAt,
                                RegistrationStatus status, Instant protectedUntil, BigDecimal discountPercent,
                                boolean supported) {

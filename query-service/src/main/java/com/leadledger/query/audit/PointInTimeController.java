@@ -7,6 +7,8 @@ import com.leadledger.query.dispute.DisputeView;
 import com.leadledger.query.ingest.EventHistory;
 import com.leadledger.query.projection.Projector;
 import com.leadledger.query.registration.RegistrationView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,7 @@ import java.util.List;
  * read from the current tables): any opportunity, registration or dispute as it was at an instant, the context of
  * every decision taken on an opportunity, and a partner's whole history.
  */
+@Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/audit")
 class PointInTimeController {
@@ -43,6 +46,8 @@ class PointInTimeController {
     }
 
     /** The opportunity, its ranking and its open disputes as of {@code asOf} (default: now). */
+    @Operation(operationId = "opportunityAsOf", summary = "Opportunity as of an instant",
+            description = "The opportunity's state rebuilt from its events up to asOf (default now). Role: AUDITOR.")
     @GetMapping("/opportunities/{opportunityId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public OpportunityAsOf opportunity(@PathVariable String opportunityId,
@@ -53,6 +58,8 @@ class PointInTimeController {
     }
 
     /** Each decision on the opportunity (and rulings on its disputes) with what the decider saw at that moment. */
+    @Operation(operationId = "opportunityDecisions", summary = "Decisions on an opportunity",
+            description = "Every decision on the opportunity with the context the decider saw. Role: AUDITOR.")
     @GetMapping("/opportunities/{opportunityId}/decisions")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<DecisionContexts.Decision> decisions(@PathVariable String opportunityId) {
@@ -63,6 +70,8 @@ class PointInTimeController {
         return found;
     }
 
+    @Operation(operationId = "registrationAsOf", summary = "Registration as of an instant",
+            description = "The registration's state rebuilt from its events up to asOf. Role: AUDITOR.")
     @GetMapping("/registrations/{registrationId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public RegistrationView registration(@PathVariable String registrationId,
@@ -77,6 +86,8 @@ class PointInTimeController {
         return view;
     }
 
+    @Operation(operationId = "disputeAsOf", summary = "Dispute as of an instant",
+            description = "The dispute's state rebuilt from its events up to asOf. Role: AUDITOR.")
     @GetMapping("/disputes/{disputeId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public DisputeView dispute(@PathVariable String disputeId, @RequestParam(required = false) String asOf) {
@@ -93,6 +104,8 @@ class PointInTimeController {
      * Everything that concerns the partner, in the order it was stored: its own stream, every event naming it
      * (registrations, support moves, disputes as complainant or respondent, penalties) and everything it did.
      */
+    @Operation(operationId = "partnerTimeline", summary = "A partner's timeline",
+            description = "Every event about one partner: its whole history, paged. Role: AUDITOR.")
     @GetMapping("/partners/{partnerId}/timeline")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<AuditEvent> partnerTimeline(@PathVariable String partnerId,

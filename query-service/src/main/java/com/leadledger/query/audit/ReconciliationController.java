@@ -1,11 +1,14 @@
 package com.leadledger.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The latest comparison of this copy with the event store, for auditors (see SecurityConfig). */
+@Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/audit/reconciliation")
 class ReconciliationController {
@@ -17,6 +20,9 @@ class ReconciliationController {
     }
 
     /** The last periodic report, or a fresh one with {@code refresh=true}. */
+    @Operation(operationId = "reconciliationReport", summary = "Reconciliation report",
+            description = "Whether this service's copy of the history matches the command side's checkpoints. Role: "
+                    + "AUDITOR.")
     @GetMapping
     public Reconciliation.Report report(@RequestParam(required = false, defaultValue = "false") boolean refresh) {
         return refresh ? reconciliation.refresh() : reconciliation.latest();

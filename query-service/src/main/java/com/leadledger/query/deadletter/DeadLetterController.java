@@ -1,9 +1,12 @@
 package com.leadledger.query.deadletter;
 
 import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.openapi.ProblemCodes;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The dead-letter store, for operators (ADMIN, see SecurityConfig): inspect and retry what the ingest parked. */
+@Tag(name = "admin")
 @RestController
 @RequestMapping("/api/v1/admin/dead-letters")
 class DeadLetterController {
@@ -47,6 +51,8 @@ class DeadLetterController {
     }
 
     /** Oldest first (the order they must be retried in), optionally of one status and one aggregate. */
+    @Operation(operationId = "listDeadLetters", summary = "List dead letters",
+            description = "Events the projection could not apply, paged, filtered by status. Role: ADMIN.")
     @GetMapping
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<DeadLetterResponse> list(@RequestParam(required = false) String status,
@@ -61,6 +67,8 @@ class DeadLetterController {
         return new PageResponse<>(items, paging.page(), paging.size(), store.count(filter, aggregate));
     }
 
+    @Operation(operationId = "getDeadLetter", summary = "Read a dead letter",
+            description = "One dead letter with its error. Role: ADMIN.")
     @GetMapping("/{id}")
     public DeadLetterResponse get(@PathVariable String id) {
         return store.find(parseId(id)).map(DeadLetterResponse::detail)
@@ -68,6 +76,9 @@ class DeadLetterController {
     }
 
     /** Applies the dead letter again and then the events of its aggregate queued behind it. */
+    @Operation(operationId = "retryDeadLetter", summary = "Retry a dead letter",
+            description = "Applies the dead letter's event again. Role: ADMIN.")
+    @ProblemCodes(status = 409, value = {"DEAD_LETTER_RESOLVED", "DEAD_LETTER_NOT_FIRST", "DEAD_LETTER_RETRY_FAILED"})
     @PostMapping("/{id}/retry")
     public RetryResponse retry(@PathVariable String id, Authentication authentication) {
         DeadLetters.RetryResult result = deadLetters.retry(parseId(id), Actor.from(authentication).subject());
@@ -75,6 +86,9 @@ class DeadLetterController {
     }
 
     /** Closes a record that was never an event, without applying it; events cannot be discarded (409). */
+    @Operation(operationId = "discardDeadLetter", summary = "Discard a dead letter",
+            description = "Marks the dead letter resolved without applying it. Role: ADMIN.")
+    @ProblemCodes(status = 409, value = {"DEAD_LETTER_RESOLVED", "DEAD_LETTER_IS_AN_EVENT"})
     @PostMapping("/{id}/discard")
     public DeadLetterResponse discard(@PathVariable String id, @RequestBody(required = false) DiscardRequest request,
                                       Authentication authentication) {

@@ -7,6 +7,8 @@ import com.leadledger.kit.web.PageResponse;
 import com.leadledger.query.ingest.EventHistory;
 import com.leadledger.query.registration.RegistrationView;
 import com.leadledger.query.registration.RegistrationViewRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,7 @@ import java.util.stream.Collectors;
  * disputes it is a party of, without the other party's identity, and gets the same 404 for any other dispute as for
  * one that does not exist.
  */
+@Tag(name = "disputes")
 @RestController
 @RequestMapping("/api/v1/disputes")
 class DisputeController {
@@ -50,6 +53,9 @@ class DisputeController {
      * Staff: the queue (optionally of one level and status), open disputes first, most urgent first. Partners: their
      * own disputes in the same order ({@code level} is ignored for them).
      */
+    @Operation(operationId = "listDisputes", summary = "List disputes",
+            description = "Dispute views, paged; staff see all (filter level, status), a partner those it is a party "
+                    + "of with the other party hidden.")
     @GetMapping
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<?> list(@RequestParam(required = false) String level,
@@ -75,6 +81,8 @@ class DisputeController {
         return new PageResponse<>(items, paging.page(), paging.size(), disputes.count(levelFilter, statusFilter));
     }
 
+    @Operation(operationId = "getDispute", summary = "Read a dispute",
+            description = "One dispute view; a partner sees its own disputes only, with the other party hidden.")
     @GetMapping("/{disputeId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Object get(@PathVariable String disputeId, Authentication authentication) {

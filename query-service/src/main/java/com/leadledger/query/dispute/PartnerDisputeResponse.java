@@ -3,6 +3,7 @@ package com.leadledger.query.dispute;
 import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.DisputeOutcome;
 import com.leadledger.events.dispute.DisputeType;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -43,17 +44,20 @@ record PartnerDisputeResponse(
      * @param rightfulRegistrationId the registration named rightful when it is the viewer's own; otherwise null
      * @param yourRegistrationRightful whether the ruling named the viewer's registration rightful
      */
+    @Schema(name = "PartnerDisputeRuling")
     public record Ruling(int level, DisputeOutcome outcome, String partyStatement, boolean appeal, Instant decidedAt,
                          Instant appealableUntil, long policyVersion, String rightfulRegistrationId,
                          boolean yourRegistrationRightful, boolean respondentProtectionRevoked, int penaltyPoints) {
     }
 
     /** The viewer's own evidence. */
+    @Schema(name = "PartnerDisputeEvidence")
     public record Evidence(String evidenceId, String description, DisputeAmounts amounts,
                            List<com.leadledger.events.dispute.EvidenceDocument> documents, Instant addedAt) {
     }
 
     /** @param note the viewer's own free text (its reason, its evidence description); null otherwise */
+    @Schema(name = "PartnerDisputeTimelineEntry")
     public record TimelineEntry(Instant at, String kind, int level, String summary, String note) {
     }
 

@@ -3,6 +3,7 @@ package com.leadledger.query.dispute;
 import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.DisputeType;
 import com.leadledger.events.registration.RegistrationStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,7 @@ record StaffDisputeResponse(
         Instant updatedAt) {
 
     /** A registration of the opportunity as it stood just before the dispute was opened. */
+    @Schema(name = "DisputeRankingEntry")
     public record RankingEntry(int position, String registrationId, String partnerId, Instant acceptedAt,
                                RegistrationStatus status, boolean supported, Instant protectedUntil) {
     }

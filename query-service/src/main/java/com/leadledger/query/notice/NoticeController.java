@@ -4,6 +4,8 @@ import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** A partner's own notices (PARTNER only, see SecurityConfig); the partner comes from the verified token. */
+@Tag(name = "notices")
 @RestController
 @RequestMapping("/api/v1/notices")
 class NoticeController {
@@ -26,6 +29,9 @@ class NoticeController {
     }
 
     /** Newest first. */
+    @Operation(operationId = "listNotices", summary = "List my notices",
+            description = "The partner's notices (approvals, support changes, rulings…), newest first, paged. Role: "
+                    + "PARTNER.")
     @GetMapping
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<NoticeResponse> list(@RequestParam(required = false) Integer page,

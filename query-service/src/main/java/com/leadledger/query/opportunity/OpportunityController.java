@@ -2,6 +2,8 @@ package com.leadledger.query.opportunity;
 
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.query.registration.RegistrationViewRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Opportunities with their ranking and vendor support history. Vendor staff, auditors and admins only (see
  * SecurityConfig); never partners.
  */
+@Tag(name = "opportunities")
 @RestController
 @RequestMapping("/api/v1/opportunities")
 class OpportunityController {
@@ -28,6 +31,9 @@ class OpportunityController {
         this.supportHistory = supportHistory;
     }
 
+    @Operation(operationId = "getOpportunity", summary = "Read an opportunity",
+            description = "An opportunity with the ranking of its registrations (first registered first), the "
+                    + "supported registration and the support history. Role: staff, AUDITOR.")
     @GetMapping("/{opportunityId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public OpportunityResponse get(@PathVariable String opportunityId) {

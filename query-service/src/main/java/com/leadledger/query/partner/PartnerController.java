@@ -5,6 +5,8 @@ import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import com.leadledger.query.dispute.DisputeView;
 import com.leadledger.query.dispute.DisputeViewRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Partners of the channel program: vendor staff, auditors and admins only (see SecurityConfig), never partners. */
+@Tag(name = "partners")
 @RestController
 @RequestMapping("/api/v1/partners")
 class PartnerController {
@@ -34,6 +37,8 @@ class PartnerController {
     }
 
     /** By name, optionally of one status. */
+    @Operation(operationId = "listPartners", summary = "List partners",
+            description = "Partner views with tier, status and penalty points, paged. Role: staff, AUDITOR.")
     @GetMapping
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<PartnerResponse> list(@RequestParam(required = false) String status,
@@ -46,6 +51,8 @@ class PartnerController {
         return new PageResponse<>(items, paging.page(), paging.size(), partners.count(filter));
     }
 
+    @Operation(operationId = "getPartner", summary = "Read a partner",
+            description = "One partner view with penalty points. Role: staff, AUDITOR.")
     @GetMapping("/{partnerId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PartnerResponse get(@PathVariable String partnerId) {

@@ -7,6 +7,8 @@ import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import com.leadledger.query.notice.NoticeRepository;
 import com.leadledger.query.notice.NoticeResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+@Tag(name = "registrations")
 @RestController
 @RequestMapping("/api/v1/registrations")
 class RegistrationController {
@@ -37,6 +40,9 @@ class RegistrationController {
      * auditors and admins get all, optionally filtered ({@code pendingExtension=true}: the extension requests that
      * await a decision).
      */
+    @Operation(operationId = "listRegistrations", summary = "List registrations",
+            description = "Registration views, paged, filtered by status, partnerId and productLine; a partner "
+                    + "sees its own only, staff and auditors all.")
     @GetMapping
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<RegistrationResponse> list(@RequestParam(required = false) String status,
@@ -61,6 +67,9 @@ class RegistrationController {
      * One registration with the notices its owner received about it (newest first). For a partner, another partner's
      * registration is "not found", exactly like a missing one.
      */
+    @Operation(operationId = "getRegistration", summary = "Read a registration",
+            description = "One registration view with status, protection, discount, supported flag and, for the "
+                    + "owner, its notices. Another partner's registration is not found.")
     @GetMapping("/{registrationId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public RegistrationResponse get(@PathVariable String registrationId, Authentication authentication) {

@@ -9,6 +9,8 @@ import com.leadledger.query.registration.RegistrationViewRepository.PendingRevie
 import com.leadledger.query.registration.RegistrationViewRepository;
 import com.leadledger.query.review.DuplicateRules.Party;
 import com.leadledger.query.review.ReviewQueueItem.PossibleDuplicate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +30,7 @@ import java.util.Map;
  * Registrations awaiting review, oldest first: channel managers, directors and the arbitration committee only (see
  * SecurityConfig).
  */
+@Tag(name = "review")
 @RestController
 @RequestMapping("/api/v1/review-queue")
 class ReviewQueueController {
@@ -47,6 +50,10 @@ class ReviewQueueController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "reviewQueue", summary = "Read the review queue",
+            description = "Pending registrations, oldest first, with SLA due time, level, position, whether an "
+                    + "earlier active registration exists, and possible duplicates. Role: CHANNEL_MANAGER, "
+                    + "CHANNEL_DIRECTOR, ARBITRATION_COMMITTEE.")
     @GetMapping
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<ReviewQueueItem> list(@RequestParam(required = false) Integer level,

@@ -1,0 +1,32 @@
+package com.leadledger.query.config;
+
+import com.leadledger.kit.openapi.ApiDescription;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the query service's OpenAPI document says about itself; the service kit completes the rest. */
+@Configuration
+class ApiDocumentation {
+
+    @Bean
+    ApiDescription queryApiDescription() {
+        return new ApiDescription("Lead Ledger query API",
+                "Reads of the deal-registration programme, projected from the command service's events: "
+                        + "registrations, the review queue, opportunities with their ranking, disputes, partners, "
+                        + "notices, and the auditors' view of the history (events, state as of an instant, "
+                        + "verification). A partner sees only its own objects; another partner's is not found. "
+                        + "Errors are `application/problem+json` with a machine-readable `code`.",
+                Map.of("registrations", "Registration views: a partner its own, staff and auditors all.",
+                        "review", "The reviewers' queue of pending registrations.",
+                        "opportunities", "Opportunities with their ranking and support history (staff, AUDITOR).",
+                        "disputes", "Dispute views: staff all, a partner its own with the other party hidden.",
+                        "partners", "Partner views with penalty points (staff, AUDITOR).",
+                        "notices", "A partner's notices, newest first.",
+                        "audit", "The auditors' view: events with hashes, state as of an instant, verification.",
+                        "admin", "Operators: projection rebuilds and dead letters (ADMIN)."),
+                List.of());
+    }
+}
