@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 
 import java.time.Clock;
 
@@ -20,7 +21,8 @@ import java.time.Clock;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = ConsoleDefaults.ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(ConsoleProperties.class)
-@ComponentScan
+// Beans named by their full class names: the console's RebuildController is not the query service's.
+@ComponentScan(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 public class ConsoleAutoConfiguration {
 
     /** The application's clock where it has one (the query service does). */

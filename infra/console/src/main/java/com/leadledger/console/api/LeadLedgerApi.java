@@ -95,7 +95,8 @@ public class LeadLedgerApi {
 
     /** An operator's action on the query service's admin API (dead letters, projection rebuilds). */
     public <T> T adminWrite(String path, Object body, Class<T> type, Object... variables) {
-        var request = query.post().uri(path, variables).headers(this::authorize).accept(MediaType.APPLICATION_JSON);
+        var request = query.get().post().uri(path, variables).headers(this::authorize)
+                .accept(MediaType.APPLICATION_JSON);
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
