@@ -39,7 +39,7 @@ class AdminPartnersController {
         this.api = api;
     }
 
-    record Changed(String partnerId, String change) {
+    record Changed(String partnerId, String change, String eventId) {
     }
 
     @GetMapping
@@ -106,7 +106,7 @@ class AdminPartnersController {
     private static PartnerChange send(String partnerId, Supplier<Changed> call) {
         try {
             Changed changed = call.get();
-            return PartnerChange.done(changed.partnerId(), changed.change());
+            return PartnerChange.done(changed.partnerId(), changed.change(), changed.eventId());
         } catch (ApiProblem refused) {
             if (refused.refusesTheUser()) {
                 throw refused;

@@ -1,5 +1,7 @@
 package com.leadledger.console.dispute;
 
+import com.leadledger.console.api.RecordedEvent;
+
 import com.leadledger.console.api.Problem;
 
 /**
@@ -9,8 +11,7 @@ import com.leadledger.console.api.Problem;
 public record ActionResult(String action, String eventId, Problem problem) {
 
     static ActionResult done(String action, Object answer) {
-        Object eventId = answer instanceof java.util.Map<?, ?> body ? body.get("eventId") : null;
-        return new ActionResult(action, eventId == null ? null : eventId.toString(), null);
+        return new ActionResult(action, RecordedEvent.idIn(answer), null);
     }
 
     static ActionResult refused(String action, Problem problem) {

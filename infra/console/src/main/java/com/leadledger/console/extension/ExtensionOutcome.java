@@ -2,8 +2,11 @@ package com.leadledger.console.extension;
 
 import com.leadledger.console.api.Problem;
 
-/** What became of a grant or refusal just sent: recorded, or refused by the API with its problem. */
-public record ExtensionOutcome(String registrationId, String decision, Problem problem) {
+/**
+ * What became of a grant or refusal just sent: recorded (as the event {@code eventId}), or refused by the API with its
+ * problem.
+ */
+public record ExtensionOutcome(String registrationId, String decision, String eventId, Problem problem) {
 
     public boolean isRefused() {
         return problem != null;

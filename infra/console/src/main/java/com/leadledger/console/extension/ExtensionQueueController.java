@@ -3,6 +3,7 @@ package com.leadledger.console.extension;
 import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
+import com.leadledger.console.api.RecordedEvent;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,11 +54,11 @@ class ExtensionQueueController {
         }
         ExtensionOutcome outcome;
         try {
-            api.write("/api/v1/registrations/{id}/extension-requests/{rid}/" + decision, body, null, Map.class,
-                    registrationId, extensionRequestId);
-            outcome = new ExtensionOutcome(registrationId, decision, null);
+            Map<?, ?> answer = api.write("/api/v1/registrations/{id}/extension-requests/{rid}/" + decision, body,
+                    null, Map.class, registrationId, extensionRequestId);
+            outcome = new ExtensionOutcome(registrationId, decision, RecordedEvent.idIn(answer), null);
         } catch (ApiProblem refused) {
-            outcome = new ExtensionOutcome(registrationId, decision, refused.problem());
+            outcome = new ExtensionOutcome(registrationId, decision, null, refused.problem());
         }
         redirect.addFlashAttribute("outcome", outcome);
         return "redirect:/console/extensions";

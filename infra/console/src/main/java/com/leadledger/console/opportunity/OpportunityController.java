@@ -2,6 +2,7 @@ package com.leadledger.console.opportunity;
 
 import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
+import com.leadledger.console.api.RecordedEvent;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,10 +60,10 @@ class OpportunityController {
         putIfPresent(body, "note", note);
         SupportOutcome outcome;
         try {
-            api.write("/api/v1/opportunities/{id}/support", body, null, Map.class, opportunityId);
-            outcome = new SupportOutcome(action, registrationId, null);
+            Map<?, ?> answer = api.write("/api/v1/opportunities/{id}/support", body, null, Map.class, opportunityId);
+            outcome = new SupportOutcome(action, registrationId, RecordedEvent.idIn(answer), null);
         } catch (ApiProblem refused) {
-            outcome = new SupportOutcome(action, registrationId, refused.problem());
+            outcome = new SupportOutcome(action, registrationId, null, refused.problem());
         }
         redirect.addFlashAttribute("outcome", outcome);
         return "redirect:/console/opportunities/" + opportunityId;

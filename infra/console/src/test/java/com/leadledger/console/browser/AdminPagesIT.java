@@ -49,6 +49,8 @@ class AdminPagesIT {
         admin.click(By.id("onboard-line-NETWORK_SECURITY"));
         admin.click(By.id("onboard"));
         assertThat(admin.find(By.id("change")).getText()).contains(partnerId, "onboarded");
+        assertThat(admin.find(By.cssSelector("#change .event-id")).getText()).as("the recorded event")
+                .matches("[0-9a-f-]{36}");
         admin.reloadUntil(() -> admin.has(By.id("partner-" + partnerId)));
         assertThat(admin.find(By.cssSelector("#partner-" + partnerId + " .tier")).getText()).isEqualTo("Silver");
         admin.screenshot("partners");

@@ -70,6 +70,10 @@ class ManagerOpportunityPageIT {
             new Select(manager.find(By.id("support-registration"))).selectByValue(registration);
             manager.clickAndLoad(By.id("support-submit"));
             assertThat(manager.find(By.id("support-outcome")).getAttribute("data-refused")).isEqualTo("false");
+            assertThat(manager.find(By.cssSelector("#support-outcome .event-id")).getText()).as("the recorded event")
+                    .matches("[0-9a-f-]{36}");
+            assertThat(manager.find(By.cssSelector("#support-outcome .audit-entry")).getAttribute("href"))
+                    .contains("/console/audit/opportunities/");
             manager.reloadUntil(() -> manager.find(By.id("supported-registration")).getText().equals(registration)
                     && manager.has(By.cssSelector("#support-history li[data-action='GRANTED']")));
 
@@ -93,6 +97,8 @@ class ManagerOpportunityPageIT {
             manager.type(By.id("grant-note-" + registration), "agreed with the partner manager");
             manager.clickAndLoad(By.cssSelector("#extension-" + registration + " .grant-button"));
             assertThat(manager.find(By.id("extension-outcome")).getAttribute("data-refused")).isEqualTo("false");
+            assertThat(manager.find(By.cssSelector("#extension-outcome .event-id")).getText()).as("the recorded event")
+                    .matches("[0-9a-f-]{36}");
             manager.reloadUntil(() -> !manager.has(By.id("extension-" + registration)));
         }
     }
