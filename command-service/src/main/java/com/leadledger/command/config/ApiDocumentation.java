@@ -23,7 +23,8 @@ class ApiDocumentation {
                         "review", "Staff decisions on registrations and extension requests.",
                         "support", "The vendor's support of one registration per opportunity.",
                         "disputes", "Channel-conflict disputes: open, evidence, escalation, ruling, appeal.",
-                        "partners", "Partner onboarding and changes (ADMIN).",
+                        "partners", "Partner onboarding and changes (ADMIN); a partner's e-mail contacts.",
+                        "webhooks", "A partner's signed webhook: endpoint, secret, deliveries.",
                         "policies", "Programme policy versions.",
                         "audit", "Receipt keys, checkpoints and stream heads for verifying the history."),
                 List.of("/api/v1/audit/keys"));

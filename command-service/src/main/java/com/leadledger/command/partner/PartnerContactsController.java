@@ -3,6 +3,8 @@ package com.leadledger.command.partner;
 import com.leadledger.command.web.HttpCommands;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +21,7 @@ import java.util.List;
 /** A partner's e-mail contacts: the partner itself (from its token) or ADMIN replaces the whole list. */
 @RestController
 @RequestMapping("/api/v1/partners")
+@Tag(name = "partners")
 class PartnerContactsController {
 
     private final HttpCommands commands;
@@ -36,6 +39,9 @@ class PartnerContactsController {
     record ContactsChanged(String partnerId, List<ContactBody> contacts) {
     }
 
+    @Operation(operationId = "replacePartnerContacts", summary = "Replace the partner's e-mail contacts",
+            description = "The whole list of addresses (at most 20) that receive the partner's e-mails, each with its "
+                    + "language (ru or en). The partner itself or ADMIN; another partner's id is 404.")
     @PutMapping("/{partnerId}/contacts")
     ContactsChanged replace(@PathVariable String partnerId, @Valid @RequestBody ContactsRequest body,
                             Authentication auth, HttpServletRequest request) {

@@ -4,6 +4,9 @@ import com.leadledger.command.web.HttpCommands;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +37,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/partners/{partnerId}/webhook")
+@Tag(name = "webhooks")
 class WebhookController {
 
     private final HttpCommands commands;
@@ -85,6 +89,10 @@ class WebhookController {
     record DeliveryPage(List<DeliveryView> items, int page, int size, long total) {
     }
 
+    @Operation(operationId = "subscribeWebhook", summary = "Set the partner's webhook",
+            description = "Sets the endpoint (https, public addresses outside the local profile) and the event types "
+                    + "it receives; answers the signing secret once. The partner itself or ADMIN; another partner's "
+                    + "id is 404.")
     @PutMapping
     IssuedSecret subscribe(@PathVariable String partnerId, @Valid @RequestBody WebhookRequest body,
                            Authentication auth, HttpServletRequest request) {
@@ -96,6 +104,9 @@ class WebhookController {
         return issued(partnerId, secretId);
     }
 
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the webhook's signing secret",
+            description = "Issues a new signing secret, answered once; the previous one stays valid for 24 hours and "
+                    + "deliveries carry both signatures meanwhile.")
     @PostMapping("/rotate-secret")
     IssuedSecret rotate(@PathVariable String partnerId, Authentication auth, HttpServletRequest request) {
         Actor actor = Actor.from(auth);
@@ -106,6 +117,8 @@ class WebhookController {
         return issued(partnerId, secretId);
     }
 
+    @Operation(operationId = "removeWebhook", summary = "Remove the partner's webhook",
+            description = "Stops deliveries to the partner's endpoint; deliveries already recorded stay visible.")
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable String partnerId, Authentication auth, HttpServletRequest request) {
@@ -113,6 +126,9 @@ class WebhookController {
         commands.send(new RemoveWebhook(partnerId), actor, actingRole(actor, partnerId), request);
     }
 
+    @Operation(operationId = "webhook", summary = "Read the partner's webhook",
+            description = "The endpoint, its event types and until when the previous secret is still valid; 404 when "
+                    + "none is set.")
     @GetMapping
     WebhookView current(@PathVariable String partnerId, Authentication auth) {
         actingRole(Actor.from(auth), partnerId);
@@ -122,6 +138,8 @@ class WebhookController {
                 until != null && until.isAfter(clock.instant()) ? until : null);
     }
 
+    @Operation(operationId = "webhookDeliveries", summary = "List the webhook's deliveries",
+            description = "Newest first, paged: status, attempts, last HTTP status and error of each delivery.")
     @GetMapping("/deliveries")
     DeliveryPage deliveries(@PathVariable String partnerId, @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size, Authentication auth) {
@@ -134,6 +152,9 @@ class WebhookController {
                 page, size, deliveries.count(partnerId));
     }
 
+    @Operation(operationId = "redeliverWebhook", summary = "Deliver again",
+            description = "Queues the delivery again now, with a fresh 24-hour retry window.")
+    @ApiResponse(responseCode = "202", description = "Queued again.")
     @PostMapping("/deliveries/{deliveryId}/redeliver")
     @ResponseStatus(HttpStatus.ACCEPTED)
     DeliveryView redeliver(@PathVariable String partnerId, @PathVariable UUID deliveryId, Authentication auth) {

@@ -108,8 +108,8 @@ class AuditController {
 
     @Operation(operationId = "auditEvents", summary = "List audit events",
             description = "The stored events of one aggregate (aggregateId is required) in order, with their "
-                    + "global index, metadata (actor, role, partner, correlation, causation and request ids) and "
-                    + "payload as stored, paged. Role: AUDITOR.")
+                    + "global index, chain links (previousHash, eventHash), metadata (actor, role, partner, "
+                    + "correlation, causation and request ids) and payload as stored, paged. Role: AUDITOR.")
     @GetMapping("/events")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<AuditEvent> events(@RequestParam(required = false) String aggregateId,

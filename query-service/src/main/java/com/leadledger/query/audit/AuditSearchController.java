@@ -5,6 +5,8 @@ import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import com.leadledger.query.registration.RegistrationView;
 import com.leadledger.query.registration.RegistrationViewRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ import java.time.Instant;
  */
 @RestController
 @RequestMapping("/api/v1/audit/search")
+@Tag(name = "audit")
 class AuditSearchController {
 
     private static final int LONGEST_QUERY = 200;
@@ -41,6 +44,10 @@ class AuditSearchController {
         }
     }
 
+    @Operation(operationId = "auditSearch", summary = "Search registrations",
+            description = "Registrations whose customer INN (with or without RU:), domain or a part of the company "
+                    + "name matches q, or whose registration, opportunity or partner id is q; each with its "
+                    + "opportunity, to open its history. Paged. Role: AUDITOR.")
     @GetMapping
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<Hit> search(@RequestParam(required = false) String q,

@@ -4,6 +4,9 @@ import com.leadledger.command.common.IdGenerator;
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +30,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping("/api/v1/registrations/imports")
+@Tag(name = "registrations")
 class ImportController {
 
     private final ImportStore store;
@@ -46,6 +50,11 @@ class ImportController {
         this.settings = settings;
     }
 
+    @Operation(operationId = "importRegistrations", summary = "Import registrations from a CSV file",
+            description = "The file is checked whole (IMPORT_FILE_INVALID names where it is malformed) and kept; "
+                    + "its rows are then filed one by one through the rules of a single submission. The same file "
+                    + "again is the same import. Columns: see docs/api.md. Role: PARTNER.")
+    @ApiResponse(responseCode = "202", description = "Kept; the import is at Location.")
     @PostMapping(consumes = "text/csv")
     ResponseEntity<ImportReport> start(@RequestBody byte[] csv, Authentication authentication) {
         Actor partner = Actor.from(authentication);
@@ -63,6 +72,9 @@ class ImportController {
                         firstPage.size()));
     }
 
+    @Operation(operationId = "registrationImport", summary = "Read an import",
+            description = "How many rows are decided, and a page of its rows in file order: PENDING, ACCEPTED with the "
+                    + "registration id and receipt, or REFUSED with the problem. Only the partner that sent it.")
     @GetMapping("/{importId}")
     ImportReport report(@PathVariable String importId, @RequestParam(required = false) Integer page,
                         @RequestParam(required = false) Integer size, Authentication authentication) {

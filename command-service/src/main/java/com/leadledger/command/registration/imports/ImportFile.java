@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * A partner's CSV file of registrations, checked as a whole before anything is kept: UTF-8 (a byte-order mark is
  * allowed), comma- or semicolon-separated as the header row shows, RFC 4180 quoting, a header row naming only known
- * {@link ImportColumns columns} and every required one, every row as wide as the header, 1 to {@code maxRows} rows.
+ * {@link ImportRowRequest columns} and every required one, every row as wide as the header, 1 to {@code maxRows} rows.
  * A file that breaks any of these is refused whole as {@code IMPORT_FILE_INVALID}; what each row says is checked later
  * by the same rules as a single submission.
  */
@@ -72,14 +72,14 @@ record ImportFile(String sha256, List<Map<String, String>> rows) {
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (String name : names) {
-            if (!ImportColumns.ALL.contains(name)) {
-                problems.add(new FieldProblem("header." + name, "is not a column; columns are " + ImportColumns.ALL,
+            if (!ImportRowRequest.ALL.contains(name)) {
+                problems.add(new FieldProblem("header." + name, "is not a column; columns are " + ImportRowRequest.ALL,
                         INVALID));
             } else if (!seen.add(name)) {
                 problems.add(new FieldProblem("header." + name, "is named twice", INVALID));
             }
         }
-        for (String required : ImportColumns.REQUIRED) {
+        for (String required : ImportRowRequest.REQUIRED) {
             if (!names.contains(required)) {
                 problems.add(new FieldProblem("header." + required, "is a required column", INVALID));
             }

@@ -122,8 +122,8 @@ class ImportRunner {
 
     /** The row as the body of a single submission, with the same field checks, or the refusal they give. */
     private SubmitRegistrationRequest submission(ImportStore.PendingRow row) {
-        SubmitRegistrationRequest request = ImportColumns.request(row.cells()).orElseThrow(() ->
-                RuleViolation.invalidField(ImportColumns.CLOSE_DATE_FIELD, ImportColumns.CLOSE_DATE_PROBLEM));
+        SubmitRegistrationRequest request = ImportRowRequest.request(row.cells()).orElseThrow(() ->
+                RuleViolation.invalidField(ImportRowRequest.CLOSE_DATE_FIELD, ImportRowRequest.CLOSE_DATE_PROBLEM));
         List<FieldProblem> problems = validator.validate(request).stream()
                 .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))

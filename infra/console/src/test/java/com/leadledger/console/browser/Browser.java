@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 
@@ -94,6 +95,13 @@ final class Browser implements AutoCloseable {
     void awaitAttribute(By by, String attribute, String value, Duration atMost) {
         new WebDriverWait(driver, atMost).ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.attributeToBe(by, attribute, value));
+    }
+
+    /** Waits until the element's text starts with {@code text} (a script updates the page in place). */
+    void awaitTextStartingWith(By by, String text, Duration atMost) {
+        new WebDriverWait(driver, atMost).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textMatches(by,
+                        Pattern.compile("^\\s*" + Pattern.quote(text) + ".*", Pattern.DOTALL)));
     }
 
     /** Runs the accessibility check on the page as it is now (the page loads check themselves). */

@@ -10,19 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The documented columns of an import file and how a row's cells become the body of a single submission (the same
- * record the JSON endpoint binds, so the same field checks apply): {@code legalName}, {@code country}, {@code taxId},
+ * The request one row of an import file makes: the documented columns, and how a row's cells become the body of a
+ * single submission (the same record the JSON endpoint binds, so the same field checks apply): {@code legalName}, {@code country}, {@code taxId},
  * {@code domain}, {@code region} are the customer's; {@code amount} and {@code currency} the estimated value. An empty
  * cell is an absent value.
  */
-final class ImportColumns {
+final class ImportRowRequest {
 
     static final List<String> REQUIRED = List.of("legalName", "country", "productLine", "amount", "currency",
             "expectedCloseDate");
     static final List<String> ALL = List.of("legalName", "country", "taxId", "domain", "region", "productLine",
             "amount", "currency", "expectedCloseDate", "description");
 
-    private ImportColumns() {
+    private ImportRowRequest() {
     }
 
     /** The submission a row asks for, or empty when its close date is not a date (see {@link #closeDateProblem}). */
