@@ -118,7 +118,9 @@ class QueryAuthorizationMatrixIT {
         cells(matrix, "/api/v1/disputes/" + notAParty, VENDOR, null, field("disputeId", notAParty));
         cells(matrix, "/api/v1/partners?size=200", ApiAccess.PARTNERS, null,
                 page -> page.get("items").findValuesAsText("partnerId").containsAll(List.of(partner, other)));
-        cells(matrix, "/api/v1/partners/" + partner, ApiAccess.PARTNERS, null, field("partnerId", partner));
+        cells(matrix, "/api/v1/partners/" + partner, ApiAccess.PARTNER_RECORD, field("partnerId", partner),
+                field("partnerId", partner));
+        cells(matrix, "/api/v1/partners/" + other, VENDOR, null, field("partnerId", other));
         cells(matrix, "/api/v1/audit/events?aggregateId=" + o, AUDITOR, null,
                 page -> page.get("items").get(0).get("eventType").asText().equals("OpportunityOpened"));
         cells(matrix, "/api/v1/audit/verify?scope=stream:" + o, AUDITOR, null, field("intact", "true"));
@@ -211,7 +213,8 @@ class QueryAuthorizationMatrixIT {
     private static void cells(Map<String, Map<String, Expected>> matrix, String path, Set<String> allowed,
                               Predicate<JsonNode> forPartner, Predicate<JsonNode> forStaff) {
         Map<String, Expected> row = new LinkedHashMap<>();
-        boolean partnerPastRoleCheck = path.startsWith("/api/v1/registrations/") || path.startsWith("/api/v1/disputes/");
+        boolean partnerPastRoleCheck = path.startsWith("/api/v1/registrations/") || path.startsWith("/api/v1/disputes/")
+                || path.startsWith("/api/v1/partners/");
         for (String role : ROLES) {
             row.put(role, switch (ApiAccess.status(role, allowed, partnerPastRoleCheck)) {
                 case 200 -> Expected.ok(role.equals(PARTNER) ? forPartner : forStaff);

@@ -30,8 +30,10 @@ public final class ApiAccess {
     public static final Set<String> REVIEW_QUEUE = REVIEWERS;
     /** {@code POST /api/v1/registrations/{id}/approve} and {@code /reject}. */
     public static final Set<String> DECIDE_REGISTRATIONS = REVIEWERS;
-    /** {@code GET /api/v1/partners} and {@code /{id}}. */
+    /** {@code GET /api/v1/partners}. */
     public static final Set<String> PARTNERS = VENDOR;
+    /** {@code GET /api/v1/partners/{id}}: partners their own, the vendor all. */
+    public static final Set<String> PARTNER_RECORD = EVERYONE;
     /** {@code POST /api/v1/partners}, {@code /{id}/tier}, {@code /product-lines}, {@code /suspend}, {@code /reinstate}. */
     public static final Set<String> MANAGE_PARTNERS = ADMIN;
     /** {@code GET /api/v1/policies/current} and {@code /{version}}. */

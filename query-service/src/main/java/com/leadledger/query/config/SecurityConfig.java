@@ -37,9 +37,13 @@ class SecurityConfig {
     static final Set<Role> REVIEWERS = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
             Role.ARBITRATION_COMMITTEE);
 
-    /** May read partner views (with penalty points): vendor staff, auditors and operators, never partners. */
+    /** May list partner views (with penalty points): vendor staff, auditors and operators, never partners. */
     static final Set<Role> PARTNER_READERS = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
             Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
+
+    /** May read one partner view: the vendor side any, a partner its own (another partner's is not found). */
+    static final Set<Role> PARTNER_RECORD_READERS = EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER,
+            Role.CHANNEL_DIRECTOR, Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
 
     /** May read disputes: partners (those they are a party of, anonymized) and everyone on the vendor side. */
     static final Set<Role> DISPUTE_READERS = EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
@@ -60,8 +64,10 @@ class SecurityConfig {
                         .hasAnyRole(Role.names(OPPORTUNITY_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/disputes", "/api/v1/disputes/*")
                         .hasAnyRole(Role.names(DISPUTE_READERS))
-                        .requestMatchers(HttpMethod.GET, "/api/v1/partners", "/api/v1/partners/*")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/partners")
                         .hasAnyRole(Role.names(PARTNER_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/partners/*")
+                        .hasAnyRole(Role.names(PARTNER_RECORD_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify",
                                 "/api/v1/audit/opportunities/*", "/api/v1/audit/opportunities/*/decisions",
                                 "/api/v1/audit/registrations/*", "/api/v1/audit/disputes/*",

@@ -1,12 +1,14 @@
 package com.leadledger.query.partner;
 
 import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import com.leadledger.query.dispute.DisputeView;
 import com.leadledger.query.dispute.DisputeViewRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Partners of the channel program: vendor staff, auditors and admins only (see SecurityConfig), never partners. */
+/**
+ * Partners of the channel program: vendor staff, auditors and admins read them all (see SecurityConfig); a partner reads
+ * its own record, and another partner's is not found, exactly like one that does not exist.
+ */
 @Tag(name = "partners")
 @RestController
 @RequestMapping("/api/v1/partners")
@@ -52,10 +57,15 @@ class PartnerController {
     }
 
     @Operation(operationId = "getPartner", summary = "Read a partner",
-            description = "One partner view with penalty points. Role: staff, AUDITOR.")
+            description = "One partner view with tier, product lines, penalty points and the disputes it was a party "
+                    + "of. Role: staff, AUDITOR; a partner its own (another partner's is 404).")
     @GetMapping("/{partnerId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public PartnerResponse get(@PathVariable String partnerId) {
+    public PartnerResponse get(@PathVariable String partnerId, Authentication authentication) {
+        Actor actor = Actor.from(authentication);
+        if (actor.isPartnerOnly() && !partnerId.equals(actor.partnerId())) {
+            throw RuleViolation.notFound("partner");
+        }
         PartnerView partner = partners.find(partnerId).orElseThrow(() -> RuleViolation.notFound("partner"));
         return PartnerResponse.of(partner, disputes.ofParty(partnerId, null, 0, DISPUTE_HISTORY_LIMIT).stream()
                 .sorted(java.util.Comparator.comparing(DisputeView::openedAt).reversed()).toList());

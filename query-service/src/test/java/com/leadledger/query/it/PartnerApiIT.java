@@ -74,12 +74,34 @@ class PartnerApiIT extends QueryServiceITBase {
     }
 
     @Test
-    void partnersMayNotReadPartnersAndAnonymousCallersAreRefused() {
-        String partner = uniquePartner("curious");
-        for (String path : List.of("/api/v1/partners", "/api/v1/partners/" + partner)) {
-            var forbidden = http.get(path, partnerToken(partner));
-            assertThat(forbidden.status()).as(path).isEqualTo(403);
-            assertThat(forbidden.body().get("code").asText()).isEqualTo("FORBIDDEN");
+    void aPartnerReadsOnlyItsOwnRecordAndNoListAndAnonymousCallersAreRefused() {
+        String own = uniquePartner("curious");
+        String other = uniquePartner("neighbour");
+        Fixtures.PartnerStream ownStream = new Fixtures.PartnerStream(own);
+        ownStream.onboard("Curious Ltd", PartnerTier.SILVER, List.of("NETWORK_SECURITY"));
+        Fixtures.PartnerStream otherStream = new Fixtures.PartnerStream(other);
+        otherStream.onboard("Neighbour Ltd", PartnerTier.GOLD, List.of("DATA_CENTER"));
+        publish(ownStream.envelopes());
+        publish(otherStream.envelopes());
+        awaitJson("/api/v1/partners/" + other, MANAGER, view -> true);
+
+        JsonNode record = awaitJson("/api/v1/partners/" + own, partnerToken(own), view -> true);
+        assertThat(record.get("tier").asText()).isEqualTo("SILVER");
+        assertThat(record.get("productLines").get(0).asText()).isEqualTo("NETWORK_SECURITY");
+        assertThat(record.get("penaltyPoints").asInt()).isZero();
+
+        var foreign = http.get("/api/v1/partners/" + other, partnerToken(own));
+        var missing = http.get("/api/v1/partners/" + uniquePartner("ghost"), partnerToken(own));
+        assertThat(foreign.status()).as("another partner's record looks like a missing one").isEqualTo(404);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(foreign.body().get("code").asText()).isEqualTo(missing.body().get("code").asText())
+                .isEqualTo("NOT_FOUND");
+        assertThat(foreign.text()).doesNotContain("Neighbour").doesNotContain("GOLD");
+
+        var list = http.get("/api/v1/partners", partnerToken(own));
+        assertThat(list.status()).isEqualTo(403);
+        assertThat(list.body().get("code").asText()).isEqualTo("FORBIDDEN");
+        for (String path : List.of("/api/v1/partners", "/api/v1/partners/" + own)) {
             var anonymous = http.get(path, null);
             assertThat(anonymous.status()).as(path).isEqualTo(401);
             assertThat(anonymous.body().get("code").asText()).isEqualTo("UNAUTHENTICATED");

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a partner can learn of its own record from the API: the penalties and revocations the rulings of its disputes
- * ordered against it (the party view of each dispute it is the respondent of). The partner view itself, with the tier,
- * the authorised product lines and the recorded penalty total, is for staff only.
+ * The rulings in force against a partner, from its own disputes: the penalties and revocations each ordered (the party
+ * view of each dispute it is the respondent of), beside its partner record.
  */
 public record OwnRecord(String partnerId, List<Penalty> penalties) {
 
@@ -36,9 +35,5 @@ public record OwnRecord(String partnerId, List<Penalty> penalties) {
                 })
                 .filter(Objects::nonNull)
                 .toList());
-    }
-
-    public int penaltyPoints() {
-        return penalties.stream().mapToInt(Penalty::penaltyPoints).sum();
     }
 }

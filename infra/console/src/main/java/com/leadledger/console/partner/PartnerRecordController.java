@@ -13,9 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The partner record. Staff read any partner's from the query service's partner view (tier, product lines, penalty
- * points, disputes). A partner may not read the partner view, even its own: its page shows what the API gives it,
- * the penalties the rulings of its disputes ordered against it.
+ * The partner record, from the query service's partner view (tier, product lines, penalty points, disputes): staff
+ * read any partner's, a partner its own, with the rulings of its disputes that ordered penalties against it.
  */
 @Controller
 @RequestMapping("/console/partner-record")
@@ -36,6 +35,7 @@ class PartnerRecordController {
         if (!user.isPartner()) {
             return "redirect:/console/";
         }
+        model.addAttribute("record", api.read("/api/v1/partners/{id}", PartnerRecord.class, user.partnerId()));
         model.addAttribute("own", OwnRecord.of(user.partnerId(),
                 api.read("/api/v1/disputes?page=0&size=100", DISPUTES).items()));
         return "partner-record-own";

@@ -61,7 +61,7 @@ class ConsoleAuthorizationMatrixIT {
                 new Page("/console/notices", ApiAccess.NOTICES, null),
                 new Page("/console/review", ApiAccess.REVIEW_QUEUE, null),
                 new Page("/console/admin/partners", ApiAccess.PARTNERS, null),
-                new Page("/console/admin/partners/" + partner, ApiAccess.PARTNERS, null),
+                new Page("/console/admin/partners/" + partner, ApiAccess.PARTNER_RECORD, partner),
                 new Page("/console/admin/policies", ApiAccess.POLICIES, null),
                 new Page("/console/admin/policies/diff?from=1&to=1", ApiAccess.POLICIES, null),
                 new Page("/console/admin/dead-letters", ApiAccess.OPERATIONS, null),

@@ -197,6 +197,10 @@ class PriceDumpingDisputeStoryIT {
         partnerB.screenshot("registration-revoked");
         partnerB.open("/console/partner-record");
         partnerB.reloadUntil(() -> partnerB.find(By.id("penalty-points")).getText().equals("10"));
+        assertThat(partnerB.find(By.id("partner-id")).getText()).isEqualTo("P-1002");
+        assertThat(partnerB.find(By.id("partner-tier")).getText()).as("its own tier").isNotBlank();
+        assertThat(partnerB.find(By.id("partner-product-lines")).getText()).as("its authorised product lines")
+                .isNotBlank();
         assertThat(partnerB.find(By.cssSelector("#penalties tr[data-dispute-id='" + disputeId + "'] .revoked"))
                 .getText()).isEqualTo("Your protection was revoked.");
         partnerB.screenshot("partner-record");

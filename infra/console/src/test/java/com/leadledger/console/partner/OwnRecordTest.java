@@ -23,7 +23,6 @@ class OwnRecordTest {
         OwnRecord record = OwnRecord.of("P-2", List.of(upheld, reversedOnAppeal, asComplainant, open));
 
         assertThat(record.penalties()).containsExactly(new OwnRecord.Penalty("D-1", "PRICE_DUMPING", T, 10, true));
-        assertThat(record.penaltyPoints()).isEqualTo(10);
     }
 
     private static PartnerDispute dispute(String id, String role, PartnerDispute.Ruling... rulings) {
