@@ -141,6 +141,42 @@ final class Browser implements AutoCloseable {
         awaitReplaced(page);
     }
 
+    /**
+     * The form controls of the page that Tab never reaches, pressing Tab from the top of the page until the focus comes
+     * round again (a radio group counts as reached when one of its buttons is, as the arrow keys move within it).
+     */
+    List<String> formControlsTabDoesNotReach() {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeScript("""
+                document.querySelectorAll('[data-tab-reached]').forEach(e => e.removeAttribute('data-tab-reached'));
+                if (document.activeElement) { document.activeElement.blur(); }
+                window.scrollTo(0, 0);""");
+        Object first = null;
+        for (int i = 0; i < 400; i++) {
+            press(Keys.TAB);
+            Object focused = chrome.executeScript("""
+                    const e = document.activeElement;
+                    if (!e || e === document.body) { return null; }
+                    e.setAttribute('data-tab-reached', 'true');
+                    return e;""");
+            if (first != null && (focused == null || focused.equals(first))) {
+                break; // round the page again, or out of it
+            }
+            first = first == null ? focused : first;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> missed = (List<String>) chrome.executeScript("""
+                const visible = e => e.offsetParent !== null && !e.disabled && e.type !== 'hidden';
+                const reachedGroups = new Set([...document.querySelectorAll('input[type=radio][data-tab-reached]')]
+                    .map(r => r.name));
+                return [...document.querySelectorAll('form input, form select, form textarea, form button')]
+                    .filter(visible)
+                    .filter(e => !e.hasAttribute('data-tab-reached'))
+                    .filter(e => !(e.type === 'radio' && reachedGroups.has(e.name)))
+                    .map(e => e.outerHTML.substring(0, 120));""");
+        return missed;
+    }
+
     /** Keyboard input to the focused element (no click), as a user without a mouse types it. */
     void press(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Story 4: every page of the console renders in Russian and in English without a missing text (Thymeleaf writes
  * {@code ??key_locale??} for a key missing from the bundles), the language chosen by the browser's
- * {@code Accept-Language} and kept when the switch changes it.
+ * {@code Accept-Language} and kept when the switch changes it. On each page every form control can be reached with
+ * the Tab key alone.
  */
 class EveryPageInBothLanguagesIT {
 
@@ -127,6 +128,10 @@ class EveryPageInBothLanguagesIT {
         assertThat(browser.source()).as(page + ": a text missing from the " + language + " bundle").doesNotContain("??");
         assertThat(browser.has(By.id("lang-ru")) && browser.has(By.id("lang-en"))).as(page + ": the switch").isTrue();
         browser.screenshot(page);
+        if (language.equals("en")) { // the page's controls are the same in both languages
+            assertThat(browser.formControlsTabDoesNotReach()).as(page + ": form controls the keyboard cannot reach")
+                    .isEmpty();
+        }
     }
 
     /** Opens a price-dumping complaint about the registration; returns its id once its page shows it. */
