@@ -73,6 +73,7 @@ class OidcSignInIT {
                 .env("LEADLEDGER_COMMAND_TOKEN_URI", issuer + "/oauth2/token")
                 .env("LEADLEDGER_COMMAND_CLIENT_ID", "query-service")
                 .env("LEADLEDGER_COMMAND_CLIENT_SECRET", "unused")
+                .env("LEADLEDGER_CONSOLE_ENABLED", "true")
                 .env("LEADLEDGER_CONSOLE_OIDC_ISSUER_URI", issuer)
                 .env("LEADLEDGER_CONSOLE_OIDC_CLIENT_ID", TestAuthorizationServer.CLIENT_ID)
                 .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").startTimeout(Duration.ofSeconds(180));
