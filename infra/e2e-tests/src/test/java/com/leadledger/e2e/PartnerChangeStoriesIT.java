@@ -76,13 +76,16 @@ class PartnerChangeStoriesIT {
         assertThat(registration(second, partnerToken(partner), v -> true).get("protectionDays").asInt())
                 .isEqualTo(120);
 
-        // the partner is told of its own approvals only; it never reads partner records, nor does anyone else
-        // see its registrations
+        // the partner is told of its own approvals only; it reads its own partner record and no other, nor does
+        // anyone else see its registrations
         JsonNode notices = awaitNotices(partner, 3);
         assertThat(notices.findValuesAsText("kind")).containsOnly("REGISTRATION_APPROVED");
         assertThat(notices.findValuesAsText("registrationId")).containsExactly(third, second, first);
-        refused(system.queryApi.get("/api/v1/partners/" + partner, partnerToken(partner)), 403, "FORBIDDEN");
+        refused(system.queryApi.get("/api/v1/partners", partnerToken(partner)), 403, "FORBIDDEN");
         String other = onboardPartner("GOLD", "NETWORK_SECURITY");
+        assertThat(system.awaitQuery("/api/v1/partners/" + partner, partnerToken(partner), view -> true)
+                .get("partnerId").asText()).isEqualTo(partner);
+        refused(system.queryApi.get("/api/v1/partners/" + other, partnerToken(partner)), 404, "NOT_FOUND");
         invisibleTo(other, first);
         invisibleTo(other, second);
         assertThat(awaitNotices(other, 0)).isEmpty();

@@ -158,7 +158,11 @@ class DisputeApiIT extends QueryServiceITBase {
             assertThat(h.get("lastOutcome").asText()).isEqualTo("UPHELD");
             assertThat(h.get("penaltyPoints").asInt()).isEqualTo(10);
         });
-        assertThat(http.get("/api/v1/partners/" + b, partnerToken(b)).status()).isEqualTo(403);
+        JsonNode ownRecord = http.get("/api/v1/partners/" + b, partnerToken(b)).body();
+        assertThat(ownRecord.get("penaltyPoints").asInt()).as("the respondent reads its own record").isEqualTo(10);
+        assertThat(ownRecord.toString()).as("and nothing of the complainant").doesNotContain(a);
+        assertThat(http.get("/api/v1/partners/" + b, partnerToken(a)).status()).as("nor the complainant its")
+                .isEqualTo(404);
 
         JsonNode revoked = awaitRegistration(rb.registrationId(), partnerToken(b));
         assertThat(revoked.get("status").asText()).isEqualTo("REVOKED");
