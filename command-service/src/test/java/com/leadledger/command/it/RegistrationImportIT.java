@@ -151,8 +151,9 @@ class RegistrationImportIT extends CommandServiceITBase {
     void tenThousandRowsAreAllFiledAndTheImportShowsItsProgressOnTheWay() throws Exception {
         String close = LocalDate.now().plusDays(120).toString();
         StringBuilder file = new StringBuilder("legalName,country,taxId,productLine,amount,currency,expectedCloseDate\n");
-        for (int i = 0; i < 10_000; i++) {
-            file.append("OOO Customer ").append(i).append(",RU,").append(Inns.random())
+        List<String> customers = Inns.distinct(10_000);
+        for (int i = 0; i < customers.size(); i++) {
+            file.append("OOO Customer ").append(i).append(",RU,").append(customers.get(i))
                     .append(",NETWORK_SECURITY,1250000.00,RUB,").append(close).append('\n');
         }
 
