@@ -19,8 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Reads the command side's checkpoints and extent ({@code GET /api/v1/audit/checkpoints}, {@code /heads}) as an
- * auditor, with the bearer token of {@link ServiceToken}.
+ * Reads the command side's checkpoints and extent ({@code GET /api/v1/audit/checkpoints}, {@code /heads}) and its
+ * published keys ({@code /api/v1/audit/keys}) as an auditor, with the bearer token of {@link ServiceToken}.
  */
 @Component
 class CommandAuditClient {
@@ -85,7 +85,25 @@ class CommandAuditClient {
         }
     }
 
+    /** The published signing keys, current and retired, as the JWK set the command side serves. */
+    String keySet() {
+        return text("/api/v1/audit/keys");
+    }
+
+    /** One published key as PEM. */
+    String keyPem(String keyId) {
+        return text("/api/v1/audit/keys/" + java.net.URLEncoder.encode(keyId, StandardCharsets.UTF_8) + ".pem");
+    }
+
     private JsonNode get(String path) {
+        try {
+            return json.readTree(text(path));
+        } catch (JacksonException e) {
+            throw new Unavailable(baseUrl + path + ": " + e, e);
+        }
+    }
+
+    private String text(String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(timeout).header("Authorization", "Bearer " + serviceToken.bearer()).GET().build(),
@@ -93,8 +111,8 @@ class CommandAuditClient {
             if (response.statusCode() != 200) {
                 throw new Unavailable(baseUrl + path + " answered " + response.statusCode(), null);
             }
-            return json.readTree(response.body());
-        } catch (IOException | JacksonException e) {
+            return response.body();
+        } catch (IOException e) {
             throw new Unavailable(baseUrl + path + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -49,6 +49,9 @@ class SecurityConfig {
     static final Set<Role> DISPUTE_READERS = EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
             Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
 
+    /** May download an opportunity's evidence pack: auditors and the arbitration committee. */
+    static final Set<Role> EVIDENCE_PACK_READERS = EnumSet.of(Role.AUDITOR, Role.ARBITRATION_COMMITTEE);
+
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, JsonMapper mapper, RateLimitFilter rateLimit,
                                       IdempotencyFilter idempotency, ApiDocsProperties apiDocs) throws Exception {
@@ -74,6 +77,8 @@ class SecurityConfig {
                                 "/api/v1/audit/partners/*/timeline", "/api/v1/audit/verify/jobs/*",
                                 "/api/v1/audit/reconciliation", "/api/v1/audit/search")
                         .hasRole(Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/opportunities/*/evidence-pack")
+                        .hasAnyRole(Role.names(EVIDENCE_PACK_READERS))
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/projections/rebuild")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/projections/rebuild",
