@@ -129,6 +129,8 @@ class QueryAuthorizationMatrixIT {
                 view -> view.toString().contains(r));
         cells(matrix, "/api/v1/audit/opportunities/" + o + "/decisions", AUDITOR, null,
                 decisions -> decisions.toString().contains(r));
+        cells(matrix, "/api/v1/audit/opportunities/" + o + "/evidence-pack", ApiAccess.EVIDENCE_PACK, null,
+                zip -> zip.asText().startsWith("PK"));
         cells(matrix, "/api/v1/audit/registrations/" + r, AUDITOR, null, field("registrationId", r));
         cells(matrix, "/api/v1/audit/disputes/" + d, AUDITOR, null, field("disputeId", d));
         cells(matrix, "/api/v1/audit/partners/" + partner + "/timeline?size=200", AUDITOR, null,
