@@ -42,7 +42,8 @@ class AuditPathTest {
         byte[] root = AuditPath.root(leaves);
         List<byte[]> path = new ArrayList<>(AuditPath.of(5, leaves));
         assertThat(AuditPath.verifies(leaves.get(5), 5, 7, path, root)).isTrue();
-        assertThat(AuditPath.verifies(leaves.get(5), 5, 8, path, root)).isFalse();
+        assertThat(AuditPath.verifies(leaves.get(5), 5, 6, path, root)).isFalse();
+        assertThat(AuditPath.verifies(leaves.get(5), 7, 7, path, root)).isFalse();
         byte[] flipped = path.get(1).clone();
         flipped[0] ^= 1;
         path.set(1, flipped);
