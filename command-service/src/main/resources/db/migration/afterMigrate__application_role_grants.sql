@@ -41,6 +41,7 @@ BEGIN
                   -- the hash chain's heads (advanced by a trigger with the owner's rights) and the checkpoints
                   ('TABLE', 'stream_head', 'SELECT'),
                   ('TABLE', 'chain_checkpoint', 'SELECT, INSERT'),
+                  ('TABLE', 'checkpoint_tree_head', 'SELECT, INSERT'),
                   ('FUNCTION', 'leadledger_settled_boundary()', 'EXECUTE'),
                   -- the Kafka relay's queue: filled by a trigger on each stored event, emptied once Kafka acknowledged
                   ('TABLE', 'relay_outbox', 'SELECT, INSERT, DELETE'),

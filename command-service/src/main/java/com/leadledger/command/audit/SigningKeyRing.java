@@ -1,5 +1,6 @@
 package com.leadledger.command.audit;
 
+import com.leadledger.integrity.proof.TreeHead;
 import com.leadledger.integrity.receipt.Receipt;
 import com.leadledger.integrity.receipt.ReceiptKeyRing;
 import org.slf4j.Logger;
@@ -50,6 +51,12 @@ public class SigningKeyRing {
 
     Receipt sign(String registrationId, String opportunityId, String partnerId, String acceptedAt, String eventHash) {
         return ring.sign(registrationId, opportunityId, partnerId, acceptedAt, eventHash);
+    }
+
+    /** A checkpoint's tree head signed with the active key. */
+    public TreeHead signTreeHead(long checkpoint, long lastIndex, long treeSize, byte[] rootHash,
+                                 byte[] checkpointHash) {
+        return ring.signTreeHead(checkpoint, lastIndex, treeSize, rootHash, checkpointHash);
     }
 
     public List<ReceiptKeyRing.PublishedKey> publishedKeys() {

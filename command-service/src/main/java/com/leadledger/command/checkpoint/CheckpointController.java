@@ -1,5 +1,6 @@
 package com.leadledger.command.checkpoint;
 
+import com.leadledger.integrity.proof.TreeHead;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,11 +26,6 @@ import java.util.List;
 @RequestMapping("/api/v1/audit")
 class CheckpointController {
 
-    /** A checkpoint as published; hashes in lowercase hex. */
-    record CheckpointView(long number, long firstIndex, long lastIndex, long eventCount, List<Long> gaps,
-                          String merkleRoot, String previousHash, String checkpointHash, Instant createdAt) {
-    }
-
     /**
      * @param events         events stored
      * @param maxGlobalIndex highest global index stored (0 when none)
@@ -39,8 +35,11 @@ class CheckpointController {
                  Instant readAt) {
     }
 
-    private static final String COLUMNS = "checkpoint_no, first_index, last_index, event_count, gaps, merkle_root, "
-            + "previous_hash, checkpoint_hash, created_at";
+    static final String COLUMNS = "c.checkpoint_no, c.first_index, c.last_index, c.event_count, c.gaps, "
+            + "c.merkle_root, c.previous_hash, c.checkpoint_hash, c.created_at, h.tree_size, h.root_hash, h.key_id, "
+            + "h.signature";
+    static final String FROM = " FROM chain_checkpoint c LEFT JOIN checkpoint_tree_head h "
+            + "ON h.checkpoint_no = c.checkpoint_no";
 
     private final JdbcTemplate jdbc;
 
@@ -51,13 +50,14 @@ class CheckpointController {
     /** Oldest first, so that a reader can recompute the chain page by page. */
     @Operation(operationId = "listCheckpoints", summary = "List checkpoints",
             description = "Sealed Merkle checkpoints over the event store, oldest first so that a reader can "
-                    + "recompute the chain page by page, paged. Role: AUDITOR.")
+                    + "recompute the chain page by page, paged, each with its signed tree head over the whole log. "
+                    + "Role: AUDITOR.")
     @GetMapping("/checkpoints")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<CheckpointView> checkpoints(@RequestParam(required = false) Integer page,
                                                     @RequestParam(required = false) Integer size) {
         PageRequestParams paging = PageRequestParams.of(page, size);
-        List<CheckpointView> items = jdbc.query("SELECT " + COLUMNS + " FROM chain_checkpoint ORDER BY checkpoint_no "
+        List<CheckpointView> items = jdbc.query("SELECT " + COLUMNS + FROM + " ORDER BY c.checkpoint_no "
                 + "LIMIT ? OFFSET ?", (rs, n) -> view(rs), paging.size(), paging.offset());
         Long total = jdbc.queryForObject("SELECT count(*) FROM chain_checkpoint", Long.class);
         return new PageResponse<>(items, paging.page(), paging.size(), total == null ? 0 : total);
@@ -73,17 +73,20 @@ class CheckpointController {
                 (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)});
         Long streams = jdbc.queryForObject("SELECT count(*) FROM stream_head", Long.class);
         Long checkpoints = jdbc.queryForObject("SELECT count(*) FROM chain_checkpoint", Long.class);
-        CheckpointView latest = jdbc.query("SELECT " + COLUMNS + " FROM chain_checkpoint ORDER BY checkpoint_no DESC "
+        CheckpointView latest = jdbc.query("SELECT " + COLUMNS + FROM + " ORDER BY c.checkpoint_no DESC "
                 + "LIMIT 1", rs -> rs.next() ? view(rs) : null);
         return new Heads(extent[0], extent[1], streams == null ? 0 : streams, checkpoints == null ? 0 : checkpoints,
                 latest, Instant.now());
     }
 
-    private static CheckpointView view(ResultSet rs) throws SQLException {
+    static CheckpointView view(ResultSet rs) throws SQLException {
         Long[] gaps = (Long[]) rs.getArray(5).getArray();
         HexFormat hex = HexFormat.of();
+        String signature = rs.getString(13);
         return new CheckpointView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                 Arrays.stream(gaps).sorted().toList(), hex.formatHex(rs.getBytes(6)), hex.formatHex(rs.getBytes(7)),
-                hex.formatHex(rs.getBytes(8)), rs.getTimestamp(9).toInstant());
+                hex.formatHex(rs.getBytes(8)), rs.getTimestamp(9).toInstant(),
+                signature == null ? null : rs.getLong(10), signature == null ? null : hex.formatHex(rs.getBytes(11)),
+                rs.getString(12), signature == null ? null : TreeHead.ALGORITHM, signature);
     }
 }

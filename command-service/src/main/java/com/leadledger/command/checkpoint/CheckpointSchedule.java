@@ -11,7 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the checkpoint writer every {@link CheckpointProperties#interval()} on one daemon thread, when enabled. */
+/**
+ * Runs the checkpoint writer every {@link CheckpointProperties#interval()} on one daemon thread, when enabled, and once
+ * at start-up signs the tree heads that checkpoints sealed before an upgrade still lack.
+ */
 @Component
 @ConditionalOnProperty(value = "leadledger.checkpoints.enabled", havingValue = "true", matchIfMissing = true)
 class CheckpointSchedule implements SmartLifecycle {
@@ -34,6 +37,7 @@ class CheckpointSchedule implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        executor.execute(this::signMissingTreeHeads);
         executor.scheduleWithFixedDelay(this::run, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -43,6 +47,15 @@ class CheckpointSchedule implements SmartLifecycle {
         } catch (RuntimeException e) {
             // the next run retries from the last sealed checkpoint; nothing is half-written
             log.warn("sealing checkpoints failed: {}", e.toString());
+        }
+    }
+
+    /** At start-up: checkpoints sealed before tree heads existed get theirs without waiting for new events. */
+    private void signMissingTreeHeads() {
+        try {
+            writer.signMissingTreeHeads();
+        } catch (RuntimeException e) {
+            log.warn("signing the tree heads of earlier checkpoints failed (the next run retries): {}", e.toString());
         }
     }
 

@@ -22,7 +22,8 @@ import java.time.Duration;
  * ones for that moment); the highest index visible then is final, because every index handed out later is higher.
  * Below it, an index without a row is a gap forever and is recorded as such. The lock is released before the hashing.
  * Two instances may run this at once: an advisory lock lets one of them work, and the primary key on the checkpoint
- * number would refuse a second checkpoint with the same number anyway.
+ * number would refuse a second checkpoint with the same number anyway. Each checkpoint is committed together with its
+ * signed tree head ({@link TreeHeadSigner}), which also signs any older checkpoint still without one.
  */
 @Component
 public class CheckpointWriter {
@@ -39,10 +40,12 @@ public class CheckpointWriter {
     private final long maxSpan;
     private final Duration lockTimeout;
     private final Counter written;
+    private final TreeHeadSigner treeHeads;
 
     CheckpointWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, MeterRegistry meters,
-                     CheckpointProperties properties) {
+                     CheckpointProperties properties, TreeHeadSigner treeHeads) {
         this.jdbc = jdbc;
+        this.treeHeads = treeHeads;
         this.transactions = new TransactionTemplate(transactionManager);
         this.maxSpan = properties.maxSpan();
         this.lockTimeout = properties.lockTimeout();
@@ -55,6 +58,7 @@ public class CheckpointWriter {
         Long newest = jdbc.queryForObject("SELECT coalesce(max(globalindex), 0) FROM domainevententry", Long.class);
         Long sealed = jdbc.queryForObject("SELECT coalesce(max(last_index), 0) FROM chain_checkpoint", Long.class);
         if (newest == null || sealed == null || newest <= sealed) {
+            signMissingTreeHeads();
             return 0; // nothing visible beyond the last checkpoint: no need to hold writers up
         }
         long boundary = settledBoundary();
@@ -67,6 +71,17 @@ public class CheckpointWriter {
             count++;
             written.increment();
         }
+    }
+
+    /**
+     * Signs the tree head of every checkpoint that has none: after an upgrade, those sealed before tree heads existed
+     * (new checkpoints are signed as they are sealed). Returns how many it signed; 0 while another instance seals.
+     */
+    public int signMissingTreeHeads() {
+        Integer signed = transactions.execute(status ->
+                Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
+                        LOCK_KEY)) ? treeHeads.signMissing() : 0);
+        return signed == null ? 0 : signed;
     }
 
     long settledBoundary() {
@@ -103,6 +118,7 @@ public class CheckpointWriter {
                 checkpoint.number(), checkpoint.firstIndex(), checkpoint.lastIndex(), checkpoint.eventCount(),
                 "{" + String.join(",", checkpoint.gaps().stream().map(String::valueOf).toList()) + "}",
                 checkpoint.merkleRoot(), checkpoint.previousHash(), checkpoint.checkpointHash());
+        treeHeads.signMissing(); // in the same transaction: a checkpoint is published with its signed tree head
         log.info("sealed checkpoint #{} over global index {}..{} ({} events, {} gaps)", checkpoint.number(),
                 first, end, checkpoint.eventCount(), checkpoint.gaps().size());
         return true;

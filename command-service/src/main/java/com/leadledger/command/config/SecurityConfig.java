@@ -34,8 +34,12 @@ class SecurityConfig {
         return JwtSecurity.base(http, mapper, rateLimit, idempotency)
                 .authorizeHttpRequests(auth -> JwtSecurity.operationalEndpoints(auth, apiDocs)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/keys", "/api/v1/audit/keys/*").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoints", "/api/v1/audit/heads")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoints", "/api/v1/audit/heads",
+                                "/api/v1/audit/checkpoints/*/proof", "/api/v1/audit/checkpoints/consistency")
                         .hasRole(Role.AUDITOR.name())
+                        // a partner's own sealed receipt (ownership checked by the controller: another's is 404)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/registrations/*/receipt/sealed")
+                        .hasAnyRole(PARTNER, Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/registrations",
                                 "/api/v1/registrations/imports").hasRole(PARTNER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/registrations/imports/*").hasRole(PARTNER)

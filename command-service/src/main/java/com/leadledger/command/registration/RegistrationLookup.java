@@ -60,6 +60,14 @@ public class RegistrationLookup implements RegistrationDirectory {
         return query.param("opportunityId", opportunityId).query(Boolean.class).single();
     }
 
+    /** The id of the registration's stored RegistrationSubmitted event. */
+    public Optional<String> submissionEventId(String registrationId) {
+        return jdbc.sql("SELECT event_id FROM registration_lookup WHERE registration_id = :id AND event_id IS NOT NULL")
+                .param("id", registrationId)
+                .query(String.class)
+                .optional();
+    }
+
     /** The hash the event store computed for the registration's RegistrationSubmitted event (hex). */
     public Optional<String> submissionEventHash(String registrationId) {
         return jdbc.sql("""

@@ -33,6 +33,7 @@ class ApplicationRolePrivilegesIT {
             entry("snapshotevententry", Set.of("SELECT", "INSERT", "DELETE")),
             entry("stream_head", READ),
             entry("chain_checkpoint", APPEND),
+            entry("checkpoint_tree_head", APPEND),
             entry("relay_outbox", Set.of("SELECT", "INSERT", "DELETE")),
             entry("webhook_outbox", Set.of("SELECT", "INSERT", "DELETE")),
             entry("webhook_subscription", ALL_ROWS),

@@ -2,6 +2,7 @@ package com.leadledger.integrity.receipt;
 
 import com.leadledger.integrity.Hashes;
 import com.leadledger.integrity.OwnerOnlyFiles;
+import com.leadledger.integrity.proof.TreeHead;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +101,12 @@ public final class ReceiptKeyRing {
     public Receipt sign(String registrationId, String opportunityId, String partnerId, String acceptedAt,
                         String eventHash) {
         return Receipt.sign(registrationId, opportunityId, partnerId, acceptedAt, eventHash, activeKeyId, activeKey);
+    }
+
+    /** A checkpoint's tree head signed with the active key (rotation applies as for receipts). */
+    public TreeHead signTreeHead(long checkpoint, long lastIndex, long treeSize, byte[] rootHash,
+                                 byte[] checkpointHash) {
+        return TreeHead.sign(checkpoint, lastIndex, treeSize, rootHash, checkpointHash, activeKeyId, activeKey);
     }
 
     public String activeKeyId() {
