@@ -25,6 +25,14 @@ def read(root, path):
         return f.read()
 
 
+def content(root, path):
+    try:
+        return read(root, path)
+    except OSError as e:
+        problem(path, f"cannot be read ({e})")
+        return None
+
+
 def load_json(root, path):
     try:
         return json.loads(read(root, path).decode("utf-8"))
@@ -124,6 +132,60 @@ def check_proof(root, folder, link, checkpoints):
         problem(path, f"does not lead to the Merkle root of checkpoint {checkpoint['number']}")
 
 
+def inclusion_root(leaf, index, size, path):
+    """The root an RFC 6962 audit path leads to from a leaf (RFC 9162, 2.1.3.2); None if it cannot."""
+    fn, sn, r = index, size - 1, leaf
+    for sibling in path:
+        if sn == 0:
+            return None
+        if fn & 1 or fn == sn:
+            r = sha256(b"\x01" + sibling + r)
+            while not fn & 1 and fn != 0:
+                fn, sn = fn >> 1, sn >> 1
+        else:
+            r = sha256(b"\x01" + r + sibling)
+        fn, sn = fn >> 1, sn >> 1
+    return r if sn == 0 else None
+
+
+def check_signed_tree_head(root, pack, links):
+    """The signed checkpoint: its text is the signed one, and each event's proof leads to its tree's root."""
+    folder = pack.get("signedTreeHead")
+    if not folder:
+        print("NOTE: no signed checkpoint covers these events yet (ask for a new pack later)")
+        return
+    c = load_json(root, folder + "/checkpoint.json")
+    if c is None:
+        return
+    check_checkpoint(folder + "/checkpoint.json", c)
+    text = "\n".join(["leadledger-tree-head-v1", f"checkpoint={c.get('number')}", f"lastIndex={c.get('lastIndex')}",
+                      f"treeSize={c.get('treeSize')}", f"rootHash={c.get('rootHash')}",
+                      f"checkpointHash={c.get('checkpointHash')}", f"keyId={c.get('keyId')}"])
+    if content(root, folder + "/tree-head.txt") != text.encode("utf-8"):
+        problem(folder + "/tree-head.txt", "is not the signed text of checkpoint.json's tree head")
+    try:
+        if content(root, folder + "/tree-head.sig") != base64.b64decode(c.get("signature") or "", validate=True):
+            problem(folder + "/tree-head.sig", "is not checkpoint.json's signature")
+    except ValueError as e:
+        problem(folder + "/checkpoint.json", f"has no valid signature ({e})")
+    if content(root, folder + "/key.pem") != content(root, f"keys/{c.get('keyId')}.pem"):
+        problem(folder + "/key.pem", f"is not the published key {c.get('keyId')}")
+    for event_folder, link in links.items():
+        path = event_folder + "/inclusion.json"
+        proof = load_json(root, path)
+        if proof is None:
+            continue
+        try:
+            leaf = sha256(b"\x00" + bytes.fromhex(link["eventHash"]))
+            computed = inclusion_root(leaf, proof["leafIndex"], c["treeSize"],
+                                      [bytes.fromhex(h) for h in proof["auditPath"]])
+        except (KeyError, TypeError, ValueError) as e:
+            problem(path, f"is not a valid inclusion proof ({e})")
+            continue
+        if proof.get("eventHash") != link["eventHash"] or computed is None or computed.hex() != c["rootHash"]:
+            problem(path, f"does not lead from the event to the root of signed checkpoint {c['number']}")
+
+
 def check_checkpoint(path, c):
     """checkpointHash = SHA-256 of the canonical form of docs/audit.md ("Checkpoints over all events")."""
     try:
@@ -208,6 +270,7 @@ def main(root):
         if version is not None and str(version) not in pack["policies"]:
             problem(path, f"cites policy version {version}, which is not in the pack")
     check_keys(root, set(pack["keys"]))
+    check_signed_tree_head(root, pack, links)
     if pack["eventsWithoutProof"]:
         print("NOTE: no checkpoint covers these events yet (ask for a new pack later): "
               + ", ".join(pack["eventsWithoutProof"]))

@@ -75,12 +75,14 @@ class EvidencePackIT {
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         dispute = opened.text("disputeId");
         system.awaitQuery("/api/v1/disputes/" + dispute, MANAGER, view -> true);
-        // every event of the story sealed by a checkpoint the copy reproduces (checkpoints every second here)
+        // every event of the story sealed by a checkpoint the copy reproduces and by a signed one (checkpoints every
+        // second here)
         AtomicReference<byte[]> latest = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             latest.set(download(opportunity, AUDITOR).body());
             JsonNode pack = new ObjectMapper().readTree(unzip(latest.get()).get("pack.json"));
-            return pack.get("eventsWithoutProof").isEmpty() && pack.get("streams").size() == 2
+            return pack.get("eventsWithoutProof").isEmpty() && pack.get("signedTreeHead").isTextual()
+                    && pack.get("streams").size() == 2
                     && pack.get("decisions").size() == 1;
         });
         zip = latest.get();
@@ -91,7 +93,9 @@ class EvidencePackIT {
         Map<String, byte[]> files = unzip(zip);
         assertThat(files).containsKeys("VERIFY.md", "verify_pack.py", "MANIFEST.sha256", "pack.json",
                 "keys/jwks.json", "decisions/001.json",
-                "events/" + opportunity + "/0/payload.json", "events/" + dispute + "/0/proof.json");
+                "events/" + opportunity + "/0/payload.json", "events/" + dispute + "/0/proof.json",
+                "events/" + dispute + "/0/inclusion.json", "tree-head/checkpoint.json", "tree-head/tree-head.txt",
+                "tree-head/tree-head.sig", "tree-head/key.pem");
         JsonNode pack = new ObjectMapper().readTree(files.get("pack.json"));
         assertThat(pack.get("opportunityId").asText()).isEqualTo(opportunity);
         assertThat(pack.get("streams").findValuesAsText("aggregateId")).containsExactly(opportunity, dispute);
@@ -117,7 +121,7 @@ class EvidencePackIT {
         assertThat(python.output()).startsWith("OK: ");
         List<String> shellSteps = shellSteps(files.get("VERIFY.md"));
         assertThat(shellSteps).hasSizeGreaterThanOrEqualTo(4)
-                .anyMatch(step -> step.contains("openssl dgst")).anyMatch(step -> step.contains("openssl pkey"))
+                .anyMatch(step -> step.contains("openssl dgst")).anyMatch(step -> step.contains("openssl pkeyutl -verify"))
                 .anyMatch(step -> step.contains("sha256sum"));
         for (String step : shellSteps) {
             Run shell = run(folder, "bash", "-c", step);
@@ -143,6 +147,10 @@ class EvidencePackIT {
         kinds.put("chain link", "events/" + opportunity + "/2/link.json");
         kinds.put("checkpoint", checkpoint);
         kinds.put("proof", "events/" + dispute + "/0/proof.json");
+        kinds.put("proof in the signed tree", "events/" + opportunity + "/0/inclusion.json");
+        kinds.put("signed checkpoint", "tree-head/checkpoint.json");
+        kinds.put("signed text", "tree-head/tree-head.txt");
+        kinds.put("signature", "tree-head/tree-head.sig");
         kinds.put("key", key);
         kinds.put("policy", files.keySet().stream().filter(f -> f.startsWith("policies/") && f.endsWith("/payload.json"))
                 .findFirst().orElseThrow());
@@ -151,6 +159,7 @@ class EvidencePackIT {
         List<String> shellSteps = shellSteps(files.get("VERIFY.md"));
         String sha256sum = shellSteps.stream().filter(s -> s.contains("sha256sum")).findFirst().orElseThrow();
         String opensslDigests = shellSteps.stream().filter(s -> s.contains("openssl dgst")).findFirst().orElseThrow();
+        String signatureStep = shellSteps.stream().filter(s -> s.contains("openssl pkeyutl")).findFirst().orElseThrow();
         for (var kind : kinds.entrySet()) {
             String file = kind.getValue();
             assertThat(files).as(kind.getKey()).containsKey(file);
@@ -169,6 +178,10 @@ class EvidencePackIT {
             assertThat(sums.exit()).as(kind.getKey() + ": " + sums.output()).isNotZero();
             Run digests = run(folder, "bash", "-c", opensslDigests);
             assertThat(digests.exit()).as(kind.getKey() + ": " + digests.output()).isNotZero();
+            if (file.startsWith("tree-head/tree-head.")) {
+                Run signature = run(folder, "bash", "-c", signatureStep);
+                assertThat(signature.exit()).as(kind.getKey() + ": " + signature.output()).isNotZero();
+            }
             if (!file.equals("MANIFEST.sha256")) {
                 // the manifest's own lines are the only thing a changed manifest can be compared with
                 assertThat(sums.output()).as(kind.getKey()).contains(file + ": FAILED");

@@ -8,6 +8,9 @@ import com.leadledger.integrity.chain.StoredEvent;
 import com.leadledger.integrity.checkpoint.Checkpoint;
 import com.leadledger.integrity.checkpoint.MerkleTree;
 import com.leadledger.integrity.pack.AuditPath;
+import com.leadledger.integrity.proof.ProofVerifier;
+import com.leadledger.integrity.proof.TreeHead;
+import com.leadledger.integrity.receipt.Ed25519Keys;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,6 +155,7 @@ final class PackCheck {
             }
         }
         keys();
+        signedTreeHead(pack.path("signedTreeHead").asText(null), links);
         return folders.size();
     }
 
@@ -265,6 +269,72 @@ final class PackCheck {
             problem(path, "is incomplete (" + e.getMessage() + ")");
             return null;
         }
+    }
+
+    /** The signed checkpoint: its signature under its key, its signed text, and each event's proof in its tree. */
+    private void signedTreeHead(String folder, Map<String, JsonNode> links) {
+        if (folder == null) {
+            return;
+        }
+        String path = folder + "/checkpoint.json";
+        JsonNode c = parse(path);
+        Checkpoint checkpoint = checkpoint(path);
+        byte[] pem = files.get(folder + "/key.pem");
+        if (c == null || checkpoint == null || pem == null) {
+            problem(folder, "is incomplete");
+            return;
+        }
+        TreeHead head = new TreeHead(c.path("number").asLong(), c.path("lastIndex").asLong(),
+                c.path("treeSize").asLong(), c.path("rootHash").asText(), c.path("checkpointHash").asText(),
+                c.path("keyId").asText(), c.path("signature").asText());
+        if (!Arrays.equals(pem, files.get("keys/" + head.keyId() + ".pem"))) {
+            problem(folder + "/key.pem", "is not the published key " + head.keyId());
+        }
+        try {
+            if (!head.signatureIsValid(Ed25519Keys.publicKeyFromPem(new String(pem, StandardCharsets.US_ASCII)))) {
+                problem(path, "its tree head's signature does not verify under key " + head.keyId());
+            }
+        } catch (RuntimeException e) {
+            problem(folder + "/key.pem", "cannot be read (" + e.getMessage() + ")");
+        }
+        if (!Arrays.equals(files.get(folder + "/tree-head.txt"), head.canonical().getBytes(StandardCharsets.UTF_8))) {
+            problem(folder + "/tree-head.txt", "is not the signed text of checkpoint.json's tree head");
+        }
+        byte[] signature = files.get(folder + "/tree-head.sig");
+        try {
+            if (!Arrays.equals(signature, Base64.getDecoder().decode(head.signature()))) {
+                problem(folder + "/tree-head.sig", "is not checkpoint.json's signature");
+            }
+        } catch (IllegalArgumentException e) {
+            problem(path, "has no valid signature");
+        }
+        links.forEach((eventFolder, link) -> {
+            String proofPath = eventFolder + "/inclusion.json";
+            JsonNode proof = parse(proofPath);
+            if (proof == null) {
+                return;
+            }
+            try {
+                byte[] eventHash = hex.parseHex(link.path("eventHash").asText());
+                byte[] leaf = Hashes.sha256().digest(concat(new byte[]{0}, eventHash));
+                List<byte[]> auditPath = new ArrayList<>();
+                proof.path("auditPath").forEach(h -> auditPath.add(hex.parseHex(h.asText())));
+                if (!link.path("eventHash").asText().equals(proof.path("eventHash").asText())
+                        || !ProofVerifier.verifyInclusion(leaf, proof.path("leafIndex").asLong(), head.treeSize(),
+                        auditPath, hex.parseHex(head.rootHash()))) {
+                    problem(proofPath, "does not lead from the event to the root of signed checkpoint "
+                            + head.checkpoint());
+                }
+            } catch (IllegalArgumentException e) {
+                problem(proofPath, "is not a valid inclusion proof (" + e.getMessage() + ")");
+            }
+        });
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private void keys() {

@@ -95,6 +95,15 @@ class CommandAuditClient {
         return text("/api/v1/audit/keys/" + java.net.URLEncoder.encode(keyId, StandardCharsets.UTF_8) + ".pem");
     }
 
+    /**
+     * The inclusion proof of the event in the tree the checkpoint's signed tree head names
+     * ({@code GET /api/v1/audit/checkpoints/{n}/proof}), as published.
+     */
+    JsonNode inclusionProof(long checkpoint, String eventId) {
+        return get("/api/v1/audit/checkpoints/" + checkpoint + "/proof?eventId="
+                + java.net.URLEncoder.encode(eventId, StandardCharsets.UTF_8));
+    }
+
     private JsonNode get(String path) {
         try {
             return json.readTree(text(path));

@@ -27,8 +27,9 @@ import java.util.TreeMap;
 /**
  * Gathers an opportunity's evidence pack (docs/audit.md, "Evidence pack"): the opportunity's and its disputes' events
  * exactly as stored with their chain links, the checkpoints covering them with inclusion proofs, the published keys,
- * the policy versions its decisions cite (as the events that published them), the decision contexts, VERIFY.md and
- * verify_pack.py, and MANIFEST.sha256 over every file.
+ * the policy versions its decisions cite (as the events that published them), the decision contexts, the signed
+ * checkpoint covering them all with each event's inclusion proof in its tree, VERIFY.md and verify_pack.py, and
+ * MANIFEST.sha256 over every file.
  */
 @Component
 class EvidencePackBuilder {
@@ -40,18 +41,20 @@ class EvidencePackBuilder {
     private final DisputeViewRepository disputes;
     private final DecisionContexts decisions;
     private final CheckpointEvidence checkpointEvidence;
+    private final SignedTreeHeadEvidence signedTreeHead;
     private final CommandAuditClient command;
     private final ObjectWriter json;
     private final JsonMapper mapper;
     private final Clock clock;
 
     EvidencePackBuilder(PackedEventRepository events, DisputeViewRepository disputes, DecisionContexts decisions,
-                        CheckpointEvidence checkpointEvidence, CommandAuditClient command, JsonMapper mapper,
-                        Clock clock) {
+                        CheckpointEvidence checkpointEvidence, SignedTreeHeadEvidence signedTreeHead,
+                        CommandAuditClient command, JsonMapper mapper, Clock clock) {
         this.events = events;
         this.disputes = disputes;
         this.decisions = decisions;
         this.checkpointEvidence = checkpointEvidence;
+        this.signedTreeHead = signedTreeHead;
         this.command = command;
         this.mapper = mapper;
         this.json = mapper.writerWithDefaultPrettyPrinter();
@@ -76,11 +79,15 @@ class EvidencePackBuilder {
         List<Long> indexes = new ArrayList<>();
         history.forEach(e -> indexes.add(e.globalIndex()));
         policies.forEach(e -> indexes.add(e.globalIndex()));
-        CheckpointEvidence.Evidence evidence = checkpointEvidence.of(indexes, command.checkpoints().stream()
+        List<CommandAuditClient.PublishedCheckpoint> published = command.checkpoints();
+        CheckpointEvidence.Evidence evidence = checkpointEvidence.of(indexes, published.stream()
                 .map(CommandAuditClient.PublishedCheckpoint::checkpoint).toList());
+        List<PackedEvent> everyEvent = new ArrayList<>(history);
+        everyEvent.addAll(policies);
 
         Map<String, byte[]> files = new TreeMap<>();
         ObjectNode pack = mapper.createObjectNode();
+        Optional<SignedTreeHeadEvidence.Evidence> signed = signedTreeHead.of(everyEvent, published);
         pack.put("format", FORMAT);
         pack.put("opportunityId", opportunityId);
         pack.put("createdAt", clock.instant().toString());
@@ -95,7 +102,7 @@ class EvidencePackBuilder {
         for (PackedEvent event : history) {
             String dir = "events/" + event.aggregateId() + "/" + event.sequenceNumber();
             eventDirs.add(dir);
-            if (!addEvent(files, dir, event, evidence)) {
+            if (!addEvent(files, dir, event, evidence, signed)) {
                 withoutProof.add(dir);
             }
         }
@@ -104,7 +111,7 @@ class EvidencePackBuilder {
             long version = parse(publication.payload()).path("version").asLong();
             String dir = "policies/" + version;
             policyDirs.put(Long.toString(version), dir);
-            if (!addEvent(files, dir, publication, evidence)) {
+            if (!addEvent(files, dir, publication, evidence, signed)) {
                 withoutProof.add(dir);
             }
         }
@@ -114,6 +121,13 @@ class EvidencePackBuilder {
             checkpointFiles.add(path);
             files.put(path, write(checkpoint(checkpoint)));
         }
+        signed.ifPresentOrElse(head -> {
+            pack.put("signedTreeHead", "tree-head");
+            files.put("tree-head/checkpoint.json", write(head.checkpoint()));
+            files.put("tree-head/tree-head.txt", head.canonical().getBytes(StandardCharsets.UTF_8));
+            files.put("tree-head/tree-head.sig", head.signature());
+            files.put("tree-head/key.pem", command.keyPem(head.keyId()).getBytes(StandardCharsets.UTF_8));
+        }, () -> pack.putNull("signedTreeHead"));
         ArrayNode decisionFiles = pack.putArray("decisions");
         for (int i = 0; i < decided.size(); i++) {
             String path = "decisions/%03d.json".formatted(i + 1);
@@ -138,7 +152,10 @@ class EvidencePackBuilder {
 
     /** The event's files; false when no checkpoint proves it yet. */
     private boolean addEvent(Map<String, byte[]> files, String dir, PackedEvent event,
-                             CheckpointEvidence.Evidence evidence) {
+                             CheckpointEvidence.Evidence evidence,
+                             Optional<SignedTreeHeadEvidence.Evidence> signed) {
+        signed.map(head -> head.proofs().get(event.eventId()))
+                .ifPresent(proof -> files.put(dir + "/inclusion.json", write(proof)));
         ObjectNode envelope = mapper.createObjectNode()
                 .put("eventId", event.eventId())
                 .put("eventType", event.eventType())
