@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The auditor's verification tool: {@code verify-chain} and {@code verify-receipt}. Exit codes: 0 intact or valid,
+ * The auditor's verification tool: {@code verify-chain}, {@code verify-receipt} and {@code verify-proof}. Exit codes: 0 intact or valid,
  * 3 broken or invalid, 2 a command line that cannot be understood, 1 anything else that went wrong (unreachable
  * database, unreadable file).
  */
 public final class AuditCommands {
 
     public static final int BROKEN = 3;
-    private static final Set<String> COMMANDS = Set.of("verify-chain", "verify-receipt");
+    private static final Set<String> COMMANDS = Set.of("verify-chain", "verify-receipt", "verify-proof");
 
     static final String USAGE = """
             Lead Ledger verifier
@@ -24,6 +24,7 @@ public final class AuditCommands {
               java -jar infra/verifier/target/leadledger-verifier.jar verify-chain [--db-url URL] [--user U] [--password P]
                                                                       [--stream AGGREGATE_ID]
               java -jar infra/verifier/target/leadledger-verifier.jar verify-receipt --receipt FILE [--keys FILE_OR_URL]
+              java -jar infra/verifier/target/leadledger-verifier.jar verify-proof --proof FILE [--keys FILE_OR_URL]
               java -jar infra/verifier/target/leadledger-verifier.jar help
 
             Commands:
@@ -36,6 +37,9 @@ public final class AuditCommands {
               verify-receipt  check a registration receipt (the POST response or its "receipt" member, as JSON)
                               against the published keys (a JWK set file or URL; default
                               http://localhost:8081/api/v1/audit/keys). Exit 0 when valid, 3 when not.
+              verify-proof    check an inclusion proof, a sealed receipt or a consistency proof (JSON, as the API
+                              answers them): the checkpoints' signed tree heads against the published keys (as for
+                              verify-receipt) and the RFC 6962 path. Exit 0 when valid, 3 when not.
             """;
 
     private AuditCommands() {
@@ -75,8 +79,11 @@ public final class AuditCommands {
             options.put(args[i].substring(2), args[++i]);
         }
         try {
-            return "verify-chain".equals(args[0]) ? ChainCheck.run(options, env, out, err)
-                    : ReceiptCheck.run(options, out, err);
+            return switch (args[0]) {
+                case "verify-chain" -> ChainCheck.run(options, env, out, err);
+                case "verify-proof" -> ProofCheck.run(options, out, err);
+                default -> ReceiptCheck.run(options, out, err);
+            };
         } catch (IOException | SQLException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 1;
