@@ -180,14 +180,15 @@ class CheckpointIT {
         assertThat(http.get("/api/v1/audit/checkpoints", null).status()).isEqualTo(401);
     }
 
-    /** Even for a role that may change every table (the superuser): the service's own may not at all. */
+    /** Even for a role that may change every table (the superuser): the service's own may not at all. Tree heads too. */
     @Test
     @Order(2)
     void theCheckpointTableIsAppendOnly() {
         writer.writeDue();
         JdbcClient superuser = JdbcClient.create(RealInfrastructure.superuser(dataSource));
         for (String change : List.of("UPDATE chain_checkpoint SET event_count = 0", "DELETE FROM chain_checkpoint",
-                "TRUNCATE chain_checkpoint")) {
+                "TRUNCATE chain_checkpoint", "UPDATE checkpoint_tree_head SET tree_size = 0",
+                "DELETE FROM checkpoint_tree_head", "TRUNCATE checkpoint_tree_head")) {
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> superuser.sql(change).update()))
                     .as(change).rootCause().hasMessageContaining("append-only");
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(change).update()))
@@ -417,17 +418,22 @@ class CheckpointIT {
                 .isEqualTo(403);
         assertThat(http.get("/api/v1/registrations/no-such/receipt/sealed", owner).status()).isEqualTo(404);
 
-        JsonNode fresh = http.post("/api/v1/registrations", owner, """
+        String newcomer = "P-NEW-" + UUID.randomUUID().toString().substring(0, 6);
+        onboard(newcomer);
+        String newcomerToken = DevTokens.mint("u", List.of("PARTNER"), newcomer);
+        HttpApi.Answer submitted = http.post("/api/v1/registrations", newcomerToken, """
                 {"customer": {"legalName": "Not sealed yet", "country": "RU", "taxId": "%s"},
-                 "productLine": "NETWORK_SECURITY", "estimatedValue": {"amount": "100000", "currency": "RUB"},
-                 "expectedCloseDate": "%s"}""".formatted(Inns.random(), LocalDate.now().plusDays(30))).body();
+                 "productLine": "NETWORK_SECURITY", "estimatedValue": {"amount": "500000", "currency": "RUB"},
+                 "expectedCloseDate": "%s"}""".formatted(Inns.random(), LocalDate.now().plusDays(30)));
+        assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+        JsonNode fresh = submitted.body();
         HttpApi.Answer notYet = http.get("/api/v1/registrations/" + fresh.get("registrationId").asText()
-                + "/receipt/sealed", owner);
+                + "/receipt/sealed", newcomerToken);
         assertThat(notYet.status()).isEqualTo(409);
         assertThat(notYet.body().get("code").asText()).isEqualTo("RECEIPT_NOT_SEALED");
         writer.writeDue();
         HttpApi.Answer now = http.get("/api/v1/registrations/" + fresh.get("registrationId").asText()
-                + "/receipt/sealed", owner);
+                + "/receipt/sealed", newcomerToken);
         assertThat(now.status()).isEqualTo(200);
         assertThat(now.body().get("receipt")).isEqualTo(fresh.get("receipt"));
     }
