@@ -2,6 +2,7 @@ package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadledger.command.checkpoint.CheckpointWriter;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
@@ -264,7 +265,8 @@ class AuthorizationMatrixIT {
      * a party of the dispute, and being the decider of the dispute's level ({@code NOT_DECIDER_OF_LEVEL}).
      */
     @Test
-    void everyEndpointAnswersEveryCallerAsTheMatrixSays(@Autowired JdbcClient jdbc) {
+    void everyEndpointAnswersEveryCallerAsTheMatrixSays(@Autowired JdbcClient jdbc,
+                                                         @Autowired CheckpointWriter checkpoints) {
         String registration = "/api/v1/registrations/";
         String dispute = "/api/v1/disputes/";
         cell("submit", AuthorizationMatrixIT::nothing, t -> "/api/v1/registrations", t -> registrationBody(),
@@ -340,7 +342,25 @@ class AuthorizationMatrixIT {
             }
         }
         assertThat(http.get("/api/v1/audit/keys", null).status()).isEqualTo(200);
-        for (String get : List.of("/api/v1/audit/checkpoints", "/api/v1/audit/heads")) {
+        Target sealed = submitted();
+        checkpoints.writeDue();
+        String eventId = jdbc.sql("SELECT eventidentifier FROM domainevententry ORDER BY globalindex LIMIT 1")
+                .query(String.class).single();
+        // a partner's sealed receipt: the owner and auditors; another partner's is missing to it
+        String receipt = "/api/v1/registrations/" + sealed.registrationId() + "/receipt/sealed";
+        for (var caller : tokens.entrySet()) {
+            int expected = switch (caller.getKey()) {
+                case ANONYMOUS -> 401;
+                case OWNER, AUDITOR -> 200;
+                case OTHER -> 404;
+                default -> 403;
+            };
+            assertThat(http.get(receipt, caller.getValue()).status()).as(caller.getKey() + " " + receipt)
+                    .isEqualTo(expected);
+        }
+        for (String get : List.of("/api/v1/audit/checkpoints", "/api/v1/audit/heads",
+                "/api/v1/audit/checkpoints/1/proof?eventId=" + eventId,
+                "/api/v1/audit/checkpoints/consistency?from=1&to=1")) {
             assertThat(http.get(get, null).status()).isEqualTo(401);
             for (var caller : tokens.entrySet()) {
                 if (caller.getValue() != null) {

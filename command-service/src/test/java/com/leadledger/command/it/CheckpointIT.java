@@ -1,8 +1,15 @@
 package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadledger.command.audit.SigningKeyRing;
 import com.leadledger.command.checkpoint.CheckpointWriter;
+import com.leadledger.integrity.Hashes;
+import com.leadledger.integrity.checkpoint.Checkpoint;
+import com.leadledger.integrity.checkpoint.CheckpointBuilder;
 import com.leadledger.integrity.history.JdbcHistoryVerifier;
+import com.leadledger.integrity.proof.LogTree;
+import com.leadledger.integrity.proof.ProofVerifier;
+import com.leadledger.integrity.proof.TreeHead;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
@@ -22,8 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.security.PublicKey;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Checkpoints over the real event store: sealed over exactly the committed rows, published to auditors, and
  * re-computed by the verifier, which then catches what the per-stream chains cannot (a whole stream removed with its
- * head, a trailing event removed with its head rewound) and names the global index. The schedule is off here so that
+ * head, a trailing event removed with its head rewound) and names the global index; each with a signed tree head over
+ * the whole log, and inclusion and consistency proofs and sealed receipts against it. The schedule is off here so that
  * each test decides when sealing happens (the end-to-end reconciliation test runs it on its schedule).
  */
 // Own context: checkpoints sealed only when a test says, over a whole database no other class writes to.
@@ -59,8 +70,13 @@ class CheckpointIT {
     DataSource dataSource;
     @Autowired
     CheckpointWriter writer;
+    @Autowired
+    SigningKeyRing keys;
 
+    static final HexFormat HEX = HexFormat.of();
     static String opportunity;
+    /** The first partner's registration and the receipt its submission was answered with. */
+    static JsonNode firstSubmission;
     HttpApi http;
     final String admin = DevTokens.mint("admin", List.of("ADMIN"), null);
     final String auditor = DevTokens.mint("auditor", List.of("AUDITOR"), null);
@@ -79,6 +95,9 @@ class CheckpointIT {
                      "productLine": "NETWORK_SECURITY", "estimatedValue": {"amount": "500000", "currency": "RUB"},
                      "expectedCloseDate": "%s"}""".formatted(inn, LocalDate.now().plusDays(30))).body();
             opportunity = answer.get("opportunityId").asText();
+            if (firstSubmission == null) {
+                firstSubmission = answer;
+            }
         }
     }
 
@@ -161,14 +180,15 @@ class CheckpointIT {
         assertThat(http.get("/api/v1/audit/checkpoints", null).status()).isEqualTo(401);
     }
 
-    /** Even for a role that may change every table (the superuser): the service's own may not at all. */
+    /** Even for a role that may change every table (the superuser): the service's own may not at all. Tree heads too. */
     @Test
     @Order(2)
     void theCheckpointTableIsAppendOnly() {
         writer.writeDue();
         JdbcClient superuser = JdbcClient.create(RealInfrastructure.superuser(dataSource));
         for (String change : List.of("UPDATE chain_checkpoint SET event_count = 0", "DELETE FROM chain_checkpoint",
-                "TRUNCATE chain_checkpoint")) {
+                "TRUNCATE chain_checkpoint", "UPDATE checkpoint_tree_head SET tree_size = 0",
+                "DELETE FROM checkpoint_tree_head", "TRUNCATE checkpoint_tree_head")) {
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> superuser.sql(change).update()))
                     .as(change).rootCause().hasMessageContaining("append-only");
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(change).update()))
@@ -271,9 +291,203 @@ class CheckpointIT {
                 .single()).isTrue();
     }
 
-    /** Last: it removes a row from the live store, as a database owner bypassing the trigger could. */
     @Test
     @Order(8)
+    void everyCheckpointHasATreeHeadOverTheWholeLogSignedWithAPublishedKey() {
+        writer.writeDue();
+        JsonNode items = http.get("/api/v1/audit/checkpoints?size=100", auditor).body().get("items");
+        assertThat(items).isNotEmpty();
+        long events = 0;
+        for (JsonNode checkpoint : items) {
+            events += checkpoint.get("eventCount").asLong();
+            TreeHead head = treeHead(checkpoint);
+            assertThat(head.treeSize()).isEqualTo(events);
+            assertThat(head.rootHash()).isEqualTo(Hashes.hex(logTree(checkpoint.get("lastIndex").asLong())
+                    .root((int) events)));
+            assertThat(checkpoint.get("algorithm").asText()).isEqualTo("Ed25519");
+            assertThat(head.signatureIsValid(publishedKey(head.keyId()))).as(head.canonical()).isTrue();
+        }
+        JsonNode latest = http.get("/api/v1/audit/heads", auditor).body().get("latestCheckpoint");
+        assertThat(latest.get("signature").asText()).isEqualTo(items.get(items.size() - 1).get("signature").asText());
+    }
+
+    @Test
+    @Order(9)
+    void anInclusionProofLeadsFromTheEventToTheSignedRootAndNoAlteredOneDoes() {
+        writer.writeDue();
+        String eventId = eventIdAt(indexOf(opportunity, 0));
+        long lastCheckpoint = jdbc.sql("SELECT max(checkpoint_no) FROM chain_checkpoint").query(Long.class).single();
+        for (long number : List.of(firstCovering(eventId), lastCheckpoint)) {
+            HttpApi.Answer answer = http.get("/api/v1/audit/checkpoints/" + number + "/proof?eventId=" + eventId,
+                    auditor);
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+            JsonNode proof = answer.body();
+            assertThat(proof.get("globalIndex").asLong()).isEqualTo(indexOf(opportunity, 0));
+            assertThat(proof.get("leafIndex").asLong()).isEqualTo(jdbc.sql(
+                    "SELECT count(*) FROM domainevententry WHERE globalindex < :i")
+                    .param("i", proof.get("globalIndex").asLong()).query(Long.class).single());
+            assertThat(proof.get("leafHash").asText())
+                    .isEqualTo(Hashes.hex(LogTree.leafHash(HEX.parseHex(proof.get("eventHash").asText()))));
+            assertThat(proof.get("checkpoint").get("number").asLong()).isEqualTo(number);
+            List<byte[]> path = hashes(proof.get("auditPath"));
+            byte[] leaf = HEX.parseHex(proof.get("leafHash").asText());
+            byte[] root = HEX.parseHex(proof.get("checkpoint").get("rootHash").asText());
+            long index = proof.get("leafIndex").asLong();
+            long size = proof.get("treeSize").asLong();
+            assertThat(ProofVerifier.verifyInclusion(leaf, index, size, path, root)).isTrue();
+            assertThat(treeHead(proof.get("checkpoint")).signatureIsValid(publishedKey(
+                    proof.get("checkpoint").get("keyId").asText()))).isTrue();
+            if (!path.isEmpty()) {
+                path.get(0)[0] ^= 1;
+                assertThat(ProofVerifier.verifyInclusion(leaf, index, size, path, root)).isFalse();
+            }
+        }
+        assertThat(http.get("/api/v1/audit/checkpoints/" + (lastCheckpoint + 1) + "/proof?eventId=" + eventId,
+                auditor).status()).isEqualTo(404);
+        HttpApi.Answer unknown = http.get("/api/v1/audit/checkpoints/1/proof?eventId=no-such-event", auditor);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+
+        onboard("P-LATE-" + UUID.randomUUID().toString().substring(0, 6)); // an event no checkpoint covers yet
+        String late = eventIdAt(maxIndex());
+        HttpApi.Answer after = http.get("/api/v1/audit/checkpoints/" + lastCheckpoint + "/proof?eventId=" + late,
+                auditor);
+        assertThat(after.status()).isEqualTo(409);
+        assertThat(after.body().get("code").asText()).isEqualTo("EVENT_AFTER_CHECKPOINT");
+        assertThat(after.body().get("errors").findValuesAsText("field")).containsExactly("eventId");
+
+        String partner = DevTokens.mint("u", List.of("PARTNER"), "P-C1");
+        assertThat(http.get("/api/v1/audit/checkpoints/1/proof?eventId=" + eventId, partner).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/audit/checkpoints/1/proof?eventId=" + eventId, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(10)
+    void aConsistencyProofShowsEachSignedTreeExtendsTheEarlierOnes() {
+        writer.writeDue();
+        long last = jdbc.sql("SELECT max(checkpoint_no) FROM chain_checkpoint").query(Long.class).single();
+        for (long from = 1; from <= last; from++) {
+            HttpApi.Answer answer = http.get("/api/v1/audit/checkpoints/consistency?from=" + from + "&to=" + last,
+                    auditor);
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+            JsonNode proof = answer.body();
+            byte[] fromRoot = HEX.parseHex(proof.get("from").get("rootHash").asText());
+            byte[] toRoot = HEX.parseHex(proof.get("to").get("rootHash").asText());
+            long fromSize = proof.get("fromTreeSize").asLong();
+            long toSize = proof.get("toTreeSize").asLong();
+            assertThat(fromSize).isEqualTo(proof.get("from").get("treeSize").asLong());
+            List<byte[]> hashes = hashes(proof.get("proof"));
+            assertThat(ProofVerifier.verifyConsistency(fromSize, toSize, fromRoot, toRoot, hashes)).isTrue();
+            if (!hashes.isEmpty()) {
+                hashes.get(hashes.size() - 1)[5] ^= 1;
+                assertThat(ProofVerifier.verifyConsistency(fromSize, toSize, fromRoot, toRoot, hashes)).isFalse();
+            }
+        }
+        HttpApi.Answer backwards = http.get("/api/v1/audit/checkpoints/consistency?from=" + last + "&to=1", auditor);
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body().get("errors").findValuesAsText("field")).containsExactly("from");
+        assertThat(http.get("/api/v1/audit/checkpoints/consistency?from=1&to=" + (last + 1), auditor).status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/audit/checkpoints/consistency?from=1&to=" + last, admin).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(11)
+    void aSealedReceiptIsTheOriginalReceiptWithTheInclusionProofOfItsEvent() {
+        writer.writeDue();
+        String registration = firstSubmission.get("registrationId").asText();
+        String owner = DevTokens.mint("u", List.of("PARTNER"), "P-C1");
+        HttpApi.Answer sealed = http.get("/api/v1/registrations/" + registration + "/receipt/sealed", owner);
+        assertThat(sealed.status()).as(sealed.raw()).isEqualTo(200);
+        assertThat(sealed.body().get("receipt")).isEqualTo(firstSubmission.get("receipt"));
+        JsonNode inclusion = sealed.body().get("inclusion");
+        assertThat(inclusion.get("eventHash").asText()).isEqualTo(firstSubmission.get("receipt").get("eventHash")
+                .asText());
+        assertThat(inclusion.get("checkpoint").get("number").asLong())
+                .isEqualTo(firstCovering(inclusion.get("eventId").asText()));
+        assertThat(ProofVerifier.verifyInclusion(HEX.parseHex(inclusion.get("leafHash").asText()),
+                inclusion.get("leafIndex").asLong(), inclusion.get("treeSize").asLong(),
+                hashes(inclusion.get("auditPath")), HEX.parseHex(inclusion.get("rootHash").asText()))).isTrue();
+
+        assertThat(http.get("/api/v1/registrations/" + registration + "/receipt/sealed", auditor).status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/registrations/" + registration + "/receipt/sealed",
+                DevTokens.mint("u", List.of("PARTNER"), "P-C2")).status()).as("another partner's").isEqualTo(404);
+        assertThat(http.get("/api/v1/registrations/" + registration + "/receipt/sealed", admin).status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/v1/registrations/no-such/receipt/sealed", owner).status()).isEqualTo(404);
+
+        String newcomer = "P-NEW-" + UUID.randomUUID().toString().substring(0, 6);
+        onboard(newcomer);
+        String newcomerToken = DevTokens.mint("u", List.of("PARTNER"), newcomer);
+        HttpApi.Answer submitted = http.post("/api/v1/registrations", newcomerToken, """
+                {"customer": {"legalName": "Not sealed yet", "country": "RU", "taxId": "%s"},
+                 "productLine": "NETWORK_SECURITY", "estimatedValue": {"amount": "500000", "currency": "RUB"},
+                 "expectedCloseDate": "%s"}""".formatted(Inns.random(), LocalDate.now().plusDays(30)));
+        assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+        JsonNode fresh = submitted.body();
+        HttpApi.Answer notYet = http.get("/api/v1/registrations/" + fresh.get("registrationId").asText()
+                + "/receipt/sealed", newcomerToken);
+        assertThat(notYet.status()).isEqualTo(409);
+        assertThat(notYet.body().get("code").asText()).isEqualTo("RECEIPT_NOT_SEALED");
+        writer.writeDue();
+        HttpApi.Answer now = http.get("/api/v1/registrations/" + fresh.get("registrationId").asText()
+                + "/receipt/sealed", newcomerToken);
+        assertThat(now.status()).isEqualTo(200);
+        assertThat(now.body().get("receipt")).isEqualTo(fresh.get("receipt"));
+    }
+
+    /** A checkpoint sealed as before tree heads existed keeps what it recorded and gets its tree head added. */
+    @Test
+    @Order(12)
+    void aCheckpointSealedBeforeTreeHeadsExistedIsSignedWithoutChangingIt() throws Exception {
+        writer.writeDue();
+        onboard("P-OLD-" + UUID.randomUUID().toString().substring(0, 6));
+        var last = jdbc.sql("SELECT checkpoint_no, last_index, checkpoint_hash FROM chain_checkpoint "
+                + "ORDER BY checkpoint_no DESC LIMIT 1").query((rs, n) -> new Object[]{rs.getLong(1), rs.getLong(2),
+                rs.getBytes(3)}).single();
+        long number = (Long) last[0] + 1;
+        long first = (Long) last[1] + 1;
+        long end = maxIndex();
+        CheckpointBuilder builder = new CheckpointBuilder(number, first, end, (byte[]) last[2]);
+        jdbc.sql("SELECT globalindex, event_hash FROM domainevententry WHERE globalindex BETWEEN :f AND :e "
+                + "ORDER BY globalindex").param("f", first).param("e", end)
+                .query(rs -> {
+                    builder.add(rs.getLong(1), rs.getBytes(2));
+                });
+        Checkpoint legacy = builder.seal();
+        jdbc.sql("INSERT INTO chain_checkpoint (checkpoint_no, first_index, last_index, event_count, gaps, merkle_root, "
+                        + "previous_hash, checkpoint_hash) VALUES (:n, :f, :l, :c, '{}'::bigint[], :m, :p, :h)")
+                .param("n", number).param("f", first).param("l", end).param("c", legacy.eventCount())
+                .param("m", legacy.merkleRoot()).param("p", legacy.previousHash()).param("h", legacy.checkpointHash())
+                .update();
+        assertThat(legacy.gaps()).isEmpty();
+        JsonNode unsigned = http.get("/api/v1/audit/heads", auditor).body().get("latestCheckpoint");
+        assertThat(unsigned.get("number").asLong()).isEqualTo(number);
+        assertThat(unsigned.hasNonNull("signature")).isFalse();
+        assertThat(http.get("/api/v1/audit/checkpoints/" + number + "/proof?eventId=" + eventIdAt(end), auditor)
+                .body().get("code").asText()).isEqualTo("CHECKPOINT_NOT_SIGNED");
+
+        assertThat(writer.signMissingTreeHeads()).isEqualTo(1);
+
+        JsonNode signed = http.get("/api/v1/audit/heads", auditor).body().get("latestCheckpoint");
+        assertThat(signed.get("checkpointHash").asText()).isEqualTo(Hashes.hex(legacy.checkpointHash()));
+        assertThat(signed.get("merkleRoot").asText()).isEqualTo(Hashes.hex(legacy.merkleRoot()));
+        TreeHead head = treeHead(signed);
+        assertThat(head.signatureIsValid(publishedKey(head.keyId()))).isTrue();
+        assertThat(head.rootHash()).isEqualTo(Hashes.hex(logTree(end).root((int) head.treeSize())));
+        var report = verify("domainevententry", "stream_head", "chain_checkpoint");
+        assertThat(report.intact()).as(report.describe()).isTrue();
+        HttpApi.Answer proof = http.get("/api/v1/audit/checkpoints/" + number + "/proof?eventId=" + eventIdAt(end),
+                auditor);
+        assertThat(proof.status()).isEqualTo(200);
+        assertThat(writer.signMissingTreeHeads()).as("each checkpoint is signed once").isZero();
+    }
+
+    /** Last: it removes a row from the live store, as a database owner bypassing the trigger could. */
+    @Test
+    @Order(20)
     void anEventDeletedFromTheLiveStoreIsNamedByTheCheckpointVerification() throws Exception {
         writer.writeDue();
         long index = indexOf(opportunity, 2);
@@ -292,6 +506,41 @@ class CheckpointIT {
             assertThat(b.globalIndex()).isEqualTo(index);
             assertThat(b.describe()).contains("at global index " + index);
         });
+    }
+
+    String eventIdAt(long globalIndex) {
+        return jdbc.sql("SELECT eventidentifier FROM domainevententry WHERE globalindex = :i")
+                .param("i", globalIndex).query(String.class).single();
+    }
+
+    long firstCovering(String eventId) {
+        return jdbc.sql("SELECT c.checkpoint_no FROM chain_checkpoint c JOIN domainevententry e "
+                        + "ON e.globalindex BETWEEN c.first_index AND c.last_index WHERE e.eventidentifier = :id")
+                .param("id", eventId).query(Long.class).single();
+    }
+
+    /** The tree over every event up to the global index, computed here from the stored hashes. */
+    LogTree logTree(long upTo) {
+        return new LogTree(jdbc.sql("SELECT event_hash FROM domainevententry WHERE globalindex <= :i "
+                        + "ORDER BY globalindex").param("i", upTo)
+                .query((rs, n) -> LogTree.leafHash(rs.getBytes(1))).list());
+    }
+
+    PublicKey publishedKey(String keyId) {
+        return keys.publishedKey(keyId).orElseThrow().publicKey();
+    }
+
+    static TreeHead treeHead(JsonNode checkpoint) {
+        return new TreeHead(checkpoint.get("number").asLong(), checkpoint.get("lastIndex").asLong(),
+                checkpoint.get("treeSize").asLong(), checkpoint.get("rootHash").asText(),
+                checkpoint.get("checkpointHash").asText(), checkpoint.get("keyId").asText(),
+                checkpoint.get("signature").asText());
+    }
+
+    static List<byte[]> hashes(JsonNode array) {
+        List<byte[]> hashes = new ArrayList<>();
+        array.forEach(h -> hashes.add(HEX.parseHex(h.asText())));
+        return hashes;
     }
 
     private static long insert(Connection connection, String sql, String id) throws Exception {

@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The auditor's verification tool: {@code verify-chain}, {@code verify-receipt} and {@code verify-pack}. Exit codes:
- * 0 intact or valid, 3 broken or invalid, 2 a command line that cannot be understood, 1 anything else that went
- * wrong (unreachable database, unreadable file).
+ * The auditor's verification tool: {@code verify-chain}, {@code verify-receipt}, {@code verify-proof} and
+ * {@code verify-pack}. Exit codes: 0 intact or valid, 3 broken or invalid, 2 a command line that cannot be
+ * understood, 1 anything else that went wrong (unreachable database, unreadable file).
  */
 public final class AuditCommands {
 
     public static final int BROKEN = 3;
-    private static final Set<String> COMMANDS = Set.of("verify-chain", "verify-receipt", "verify-pack");
+    private static final Set<String> COMMANDS = Set.of("verify-chain", "verify-receipt", "verify-proof",
+            "verify-pack");
 
     static final String USAGE = """
             Lead Ledger verifier
@@ -24,6 +25,7 @@ public final class AuditCommands {
               java -jar infra/verifier/target/leadledger-verifier.jar verify-chain [--db-url URL] [--user U] [--password P]
                                                                       [--stream AGGREGATE_ID]
               java -jar infra/verifier/target/leadledger-verifier.jar verify-receipt --receipt FILE [--keys FILE_OR_URL]
+              java -jar infra/verifier/target/leadledger-verifier.jar verify-proof --proof FILE [--keys FILE_OR_URL]
               java -jar infra/verifier/target/leadledger-verifier.jar verify-pack --pack ZIP_OR_FOLDER
               java -jar infra/verifier/target/leadledger-verifier.jar help
 
@@ -37,6 +39,9 @@ public final class AuditCommands {
               verify-receipt  check a registration receipt (the POST response or its "receipt" member, as JSON)
                               against the published keys (a JWK set file or URL; default
                               http://localhost:8081/api/v1/audit/keys). Exit 0 when valid, 3 when not.
+              verify-proof    check an inclusion proof, a sealed receipt or a consistency proof (JSON, as the API
+                              answers them): the checkpoints' signed tree heads against the published keys (as for
+                              verify-receipt) and the RFC 6962 path. Exit 0 when valid, 3 when not.
               verify-pack     check an opportunity's evidence pack (the ZIP or its unzipped folder) offline: the
                               manifest, every event's hash and chain, every inclusion proof and checkpoint, the keys,
                               and that decisions cite events and policy versions of the pack; each problem names its
@@ -82,6 +87,7 @@ public final class AuditCommands {
         try {
             return switch (args[0]) {
                 case "verify-chain" -> ChainCheck.run(options, env, out, err);
+                case "verify-proof" -> ProofCheck.run(options, out, err);
                 case "verify-pack" -> PackCheck.run(options, out, err);
                 default -> ReceiptCheck.run(options, out, err);
             };

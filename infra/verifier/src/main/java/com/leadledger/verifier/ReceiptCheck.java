@@ -50,7 +50,7 @@ final class ReceiptCheck {
         return AuditCommands.BROKEN;
     }
 
-    private static String readKeys(String location) throws IOException {
+    static String readKeys(String location) throws IOException {
         if (location.startsWith("http://") || location.startsWith("https://")) {
             try {
                 HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()

@@ -4,8 +4,12 @@ import com.leadledger.integrity.chain.EventChain;
 import com.leadledger.integrity.chain.StoredEvent;
 import com.leadledger.integrity.checkpoint.Checkpoint;
 import com.leadledger.integrity.checkpoint.MerkleTree;
+import com.leadledger.integrity.Hashes;
+import com.leadledger.integrity.proof.LogTree;
+import com.leadledger.integrity.proof.TreeHead;
 import com.leadledger.integrity.receipt.Ed25519Keys;
 import com.leadledger.integrity.receipt.Receipt;
+import com.leadledger.integrity.receipt.ReceiptKeyRing;
 import com.leadledger.localruntime.Processes;
 import com.leadledger.testsupport.PostgresServer;
 import com.leadledger.testsupport.TestInfrastructure;
@@ -24,8 +28,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +75,61 @@ class AuditCommandsTest {
         assertThat(launch("verify-receipt", "--receipt", dir.resolve("altered.json").toString(),
                 "--keys", dir.resolve("keys.json").toString())).isEqualTo(AuditCommands.BROKEN);
         assertThat(output()).contains("INVALID");
+    }
+
+    @Test
+    void verifyProofChecksTheSignedTreeHeadsAndThePaths(@TempDir Path dir) throws Exception {
+        String keyId = ReceiptKeyRing.generate(dir.resolve("keys"), LocalDate.of(2026, 12, 3));
+        ReceiptKeyRing ring = ReceiptKeyRing.load(dir.resolve("keys"), "");
+        Files.writeString(dir.resolve("keys.json"), "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\""
+                + keyId + "\",\"x\":\"" + Ed25519Keys.toJwkX(ring.publishedKey(keyId).orElseThrow().publicKey())
+                + "\"}]}");
+        List<byte[]> events = IntStream.range(0, 7).mapToObj(i -> Hashes.sha256().digest(new byte[]{(byte) i}))
+                .toList();
+        LogTree tree = new LogTree(events.stream().map(LogTree::leafHash).toList());
+        String three = checkpointJson(ring.signTreeHead(1, 3, 3, tree.root(3), new byte[32]));
+        String seven = checkpointJson(ring.signTreeHead(2, 9, 7, tree.root(7), new byte[32]));
+        String inclusion = """
+                {"eventId":"e-5","globalIndex":6,"eventHash":"%s","leafHash":"%s","leafIndex":5,"treeSize":7,
+                 "rootHash":"%s","auditPath":%s,"checkpoint":%s}""".formatted(Hashes.hex(events.get(5)),
+                Hashes.hex(LogTree.leafHash(events.get(5))), Hashes.hex(tree.root(7)),
+                jsonHashes(tree.inclusionPath(5, 7)), seven);
+        String consistency = """
+                {"fromTreeSize":3,"fromRootHash":"%s","toTreeSize":7,"toRootHash":"%s","proof":%s,"from":%s,"to":%s}"""
+                .formatted(Hashes.hex(tree.root(3)), Hashes.hex(tree.root(7)), jsonHashes(tree.consistencyProof(3, 7)),
+                        three, seven);
+        String keys = dir.resolve("keys.json").toString();
+        Files.writeString(dir.resolve("inclusion.json"), inclusion);
+        Files.writeString(dir.resolve("consistency.json"), consistency);
+        assertThat(launch("verify-proof", "--proof", dir.resolve("inclusion.json").toString(), "--keys", keys))
+                .as(output()).isZero();
+        assertThat(output()).contains("VALID: event e-5 (global index 6) is leaf 5");
+        assertThat(launch("verify-proof", "--proof", dir.resolve("consistency.json").toString(), "--keys", keys))
+                .as(output()).isZero();
+        assertThat(output()).contains("VALID: checkpoint #2 (7 events) extends checkpoint #1 (3 events)");
+
+        String firstStep = Hashes.hex(tree.inclusionPath(5, 7).get(0));
+        Files.writeString(dir.resolve("path.json"), inclusion.replace("\"" + firstStep + "\"",
+                "\"" + "0".repeat(64) + "\""));
+        Files.writeString(dir.resolve("size.json"), inclusion.replace("\"treeSize\":7", "\"treeSize\":8"));
+        Files.writeString(dir.resolve("signed.json"), consistency.replace("\"treeSize\":3", "\"treeSize\":4"));
+        for (String altered : List.of("path.json", "size.json", "signed.json")) {
+            out.reset();
+            assertThat(launch("verify-proof", "--proof", dir.resolve(altered).toString(), "--keys", keys))
+                    .as(altered).isEqualTo(AuditCommands.BROKEN);
+            assertThat(output()).startsWith("INVALID");
+        }
+    }
+
+    private static String checkpointJson(TreeHead head) {
+        return """
+                {"number":%d,"lastIndex":%d,"checkpointHash":"%s","treeSize":%d,"rootHash":"%s","keyId":"%s",
+                 "algorithm":"Ed25519","signature":"%s"}""".formatted(head.checkpoint(), head.lastIndex(),
+                head.checkpointHash(), head.treeSize(), head.rootHash(), head.keyId(), head.signature());
+    }
+
+    private static String jsonHashes(List<byte[]> hashes) {
+        return hashes.stream().map(h -> "\"" + Hashes.hex(h) + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.leadledger.e2e.compat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadledger.e2e.IndependentProofs;
 import com.leadledger.events.envelope.EventTypes;
 import com.leadledger.integrity.history.JdbcHistoryVerifier;
 import com.leadledger.testsupport.PostgresServer;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,6 +57,7 @@ class StoredEventsCompatibilityIT {
             try (Connection db = services.commandDb()) {
                 assertIntact(db, "after the current command service migrated and served it");
             }
+            assertTheReleasedCheckpointsAndReceiptsAreSignedAndProvable(services);
 
             services.startQuery();
             awaitZero("events not projected yet", () -> expected.events()
@@ -104,6 +109,49 @@ class StoredEventsCompatibilityIT {
             shift.setObject(2, dumpedAt);
             shift.executeUpdate();
         }
+    }
+
+    /**
+     * The checkpoints the release sealed (before tree heads existed) get their signed tree heads when the current
+     * command service starts, without changing what they recorded (checked intact above); proofs and a sealed receipt
+     * for a registration the release accepted verify with an implementation independent of the services' code.
+     */
+    private static void assertTheReleasedCheckpointsAndReceiptsAreSignedAndProvable(ServicePair services)
+            throws Exception {
+        String auditor = Callers.token(Callers.AUDITOR);
+        AtomicReference<JsonNode> checkpoints = new AtomicReference<>();
+        await("the released checkpoints signed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    checkpoints.set(services.commandApi().get("/api/v1/audit/checkpoints?size=200", auditor).body()
+                            .get("items"));
+                    return !checkpoints.get().isEmpty() && checkpoints.get().findValues("signature").stream()
+                            .noneMatch(JsonNode::isNull);
+                });
+        JsonNode keys = services.commandApi().get("/api/v1/audit/keys", null).body();
+        for (JsonNode checkpoint : checkpoints.get()) {
+            assertThat(IndependentProofs.signatureHolds(checkpoint, keys)).as("checkpoint %s", checkpoint).isTrue();
+        }
+        long last = checkpoints.get().get(checkpoints.get().size() - 1).get("number").asLong();
+        JsonNode consistency = services.commandApi().get("/api/v1/audit/checkpoints/consistency?from=1&to=" + last,
+                auditor).body();
+        assertThat(IndependentProofs.consistencyHolds(consistency)).as(consistency.toString()).isTrue();
+
+        String registrationId;
+        String eventHash;
+        try (Connection db = services.commandDb(); Statement sql = db.createStatement();
+             ResultSet row = sql.executeQuery("SELECT l.registration_id, encode(e.event_hash, 'hex') "
+                     + "FROM registration_lookup l JOIN domainevententry e ON e.eventidentifier = l.event_id "
+                     + "ORDER BY e.globalindex LIMIT 1")) {
+            assertThat(row.next()).as("a registration in the released history").isTrue();
+            registrationId = row.getString(1);
+            eventHash = row.getString(2);
+        }
+        JsonNode sealed = services.commandApi().get("/api/v1/registrations/" + registrationId + "/receipt/sealed",
+                auditor).body();
+        assertThat(sealed.at("/receipt/eventHash").asText()).isEqualTo(eventHash);
+        assertThat(IndependentProofs.receiptHolds(sealed.get("receipt"), keys)).isTrue();
+        assertThat(IndependentProofs.signatureHolds(sealed.at("/inclusion/checkpoint"), keys)).isTrue();
+        assertThat(IndependentProofs.inclusionHolds(sealed.get("inclusion"))).as(sealed.toString()).isTrue();
     }
 
     /** Each recorded answer that the services now give otherwise (or refuse), with its differences. */
