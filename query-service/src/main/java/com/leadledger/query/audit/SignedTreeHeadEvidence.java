@@ -6,6 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +35,30 @@ class SignedTreeHeadEvidence {
         this.command = command;
     }
 
+    /**
+     * From the newest checkpoint covering every event; the one before when that one is not signed yet (tree heads
+     * are signed as checkpoints are sealed, so at most the newest can still lack one).
+     */
     Optional<Evidence> of(List<PackedEvent> events, List<CommandAuditClient.PublishedCheckpoint> published) {
         long last = events.stream().mapToLong(PackedEvent::globalIndex).max().orElse(0);
-        Optional<Long> covering = published.stream().map(CommandAuditClient.PublishedCheckpoint::checkpoint)
-                .filter(c -> c.lastIndex() >= last).map(c -> c.number()).reduce((a, b) -> b);
-        if (covering.isEmpty()) {
-            return Optional.empty();
+        List<Long> covering = published.stream().map(CommandAuditClient.PublishedCheckpoint::checkpoint)
+                .filter(c -> c.lastIndex() >= last).map(c -> c.number()).sorted(Comparator.reverseOrder())
+                .limit(2).toList();
+        for (long number : covering) {
+            Optional<Evidence> evidence = of(events, number);
+            if (evidence.isPresent()) {
+                return evidence;
+            }
         }
+        return Optional.empty();
+    }
+
+    private Optional<Evidence> of(List<PackedEvent> events, long number) {
         Map<String, JsonNode> proofs = new LinkedHashMap<>();
         JsonNode checkpoint = null;
         try {
             for (PackedEvent event : events) {
-                JsonNode proof = command.inclusionProof(covering.get(), event.eventId());
+                JsonNode proof = command.inclusionProof(number, event.eventId());
                 checkpoint = proof.get("checkpoint");
                 ObjectNode withoutCheckpoint = (ObjectNode) proof.deepCopy();
                 withoutCheckpoint.remove("checkpoint");
