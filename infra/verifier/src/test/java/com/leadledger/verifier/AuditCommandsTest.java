@@ -225,6 +225,15 @@ class AuditCommandsTest {
     }
 
     @Test
+    void verifyPackNeedsAPackAndCallsAFolderWithoutManifestOrDescriptionBroken(@TempDir Path empty) {
+        assertThat(launch("verify-pack")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("verify-pack needs --pack ZIP_OR_FOLDER");
+        assertThat(launch("verify-pack", "--pack", empty.toString())).isEqualTo(AuditCommands.BROKEN);
+        assertThat(output()).contains("BROKEN:").contains("MANIFEST.sha256: is missing")
+                .contains("pack.json: is not a leadledger-evidence-pack-v1 description");
+    }
+
+    @Test
     void anUnreachableDatabaseExitsWith1() {
         int closedPort = Processes.freePort();
         assertThat(launch("verify-chain", "--db-url", "jdbc:postgresql://localhost:" + closedPort + "/x")).isEqualTo(1);
