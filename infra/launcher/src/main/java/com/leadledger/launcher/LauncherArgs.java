@@ -24,6 +24,7 @@ record LauncherArgs(Command command, boolean infraOnly, List<String> roles, Stri
               java -jar infra/launcher/target/leadledger-launcher.jar verify-chain [--db-url URL] [--user U] [--password P]
                                                                          [--stream AGGREGATE_ID]
               java -jar infra/launcher/target/leadledger-launcher.jar verify-receipt --receipt FILE [--keys FILE_OR_URL]
+              java -jar infra/launcher/target/leadledger-launcher.jar verify-proof --proof FILE [--keys FILE_OR_URL]
               java -jar infra/launcher/target/leadledger-launcher.jar help
 
             Commands:
@@ -41,6 +42,9 @@ record LauncherArgs(Command command, boolean infraOnly, List<String> roles, Stri
               verify-receipt  check a registration receipt (the POST response or its "receipt" member, as JSON)
                               against the published keys (a JWK set file or URL; default
                               http://localhost:8081/api/v1/audit/keys); exit 0 when valid, 3 when not.
+              verify-proof    check an inclusion proof, a sealed receipt or a consistency proof (JSON, as the API
+                              answers them) against the checkpoints' signed tree heads and the published keys (as
+                              for verify-receipt); exit 0 when valid, 3 when not.
               help    this text.
 
             Environment (all optional):

@@ -12,7 +12,10 @@ public final class ProofVerifier {
     private ProofVerifier() {
     }
 
-    /** Whether {@code path} proves that {@code leafHash} is leaf {@code index} of the tree of {@code size} with {@code root}. */
+    /**
+     * Whether {@code path} proves that {@code leafHash} is leaf {@code index} of the tree of {@code size} leaves with
+     * {@code root}.
+     */
     public static boolean verifyInclusion(byte[] leafHash, long index, long size, List<byte[]> path, byte[] root) {
         if (index < 0 || index >= size || leafHash == null || root == null || path == null) {
             return false;
@@ -39,7 +42,10 @@ public final class ProofVerifier {
         return sn == 0 && MessageDigest.isEqual(r, root);
     }
 
-    /** Whether {@code proof} shows that the tree of {@code first} leaves with {@code firstRoot} is a prefix of the tree of {@code second} leaves with {@code secondRoot}. */
+    /**
+     * Whether {@code proof} shows that the tree of {@code first} leaves with {@code firstRoot} is a prefix of the tree
+     * of {@code second} leaves with {@code secondRoot}.
+     */
     public static boolean verifyConsistency(long first, long second, byte[] firstRoot, byte[] secondRoot,
                                             List<byte[]> proof) {
         if (first < 0 || first > second || firstRoot == null || secondRoot == null || proof == null) {
