@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Runs Lead Ledger on this machine: {@code start} (default), {@code token}, {@code help}; and offers the verifier's
- * {@code verify-chain}, {@code verify-receipt} and {@code verify-proof} ({@link AuditCommands}) under the same
- * names. See {@link LauncherArgs#USAGE}.
+ * {@code verify-chain}, {@code verify-receipt}, {@code verify-proof} and {@code verify-pack} ({@link AuditCommands})
+ * under the same names. See {@link LauncherArgs#USAGE}.
  */
 public final class Launcher {
 

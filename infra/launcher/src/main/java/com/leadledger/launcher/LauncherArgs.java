@@ -25,6 +25,7 @@ record LauncherArgs(Command command, boolean infraOnly, List<String> roles, Stri
                                                                          [--stream AGGREGATE_ID]
               java -jar infra/launcher/target/leadledger-launcher.jar verify-receipt --receipt FILE [--keys FILE_OR_URL]
               java -jar infra/launcher/target/leadledger-launcher.jar verify-proof --proof FILE [--keys FILE_OR_URL]
+              java -jar infra/launcher/target/leadledger-launcher.jar verify-pack --pack ZIP_OR_FOLDER
               java -jar infra/launcher/target/leadledger-launcher.jar help
 
             Commands:
@@ -45,6 +46,8 @@ record LauncherArgs(Command command, boolean infraOnly, List<String> roles, Stri
               verify-proof    check an inclusion proof, a sealed receipt or a consistency proof (JSON, as the API
                               answers them) against the checkpoints' signed tree heads and the published keys (as
                               for verify-receipt); exit 0 when valid, 3 when not.
+              verify-pack     check an opportunity's evidence pack (the ZIP or its unzipped folder) offline, naming
+                              the file of each problem; exit 0 when intact, 3 when not.
               help    this text.
 
             Environment (all optional):
