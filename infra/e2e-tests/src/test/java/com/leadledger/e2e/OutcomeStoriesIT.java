@@ -123,7 +123,7 @@ class OutcomeStoriesIT {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.raw()).contains("impliedDiscountPercent", "floorValue.amount")
-                .containsPattern(flagId + ",OPEN,.*,1250000\\.00,RUB,800000\\.00,RUB,10,36\\.00,30,,875000,RUB");
+                .containsPattern(flagId + ",OPEN,.*,1250000\\.00,RUB,800000\\.00,RUB,10,36,30,,875000,RUB");
 
         // not a finding: the partner is told nothing and cannot read the queue
         assertThat(system.queryApi.get("/api/v1/dumping-flags", partnerToken(owner)).status()).isEqualTo(403);

@@ -41,9 +41,17 @@ record DumpingFlagItem(
         Instant closedAt) {
 
     static DumpingFlagItem of(DumpingFlagView v) {
+        PolicyDocument.PriceFloor floor = v.floor() == null ? null : new PolicyDocument.PriceFloor(
+                plain(v.floor().maxDiscountPercent()), plain(v.floor().minShareOfRegisteredPercent()));
         return new DumpingFlagItem(v.flagId(), v.status().name(), v.opportunityId(), v.registrationId(),
-                v.partnerId(), v.productLine(), v.registeredValue(), v.finalValue(), v.approvedDiscountPercent(),
-                v.impliedDiscountPercent(), v.floor(), v.floorValue(), v.rules(), v.policyVersion(), v.flaggedAt(),
-                v.disputeId(), v.dismissalReason(), v.closedBy(), v.closedAt());
+                v.partnerId(), v.productLine(), v.registeredValue(), v.finalValue(),
+                plain(v.approvedDiscountPercent()), plain(v.impliedDiscountPercent()), floor, v.floorValue(),
+                v.rules(), v.policyVersion(), v.flaggedAt(), v.disputeId(), v.dismissalReason(), v.closedBy(),
+                v.closedAt());
+    }
+
+    /** The stored document keeps percentages in canonical form (10 as 1E+1); answers write them plainly. */
+    private static BigDecimal plain(BigDecimal percent) {
+        return percent == null ? null : new BigDecimal(percent.stripTrailingZeros().toPlainString());
     }
 }

@@ -52,6 +52,9 @@ class DumpingQueueController {
             Map<?, ?> answer = api.write("/api/v1/dumping-flags/{id}/dispute", body, null, Map.class, flagId);
             return "redirect:/console/arbitration/" + answer.get("disputeId");
         } catch (ApiProblem refused) {
+            if (refused.refusesTheUser()) {
+                throw refused;
+            }
             redirect.addFlashAttribute("outcome", new FlagOutcome(flagId, "dispute", refused.problem()));
             return "redirect:/console/dumping";
         }
@@ -67,6 +70,9 @@ class DumpingQueueController {
             api.write("/api/v1/dumping-flags/{id}/dismissal", body, null, Map.class, flagId);
             outcome = new FlagOutcome(flagId, "dismissal", null);
         } catch (ApiProblem refused) {
+            if (refused.refusesTheUser()) {
+                throw refused;
+            }
             outcome = new FlagOutcome(flagId, "dismissal", refused.problem());
         }
         redirect.addFlashAttribute("outcome", outcome);
