@@ -39,7 +39,7 @@ DECLARE
     shadow REGCLASS;
 BEGIN
     FOREACH read_model IN ARRAY ARRAY['dispute_view', 'notice', 'opportunity_view', 'partner_view', 'policy_view',
-                                      'registration_view', 'support_history']
+                                      'registration_view', 'support_history', 'dumping_flag_view']
         LOOP
             live := to_regclass(format('public.%I', read_model));
             CONTINUE WHEN live IS NULL; -- a migration run up to an earlier target has not created it yet

@@ -47,7 +47,8 @@ BEGIN
                   ('registration_view', 'SELECT, INSERT, UPDATE, DELETE'),
                   ('notice', 'SELECT, INSERT, DELETE'),
                   ('policy_view', 'SELECT, INSERT, DELETE'),
-                  ('support_history', 'SELECT, INSERT, DELETE'))
+                  ('support_history', 'SELECT, INSERT, DELETE'),
+                  ('dumping_flag_view', 'SELECT, INSERT, UPDATE, DELETE'))
                  AS allowed(name, privileges)
         -- a migration run up to an earlier target has not created every one yet
         WHERE to_regclass(name) IS NOT NULL

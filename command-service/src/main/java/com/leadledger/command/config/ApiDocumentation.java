@@ -26,7 +26,8 @@ class ApiDocumentation {
                         "partners", "Partner onboarding and changes (ADMIN); a partner's e-mail contacts.",
                         "webhooks", "A partner's signed webhook: endpoint, secret, deliveries.",
                         "policies", "Programme policy versions.",
-                        "audit", "Receipt keys, checkpoints and stream heads for verifying the history."),
+                        "audit", "Receipt keys, checkpoints and stream heads for verifying the history.",
+                        "dumping", "Possible-dumping flags (staff): dismiss one, or open a pre-filled dispute from it."),
                 List.of("/api/v1/audit/keys"));
     }
 }

@@ -57,6 +57,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/disputes/*/respondent",
                                 "/api/v1/disputes/*/assign", "/api/v1/disputes/*/ruling").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/disputes/*/appeal").hasRole(PARTNER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dumping-flags/*/dispute",
+                                "/api/v1/dumping-flags/*/dismissal").hasAnyRole(STAFF)
                         // a partner's own webhook (ownership checked by the controller: another partner's is 404)
                         .requestMatchers("/api/v1/partners/*/webhook", "/api/v1/partners/*/webhook/**")
                         .hasAnyRole(PARTNER, ADMIN)

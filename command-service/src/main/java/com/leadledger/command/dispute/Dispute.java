@@ -105,7 +105,7 @@ class Dispute {
         Instant dueAt = DisputeLevels.slaDue(now, 1, policy);
         apply(new DisputeOpened(command.disputeId(), command.type(), disputedOpportunityId,
                 command.registrationId(), command.complainantPartnerId(), command.openedByRole().name(),
-                command.description(), amounts, 1, dueAt, now, policy.version()));
+                command.description(), amounts, 1, dueAt, now, policy.version(), command.dumpingFlagId()));
         deadlines.schedule(dueAt, DisputeSlaDeadline.NAME, new DisputeSlaDeadline(command.disputeId(), 1, dueAt));
         return new DisputeLevel(1, dueAt);
     }

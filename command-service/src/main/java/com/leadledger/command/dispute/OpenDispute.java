@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param complainantPartnerId the complaining partner; null when staff open it
  * @param amounts              required for {@link DisputeType#PRICE_DUMPING}
+ * @param dumpingFlagId        the possible-dumping flag staff opened it from; null otherwise
  */
 public record OpenDispute(
         @TargetAggregateIdentifier String disputeId,
@@ -21,5 +22,12 @@ public record OpenDispute(
         String complainantPartnerId,
         Role openedByRole,
         String description,
-        DisputeAmounts amounts) {
+        DisputeAmounts amounts,
+        String dumpingFlagId) {
+
+    public OpenDispute(String disputeId, DisputeType type, String opportunityId, String registrationId,
+                       String complainantPartnerId, Role openedByRole, String description, DisputeAmounts amounts) {
+        this(disputeId, type, opportunityId, registrationId, complainantPartnerId, openedByRole, description, amounts,
+                null);
+    }
 }

@@ -95,6 +95,7 @@ final class PolicyRules {
             add(path + ".minimumValue", "must give a minimum for at least one currency");
             return;
         }
+        checkPriceFloor(path + ".priceFloor", rule.priceFloor());
         for (Map.Entry<String, BigDecimal> minimum : rule.minimumValue().entrySet()) {
             String currencyPath = path + ".minimumValue." + minimum.getKey();
             if (!Money.isIsoCurrency(minimum.getKey())) {
@@ -103,6 +104,24 @@ final class PolicyRules {
             if (minimum.getValue() == null || minimum.getValue().signum() < 0) {
                 add(currencyPath, "must be zero or more");
             }
+        }
+    }
+
+    /** A floor is optional; when given, it is either a maximum discount or a minimum share, in percent. */
+    private void checkPriceFloor(String path, PolicyDocument.PriceFloor floor) {
+        if (floor == null) {
+            return;
+        }
+        boolean byDiscount = floor.maxDiscountPercent() != null;
+        boolean byShare = floor.minShareOfRegisteredPercent() != null;
+        if (byDiscount == byShare) {
+            add(path, "must give exactly one of maxDiscountPercent and minShareOfRegisteredPercent");
+            return;
+        }
+        String field = byDiscount ? "maxDiscountPercent" : "minShareOfRegisteredPercent";
+        BigDecimal percent = byDiscount ? floor.maxDiscountPercent() : floor.minShareOfRegisteredPercent();
+        if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
+            add(path + "." + field, "must be between 0 and 100");
         }
     }
 

@@ -25,6 +25,9 @@ import com.leadledger.events.registration.EarlierRegistrationNoticeIssued;
 import com.leadledger.events.registration.ExtensionGranted;
 import com.leadledger.events.registration.ExtensionRefused;
 import com.leadledger.events.registration.ExtensionRequested;
+import com.leadledger.events.registration.PossibleDumpingDismissed;
+import com.leadledger.events.registration.PossibleDumpingDisputed;
+import com.leadledger.events.registration.PossibleDumpingFlagged;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationBecameReviewable;
 import com.leadledger.events.registration.RegistrationExpired;
@@ -46,6 +49,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -80,7 +84,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ({@link SnapshotState}): a change of its fields, or of {@link FiledRegistration}'s, needs a new {@code @Revision}.
  */
 @Aggregate(commandTargetResolver = "commandRouting", snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("1")
+@Revision("2")
 @SnapshotState
 class Opportunity {
 
@@ -99,6 +103,8 @@ class Opportunity {
     private final Set<String> recordedEvidence = new HashSet<>();
     /** dispute id → the registration its ruling named as rightful (recorded by arbitration). */
     private final Map<String, String> rulings = new HashMap<>();
+    /** flag id → a possible-dumping flag raised by a WON outcome here. */
+    private final Map<String, DumpingFlag> dumpingFlags = new HashMap<>();
 
     Opportunity() {
         // for Axon
@@ -328,10 +334,49 @@ class Opportunity {
         if (won) {
             apply(new RegistrationWon(opportunityId, registration.registrationId(), registration.partnerId(),
                     command.finalValue(), now));
+            PriceDumpingRules.check(opportunityId, productLine, registration, command.finalValue(),
+                    policies.inForce(), now).ifPresent(AggregateLifecycle::apply);
         } else {
             leaveCompetition(() -> apply(new RegistrationLost(opportunityId, registration.registrationId(),
                     registration.partnerId(), command.reason(), now)), now, policies.inForce(), deadlines);
         }
+    }
+
+    // ---------------------------------------------------------------- possible dumping
+
+    /** Marks the flag as taken to the dispute; the caller opens that dispute with the answered numbers. */
+    @CommandHandler
+    DisputeDumpingFlag.FlagFacts handle(DisputeDumpingFlag command, Clock clock) {
+        DumpingFlag flag = openFlag(command.flagId());
+        apply(new PossibleDumpingDisputed(opportunityId, flag.registrationId(), flag.flagId(), command.disputeId(),
+                command.openedBy(), clock.instant()));
+        return new DisputeDumpingFlag.FlagFacts(opportunityId, flag.registrationId(), flag.partnerId(),
+                flag.registeredValue(), flag.finalValue(), flag.approvedDiscountPercent(),
+                flag.impliedDiscountPercent());
+    }
+
+    @CommandHandler
+    void handle(DismissDumpingFlag command, Clock clock) {
+        DumpingFlag flag = openFlag(command.flagId());
+        apply(new PossibleDumpingDismissed(opportunityId, flag.registrationId(), flag.flagId(), command.reason(),
+                command.dismissedBy(), clock.instant()));
+    }
+
+    /** A flag is dismissed or taken to a dispute once, and never both. */
+    private DumpingFlag openFlag(String flagId) {
+        DumpingFlag flag = dumpingFlags.get(flagId);
+        if (flag == null) {
+            throw new RuleViolation(NOT_FOUND, "NOT_FOUND", "possible-dumping flag not found");
+        }
+        if (flag.disputeId() != null) {
+            throw new RuleViolation(CONFLICT, "DUMPING_FLAG_ALREADY_DISPUTED",
+                    "This flag was already taken to dispute " + flag.disputeId() + ".",
+                    Map.of("disputeId", flag.disputeId()));
+        }
+        if (flag.dismissed()) {
+            throw new RuleViolation(CONFLICT, "DUMPING_FLAG_DISMISSED", "This flag was dismissed.");
+        }
+        return flag;
     }
 
     // ---------------------------------------------------------------- arbitration
@@ -646,7 +691,7 @@ class Opportunity {
     @EventSourcingHandler
     void on(RegistrationSubmitted event) {
         registrations.put(event.registrationId(), FiledRegistration.submitted(event.registrationId(),
-                event.partnerId(), event.position(), event.acceptedAt()));
+                event.partnerId(), event.position(), event.acceptedAt(), event.estimatedValue()));
     }
 
     @EventSourcingHandler
@@ -666,7 +711,7 @@ class Opportunity {
 
     @EventSourcingHandler
     void on(RegistrationApproved event) {
-        change(event.registrationId(), r -> r.approvedUntil(event.protectedUntil()));
+        change(event.registrationId(), r -> r.approvedUntil(event.protectedUntil(), event.discountPercent()));
     }
 
     @EventSourcingHandler
@@ -743,6 +788,23 @@ class Opportunity {
     @EventSourcingHandler
     void on(RulingRecorded event) {
         rulings.put(event.disputeId(), event.rightfulRegistrationId());
+    }
+
+    @EventSourcingHandler
+    void on(PossibleDumpingFlagged event) {
+        dumpingFlags.put(event.flagId(), new DumpingFlag(event.flagId(), event.registrationId(), event.partnerId(),
+                event.registeredValue(), event.finalValue(), event.approvedDiscountPercent(),
+                event.impliedDiscountPercent(), null, false));
+    }
+
+    @EventSourcingHandler
+    void on(PossibleDumpingDisputed event) {
+        dumpingFlags.computeIfPresent(event.flagId(), (id, flag) -> flag.disputedIn(event.disputeId()));
+    }
+
+    @EventSourcingHandler
+    void on(PossibleDumpingDismissed event) {
+        dumpingFlags.computeIfPresent(event.flagId(), (id, flag) -> flag.dismiss());
     }
 
     private void change(String registrationId, java.util.function.UnaryOperator<FiledRegistration> transition) {

@@ -135,6 +135,14 @@ class AuthorizationMatrixIT {
         return target;
     }
 
+    /** An approved registration won far below its registered value: flagged as possible dumping. */
+    Target flagged() {
+        Target target = approved();
+        expect(http.post("/api/v1/registrations/" + target.registrationId() + "/outcome", partnerToken(owner),
+                "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"200000\", \"currency\": \"RUB\"}}"), 200);
+        return target;
+    }
+
     Target extensionRequested() {
         Target target = approved();
         String extension = expect(http.post("/api/v1/registrations/" + target.registrationId() + "/extension-requests",
@@ -317,6 +325,12 @@ class AuthorizationMatrixIT {
         }
         cell("appeal", this::ruled, t -> dispute + t.disputeId() + "/appeal", t -> "{\"reason\": \"unfair\"}",
                 answers(FORBIDDEN, OWNER, OK, OTHER, NOT_FOUND), jdbc);
+        cell("dispute from dumping flag", this::flagged,
+                t -> "/api/v1/dumping-flags/DF-" + t.registrationId() + "/dispute", t -> "{}",
+                answers(FORBIDDEN, staff(CREATED)), jdbc);
+        cell("dismiss dumping flag", this::flagged,
+                t -> "/api/v1/dumping-flags/DF-" + t.registrationId() + "/dismissal", t -> "{\"reason\": \"ok\"}",
+                answers(FORBIDDEN, staff(OK)), jdbc);
         cell("onboard", AuthorizationMatrixIT::nothing, t -> "/api/v1/partners", t -> "{\"partnerId\": \"P-M-"
                 + UUID.randomUUID().toString().substring(0, 8) + "\", \"name\": \"New\", \"tier\": \"SILVER\", "
                 + "\"productLines\": [\"COLLABORATION\"]}", answers(FORBIDDEN, ADMIN, CREATED), jdbc);

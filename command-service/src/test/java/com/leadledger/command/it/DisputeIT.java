@@ -439,6 +439,95 @@ class DisputeIT {
         assertThat(selfRespondent.text("code")).isEqualTo("RESPONDENT_IS_COMPLAINANT");
     }
 
+    /**
+     * A WON far below the registered value records the win and the possible-dumping flag in one unit of work (one
+     * request, consecutive events); staff turn the flag into a PRICE_DUMPING dispute pre-filled with its numbers and
+     * the flagged partner as respondent, once; partners can do neither.
+     */
+    @Test
+    void aWonBelowTheFloorIsFlaggedWithTheWinAndStaffTurnTheFlagOnceIntoAPrefilledDispute() {
+        String owner = onboard("GOLD");
+        JsonNode reg = submit(owner, Inns.random());
+        String id = reg.get("registrationId").asText();
+        String opp = reg.get("opportunityId").asText();
+        assertThat(http.post("/api/v1/registrations/" + id + "/approve", MANAGER, "{\"discountPercent\": 10}")
+                .status()).isEqualTo(200);
+        var won = http.post("/api/v1/registrations/" + id + "/outcome", token(owner),
+                "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"800000.00\", \"currency\": \"RUB\"}}");
+        assertThat(won.status()).as(won.raw()).isEqualTo(200);
+
+        List<StoredEvent> events = events(opp);
+        StoredEvent win = events.get(events.size() - 2);
+        StoredEvent flag = events.get(events.size() - 1);
+        assertThat(win.type()).isEqualTo("RegistrationWon");
+        assertThat(flag.type()).isEqualTo("PossibleDumpingFlagged");
+        assertThat(flag.correlationId()).as("recorded by the same request").isEqualTo(win.correlationId());
+        String flagId = "DF-" + id;
+        assertThat(flag.payload().get("flagId").asText()).isEqualTo(flagId);
+        assertThat(flag.payload().at("/registeredValue/amount").asText()).isEqualTo("1250000.00");
+        assertThat(flag.payload().at("/finalValue/amount").asText()).isEqualTo("800000.00");
+        assertThat(flag.payload().get("approvedDiscountPercent").decimalValue()).isEqualByComparingTo("10");
+        assertThat(flag.payload().get("impliedDiscountPercent").decimalValue()).isEqualByComparingTo("36");
+        assertThat(flag.payload().at("/floor/maxDiscountPercent").decimalValue()).isEqualByComparingTo("30");
+        assertThat(flag.payload().at("/floorValue/amount").asText()).isEqualTo("875000");
+        assertThat(flag.payload().get("rules").toString())
+                .isEqualTo("[\"DISCOUNT_ABOVE_APPROVED\",\"BELOW_POLICY_FLOOR\"]");
+        assertThat(flag.payload().get("policyVersion").asLong()).isPositive();
+
+        assertThat(http.post("/api/v1/dumping-flags/" + flagId + "/dispute", token(owner), "{}").status())
+                .as("partners never act on flags").isEqualTo(403);
+        assertThat(http.post("/api/v1/dumping-flags/DF-unknown/dispute", MANAGER, "{}").status()).isEqualTo(404);
+        var disputed = http.post("/api/v1/dumping-flags/" + flagId + "/dispute", MANAGER, "{}");
+        assertThat(disputed.status()).as(disputed.raw()).isEqualTo(201);
+        String disputeId = disputed.text("disputeId");
+        assertThat(disputed.text("type")).isEqualTo("PRICE_DUMPING");
+        assertThat(awaitEvent(opp, "PossibleDumpingDisputed").payload().get("disputeId").asText()).isEqualTo(disputeId);
+        JsonNode opened = awaitEvent(disputeId, "DisputeOpened").payload();
+        assertThat(opened.get("dumpingFlagId").asText()).isEqualTo(flagId);
+        assertThat(opened.get("opportunityId").asText()).isEqualTo(opp);
+        assertThat(opened.at("/amounts/quotedPrice/amount").asText()).isEqualTo("1250000.00");
+        assertThat(opened.at("/amounts/allegedPrice/amount").asText()).isEqualTo("800000.00");
+        assertThat(opened.at("/amounts/entitledDiscountPercent").decimalValue()).isEqualByComparingTo("10");
+        assertThat(opened.get("complainantPartnerId").isNull()).isTrue();
+        JsonNode respondent = awaitEvent(disputeId, "DisputeRespondentLinked").payload();
+        assertThat(respondent.get("respondentPartnerId").asText()).isEqualTo(owner);
+        assertThat(respondent.get("respondentRegistrationId").asText()).isEqualTo(id);
+
+        var again = http.post("/api/v1/dumping-flags/" + flagId + "/dispute", MANAGER, "{}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("code")).isEqualTo("DUMPING_FLAG_ALREADY_DISPUTED");
+        var dismiss = http.post("/api/v1/dumping-flags/" + flagId + "/dismissal", MANAGER, "{\"reason\": \"late\"}");
+        assertThat(dismiss.status()).isEqualTo(409);
+        assertThat(dismiss.text("code")).isEqualTo("DUMPING_FLAG_ALREADY_DISPUTED");
+    }
+
+    /** A flag staff dismiss with a reason can no longer be taken to a dispute; a dismissal needs its reason. */
+    @Test
+    void aDismissedFlagCannotBecomeADispute() {
+        String owner = onboard("GOLD");
+        JsonNode reg = submit(owner, Inns.random());
+        String id = reg.get("registrationId").asText();
+        String opp = reg.get("opportunityId").asText();
+        var won = http.post("/api/v1/registrations/" + id + "/outcome", token(owner),
+                "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"1200000\", \"currency\": \"RUB\"}}");
+        assertThat(won.status()).as(won.raw()).isEqualTo(200);
+        JsonNode flag = awaitEvent(opp, "PossibleDumpingFlagged").payload();
+        assertThat(flag.get("rules").toString()).as("never approved: any discount is beyond the approved one")
+                .isEqualTo("[\"DISCOUNT_ABOVE_APPROVED\"]");
+        String flagId = "DF-" + id;
+
+        assertThat(http.post("/api/v1/dumping-flags/" + flagId + "/dismissal", MANAGER, "{}").status())
+                .isEqualTo(400);
+        var dismissed = http.post("/api/v1/dumping-flags/" + flagId + "/dismissal", MANAGER,
+                "{\"reason\": \"list price rounding agreed with the customer\"}");
+        assertThat(dismissed.status()).as(dismissed.raw()).isEqualTo(200);
+        assertThat(awaitEvent(opp, "PossibleDumpingDismissed").payload().get("reason").asText())
+                .isEqualTo("list price rounding agreed with the customer");
+        var disputed = http.post("/api/v1/dumping-flags/" + flagId + "/dispute", MANAGER, "{}");
+        assertThat(disputed.status()).isEqualTo(409);
+        assertThat(disputed.text("code")).isEqualTo("DUMPING_FLAG_DISMISSED");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     String onboard(String tier) {

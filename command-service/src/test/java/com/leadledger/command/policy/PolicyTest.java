@@ -109,6 +109,52 @@ class PolicyTest {
         }
     }
 
+    @Test
+    void theShippedPolicyHasAPriceFloorOnEveryLineOfEitherKind() {
+        assertThat(DOCUMENT.priceFloor("NETWORK_SECURITY")).contains(PolicyDocument.PriceFloor.maxDiscount("30"));
+        assertThat(DOCUMENT.priceFloor("DATA_CENTER")).contains(PolicyDocument.PriceFloor.maxDiscount("25"));
+        assertThat(DOCUMENT.priceFloor("COLLABORATION")).contains(PolicyDocument.PriceFloor.minShare("60"));
+        assertThat(DOCUMENT.priceFloor("CLOUD_SERVICES")).contains(PolicyDocument.PriceFloor.minShare("65"));
+        assertThat(PolicyDocument.PriceFloor.maxDiscount("30").minimumSharePercent()).isEqualByComparingTo("70");
+    }
+
+    @Test
+    void canPublishAFloorOfEitherKindAndNoneAtAll() {
+        for (PolicyDocument.PriceFloor floor : new PolicyDocument.PriceFloor[] {
+                PolicyDocument.PriceFloor.maxDiscount("0"), PolicyDocument.PriceFloor.minShare("100"), null}) {
+            PolicyDocument withFloor = withNetworkSecurityFloor(floor);
+            fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                    .when(new PublishPolicy(Policy.POLICY_ID, withFloor, "admin-1"))
+                    .expectEvents(new PolicyPublished(2, withFloor, NOW, "admin-1"));
+        }
+    }
+
+    @Test
+    void cannotPublishAFloorThatIsNotExactlyOneKindWithinZeroToHundredPercent() {
+        Map<PolicyDocument.PriceFloor, String> badFloors = Map.of(
+                new PolicyDocument.PriceFloor(null, null), "productLines.NETWORK_SECURITY.priceFloor",
+                new PolicyDocument.PriceFloor(new BigDecimal("10"), new BigDecimal("90")),
+                "productLines.NETWORK_SECURITY.priceFloor",
+                PolicyDocument.PriceFloor.maxDiscount("100.01"),
+                "productLines.NETWORK_SECURITY.priceFloor.maxDiscountPercent",
+                PolicyDocument.PriceFloor.minShare("-1"),
+                "productLines.NETWORK_SECURITY.priceFloor.minShareOfRegisteredPercent");
+        badFloors.forEach((floor, field) -> fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, withNetworkSecurityFloor(floor), "admin-1"))
+                .expectNoEvents()
+                .expectException(invalidFields(Map.of(field, "POLICY_INVALID"))));
+    }
+
+    private static PolicyDocument withNetworkSecurityFloor(PolicyDocument.PriceFloor floor) {
+        TreeMap<String, PolicyDocument.ProductLineRule> lines = new TreeMap<>(DOCUMENT.productLines());
+        lines.put("NETWORK_SECURITY", new PolicyDocument.ProductLineRule(
+                lines.get("NETWORK_SECURITY").minimumValue(), floor));
+        return new PolicyDocument(lines, DOCUMENT.tiers(), DOCUMENT.reviewSlaBusinessDays(),
+                DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(), DOCUMENT.appealWindowDays(),
+                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits(),
+                DOCUMENT.expiryReminderBusinessDays());
+    }
+
     private static PolicyDocument withExpiryReminder(int days) {
         return new PolicyDocument(DOCUMENT.productLines(), DOCUMENT.tiers(), DOCUMENT.reviewSlaBusinessDays(),
                 DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(), DOCUMENT.appealWindowDays(),

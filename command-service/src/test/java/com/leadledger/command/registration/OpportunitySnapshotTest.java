@@ -3,13 +3,20 @@ package com.leadledger.command.registration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.command.config.StoredJsonSerializers;
+import com.leadledger.events.common.Money;
 import com.leadledger.events.opportunity.RulingRecorded;
 import com.leadledger.events.opportunity.SupportEvidenceRecorded;
 import com.leadledger.events.opportunity.SupportGranted;
+import com.leadledger.events.policy.PolicyDocument;
+import com.leadledger.events.registration.DumpingRule;
 import com.leadledger.events.registration.ExtensionGranted;
 import com.leadledger.events.registration.ExtensionRequested;
+import com.leadledger.events.registration.PossibleDumpingDismissed;
+import com.leadledger.events.registration.PossibleDumpingDisputed;
+import com.leadledger.events.registration.PossibleDumpingFlagged;
 import com.leadledger.events.registration.RegistrationLost;
 import com.leadledger.events.registration.RegistrationRevoked;
+import com.leadledger.events.registration.RegistrationWon;
 import com.leadledger.events.registration.RegistrationWithdrawn;
 import com.leadledger.events.registration.ReviewEscalated;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -27,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,9 +42,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import static com.leadledger.command.registration.OpportunityTest.DUE_2;
+import static com.leadledger.command.registration.OpportunityTest.LINE;
 import static com.leadledger.command.registration.OpportunityTest.NOW;
 import static com.leadledger.command.registration.OpportunityTest.OPP;
 import static com.leadledger.command.registration.OpportunityTest.SHA;
+import static com.leadledger.command.registration.OpportunityTest.VALUE;
 import static com.leadledger.command.registration.OpportunityTest.approved;
 import static com.leadledger.command.registration.OpportunityTest.opened;
 import static com.leadledger.command.registration.OpportunityTest.sla;
@@ -54,7 +64,7 @@ class OpportunitySnapshotTest {
     private static final Instant PROTECTED_UNTIL = NOW.plus(Duration.ofDays(90));
 
     /** Every part of the state: registrations in each status, review levels, extensions, withdrawals, support,
-     * evidence, rulings and revocations. */
+     * evidence, rulings, revocations and possible-dumping flags (disputed and dismissed). */
     private static final List<Object> HISTORY = List.of(
             opened(),
             submitted("r-a", "P-A", 1), sla("r-a"),
@@ -73,7 +83,24 @@ class OpportunitySnapshotTest {
             new ExtensionRequested(OPP, "r-a", "x-2", "P-A", "again", 5, NOW.plusSeconds(19000)),
             new RegistrationLost(OPP, "r-d", "P-C", "price", NOW.plusSeconds(21600)),
             new RegistrationRevoked(OPP, "r-a", "P-A", "d-2", PROTECTED_UNTIL.plus(Duration.ofDays(10)), true,
-                    NOW.plusSeconds(25200)));
+                    NOW.plusSeconds(25200)),
+            submitted("r-e", "P-D", 5, NOW.plusSeconds(26000)),
+            new RegistrationWon(OPP, "r-e", "P-D", Money.of("500000", "RUB"), NOW.plusSeconds(27000)),
+            dumpingFlag("r-e", "P-D", "500000", NOW.plusSeconds(27000)),
+            new PossibleDumpingDisputed(OPP, "r-e", "DF-r-e", "d-3", "staff-1", NOW.plusSeconds(28000)),
+            submitted("r-f", "P-E", 6, NOW.plusSeconds(29000)),
+            new RegistrationWon(OPP, "r-f", "P-E", Money.of("600000", "RUB"), NOW.plusSeconds(30000)),
+            dumpingFlag("r-f", "P-E", "600000", NOW.plusSeconds(30000)),
+            new PossibleDumpingDismissed(OPP, "r-f", "DF-r-f", "confirmed budget cut", "staff-1",
+                    NOW.plusSeconds(31000)));
+
+    private static PossibleDumpingFlagged dumpingFlag(String registrationId, String partnerId, String finalAmount,
+                                                      Instant at) {
+        return new PossibleDumpingFlagged(OPP, registrationId, partnerId, "DF-" + registrationId, LINE, VALUE,
+                Money.of(finalAmount, "RUB"), BigDecimal.ZERO, new BigDecimal("55.00"),
+                PolicyDocument.PriceFloor.maxDiscount("30"), Money.of("875000", "RUB"),
+                List.of(DumpingRule.DISCOUNT_ABOVE_APPROVED, DumpingRule.BELOW_POLICY_FLOOR), 1, at);
+    }
 
     private final JacksonSerializer storedJson = StoredJsonSerializers.general();
 
@@ -112,7 +139,7 @@ class OpportunitySnapshotTest {
      */
     @Test
     void theSnapshotLayoutIsPinnedToTheRevision() {
-        assertThat(Opportunity.class.getAnnotation(Revision.class).value()).isEqualTo("1");
+        assertThat(Opportunity.class.getAnnotation(Revision.class).value()).isEqualTo("2");
         assertThat(stateFields(Opportunity.class)).containsExactly(
                 "java.lang.String opportunityId",
                 "com.leadledger.events.customer.CustomerKey customerKey",
@@ -121,7 +148,8 @@ class OpportunitySnapshotTest {
                 "java.lang.String supportedRegistrationId",
                 "java.util.Map<java.lang.String, java.util.List<java.time.Instant>> withdrawals",
                 "java.util.Set<java.lang.String> recordedEvidence",
-                "java.util.Map<java.lang.String, java.lang.String> rulings");
+                "java.util.Map<java.lang.String, java.lang.String> rulings",
+                "java.util.Map<java.lang.String, com.leadledger.command.registration.DumpingFlag> dumpingFlags");
         assertThat(Arrays.stream(FiledRegistration.class.getRecordComponents())
                 .map(c -> c.getGenericType().getTypeName() + " " + c.getName()).toList()).containsExactly(
                 "java.lang.String registrationId",
@@ -135,7 +163,9 @@ class OpportunitySnapshotTest {
                 "int extensionsGranted",
                 "java.lang.String pendingExtensionId",
                 "int pendingExtensionDays",
-                "java.lang.String revokedByDisputeId");
+                "java.lang.String revokedByDisputeId",
+                "com.leadledger.events.common.Money registeredValue",
+                "java.math.BigDecimal approvedDiscountPercent");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -678,7 +678,7 @@ class OpportunityTest {
 
         @Test
         void canReportAWin() {
-            Money finalValue = Money.of("1100000.00", "RUB");
+            Money finalValue = Money.of("1200000.00", "RUB");
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), submitted("r-a", "P-A", 1), approved("r-a", "P-A", NOW))
                     .when(new ReportOutcome("r-a", "P-A", ReportOutcome.Result.WON, finalValue, null))

@@ -91,6 +91,64 @@ class OutcomeStoriesIT {
         invisibleTo(competitor, reg);
     }
 
+    /**
+     * A deal won below the product line's price floor is flagged as possible dumping: the staff queue shows it with
+     * every number (JSON and CSV), the partner is told nothing and cannot read the queue, and staff turn the flag into
+     * a PRICE_DUMPING dispute pre-filled from it, which the flag then names; a second attempt is a coded 409.
+     */
+    @Test
+    void aWonBelowTheFloorIsFlaggedQueuedWithItsNumbersAndTurnedIntoADispute() {
+        String owner = onboardPartner("GOLD", "NETWORK_SECURITY");
+        String reg = submitted(owner, Inns.random(), "NETWORK_SECURITY").text("registrationId");
+        ok("/api/v1/registrations/" + reg + "/approve", MANAGER, "{\"discountPercent\": 10}");
+        ok("/api/v1/registrations/" + reg + "/outcome", partnerToken(owner),
+                "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"800000.00\", \"currency\": \"RUB\"}}");
+        String flagId = "DF-" + reg;
+
+        JsonNode flag = system.awaitQuery("/api/v1/dumping-flags/" + flagId, MANAGER, f -> true);
+        assertThat(flag.get("status").asText()).isEqualTo("OPEN");
+        assertThat(flag.get("registrationId").asText()).isEqualTo(reg);
+        assertThat(flag.get("partnerId").asText()).isEqualTo(owner);
+        assertThat(flag.at("/registeredValue/amount").asText()).isEqualTo("1250000.00");
+        assertThat(flag.at("/finalValue/amount").asText()).isEqualTo("800000.00");
+        assertThat(flag.get("approvedDiscountPercent").decimalValue()).isEqualByComparingTo("10");
+        assertThat(flag.get("impliedDiscountPercent").decimalValue()).isEqualByComparingTo("36");
+        assertThat(flag.at("/floor/maxDiscountPercent").decimalValue()).isEqualByComparingTo("30");
+        assertThat(flag.at("/floorValue/amount").asText()).isEqualTo("875000");
+        assertThat(flag.get("rules").toString()).isEqualTo("[\"DISCOUNT_ABOVE_APPROVED\",\"BELOW_POLICY_FLOOR\"]");
+        JsonNode queue = system.awaitQuery("/api/v1/dumping-flags?size=200", MANAGER,
+                page -> page.get("items").findValuesAsText("flagId").contains(flagId));
+        assertThat(queue.get("items").findValuesAsText("status")).containsOnly("OPEN");
+        HttpApi.Answer csv = system.queryApi.get("/api/v1/dumping-flags?size=200", MANAGER, "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.raw()).contains("impliedDiscountPercent", "floorValue.amount")
+                .containsPattern(flagId + ",OPEN,.*,1250000\\.00,RUB,800000\\.00,RUB,10,36,30,,875000,RUB");
+
+        // not a finding: the partner is told nothing and cannot read the queue
+        assertThat(system.queryApi.get("/api/v1/dumping-flags", partnerToken(owner)).status()).isEqualTo(403);
+        assertThat(kindsOf(registration(reg, partnerToken(owner), status("WON")).get("notices")))
+                .containsExactly("REGISTRATION_APPROVED");
+
+        refused(post("/api/v1/dumping-flags/" + flagId + "/dispute", partnerToken(owner), "{}"), 403, "FORBIDDEN");
+        HttpApi.Answer disputed = post("/api/v1/dumping-flags/" + flagId + "/dispute", MANAGER, "{}");
+        assertThat(disputed.status()).as(disputed.raw()).isEqualTo(201);
+        String disputeId = disputed.text("disputeId");
+        refused(post("/api/v1/dumping-flags/" + flagId + "/dispute", MANAGER, "{}"), 409,
+                "DUMPING_FLAG_ALREADY_DISPUTED");
+
+        JsonNode dispute = system.awaitQuery("/api/v1/disputes/" + disputeId, MANAGER,
+                d -> !d.path("respondent").isMissingNode() && !d.path("respondent").isNull());
+        assertThat(dispute.get("type").asText()).isEqualTo("PRICE_DUMPING");
+        assertThat(dispute.get("dumpingFlagId").asText()).isEqualTo(flagId);
+        assertThat(dispute.toString()).contains("800000.00", "1250000.00", owner);
+        JsonNode closed = system.awaitQuery("/api/v1/dumping-flags/" + flagId, MANAGER,
+                f -> "DISPUTED".equals(f.get("status").asText()));
+        assertThat(closed.get("disputeId").asText()).isEqualTo(disputeId);
+        assertThat(system.awaitQuery("/api/v1/dumping-flags?status=DISPUTED&size=200", MANAGER,
+                page -> page.get("items").findValuesAsText("flagId").contains(flagId))).isNotNull();
+    }
+
     @Test
     void aLostDealLeavesTheCompetitionAndTheNextRegistrationBecomesReviewableWithAFreshClock() {
         String owner = onboardPartner("SILVER", "COLLABORATION");

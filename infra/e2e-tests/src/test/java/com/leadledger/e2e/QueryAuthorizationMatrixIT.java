@@ -85,6 +85,10 @@ class QueryAuthorizationMatrixIT {
         ok("/api/v1/disputes/" + asRespondent + "/respondent", MANAGER,
                 "{\"partnerId\": \"" + partner + "\", \"registrationId\": \"" + r + "\"}");
         String notAParty = openDispute(other, foreignElsewhere, "Another matter.");
+        ok("/api/v1/registrations/" + foreignElsewhere + "/outcome", partnerToken(other),
+                "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"100000\", \"currency\": \"RUB\"}}");
+        String flag = "DF-" + foreignElsewhere;
+        system.awaitQuery("/api/v1/dumping-flags/" + flag, MANAGER, view -> true);
         system.awaitQuery("/api/v1/disputes/" + asRespondent, partnerToken(partner),
                 view -> "RESPONDENT".equals(view.path("role").asText()));
         system.awaitQuery("/api/v1/disputes/" + notAParty, MANAGER, view -> true);
@@ -116,6 +120,9 @@ class QueryAuthorizationMatrixIT {
         cells(matrix, "/api/v1/disputes/" + asRespondent, EVERYONE, field("role", "RESPONDENT"),
                 field("disputeId", asRespondent));
         cells(matrix, "/api/v1/disputes/" + notAParty, VENDOR, null, field("disputeId", notAParty));
+        cells(matrix, "/api/v1/dumping-flags?size=200", ApiAccess.DUMPING_FLAGS, null,
+                page -> page.get("items").findValuesAsText("flagId").contains(flag));
+        cells(matrix, "/api/v1/dumping-flags/" + flag, ApiAccess.DUMPING_FLAGS, null, field("flagId", flag));
         cells(matrix, "/api/v1/partners?size=200", ApiAccess.PARTNERS, null,
                 page -> page.get("items").findValuesAsText("partnerId").containsAll(List.of(partner, other)));
         cells(matrix, "/api/v1/partners/" + partner, ApiAccess.PARTNER_RECORD, field("partnerId", partner),

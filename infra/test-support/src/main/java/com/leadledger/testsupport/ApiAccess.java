@@ -40,6 +40,9 @@ public final class ApiAccess {
     public static final Set<String> POLICIES = EVERYONE;
     /** {@code GET /api/v1/audit/opportunities/{id}/evidence-pack}. */
     public static final Set<String> EVIDENCE_PACK = Set.of("AUDITOR", "ARBITRATION_COMMITTEE");
+    /** {@code GET /api/v1/dumping-flags} and {@code /{flagId}}: the possible-dumping queue, never partners. */
+    public static final Set<String> DUMPING_FLAGS = Set.of("CHANNEL_MANAGER", "CHANNEL_DIRECTOR",
+            "ARBITRATION_COMMITTEE", "AUDITOR");
     /** {@code /api/v1/admin/dead-letters/**} and {@code /api/v1/admin/projections/rebuild/**}. */
     public static final Set<String> OPERATIONS = ADMIN;
 

@@ -49,6 +49,13 @@ public final class HttpApi {
         return send(token == null ? request : request.header("Authorization", "Bearer " + token));
     }
 
+    /** A GET asking for {@code accept} (for example {@code text/csv}). */
+    public Answer get(String path, String token, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", accept).GET();
+        return send(token == null ? request : request.header("Authorization", "Bearer " + token));
+    }
+
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

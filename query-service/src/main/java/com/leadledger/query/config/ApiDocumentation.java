@@ -26,7 +26,8 @@ class ApiDocumentation {
                         "partners", "Partner views with penalty points (staff, AUDITOR).",
                         "notices", "A partner's notices, newest first.",
                         "audit", "The auditors' view: events with hashes, state as of an instant, verification.",
-                        "admin", "Operators: projection rebuilds and dead letters (ADMIN)."),
+                        "admin", "Operators: projection rebuilds and dead letters (ADMIN).",
+                        "dumping", "The possible-dumping queue with its numbers (staff, AUDITOR)."),
                 List.of());
     }
 }

@@ -51,6 +51,9 @@ class SecurityConfig {
 
     /** May download an opportunity's evidence pack: auditors and the arbitration committee. */
     static final Set<Role> EVIDENCE_PACK_READERS = EnumSet.of(Role.AUDITOR, Role.ARBITRATION_COMMITTEE);
+    /** May read the possible-dumping queue: channel staff, arbitration staff and auditors; never partners. */
+    static final Set<Role> DUMPING_FLAG_READERS = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
+            Role.ARBITRATION_COMMITTEE, Role.AUDITOR);
 
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, JsonMapper mapper, RateLimitFilter rateLimit,
@@ -67,6 +70,8 @@ class SecurityConfig {
                         .hasAnyRole(Role.names(OPPORTUNITY_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/disputes", "/api/v1/disputes/*")
                         .hasAnyRole(Role.names(DISPUTE_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dumping-flags", "/api/v1/dumping-flags/*")
+                        .hasAnyRole(Role.names(DUMPING_FLAG_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners")
                         .hasAnyRole(Role.names(PARTNER_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners/*")

@@ -46,6 +46,7 @@ import static com.leadledger.query.projection.EventContract.required;
  * @param respondent          whom staff linked; null until linked
  * @param appealed            whether the one appeal was used
  * @param appealableUntil     until when a party may appeal the last ruling; null while open or after an appeal ruling
+ * @param dumpingFlagId       the possible-dumping flag staff opened it from; null otherwise
  */
 @RecordBuilder
 public record DisputeView(
@@ -72,7 +73,8 @@ public record DisputeView(
         List<Ruling> rulings,
         List<TimelineEntry> timeline,
         Instant updatedAt,
-        String lastEventId) implements DisputeViewBuilder.With {
+        String lastEventId,
+        String dumpingFlagId) implements DisputeViewBuilder.With {
 
     /** OPEN awaits a ruling at {@code level}; CLOSED was ruled (an appeal reopens it). */
     public enum Status { OPEN, CLOSED }
@@ -177,6 +179,7 @@ public record DisputeView(
                 .policyVersion(e.policyVersion())
                 .slaDueAt(e.slaDueAt())
                 .timeline(List.of(opened))
+                .dumpingFlagId(e.dumpingFlagId())
                 .build();
     }
 

@@ -40,7 +40,8 @@ record StaffDisputeResponse(
         List<DisputeView.TimelineEntry> timeline,
         List<RankingEntry> rankingAtOpening,
         List<LinkedRegistration> linkedRegistrations,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String dumpingFlagId) {
 
     /** A registration of the opportunity as it stood just before the dispute was opened. */
     @Schema(name = "DisputeRankingEntry")
@@ -65,6 +66,7 @@ record StaffDisputeResponse(
                 v.registrationId(), v.complainantPartnerId(), v.openedBy(), v.openedByRole(), v.description(),
                 v.amounts(), v.openedAt(), v.policyVersion(), clock.age(v).toSeconds(), clock.age(v).toString(),
                 v.slaDueAt(), clock.breached(v), v.assignee(), v.respondent(), v.appealed(), v.appealableUntil(),
-                v.evidence(), v.rulings(), v.timeline(), ranking, linked, v.updatedAt());
+                v.evidence(), v.rulings(), v.timeline(), ranking, linked, v.updatedAt(),
+                v.dumpingFlagId());
     }
 }

@@ -42,6 +42,7 @@ class ApplicationRolePrivilegesIT {
             entry("notice", ADDED_ONCE),
             entry("policy_view", ADDED_ONCE),
             entry("support_history", ADDED_ONCE),
+            entry("dumping_flag_view", ALL_ROWS),
             entry("flyway_schema_history", Set.of()),
             entry("leadledger_rebuild.dispute_view", SHADOW),
             entry("leadledger_rebuild.opportunity_view", SHADOW),
@@ -50,6 +51,7 @@ class ApplicationRolePrivilegesIT {
             entry("leadledger_rebuild.notice", SHADOW),
             entry("leadledger_rebuild.policy_view", SHADOW),
             entry("leadledger_rebuild.support_history", SHADOW),
+            entry("leadledger_rebuild.dumping_flag_view", SHADOW),
             entry("leadledger_rebuild.rebuild_applied", SHADOW),
             entry("leadledger_rebuild.rebuild_skipped", SHADOW));
 

@@ -29,8 +29,8 @@ class RebuildIT extends QueryServiceITBase {
 
     static final String ADMIN = token("ADMIN");
     static final String MANAGER = token("CHANNEL_MANAGER");
-    static final List<String> TABLES = List.of("dispute_view", "notice", "opportunity_view", "partner_view",
-            "policy_view", "registration_view", "support_history");
+    static final List<String> TABLES = List.of("dispute_view", "dumping_flag_view", "notice",
+            "opportunity_view", "partner_view", "policy_view", "registration_view", "support_history");
 
     @Autowired
     List<ViewProjection<?>> projections;

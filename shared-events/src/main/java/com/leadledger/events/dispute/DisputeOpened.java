@@ -1,5 +1,7 @@
 package com.leadledger.events.dispute;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 
 /**
@@ -12,6 +14,8 @@ import java.time.Instant;
  * @param amounts              the amounts of a price-dumping complaint; null when none were given
  * @param level                always 1
  * @param slaDueAt             when level 1 must have ruled, in business days of policy {@code policyVersion}
+ * @param dumpingFlagId        the possible-dumping flag staff opened it from; null (and absent from the stored form,
+ *                             as in disputes opened before flags existed) otherwise
  */
 public record DisputeOpened(
         String disputeId,
@@ -25,5 +29,14 @@ public record DisputeOpened(
         int level,
         Instant slaDueAt,
         Instant openedAt,
-        long policyVersion) implements DisputeEvent {
+        long policyVersion,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String dumpingFlagId) implements DisputeEvent {
+
+    /** A dispute not opened from a possible-dumping flag. */
+    public DisputeOpened(String disputeId, DisputeType type, String opportunityId, String registrationId,
+                         String complainantPartnerId, String openedByRole, String description, DisputeAmounts amounts,
+                         int level, Instant slaDueAt, Instant openedAt, long policyVersion) {
+        this(disputeId, type, opportunityId, registrationId, complainantPartnerId, openedByRole, description, amounts,
+                level, slaDueAt, openedAt, policyVersion, null);
+    }
 }

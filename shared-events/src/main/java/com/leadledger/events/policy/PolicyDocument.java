@@ -59,8 +59,43 @@ public record PolicyDocument(
         public static final AbuseLimits SHIPPED = new AbuseLimits(3, 50);
     }
 
-    /** Minimum estimated value for a product line, per ISO 4217 currency; other currencies are refused. */
-    public record ProductLineRule(SortedMap<String, BigDecimal> minimumValue) {
+    /**
+     * Minimum estimated value for a product line, per ISO 4217 currency; other currencies are refused. The price floor
+     * is what a WON deal of the line may not go below without being flagged as possible dumping; policies published
+     * before floors existed have none (only the partner's approved discount is checked then) and are stored as they
+     * were.
+     */
+    public record ProductLineRule(SortedMap<String, BigDecimal> minimumValue,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) PriceFloor priceFloor) {
+
+        /** A product line without a price floor. */
+        public ProductLineRule(SortedMap<String, BigDecimal> minimumValue) {
+            this(minimumValue, null);
+        }
+    }
+
+    /**
+     * The lowest final value of a WON deal the policy accepts without a flag, as the policy chooses for each line:
+     * either a maximum effective discount from the registered value (the list price the partner registered), or a
+     * minimum share of the registered value, in percent. Exactly one of the two is set.
+     */
+    public record PriceFloor(@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal maxDiscountPercent,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal minShareOfRegisteredPercent) {
+
+        private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+        public static PriceFloor maxDiscount(String percent) {
+            return new PriceFloor(new BigDecimal(percent), null);
+        }
+
+        public static PriceFloor minShare(String percent) {
+            return new PriceFloor(null, new BigDecimal(percent));
+        }
+
+        /** The share of the registered value, in percent, below which a final value is under the floor. */
+        public BigDecimal minimumSharePercent() {
+            return maxDiscountPercent != null ? HUNDRED.subtract(maxDiscountPercent) : minShareOfRegisteredPercent;
+        }
     }
 
     public record TierRule(int protectionDays, BigDecimal maxDiscountPercent) {
@@ -84,6 +119,12 @@ public record PolicyDocument(
 
     public boolean offersProductLine(String productLine) {
         return productLine != null && productLines.containsKey(productLine);
+    }
+
+    /** The price floor of the product line; empty when the line has none or the policy does not offer it. */
+    public Optional<PriceFloor> priceFloor(String productLine) {
+        ProductLineRule rule = productLine == null ? null : productLines.get(productLine);
+        return rule == null ? Optional.empty() : Optional.ofNullable(rule.priceFloor());
     }
 
     public Optional<BigDecimal> minimumValue(String productLine, String currency) {

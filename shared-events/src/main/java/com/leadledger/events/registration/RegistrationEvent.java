@@ -7,7 +7,8 @@ public sealed interface RegistrationEvent extends LeadLedgerEvent
         permits RegistrationSubmitted, ReviewSlaStarted, ReviewEscalated, RegistrationBecameReviewable,
         RegistrationApproved, RegistrationRejected, EarlierRegistrationNoticeIssued, RegistrationWithdrawn,
         RegistrationExpired, RegistrationRevoked, RegistrationRevocationReversed, ExtensionRequested,
-        ExtensionGranted, ExtensionRefused, RegistrationWon, RegistrationLost {
+        ExtensionGranted, ExtensionRefused, RegistrationWon, RegistrationLost, PossibleDumpingFlagged,
+        PossibleDumpingDismissed, PossibleDumpingDisputed {
 
     String opportunityId();
 

@@ -52,6 +52,7 @@ class ConsoleAuthorizationMatrixIT {
     @Test
     void everyPageAndActionAnswersEveryIdentityAsTheApiDoes() throws Exception {
         String registration = registrationOfPartnerA();
+        String flagged = flaggedRegistrationOfPartnerA();
         String partner = onboardedPartner();
         long deadLetter = system.parkARecordThatIsNoEvent();
 
@@ -66,7 +67,8 @@ class ConsoleAuthorizationMatrixIT {
                 new Page("/console/admin/policies/diff?from=1&to=1", ApiAccess.POLICIES, null),
                 new Page("/console/admin/dead-letters", ApiAccess.OPERATIONS, null),
                 new Page("/console/admin/dead-letters/" + deadLetter, ApiAccess.OPERATIONS, null),
-                new Page("/console/admin/rebuild", ApiAccess.OPERATIONS, null));
+                new Page("/console/admin/rebuild", ApiAccess.OPERATIONS, null),
+                new Page("/console/dumping", ApiAccess.DUMPING_FLAGS, null));
         // in this order: the first reviewer's rejection leaves the others a rule's refusal (still their page, 302), the
         // admin's suspension is undone by its reinstatement, its discard comes after its retry
         List<Action> actions = List.of(
@@ -87,7 +89,10 @@ class ConsoleAuthorizationMatrixIT {
                 new Action("/console/admin/dead-letters/" + deadLetter + "/retry", Map.of(), ApiAccess.OPERATIONS),
                 new Action("/console/admin/dead-letters/" + deadLetter + "/discard", Map.of("reason", "matrix"),
                         ApiAccess.OPERATIONS),
-                new Action("/console/admin/rebuild", Map.of(), ApiAccess.OPERATIONS));
+                new Action("/console/admin/rebuild", Map.of(), ApiAccess.OPERATIONS),
+                // the first reviewer's dismissal leaves the others a rule's refusal (still their page, 302)
+                new Action("/console/dumping/DF-" + flagged + "/dismissal", Map.of("reason", "matrix"),
+                        ApiAccess.DECIDE_REGISTRATIONS));
 
         Map<DemoIdentity, Session> sessions = new LinkedHashMap<>();
         for (DemoIdentity identity : DemoIdentity.values()) {
@@ -179,6 +184,19 @@ class ConsoleAuthorizationMatrixIT {
         assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
         String registration = submitted.text("registrationId");
         awaitQuery("/api/v1/registrations/" + registration);
+        return registration;
+    }
+
+    /** A registration of partner A won far below its registered value: flagged as possible dumping. */
+    private static String flaggedRegistrationOfPartnerA() {
+        String registration = registrationOfPartnerA();
+        HttpApi.Answer won = new HttpApi(system.command.baseUrl()).post("/api/v1/registrations/" + registration
+                + "/outcome", token(DemoIdentity.PARTNER_A),
+                "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"800000\", \"currency\": \"RUB\"}}");
+        assertThat(won.status()).as(won.raw()).isEqualTo(200);
+        HttpApi query = new HttpApi(system.query.baseUrl());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> query.get(
+                "/api/v1/dumping-flags/DF-" + registration, token(DemoIdentity.MANAGER)).status() == 200);
         return registration;
     }
 

@@ -1,14 +1,19 @@
 package com.leadledger.console.browser;
 
+import com.leadledger.localruntime.DemoIdentity;
+import com.leadledger.localruntime.DevTokens;
+import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Story 4: every page of the console renders in Russian and in English without a missing text (Thymeleaf writes
@@ -72,6 +77,10 @@ class EveryPageInBothLanguagesIT {
             rendered(manager, language, "partner-record");
             manager.open("/console/extensions");
             rendered(manager, language, "extensions");
+            String flagId = flaggedWin();
+            manager.open("/console/dumping");
+            manager.find(By.id("flag-" + flagId));
+            rendered(manager, language, "dumping");
 
             auditor.signInAs("AUDITOR");
             rendered(auditor, language, "audit-search");
@@ -121,6 +130,27 @@ class EveryPageInBothLanguagesIT {
             partner.open("/console/notices");
             assertThat(partner.language()).as("the switch is kept for the session").isEqualTo(other);
         }
+    }
+
+    /** A deal of partner A won far below its registered value and never approved: flagged as possible dumping. */
+    private static String flaggedWin() {
+        HttpApi command = new HttpApi(system.command.baseUrl());
+        String partnerA = DemoIdentity.PARTNER_A.mint(DevTokens.DEFAULT_SECRET, DevTokens.DEFAULT_TTL);
+        HttpApi.Answer submitted = command.post("/api/v1/registrations", partnerA, """
+                {"customer": {"legalName": "ООО «Демпинг %1$s»", "country": "RU", "taxId": "%1$s"},
+                 "productLine": "NETWORK_SECURITY", "estimatedValue": {"amount": "1250000", "currency": "RUB"},
+                 "expectedCloseDate": "%2$s"}""".formatted(Inns.random(), LocalDate.now().plusDays(90)));
+        assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+        String registrationId = submitted.text("registrationId");
+        HttpApi.Answer won = command.post("/api/v1/registrations/" + registrationId + "/outcome", partnerA,
+                "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"800000\", \"currency\": \"RUB\"}}");
+        assertThat(won.status()).as(won.raw()).isEqualTo(200);
+        String flagId = "DF-" + registrationId;
+        HttpApi query = new HttpApi(system.query.baseUrl());
+        String manager = DemoIdentity.MANAGER.mint(DevTokens.DEFAULT_SECRET, DevTokens.DEFAULT_TTL);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> query.get("/api/v1/dumping-flags/" + flagId, manager).status() == 200);
+        return flagId;
     }
 
     private static void rendered(Browser browser, String language, String page) {

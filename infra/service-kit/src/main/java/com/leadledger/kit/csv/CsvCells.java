@@ -3,8 +3,8 @@ package com.leadledger.kit.csv;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One cell's text: the member at a dotted column name as the JSON answer would hold it (a string, a number, a boolean;
- * a list or an object as compact JSON; nothing for null or absent). A cell a spreadsheet would evaluate, one starting
+ * One cell's text: the member at a dotted column name as the JSON answer would hold it (a string, a number written
+ * plainly, a boolean; a list or an object as compact JSON; nothing for null or absent). A cell a spreadsheet would evaluate, one starting
  * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, gets a leading apostrophe, as OWASP's
  * CSV-injection guidance recommends, so that it is shown as text and never run.
  */
@@ -20,6 +20,9 @@ final class CsvCells {
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
             return "";
+        }
+        if (node.isNumber()) { // plainly, as the JSON answer writes it: 10, never the tree's normalised 1E+1
+            return neutralised(node.decimalValue().toPlainString());
         }
         return neutralised(node.isValueNode() ? node.asString() : node.toString());
     }

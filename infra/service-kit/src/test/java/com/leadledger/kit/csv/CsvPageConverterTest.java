@@ -48,6 +48,15 @@ class CsvPageConverterTest {
     }
 
     @Test
+    void writesNumbersPlainlyAsTheJsonAnswerDoes() throws Exception {
+        var type = new ParameterizedTypeReference<PageResponse<Amount>>() { }.getType();
+        PageResponse<Amount> page = new PageResponse<>(List.of(new Amount(new BigDecimal("1E+1"), "RUB"),
+                new Amount(new BigDecimal("36.00"), "RUB")), 0, 50, 2);
+
+        assertThat(write(page, type)).isEqualTo("\uFEFFamount,currency\r\n10,RUB\r\n36.00,RUB\r\n");
+    }
+
+    @Test
     void everyAnswerOfARecordListHasTheSameColumnsEvenWhenEmpty() throws Exception {
         var type = new ParameterizedTypeReference<PageResponse<Item>>() { }.getType();
 
