@@ -49,6 +49,10 @@ class SecurityConfig {
     static final Set<Role> DISPUTE_READERS = EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
             Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
 
+    /** May read the fairness reports: vendor staff, auditors and operators, never partners. */
+    static final Set<Role> REPORT_READERS = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
+            Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
+
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, JsonMapper mapper, RateLimitFilter rateLimit,
                                       IdempotencyFilter idempotency, ApiDocsProperties apiDocs) throws Exception {
@@ -64,6 +68,8 @@ class SecurityConfig {
                         .hasAnyRole(Role.names(OPPORTUNITY_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/disputes", "/api/v1/disputes/*")
                         .hasAnyRole(Role.names(DISPUTE_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/*")
+                        .hasAnyRole(Role.names(REPORT_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners")
                         .hasAnyRole(Role.names(PARTNER_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners/*")

@@ -81,6 +81,15 @@ public class EventHistory {
                 .list().stream().flatMap(Optional::stream).toList();
     }
 
+    /** Every event stored on the command side at or before {@code asOf}, in stored order (global index). */
+    public List<Projector.Step> upTo(Instant asOf) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event_log WHERE occurred_at <= :asOf"
+                        + " ORDER BY global_index, event_id")
+                .param("asOf", Timestamp.from(asOf))
+                .query((rs, n) -> step(rs))
+                .list().stream().flatMap(Optional::stream).toList();
+    }
+
     /** One stored event in a batch read of the whole log: its place, and its payload when this version knows it. */
     public record Stored(long globalIndex, String eventId, Optional<Projector.Step> step) {
     }
