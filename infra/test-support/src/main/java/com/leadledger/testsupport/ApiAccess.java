@@ -38,6 +38,8 @@ public final class ApiAccess {
     public static final Set<String> MANAGE_PARTNERS = ADMIN;
     /** {@code GET /api/v1/policies/current} and {@code /{version}}. */
     public static final Set<String> POLICIES = EVERYONE;
+    /** {@code GET /api/v1/reports/conflicts}, {@code /decisions}, {@code /disputes}, {@code /support}, {@code /partners}. */
+    public static final Set<String> REPORTS = VENDOR;
     /** {@code /api/v1/admin/dead-letters/**} and {@code /api/v1/admin/projections/rebuild/**}. */
     public static final Set<String> OPERATIONS = ADMIN;
 
