@@ -8,7 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A fairness report as a page: the period and instant it covers (a form to change them), its headline figure as a
@@ -33,11 +35,13 @@ class ReportController {
                   @RequestParam(required = false) String to, @RequestParam(required = false) String asOf,
                   Model model) {
         ReportKind kind = ReportKind.of(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        UriComponentsBuilder path = UriComponentsBuilder.fromPath("/api/v1/reports/" + kind.path());
-        addIfGiven(path, "from", from);
-        addIfGiven(path, "to", to);
-        addIfGiven(path, "asOf", asOf);
-        Report report = api.read(path.build().encode().toUriString(), Report.class);
+        List<String> query = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        addIfGiven(query, values, "from", from);
+        addIfGiven(query, values, "to", to);
+        addIfGiven(query, values, "asOf", asOf);
+        String path = "/api/v1/reports/" + kind.path() + (query.isEmpty() ? "" : "?" + String.join("&", query));
+        Report report = api.read(path, Report.class, values.toArray());
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", ReportKind.values());
         model.addAttribute("report", report);
@@ -49,9 +53,11 @@ class ReportController {
         return "report";
     }
 
-    private static void addIfGiven(UriComponentsBuilder path, String name, String value) {
+    /** A query parameter as a URI template variable, so that the client encodes its value. */
+    private static void addIfGiven(List<String> query, List<Object> values, String name, String value) {
         if (value != null && !value.isBlank()) {
-            path.queryParam(name, value.strip());
+            query.add(name + "={" + name + "}");
+            values.add(value.strip());
         }
     }
 }
