@@ -1,6 +1,7 @@
 package com.leadledger.query.report;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneOffset;

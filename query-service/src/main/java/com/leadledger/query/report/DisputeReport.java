@@ -1,8 +1,8 @@
 package com.leadledger.query.report;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.leadledger.events.dispute.DisputeOutcome;
 import com.leadledger.events.dispute.DisputeType;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.leadledger.query.report;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.leadledger.events.registration.RegistrationStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;

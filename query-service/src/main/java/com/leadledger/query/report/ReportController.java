@@ -1,5 +1,6 @@
 package com.leadledger.query.report;
 
+import com.leadledger.events.envelope.EventTypes;
 import com.leadledger.query.ingest.EventHistory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,6 +27,8 @@ class ReportController {
     private static final String PERIOD = " from (inclusive) and to (exclusive) bound the period, asOf (default now)"
             + " the instant of the event log it is computed from. JSON, or CSV with Accept: text/csv."
             + " Role: staff, AUDITOR.";
+
+    private static final List<String> FOLDED_TYPES = ReportFacts.FOLDED.stream().map(EventTypes::nameOf).toList();
 
     private final EventHistory history;
     private final Clock clock;
@@ -93,6 +96,6 @@ class ReportController {
     private <R> ReportAnswer<R> report(String name, String from, String to, String asOf,
                                        BiFunction<ReportFacts, Period, List<R>> rows) {
         Period period = Period.of(from, to, asOf, clock.instant());
-        return ReportAnswer.of(name, period, rows.apply(ReportFacts.of(history.upTo(period.asOf())), period));
+        return ReportAnswer.of(name, period, rows.apply(ReportFacts.of(history.upTo(period.asOf(), FOLDED_TYPES)), period));
     }
 }

@@ -5,6 +5,7 @@ import com.leadledger.kit.web.PageResponse;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractGenericHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
@@ -30,12 +31,12 @@ class ReportCsvConverter extends AbstractGenericHttpMessageConverter<ReportAnswe
     }
 
     @Override
-    public boolean canRead(Type type, Class<?> contextClass, org.springframework.http.MediaType mediaType) {
+    public boolean canRead(Type type, Class<?> contextClass, MediaType mediaType) {
         return false;
     }
 
     @Override
-    public boolean canRead(Class<?> clazz, org.springframework.http.MediaType mediaType) {
+    public boolean canRead(Class<?> clazz, MediaType mediaType) {
         return false;
     }
 

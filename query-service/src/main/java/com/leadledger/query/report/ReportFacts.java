@@ -43,6 +43,15 @@ import java.util.function.UnaryOperator;
  */
 final class ReportFacts {
 
+    /** The events the reports are folded from; every other event leaves the facts unchanged. */
+    static final List<Class<? extends LeadLedgerEvent>> FOLDED = List.of(RegistrationSubmitted.class,
+            ReviewEscalated.class, RegistrationApproved.class, RegistrationRejected.class, ExtensionGranted.class,
+            RegistrationWon.class, RegistrationLost.class, RegistrationExpired.class, RegistrationWithdrawn.class,
+            RegistrationRevoked.class, RegistrationRevocationReversed.class, SupportMoved.class,
+            SupportWithdrawn.class, DisputeOpened.class, DisputeRespondentLinked.class, DisputeEscalated.class,
+            DisputeAppealed.class, DisputeRuled.class, PartnerOnboarded.class, PartnerPenalized.class,
+            PartnerPenaltyReversed.class, PolicyPublished.class);
+
     private final Map<String, RegistrationFact> registrations = new LinkedHashMap<>();
     private final Map<String, DisputeFact> disputes = new LinkedHashMap<>();
     private final Map<String, PartnerFact> partners = new LinkedHashMap<>();

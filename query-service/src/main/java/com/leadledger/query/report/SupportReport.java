@@ -1,6 +1,7 @@
 package com.leadledger.query.report;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -175,6 +175,21 @@ class ReportsTest {
     }
 
     @Test
+    void theEventTypesReadFromTheLogAreAllTheFoldUses() {
+        story();
+        partnerThatStoppedRegisteringEarly();
+        List<String> folded = ReportFacts.FOLDED.stream().map(EventTypes::nameOf).toList();
+        ReportFacts fromFolded = ReportFacts.of(log.stream().filter(step -> folded.contains(step.ref().eventType()))
+                .toList());
+        ReportFacts fromAll = facts();
+        assertThat(fromFolded.registrations()).isEqualTo(fromAll.registrations());
+        assertThat(fromFolded.disputes()).isEqualTo(fromAll.disputes());
+        assertThat(fromFolded.partners()).isEqualTo(fromAll.partners());
+        assertThat(fromFolded.supportChanges()).isEqualTo(fromAll.supportChanges());
+        assertThat(fromFolded.escalations()).isEqualTo(fromAll.escalations());
+    }
+
+    @Test
     void aPeriodLeavesOutWhatHappenedOutsideIt() {
         story();
         Period firstDay = new Period(T0, T0.plus(h(24)), T0.plus(Duration.ofDays(90)));

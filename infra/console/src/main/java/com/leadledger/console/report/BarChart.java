@@ -9,7 +9,7 @@ import java.util.List;
  * A horizontal bar chart laid out for SVG: one bar per labelled value, scaled to the largest value. A missing value
  * draws no bar. Pure geometry; the page draws it.
  */
-record BarChart(int width, int height, List<Bar> bars) {
+public record BarChart(int width, int height, List<Bar> bars) {
 
     static final int LABEL_WIDTH = 240;
     static final int BAR_AREA = 320;
@@ -18,7 +18,7 @@ record BarChart(int width, int height, List<Bar> bars) {
     static final int WIDTH = LABEL_WIDTH + BAR_AREA + 90;
 
     /** One bar: its label and printed value, where the bar starts, its length and its row's text baseline. */
-    record Bar(String label, String value, int x, int y, int length, int textY) {
+    public record Bar(String label, String value, int x, int y, int length, int textY) {
     }
 
     /** A value to chart under a label; null when there is none. */

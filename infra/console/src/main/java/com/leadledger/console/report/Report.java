@@ -6,5 +6,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** A report as the query API answers it ({@code GET /api/v1/reports/{report}}). */
-record Report(String report, Instant from, Instant to, Instant asOf, List<JsonNode> rows) {
+public record Report(String report, Instant from, Instant to, Instant asOf, List<JsonNode> rows) {
 }

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * The five reports: the columns each page shows (in the API's order) and what its chart draws: which rows, under
  * which label, and which figure.
  */
-enum ReportKind {
+public enum ReportKind {
 
     CONFLICTS("conflicts", List.of("productLine", "month", "opportunities", "contested", "contestedShare"),
             row -> true, row -> row.path("productLine").asText() + " " + row.path("month").asText(),
@@ -52,16 +52,16 @@ enum ReportKind {
         return Arrays.stream(values()).filter(kind -> kind.path.equals(path)).findFirst();
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    List<String> columns() {
+    public List<String> columns() {
         return columns;
     }
 
     /** The column the chart draws. */
-    String figure() {
+    public String figure() {
         return figure;
     }
 
