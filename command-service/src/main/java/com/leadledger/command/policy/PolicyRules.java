@@ -82,6 +82,10 @@ final class PolicyRules {
         if (p.expiryReminderBusinessDays() != null) {
             range("expiryReminderBusinessDays", p.expiryReminderBusinessDays(), 1, 60);
         }
+        if (p.earlyRegistrationDropThreshold() != null && (p.earlyRegistrationDropThreshold().signum() <= 0
+                || p.earlyRegistrationDropThreshold().compareTo(BigDecimal.ONE) > 0)) {
+            add("earlyRegistrationDropThreshold", "must be more than 0 and at most 1 (a share, 0.20 = 20 points)");
+        }
         range("limits.resubmissionsPerOpportunityPerDay", p.limits().resubmissionsPerOpportunityPerDay(), 1, 100);
         range("limits.evidencePerPartyPerDispute", p.limits().evidencePerPartyPerDispute(), 1, 1000);
     }

@@ -162,6 +162,27 @@ class PolicyTest {
     }
 
     @Test
+    void theEarlyRegistrationDropThresholdIsOptionalAndAShareAboveZeroUpToOne() {
+        assertThat(DOCUMENT.earlyRegistrationDropThreshold()).isNull();
+        PolicyDocument tenPoints = withDropThreshold(new BigDecimal("0.10"));
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, tenPoints, "admin-1"))
+                .expectEvents(new PolicyPublished(2, tenPoints, NOW, "admin-1"));
+        for (String threshold : new String[] {"0", "1.01", "-0.2"}) {
+            fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                    .when(new PublishPolicy(Policy.POLICY_ID, withDropThreshold(new BigDecimal(threshold)), "admin-1"))
+                    .expectNoEvents()
+                    .expectException(invalidFields(Map.of("earlyRegistrationDropThreshold", "POLICY_INVALID")));
+        }
+    }
+
+    private static PolicyDocument withDropThreshold(BigDecimal threshold) {
+        return new PolicyDocument(DOCUMENT.productLines(), DOCUMENT.tiers(), DOCUMENT.reviewSlaBusinessDays(),
+                DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(), DOCUMENT.appealWindowDays(),
+                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits(), null, threshold);
+    }
+
+    @Test
     void cannotPublishTheInitialPolicyTwice() {
         fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
                 .when(new PublishInitialPolicy(Policy.POLICY_ID, DOCUMENT, "system"))

@@ -147,6 +147,12 @@ class QueryAuthorizationMatrixIT {
                 page -> page.get("items").findValuesAsText("registrationId").contains(r));
         cells(matrix, "/api/v1/audit/reconciliation", AUDITOR, null,
                 report -> !report.get("divergent").asBoolean() && report.has("checkpoints"));
+        for (String report : List.of("conflicts", "decisions", "disputes", "support", "partners")) {
+            cells(matrix, "/api/v1/reports/" + report + "?from=" + Instant.now().minus(Duration.ofHours(1)),
+                    ApiAccess.REPORTS, null, field("report", report));
+        }
+        cells(matrix, "/api/v1/reports/partners?asOf=" + Instant.now(), ApiAccess.REPORTS, null,
+                answer -> answer.get("rows").findValuesAsText("partnerId").containsAll(List.of(partner, other)));
         cells(matrix, "/api/v1/admin/dead-letters?status=PARKED", ApiAccess.OPERATIONS, null,
                 page -> page.get("items").findValuesAsText("id").contains(String.valueOf(deadLetter)));
         cells(matrix, "/api/v1/admin/dead-letters/" + deadLetter, ApiAccess.OPERATIONS, null, field("id", String.valueOf(deadLetter)));

@@ -43,6 +43,8 @@ public final class ApiAccess {
     /** {@code GET /api/v1/dumping-flags} and {@code /{flagId}}: the possible-dumping queue, never partners. */
     public static final Set<String> DUMPING_FLAGS = Set.of("CHANNEL_MANAGER", "CHANNEL_DIRECTOR",
             "ARBITRATION_COMMITTEE", "AUDITOR");
+    /** {@code GET /api/v1/reports/conflicts}, {@code /decisions}, {@code /disputes}, {@code /support}, {@code /partners}. */
+    public static final Set<String> REPORTS = VENDOR;
     /** {@code /api/v1/admin/dead-letters/**} and {@code /api/v1/admin/projections/rebuild/**}. */
     public static final Set<String> OPERATIONS = ADMIN;
 

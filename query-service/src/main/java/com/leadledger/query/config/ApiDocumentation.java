@@ -16,8 +16,9 @@ class ApiDocumentation {
         return new ApiDescription("Lead Ledger query API",
                 "Reads of the deal-registration programme, projected from the command service's events: "
                         + "registrations, the review queue, opportunities with their ranking, disputes, partners, "
-                        + "notices, and the auditors' view of the history (events, state as of an instant, "
-                        + "verification). A partner sees only its own objects; another partner's is not found. "
+                        + "notices, the auditors' view of the history (events, state as of an instant, "
+                        + "verification) and fairness reports. A partner sees only its own objects; another "
+                        + "partner's is not found. "
                         + "Errors are `application/problem+json` with a machine-readable `code`.",
                 Map.of("registrations", "Registration views: a partner its own, staff and auditors all.",
                         "review", "The reviewers' queue of pending registrations.",
@@ -27,7 +28,8 @@ class ApiDocumentation {
                         "notices", "A partner's notices, newest first.",
                         "audit", "The auditors' view: events with hashes, state as of an instant, verification.",
                         "admin", "Operators: projection rebuilds and dead letters (ADMIN).",
-                        "dumping", "The possible-dumping queue with its numbers (staff, AUDITOR)."),
+                        "dumping", "The possible-dumping queue with its numbers (staff, AUDITOR).",
+                        "reports", "Fairness reports computed from the event log as of an instant (staff, AUDITOR)."),
                 List.of());
     }
 }

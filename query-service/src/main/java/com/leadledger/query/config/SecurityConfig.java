@@ -54,6 +54,9 @@ class SecurityConfig {
     /** May read the possible-dumping queue: channel staff, arbitration staff and auditors; never partners. */
     static final Set<Role> DUMPING_FLAG_READERS = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
             Role.ARBITRATION_COMMITTEE, Role.AUDITOR);
+    /** May read the fairness reports: vendor staff, auditors and operators, never partners. */
+    static final Set<Role> REPORT_READERS = EnumSet.of(Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
+            Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
 
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, JsonMapper mapper, RateLimitFilter rateLimit,
@@ -72,6 +75,8 @@ class SecurityConfig {
                         .hasAnyRole(Role.names(DISPUTE_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/dumping-flags", "/api/v1/dumping-flags/*")
                         .hasAnyRole(Role.names(DUMPING_FLAG_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/*")
+                        .hasAnyRole(Role.names(REPORT_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners")
                         .hasAnyRole(Role.names(PARTNER_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners/*")

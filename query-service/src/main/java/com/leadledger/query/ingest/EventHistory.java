@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +77,19 @@ public class EventHistory {
                         + "        OR payload->>'rulingDisputeId' = :id)"
                         + " AND occurred_at <= :asOf ORDER BY global_index, sequence_number")
                 .param("id", disputeId)
+                .param("asOf", Timestamp.from(asOf))
+                .query((rs, n) -> step(rs))
+                .list().stream().flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * The events of the given types stored on the command side at or before {@code asOf}, in stored order (global
+     * index).
+     */
+    public List<Projector.Step> upTo(Instant asOf, Collection<String> eventTypes) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event_log WHERE event_type IN (:types) AND occurred_at <= :asOf"
+                        + " ORDER BY global_index, event_id")
+                .param("types", eventTypes)
                 .param("asOf", Timestamp.from(asOf))
                 .query((rs, n) -> step(rs))
                 .list().stream().flatMap(Optional::stream).toList();

@@ -22,7 +22,8 @@ public record PolicyDocument(
         int maxCloseDateMonths,
         BusinessCalendar calendar,
         AbuseLimits limits,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer expiryReminderBusinessDays) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer expiryReminderBusinessDays,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal earlyRegistrationDropThreshold) {
 
     /** How many business days before protection ends its holder is reminded, when the policy does not say. */
     public static final int DEFAULT_EXPIRY_REMINDER_BUSINESS_DAYS = 10;
@@ -30,6 +31,18 @@ public record PolicyDocument(
     /** Policies published before the limits existed apply the shipped policy's limits. */
     public PolicyDocument {
         limits = limits == null ? AbuseLimits.SHIPPED : limits;
+    }
+
+    /**
+     * A policy without an early-registration drop threshold; it is stored exactly as policies were before the setting
+     * existed, and the partners report then applies its default.
+     */
+    public PolicyDocument(SortedMap<String, ProductLineRule> productLines, SortedMap<String, TierRule> tiers,
+                          int reviewSlaBusinessDays, List<Integer> disputeSlaBusinessDays, ExtensionRule extension,
+                          int appealWindowDays, int maxCloseDateMonths, BusinessCalendar calendar,
+                          AbuseLimits limits, Integer expiryReminderBusinessDays) {
+        this(productLines, tiers, reviewSlaBusinessDays, disputeSlaBusinessDays, extension, appealWindowDays,
+                maxCloseDateMonths, calendar, limits, expiryReminderBusinessDays, null);
     }
 
     /**
@@ -41,7 +54,7 @@ public record PolicyDocument(
                           int appealWindowDays, int maxCloseDateMonths, BusinessCalendar calendar,
                           AbuseLimits limits) {
         this(productLines, tiers, reviewSlaBusinessDays, disputeSlaBusinessDays, extension, appealWindowDays,
-                maxCloseDateMonths, calendar, limits, null);
+                maxCloseDateMonths, calendar, limits, null, null);
     }
 
     /** Business days before the end of protection at which its holder is reminded (the default when not set). */

@@ -11,6 +11,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -105,6 +106,12 @@ class EveryPageInBothLanguagesIT {
             auditor.clickAndLoad(By.id("check-receipt"));
             assertThat(auditor.find(By.id("receipt-verdict")).getAttribute("data-outcome")).isEqualTo("MALFORMED");
             rendered(auditor, language, "audit-receipt-malformed");
+
+            for (String report : List.of("conflicts", "decisions", "disputes", "support", "partners")) {
+                auditor.open("/console/reports/" + report);
+                assertThat(auditor.find(By.id("report-covers")).getText()).isNotBlank();
+                rendered(auditor, language, "report-" + report);
+            }
 
             manager.open("/console/opportunities/" + opportunityId);
             assertThat(manager.find(By.id("opportunity-id")).getText()).isEqualTo(opportunityId);
