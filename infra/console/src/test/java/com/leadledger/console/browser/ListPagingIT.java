@@ -41,6 +41,7 @@ class ListPagingIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PARTNER_B = DevTokens.mint("partner-b-user", List.of("PARTNER"), "P-1002");
     private static final String MANAGER = DevTokens.mint("channel-manager", List.of("CHANNEL_MANAGER"), null);
+    private static final String ADMIN = DevTokens.mint("admin", List.of("ADMIN"), null);
     private static final String REGISTRATION_ROWS = "#registrations tbody tr[data-registration-id]";
     private static final String QUEUE_ROWS = "#queue li.item[data-registration-id]";
     private static final int SEEDED = 12;
@@ -59,6 +60,30 @@ class ListPagingIT {
             reviewQueue(manager, seeded);
         } finally {
             seeded.forEach(ListPagingIT::reject);
+        }
+    }
+
+    /** The policy versions, which the console pages itself (the API has no list of them), by the API's rules. */
+    @Test
+    void policyVersionsPageNewestFirstAndABadPageIsRefusedNextToTheList() {
+        try (Browser admin = new Browser(system, "list-paging-admin", "en")) {
+            admin.signInAs("ADMIN");
+            long current = api("/api/v1/policies/current", ADMIN, system.command.baseUrl()).get("version").asLong();
+            admin.open("/console/admin/policies?size=1");
+            assertThat(admin.find(By.id("paging-position")).getText()).isEqualTo("Page 1 of " + current);
+            assertThat(admin.findAll(By.cssSelector("#policy-versions tbody tr")).stream()
+                    .map(row -> row.getAttribute("id")).toList()).containsExactly("version-" + current);
+            admin.open("/console/admin/policies?size=1&page=" + (current - 1));
+            assertThat(admin.findAll(By.cssSelector("#policy-versions tbody tr")).stream()
+                    .map(row -> row.getAttribute("id")).toList()).containsExactly("version-1");
+            assertThat(admin.has(By.id("paging-next"))).as("no page after version 1").isFalse();
+
+            admin.open("/console/admin/policies?page=-1");
+            assertThat(admin.find(By.cssSelector("#list-problem li[data-field='page']")).getText())
+                    .contains("must be 0 or greater");
+            admin.open("/console/admin/policies?size=201");
+            assertThat(admin.find(By.cssSelector("#list-problem li[data-field='size']")).getText())
+                    .contains("must be between 1 and 200");
         }
     }
 
@@ -201,7 +226,11 @@ class ListPagingIT {
     }
 
     private static JsonNode api(String pathAndQuery, String token) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(system.query.baseUrl() + pathAndQuery))
+        return api(pathAndQuery, token, system.query.baseUrl());
+    }
+
+    private static JsonNode api(String pathAndQuery, String token, String baseUrl) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
