@@ -36,28 +36,31 @@ class RegistrationController {
     }
 
     /**
-     * Registrations, newest first. Partners get their own only ({@code partnerId} is ignored for them); staff,
+     * Registrations, newest first unless {@code sort=oldest}. Partners get their own only ({@code partnerId} is ignored for them); staff,
      * auditors and admins get all, optionally filtered ({@code pendingExtension=true}: the extension requests that
      * await a decision).
      */
     @Operation(operationId = "listRegistrations", summary = "List registrations",
-            description = "Registration views, paged, filtered by status, partnerId and productLine; a partner "
-                    + "sees its own only, staff and auditors all.")
+            description = "Registration views, paged, filtered by status, partnerId and productLine, newest first "
+                    + "(sort=newest, the default) or oldest first (sort=oldest); a partner sees its own only, staff "
+                    + "and auditors all.")
     @GetMapping
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<RegistrationResponse> list(@RequestParam(required = false) String status,
                                             @RequestParam(required = false) String partnerId,
                                             @RequestParam(required = false) String productLine,
                                             @RequestParam(required = false) Boolean pendingExtension,
+                                            @RequestParam(required = false) String sort,
                                             @RequestParam(required = false) Integer page,
                                             @RequestParam(required = false) Integer size,
                                             Authentication authentication) {
         RegistrationAccess access = RegistrationAccess.of(Actor.from(authentication));
         PageRequestParams paging = PageRequestParams.of(page, size);
+        RegistrationOrder order = RegistrationOrder.of(sort);
         RegistrationFilter filter = access.restrict(
                 new RegistrationFilter(blankToNull(partnerId), parseStatus(status), blankToNull(productLine),
                         pendingExtension));
-        List<RegistrationResponse> items = registrations.list(filter, paging.offset(), paging.size()).stream()
+        List<RegistrationResponse> items = registrations.list(filter, order, paging.offset(), paging.size()).stream()
                 .map(access::render)
                 .toList();
         return new PageResponse<>(items, paging.page(), paging.size(), registrations.count(filter));

@@ -99,12 +99,12 @@ public class RegistrationViewRepository {
     }
 
     /** Newest first (by acceptance time). */
-    List<RegistrationView> list(RegistrationFilter filter, long offset, int limit) {
+    List<RegistrationView> list(RegistrationFilter filter, RegistrationOrder order, long offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         params.put("limit", limit);
         params.put("offset", offset);
-        return jdbc.sql(SELECT + where + " ORDER BY accepted_at DESC, registration_id DESC LIMIT :limit OFFSET :offset")
+        return jdbc.sql(SELECT + where + " ORDER BY " + order.orderBy() + " LIMIT :limit OFFSET :offset")
                 .params(params).query(row).list();
     }
 

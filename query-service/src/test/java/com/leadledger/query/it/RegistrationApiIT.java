@@ -121,7 +121,23 @@ class RegistrationApiIT extends QueryServiceITBase {
     }
 
     @Test
+    void sortOldestListsTheSameRegistrationsOldestFirstAndNewestIsTheDefault() {
+        JsonNode oldest = http.get("/api/v1/registrations?sort=oldest", partnerToken(partnerB)).body();
+        assertThat(ids(oldest)).containsExactly(bOnShared.registrationId(), bOnOwn.registrationId());
+        assertThat(oldest.get("total").asLong()).isEqualTo(2);
+
+        JsonNode newest = http.get("/api/v1/registrations?sort=newest", partnerToken(partnerB)).body();
+        assertThat(ids(newest)).containsExactly(bOnOwn.registrationId(), bOnShared.registrationId());
+        assertThat(ids(http.get("/api/v1/registrations", partnerToken(partnerB)).body())).isEqualTo(ids(newest));
+
+        JsonNode secondOldest = http.get("/api/v1/registrations?partnerId=" + partnerB + "&sort=oldest&page=1&size=1",
+                MANAGER).body();
+        assertThat(ids(secondOldest)).containsExactly(bOnOwn.registrationId());
+    }
+
+    @Test
     void invalidParametersAreRefusedNamingTheField() {
+        assertBadField("/api/v1/registrations?sort=acceptedAt", "sort");
         assertBadField("/api/v1/registrations?status=BOGUS", "status");
         assertBadField("/api/v1/registrations?size=0", "size");
         assertBadField("/api/v1/registrations?size=201", "size");

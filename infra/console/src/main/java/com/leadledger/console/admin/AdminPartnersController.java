@@ -3,6 +3,10 @@ package com.leadledger.console.admin;
 import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
+import com.leadledger.console.list.ListFilters;
+import com.leadledger.console.list.ListReader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,18 +37,32 @@ class AdminPartnersController {
     private static final ParameterizedTypeReference<Page<AdminPartner>> PAGE = new ParameterizedTypeReference<>() {
     };
 
-    private final LeadLedgerApi api;
+    static final List<String> STATUSES = List.of("ACTIVE", "SUSPENDED");
+    static final int PAGE_SIZE = 200;
 
-    AdminPartnersController(LeadLedgerApi api) {
+    private final LeadLedgerApi api;
+    private final ListReader lists;
+
+    AdminPartnersController(LeadLedgerApi api, ListReader lists) {
         this.api = api;
+        this.lists = lists;
     }
 
     record Changed(String partnerId, String change, String eventId) {
     }
 
+    /** A page of the registry, by name, of one status or all (the API takes no other filter or sort). */
     @GetMapping
-    String partners(Model model) {
-        model.addAttribute("partners", api.read("/api/v1/partners?page=0&size=200", PAGE).items());
+    String partners(@RequestParam(required = false) String status, @RequestParam(required = false) String size,
+                    HttpServletRequest request, HttpServletResponse response, Model model) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", status);
+        model.addAttribute("partners", lists.read("/api/v1/partners", filters, PAGE, PAGE_SIZE, request, response,
+                model));
+        model.addAttribute("filters", ListFilters.at("/console/admin/partners", "partners-filters",
+                        "partners-apply", size)
+                .choice("filter-partner-status", "status", "field.status", status,
+                        List.of(new ListFilters.Option("", "list.all")), STATUSES, "partnerStatus."));
         choices(model);
         return "admin-partners";
     }

@@ -4,6 +4,10 @@ import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
 import com.leadledger.console.api.Problem;
+import com.leadledger.console.list.ListFilters;
+import com.leadledger.console.list.ListReader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +31,14 @@ class DeadLettersController {
     private static final ParameterizedTypeReference<Page<DeadLetter>> PAGE = new ParameterizedTypeReference<>() {
     };
 
-    private final LeadLedgerApi api;
+    static final int PAGE_SIZE = 200;
 
-    DeadLettersController(LeadLedgerApi api) {
+    private final LeadLedgerApi api;
+    private final ListReader lists;
+
+    DeadLettersController(LeadLedgerApi api, ListReader lists) {
         this.api = api;
+        this.lists = lists;
     }
 
     /** What an operator's action on a dead letter did: done (with the resulting status) or refused. */
@@ -43,11 +52,20 @@ class DeadLettersController {
     record Retried(DeadLetter deadLetter, List<Long> applied, Long parked) {
     }
 
+    /** A page of the dead letters of one status (parked unless asked), optionally of one aggregate. */
     @GetMapping
-    String deadLetters(@RequestParam(required = false) String status, Model model) {
+    String deadLetters(@RequestParam(required = false) String status,
+                       @RequestParam(required = false) String aggregateId, @RequestParam(required = false) String size,
+                       HttpServletRequest request, HttpServletResponse response, Model model) {
         String filter = status != null && STATUSES.contains(status) ? status : "PARKED";
-        model.addAttribute("deadLetters", api.read("/api/v1/admin/dead-letters?status={status}&page=0&size=200",
-                PAGE, filter).items());
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", filter);
+        filters.put("aggregateId", aggregateId);
+        model.addAttribute("deadLetters", lists.read("/api/v1/admin/dead-letters", filters, PAGE, PAGE_SIZE, request,
+                response, model));
+        model.addAttribute("filters", ListFilters.at("/console/admin/dead-letters", "status-filter", "filter", size)
+                .choice("status", "status", "field.status", filter, List.of(), STATUSES, "deadLetter.")
+                .text("filter-aggregate-id", "aggregateId", "admin.field.aggregate", aggregateId));
         model.addAttribute("status", filter);
         model.addAttribute("statuses", STATUSES);
         return "admin-dead-letters";

@@ -1,6 +1,11 @@
 package com.leadledger.console.admin;
 
 import com.leadledger.console.api.LeadLedgerApi;
+import com.leadledger.console.api.Page;
+import com.leadledger.console.list.PageAsked;
+import com.leadledger.console.list.Paging;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +25,7 @@ import java.util.List;
 @RequestMapping("/console/admin/policies")
 class PolicyVersionsController {
 
-    /** Versions listed at most (the newest); older ones can still be compared by number. */
+    /** Versions listed on a page unless the URL asks for another size. */
     static final int LISTED = 50;
 
     private final LeadLedgerApi api;
@@ -32,16 +37,33 @@ class PolicyVersionsController {
     record Version(long version, Instant publishedAt, String publishedBy) {
     }
 
+    /**
+     * A page of the versions, newest first: versions are numbered from 1 without gaps, so the page's are read one by
+     * one (the API has no list of them).
+     */
     @GetMapping
-    String versions(Model model) {
+    String versions(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                    HttpServletRequest request, HttpServletResponse response, Model model) {
         Version current = api.readCommand("/api/v1/policies/current", Version.class);
+        model.addAttribute("current", current.version());
+        PageAsked asked;
+        try {
+            asked = PageAsked.of(page, size, LISTED);
+        } catch (PageAsked.Refused refused) {
+            response.setStatus(400);
+            model.addAttribute("listProblem", refused.problem());
+            model.addAttribute("versions", List.of(current));
+            return "admin-policies";
+        }
         List<Version> versions = new ArrayList<>();
-        versions.add(current);
-        for (long v = current.version() - 1; v >= 1 && versions.size() < LISTED; v--) {
-            versions.add(api.readCommand("/api/v1/policies/{version}", Version.class, v));
+        long newest = current.version() - (long) asked.page() * asked.size();
+        for (long v = newest; v >= 1 && versions.size() < asked.size(); v--) {
+            versions.add(v == current.version() ? current
+                    : api.readCommand("/api/v1/policies/{version}", Version.class, v));
         }
         model.addAttribute("versions", versions);
-        model.addAttribute("current", current.version());
+        model.addAttribute("paging", Paging.of(request.getRequestURI(), request.getParameterMap(),
+                new Page<>(versions, asked.page(), asked.size(), current.version())));
         return "admin-policies";
     }
 

@@ -4,7 +4,11 @@ import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
 import com.leadledger.console.api.Problem;
+import com.leadledger.console.list.ListFilters;
+import com.leadledger.console.list.ListReader;
 import com.leadledger.console.signin.ConsoleUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,13 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,10 +44,14 @@ class ArbitrationController {
     private static final Map<String, String> LEVEL_OF_ROLE = Map.of("CHANNEL_MANAGER", "1",
             "CHANNEL_DIRECTOR", "2", "ARBITRATION_COMMITTEE", "3");
 
-    private final LeadLedgerApi api;
+    static final int PAGE_SIZE = 100;
 
-    ArbitrationController(LeadLedgerApi api) {
+    private final LeadLedgerApi api;
+    private final ListReader lists;
+
+    ArbitrationController(LeadLedgerApi api, ListReader lists) {
         this.api = api;
+        this.lists = lists;
     }
 
     /**
@@ -54,18 +60,20 @@ class ArbitrationController {
      */
     @GetMapping
     String queue(@RequestParam(required = false) String level, @RequestParam(required = false) String status,
-                 @ModelAttribute("user") ConsoleUser user, Model model) {
+                 @RequestParam(required = false) String size, @ModelAttribute("user") ConsoleUser user,
+                 HttpServletRequest request, HttpServletResponse response, Model model) {
         staffOnly(user);
         String shownLevel = level != null ? level : deciderLevel(user);
-        String uri = UriComponentsBuilder.fromPath("/api/v1/disputes").queryParam("page", 0).queryParam("size", 100)
-                .queryParamIfPresent("level", Optional.ofNullable(blankToNull(shownLevel)))
-                .queryParamIfPresent("status", Optional.ofNullable(blankToNull(status)))
-                .build().toUriString();
-        model.addAttribute("items", api.read(uri, PAGE).items());
-        model.addAttribute("level", shownLevel == null ? "" : shownLevel);
-        model.addAttribute("status", status == null ? "" : status);
-        model.addAttribute("levels", LEVELS);
-        model.addAttribute("statuses", STATUSES);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("level", shownLevel);
+        filters.put("status", status);
+        model.addAttribute("items", lists.read("/api/v1/disputes", filters, PAGE, PAGE_SIZE, request, response,
+                model));
+        model.addAttribute("filters", ListFilters.at("/console/arbitration", "queue-filter", "apply-filter", size)
+                .choice("filter-level", "level", "field.level", shownLevel,
+                        List.of(new ListFilters.Option("", "arbitration.allLevels")), LEVELS, "level.")
+                .choice("filter-status", "status", "field.status", status,
+                        List.of(new ListFilters.Option("", "arbitration.allStatuses")), STATUSES, "disputeStatus."));
         return "arbitration";
     }
 
@@ -155,9 +163,5 @@ class ArbitrationController {
     private static String deciderLevel(ConsoleUser user) {
         return user.roles().stream().map(LEVEL_OF_ROLE::get).filter(Objects::nonNull).sorted()
                 .reduce((first, higher) -> higher).orElse(null);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -4,8 +4,11 @@ import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
 import com.leadledger.console.api.Problem;
+import com.leadledger.console.list.ListFilters;
+import com.leadledger.console.list.ListReader;
 import com.leadledger.console.registration.Registration;
 import com.leadledger.console.signin.ConsoleUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
@@ -41,23 +44,37 @@ class PartnerDisputesController {
             };
     static final List<String> CURRENCIES = List.of("RUB", "USD", "EUR");
 
+    static final int PAGE_SIZE = 100;
+
     private final LeadLedgerApi api;
+    private final ListReader lists;
     private final Clock clock;
 
-    PartnerDisputesController(LeadLedgerApi api, Clock clock) {
+    PartnerDisputesController(LeadLedgerApi api, ListReader lists, Clock clock) {
         this.api = api;
+        this.lists = lists;
         this.clock = clock;
     }
 
     record Opened(String disputeId, String type, int level, Instant slaDueAt, String eventId) {
     }
 
+    /** A page of the partner's disputes, open or ruled or both (the API takes no level or sort for a partner). */
     @GetMapping
-    String list(@ModelAttribute("user") ConsoleUser user, Model model) {
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String size,
+                @ModelAttribute("user") ConsoleUser user, HttpServletRequest request, HttpServletResponse response,
+                Model model) {
         if (!user.isPartner()) {
             return "redirect:/console/arbitration";
         }
-        model.addAttribute("disputes", api.read("/api/v1/disputes?page=0&size=100", PAGE).items());
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", status);
+        model.addAttribute("disputes", lists.read("/api/v1/disputes", filters, PAGE, PAGE_SIZE, request, response,
+                model));
+        model.addAttribute("filters", ListFilters.at("/console/disputes", "disputes-filters", "disputes-apply", size)
+                .choice("filter-dispute-status", "status", "field.status", status,
+                        List.of(new ListFilters.Option("", "arbitration.allStatuses")), ArbitrationController.STATUSES,
+                        "disputeStatus."));
         return "disputes";
     }
 

@@ -4,6 +4,10 @@ import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
 import com.leadledger.console.api.RecordedEvent;
+import com.leadledger.console.list.ListFilters;
+import com.leadledger.console.list.ListReader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,12 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The extension requests awaiting a decision, oldest request first; channel staff grant or refuse each. */
+/** The extension requests awaiting a decision, oldest registration first; channel staff grant or refuse each. */
 @Controller
 @RequestMapping("/console/extensions")
 class ExtensionQueueController {
@@ -28,19 +31,38 @@ class ExtensionQueueController {
             new ParameterizedTypeReference<>() {
             };
 
-    private final LeadLedgerApi api;
+    static final List<String> PRODUCT_LINES = List.of("NETWORK_SECURITY", "DATA_CENTER", "COLLABORATION",
+            "CLOUD_SERVICES");
+    static final int PAGE_SIZE = 200;
 
-    ExtensionQueueController(LeadLedgerApi api) {
+    private final LeadLedgerApi api;
+    private final ListReader lists;
+
+    ExtensionQueueController(LeadLedgerApi api, ListReader lists) {
         this.api = api;
+        this.lists = lists;
     }
 
+    /**
+     * A page of the registrations whose extension request awaits a decision, in the API's order: the oldest
+     * registration first unless {@code sort=newest}.
+     */
     @GetMapping
-    String queue(Model model) {
-        List<PendingExtension> pending = api.read("/api/v1/registrations?pendingExtension=true&page=0&size=200", PAGE)
-                .items().stream()
-                .sorted(Comparator.comparing(p -> p.pendingExtension().requestedAt()))
-                .toList();
-        model.addAttribute("pending", pending);
+    String queue(@RequestParam(required = false) String sort, @RequestParam(required = false) String productLine,
+                 @RequestParam(required = false) String size, HttpServletRequest request,
+                 HttpServletResponse response, Model model) {
+        String order = sort == null || sort.isBlank() ? "oldest" : sort;
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("pendingExtension", "true");
+        filters.put("productLine", productLine);
+        filters.put("sort", order);
+        model.addAttribute("pending", lists.read("/api/v1/registrations", filters, PAGE, PAGE_SIZE, request,
+                response, model));
+        model.addAttribute("filters", ListFilters.at("/console/extensions", "extensions-filters",
+                        "extensions-apply", size)
+                .choice("filter-product-line", "productLine", "field.productLine", productLine,
+                        List.of(new ListFilters.Option("", "list.all")), PRODUCT_LINES, "productLine.")
+                .choice("sort", "sort", "list.sort", order, List.of(), List.of("oldest", "newest"), "list.sort."));
         return "extensions";
     }
 

@@ -4,6 +4,9 @@ import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
 import com.leadledger.console.api.Problem;
+import com.leadledger.console.list.ListFilters;
+import com.leadledger.console.list.ListReader;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.core.ParameterizedTypeReference;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,20 +38,41 @@ class RegistrationsController {
     static final List<String> PRODUCT_LINES = List.of("NETWORK_SECURITY", "DATA_CENTER", "COLLABORATION",
             "CLOUD_SERVICES");
     static final List<String> CURRENCIES = List.of("RUB", "USD", "EUR");
+    static final List<String> STATUSES = List.of("SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN", "WON", "LOST",
+            "EXPIRED", "REVOKED");
+    static final List<String> SORTS = List.of("newest", "oldest");
+    static final int PAGE_SIZE = 100;
     private static final ParameterizedTypeReference<Page<Registration>> PAGE = new ParameterizedTypeReference<>() {
     };
 
     private final LeadLedgerApi api;
+    private final ListReader lists;
     private final JsonMapper json;
 
-    RegistrationsController(LeadLedgerApi api, JsonMapper json) {
+    RegistrationsController(LeadLedgerApi api, ListReader lists, JsonMapper json) {
         this.api = api;
+        this.lists = lists;
         this.json = json;
     }
 
+    /** The partner's registrations, a page at a time, filtered by status and product line, newest or oldest first. */
     @GetMapping
-    String dashboard(Model model) {
-        model.addAttribute("registrations", api.read("/api/v1/registrations?page=0&size=100", PAGE).items());
+    String dashboard(@RequestParam(required = false) String status, @RequestParam(required = false) String productLine,
+                     @RequestParam(required = false) String sort, @RequestParam(required = false) String size,
+                     HttpServletRequest request, HttpServletResponse response, Model model) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", status);
+        filters.put("productLine", productLine);
+        filters.put("sort", sort);
+        model.addAttribute("registrations", lists.read("/api/v1/registrations", filters, PAGE, PAGE_SIZE, request,
+                response, model));
+        List<ListFilters.Option> all = List.of(new ListFilters.Option("", "list.all"));
+        model.addAttribute("filters", ListFilters.at("/console/registrations", "registrations-filters",
+                        "registrations-apply", size)
+                .choice("filter-status", "status", "field.status", status, all, STATUSES, "status.")
+                .choice("filter-product-line", "productLine", "field.productLine", productLine, all, PRODUCT_LINES,
+                        "productLine.")
+                .choice("sort", "sort", "list.sort", sort, List.of(), SORTS, "list.sort."));
         return "registrations";
     }
 

@@ -3,6 +3,10 @@ package com.leadledger.console.review;
 import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
+import com.leadledger.console.list.ListFilters;
+import com.leadledger.console.list.ListReader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,11 +37,16 @@ class ReviewController {
     private static final ParameterizedTypeReference<Page<ReviewItem>> PAGE = new ParameterizedTypeReference<>() {
     };
 
+    static final List<String> LEVELS = List.of("1", "2", "3");
+    static final int PAGE_SIZE = 100;
+
     private final LeadLedgerApi api;
+    private final ListReader lists;
     private final TierLimitsReader tierLimits;
 
-    ReviewController(LeadLedgerApi api, TierLimitsReader tierLimits) {
+    ReviewController(LeadLedgerApi api, ListReader lists, TierLimitsReader tierLimits) {
         this.api = api;
+        this.lists = lists;
         this.tierLimits = tierLimits;
     }
 
@@ -51,9 +60,17 @@ class ReviewController {
     record RegistrationOpportunity(String opportunityId) {
     }
 
+    /** A page of the queue (oldest first, as the API orders it), of one review level or all. */
     @GetMapping
-    String queue(Model model) {
-        List<ReviewItem> items = api.read("/api/v1/review-queue?page=0&size=100", PAGE).items();
+    String queue(@RequestParam(required = false) String level, @RequestParam(required = false) String size,
+                 HttpServletRequest request, HttpServletResponse response, Model model) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("level", level);
+        List<ReviewItem> items = lists.read("/api/v1/review-queue", filters, PAGE, PAGE_SIZE, request, response,
+                model);
+        model.addAttribute("filters", ListFilters.at("/console/review", "review-filters", "review-apply", size)
+                .choice("filter-review-level", "level", "field.level", level,
+                        List.of(new ListFilters.Option("", "list.all")), LEVELS, "level."));
         model.addAttribute("items", items);
         model.addAttribute("limits", tierLimits.of(items.stream().map(ReviewItem::partnerId).distinct().toList()));
         model.addAttribute("reasons", REJECTION_REASONS);
