@@ -66,7 +66,8 @@ class ConsoleAuthorizationMatrixIT {
                 new Page("/console/admin/policies/diff?from=1&to=1", ApiAccess.POLICIES, null),
                 new Page("/console/admin/dead-letters", ApiAccess.OPERATIONS, null),
                 new Page("/console/admin/dead-letters/" + deadLetter, ApiAccess.OPERATIONS, null),
-                new Page("/console/admin/rebuild", ApiAccess.OPERATIONS, null));
+                new Page("/console/admin/rebuild", ApiAccess.OPERATIONS, null),
+                new Page("/console/audit/history/" + partner, ApiAccess.AUDITOR, null));
         // in this order: the first reviewer's rejection leaves the others a rule's refusal (still their page, 302), the
         // admin's suspension is undone by its reinstatement, its discard comes after its retry
         List<Action> actions = List.of(
