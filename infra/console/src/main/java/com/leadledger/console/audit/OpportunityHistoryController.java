@@ -1,9 +1,7 @@
 package com.leadledger.console.audit;
 
-import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
-import com.leadledger.console.api.Problem;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +39,7 @@ class OpportunityHistoryController {
     String history(@PathVariable String opportunityId, @RequestParam(required = false) Integer step,
                    @RequestParam(required = false) String asOf, Model model) {
         Timeline timeline = Timeline.of(trail(opportunityId));
-        int selected = timeline.select(step, instant(asOf));
+        int selected = timeline.select(step, AsOf.parse(asOf));
         model.addAttribute("opportunityId", opportunityId);
         model.addAttribute("timeline", timeline);
         model.addAttribute("selected", selected);
@@ -67,19 +64,5 @@ class OpportunityHistoryController {
             events.addAll(page.items());
         } while (!page.items().isEmpty() && events.size() < page.total());
         return events;
-    }
-
-    /** A malformed instant is refused as the API refuses it: 400, naming the field. */
-    private static Instant instant(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(asOf.strip());
-        } catch (DateTimeParseException malformed) {
-            String message = "must be an ISO-8601 UTC instant such as 2026-12-01T09:30:00Z";
-            throw new ApiProblem(new Problem(400, "VALIDATION_FAILED", "Invalid request", message,
-                    List.of(new Problem.FieldError("asOf", message))));
-        }
     }
 }

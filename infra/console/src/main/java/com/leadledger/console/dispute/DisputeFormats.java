@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 
-/** A dispute's age as the user reads it ({@code ${@disputeFormats.age(...)}} in the templates): days and hours. */
+/**
+ * A dispute's age as the user reads it ({@code ${@disputeFormats.age(...)}} in the templates): days and hours; and its
+ * timeline's summaries in the user's language ({@link TimelineSummary}).
+ */
 @Component("disputeFormats")
 public class DisputeFormats {
 
@@ -20,5 +23,9 @@ public class DisputeFormats {
         Duration age = Duration.ofSeconds(Math.max(0, seconds));
         return messages.getMessage("age.daysHoursMinutes",
                 new Object[] {age.toDays(), age.toHoursPart(), age.toMinutesPart()}, LocaleContextHolder.getLocale());
+    }
+
+    public String timelineSummary(String kind, String summary) {
+        return TimelineSummary.of(kind, summary, messages, LocaleContextHolder.getLocale());
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.LinkedHashMap;
@@ -78,11 +79,25 @@ class ExtensionQueueController {
         try {
             Map<?, ?> answer = api.write("/api/v1/registrations/{id}/extension-requests/{rid}/" + decision, body,
                     null, Map.class, registrationId, extensionRequestId);
-            outcome = new ExtensionOutcome(registrationId, decision, RecordedEvent.idIn(answer), null);
+            outcome = new ExtensionOutcome(registrationId, decision, RecordedEvent.idIn(answer),
+                    opportunityOf(registrationId), null);
         } catch (ApiProblem refused) {
-            outcome = new ExtensionOutcome(registrationId, decision, null, refused.problem());
+            outcome = new ExtensionOutcome(registrationId, decision, null, null, refused.problem());
         }
         redirect.addFlashAttribute("outcome", outcome);
         return "redirect:/console/extensions";
+    }
+
+    record RegistrationOpportunity(String opportunityId) {
+    }
+
+    /** The opportunity whose stream recorded the decision, for the link to its audit entry; null if unreadable. */
+    private String opportunityOf(String registrationId) {
+        try {
+            return api.read("/api/v1/registrations/{id}", RegistrationOpportunity.class, registrationId)
+                    .opportunityId();
+        } catch (ApiProblem | RestClientException unavailable) {
+            return null;
+        }
     }
 }

@@ -59,6 +59,23 @@ class AdminPagesIT {
         new Select(admin.find(By.id("tier"))).selectByValue("GOLD");
         admin.click(By.id("change-tier"));
         assertThat(admin.find(By.id("change")).getText()).contains("Tier of partner " + partnerId + " changed");
+        String tierEvent = admin.find(By.cssSelector("#change .event-id")).getText();
+        String tierEntry = admin.find(By.cssSelector("#change .audit-entry")).getAttribute("href");
+        try (Browser auditor = new Browser(system, "admin-auditor", "en")) {
+            auditor.signInAs("AUDITOR");
+            AuditEntry.opensTheEventHighlighted(auditor, tierEntry, partnerId, tierEvent, "PartnerTierChanged");
+            assertThat(auditor.find(By.id("event-" + tierEvent)).getText()).contains("GOLD");
+            auditor.screenshot("tier-change-audit-entry");
+            auditor.open("/console/admin/partners/" + partnerId); // auditors read partners, and open their history
+            auditor.clickAndLoad(By.id("aggregate-history"));
+            assertThat(auditor.path()).isEqualTo("/console/audit/history/" + partnerId);
+            assertThat(auditor.find(By.id("history-aggregate-type")).getText()).isEqualTo("Partner");
+            assertThat(auditor.findAll(By.cssSelector("#history-events .history-event")))
+                    .extracting(event -> event.getAttribute("data-event-type"))
+                    .containsSubsequence("PartnerOnboarded", "PartnerTierChanged");
+            assertThat(auditor.findAll(By.cssSelector("#history-events .highlighted"))).as("nothing to highlight")
+                    .isEmpty();
+        }
         admin.reloadUntil(() -> admin.find(By.id("partner-tier")).getText().equals("Gold"));
 
         admin.click(By.id("line-DATA_CENTER"));

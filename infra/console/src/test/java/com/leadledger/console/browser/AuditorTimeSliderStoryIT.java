@@ -97,6 +97,11 @@ class AuditorTimeSliderStoryIT {
             WebElement decision = auditor.find(By.cssSelector("#decisions li[data-event-type='RegistrationApproved']"));
             assertThat(decision.getText()).contains("CHANNEL_MANAGER", registrationA);
             assertThat(decision.findElements(By.cssSelector(".saw li"))).as("what the manager saw").hasSize(2);
+            // the decision's event, in the history of the opportunity that recorded it
+            String opportunityId = auditor.find(By.id("opportunity-id")).getText();
+            WebElement approvalEvent = decision.findElement(By.className("decision-event"));
+            AuditEntry.opensTheEventHighlighted(auditor, approvalEvent.getAttribute("href"), opportunityId,
+                    approvalEvent.getText(), "RegistrationApproved");
 
             auditor.open("/console/audit/receipt");
             auditor.find(By.id("receipt-text")).sendKeys(receiptA);

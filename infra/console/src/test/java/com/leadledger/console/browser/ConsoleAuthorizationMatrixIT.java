@@ -70,7 +70,8 @@ class ConsoleAuthorizationMatrixIT {
                 new Page("/console/admin/rebuild", ApiAccess.OPERATIONS, null),
                 new Page("/console/dumping", ApiAccess.DUMPING_FLAGS, null),
                 new Page("/console/reports/conflicts", ApiAccess.REPORTS, null),
-                new Page("/console/reports/partners", ApiAccess.REPORTS, null));
+                new Page("/console/reports/partners", ApiAccess.REPORTS, null),
+                new Page("/console/audit/history/" + partner, ApiAccess.AUDITOR, null));
         // in this order: the first reviewer's rejection leaves the others a rule's refusal (still their page, 302), the
         // admin's suspension is undone by its reinstatement, its discard comes after its retry
         List<Action> actions = List.of(

@@ -52,6 +52,9 @@ class EveryPageInBothLanguagesIT {
             rendered(partner, language, "disputes");
             String disputeId = complain(partner, language, registrationId);
             rendered(partner, language, "dispute");
+            assertThat(partner.find(By.cssSelector("#timeline li[data-kind='OPENED'] .summary")).getText())
+                    .as("the timeline in the page's language")
+                    .startsWith(language.equals("ru") ? "Открыт спор типа «" : "Dispute of type ");
             partner.open("/console/partner-record");
             partner.find(By.id("penalty-points"));
             rendered(partner, language, "partner-record-own");
@@ -106,6 +109,16 @@ class EveryPageInBothLanguagesIT {
             auditor.clickAndLoad(By.id("check-receipt"));
             assertThat(auditor.find(By.id("receipt-verdict")).getAttribute("data-outcome")).isEqualTo("MALFORMED");
             rendered(auditor, language, "audit-receipt-malformed");
+            auditor.open("/console/audit/opportunities/" + opportunityId);
+            auditor.clickAndLoad(By.id("opportunity-all-events"));
+            assertThat(auditor.find(By.id("history-aggregate-id")).getText()).isEqualTo(opportunityId);
+            assertThat(auditor.findAll(By.cssSelector("#history-events .history-event"))).isNotEmpty();
+            rendered(auditor, language, "audit-aggregate-history");
+            auditor.open("/console/audit/history/" + disputeId);
+            auditor.reloadUntil(() -> auditor.has(By.cssSelector("#state li[data-kind='OPENED']")));
+            assertThat(auditor.find(By.cssSelector("#state li[data-kind='OPENED'] .summary")).getText())
+                    .startsWith(language.equals("ru") ? "Открыт спор типа «" : "Dispute of type ");
+            rendered(auditor, language, "audit-aggregate-history-dispute");
 
             for (String report : List.of("conflicts", "decisions", "disputes", "support", "partners")) {
                 auditor.open("/console/reports/" + report);

@@ -72,8 +72,9 @@ class ManagerOpportunityPageIT {
             assertThat(manager.find(By.id("support-outcome")).getAttribute("data-refused")).isEqualTo("false");
             assertThat(manager.find(By.cssSelector("#support-outcome .event-id")).getText()).as("the recorded event")
                     .matches("[0-9a-f-]{36}");
+            String opportunityId = URI.create(opportunityPage).getPath().replace("/console/opportunities/", "");
             assertThat(manager.find(By.cssSelector("#support-outcome .audit-entry")).getAttribute("href"))
-                    .contains("/console/audit/opportunities/");
+                    .contains("/console/audit/history/" + opportunityId + "?event=");
             manager.reloadUntil(() -> manager.find(By.id("supported-registration")).getText().equals(registration)
                     && manager.has(By.cssSelector("#support-history li[data-action='GRANTED']")));
 
@@ -97,8 +98,12 @@ class ManagerOpportunityPageIT {
             manager.type(By.id("grant-note-" + registration), "agreed with the partner manager");
             manager.clickAndLoad(By.cssSelector("#extension-" + registration + " .grant-button"));
             assertThat(manager.find(By.id("extension-outcome")).getAttribute("data-refused")).isEqualTo("false");
-            assertThat(manager.find(By.cssSelector("#extension-outcome .event-id")).getText()).as("the recorded event")
-                    .matches("[0-9a-f-]{36}");
+            String extensionEvent = manager.find(By.cssSelector("#extension-outcome .event-id")).getText();
+            assertThat(extensionEvent).as("the recorded event").matches("[0-9a-f-]{36}");
+            assertThat(manager.find(By.cssSelector("#extension-outcome .audit-entry")).getAttribute("href"))
+                    .as("the grant, in the history of the opportunity that recorded it")
+                    .endsWith("/console/audit/history/" + opportunityId + "?event=" + extensionEvent + "#event-"
+                            + extensionEvent);
             manager.reloadUntil(() -> !manager.has(By.id("extension-" + registration)));
         }
     }

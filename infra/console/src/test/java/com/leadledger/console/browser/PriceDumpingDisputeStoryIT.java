@@ -45,17 +45,19 @@ class PriceDumpingDisputeStoryIT {
     private static Browser partnerA;
     private static Browser partnerB;
     private static Browser manager;
+    private static Browser auditor;
 
     @BeforeAll
     static void browsers() {
         partnerA = new Browser(system, "story2-partner-a", "en");
         partnerB = new Browser(system, "story2-partner-b", "en");
         manager = new Browser(system, "story2-manager", "en");
+        auditor = new Browser(system, "story2-auditor", "en");
     }
 
     @AfterAll
     static void close() {
-        for (Browser browser : new Browser[] {partnerA, partnerB, manager}) {
+        for (Browser browser : new Browser[] {partnerA, partnerB, manager, auditor}) {
             if (browser != null) {
                 browser.close();
             }
@@ -160,6 +162,19 @@ class PriceDumpingDisputeStoryIT {
         manager.screenshot("ruling-confirm");
         manager.clickAndLoad(By.id("confirm-ruling"));
         assertDone(manager, "Ruling recorded.");
+        String rulingEvent = manager.find(By.cssSelector("#action-result .event-id")).getText();
+        String rulingEntry = manager.find(By.cssSelector("#action-result .audit-entry")).getAttribute("href");
+        // the auditors' page: the manager's role may not read the audit trail, and the console answers as the API
+        manager.clickAndLoad(By.cssSelector("#action-result .audit-entry"));
+        assertThat(manager.find(By.id("problem")).getText()).contains("FORBIDDEN");
+        auditor.signInAs("AUDITOR");
+        AuditEntry.opensTheEventHighlighted(auditor, rulingEntry, disputeId, rulingEvent, "DisputeRuled");
+        assertThat(auditor.find(By.id("dispute-state-status")).getText()).as("the dispute as of the ruling")
+                .isEqualTo("Ruled");
+        assertThat(auditor.find(By.cssSelector("#dispute-state-rulings li[data-outcome='UPHELD']")).getText())
+                .contains("Upheld");
+        auditor.screenshot("ruling-audit-entry");
+        manager.open("/console/arbitration/" + disputeId);
         manager.reloadUntil(() -> manager.find(By.cssSelector(
                 "#linked-registrations tr[data-role='RESPONDENT'] .status")).getText().equals("Revoked"));
         assertThat(manager.find(By.id("dispute-status")).getText()).isEqualTo("Ruled");

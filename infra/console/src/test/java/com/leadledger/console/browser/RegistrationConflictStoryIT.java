@@ -97,9 +97,9 @@ class RegistrationConflictStoryIT {
         String eventId = approved.findElement(By.className("event-id")).getText();
         assertThat(approved.findElement(By.className("recorded-event")).getText()).contains("Recorded as event", eventId);
         String auditEntry = approved.findElement(By.className("audit-entry")).getAttribute("href");
-        assertThat(auditEntry).contains("/console/audit/opportunities/").endsWith("#event-" + eventId);
-        String opportunityId = auditEntry.substring(auditEntry.indexOf("/opportunities/") + "/opportunities/".length(),
-                auditEntry.indexOf('#'));
+        assertThat(auditEntry).contains("/console/audit/history/").endsWith("?event=" + eventId + "#event-" + eventId);
+        String opportunityId = auditEntry.substring(auditEntry.indexOf("/history/") + "/history/".length(),
+                auditEntry.indexOf('?'));
         assertThat(auditedEventType(opportunityId, eventId)).as("the event shown is the approval in the audit log")
                 .isEqualTo("RegistrationApproved");
 
