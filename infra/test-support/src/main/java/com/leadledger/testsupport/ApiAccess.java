@@ -30,6 +30,12 @@ public final class ApiAccess {
     public static final Set<String> REVIEW_QUEUE = REVIEWERS;
     /** {@code POST /api/v1/registrations/{id}/approve} and {@code /reject}. */
     public static final Set<String> DECIDE_REGISTRATIONS = REVIEWERS;
+    /** {@code POST /api/v1/registrations/{id}/extension-requests}: the owning partner (another partner gets 404). */
+    public static final Set<String> REQUEST_EXTENSIONS = Set.of(PARTNER);
+    /** {@code GET /api/v1/opportunities/{id}}. */
+    public static final Set<String> OPPORTUNITIES = VENDOR;
+    /** {@code POST /api/v1/opportunities/{id}/support} and {@code /support/evidence}. */
+    public static final Set<String> DECIDE_SUPPORT = REVIEWERS;
     /** {@code GET /api/v1/partners}. */
     public static final Set<String> PARTNERS = VENDOR;
     /** {@code GET /api/v1/partners/{id}}: partners their own, the vendor all. */

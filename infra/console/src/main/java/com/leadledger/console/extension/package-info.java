@@ -1,2 +1,5 @@
-/** Channel staff's queue of extension requests awaiting a decision: grant or refuse each. */
+/**
+ * Extensions of a registration's protection: the partner's request from its registration, and channel staff's queue
+ * of the requests awaiting a decision, where each is granted or refused.
+ */
 package com.leadledger.console.extension;

@@ -30,6 +30,11 @@ public record Opportunity(String opportunityId, String customerKey, String produ
                 .orElse(null);
     }
 
+    /** The customer's written preferences recorded on the opportunity: the documents a move may cite. */
+    public List<SupportHistoryEntry> recordedPreferences() {
+        return supportHistory.stream().filter(h -> "EVIDENCE_RECORDED".equals(h.action())).toList();
+    }
+
     /** Approved registrations: the ones support may go to. */
     public List<RankingEntry> approved() {
         return ranking.stream().filter(r -> "APPROVED".equals(r.status())).toList();

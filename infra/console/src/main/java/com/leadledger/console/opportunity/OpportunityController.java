@@ -26,6 +26,8 @@ import java.util.Map;
 class OpportunityController {
 
     static final List<String> ACTIONS = List.of("GRANT", "MOVE", "WITHDRAW");
+    /** The outcome's action when the customer's written preference was recorded (not a support action). */
+    static final String RECORD_PREFERENCE = "RECORD_PREFERENCE";
     /** The reason codes a move or withdrawal away from a still protected registration may cite (see DOMAIN). */
     static final List<String> JUSTIFICATIONS = List.of("ARBITRATION_RULING", "PARTNER_WITHDREW", "PROTECTION_EXPIRED",
             "CUSTOMER_WRITTEN_PREFERENCE");
@@ -61,9 +63,40 @@ class OpportunityController {
         SupportOutcome outcome;
         try {
             Map<?, ?> answer = api.write("/api/v1/opportunities/{id}/support", body, null, Map.class, opportunityId);
-            outcome = new SupportOutcome(action, registrationId, RecordedEvent.idIn(answer), null);
+            outcome = new SupportOutcome(action, registrationId, RecordedEvent.idIn(answer), null, null);
         } catch (ApiProblem refused) {
-            outcome = new SupportOutcome(action, registrationId, null, refused.problem());
+            if (refused.refusesTheUser()) {
+                throw refused;
+            }
+            outcome = new SupportOutcome(action, registrationId, null, refused.problem(), null);
+        }
+        redirect.addFlashAttribute("outcome", outcome);
+        return "redirect:/console/opportunities/" + opportunityId;
+    }
+
+    /**
+     * Records the customer's written preference on the opportunity: a document's SHA-256 (computed in the browser,
+     * the file is never sent), its name and an optional link. A move may then cite that SHA-256.
+     */
+    @PostMapping("/support/evidence")
+    String recordPreference(@PathVariable String opportunityId, @RequestParam(required = false) String sha256,
+                            @RequestParam(required = false) String name,
+                            @RequestParam(required = false) String link, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sha256", sha256 == null ? "" : sha256.strip());
+        body.put("name", name == null ? "" : name.strip());
+        putIfPresent(body, "link", link);
+        SupportOutcome outcome;
+        try {
+            Map<?, ?> answer = api.write("/api/v1/opportunities/{id}/support/evidence", body, null, Map.class,
+                    opportunityId);
+            outcome = new SupportOutcome(RECORD_PREFERENCE, null, RecordedEvent.idIn(answer), null,
+                    String.valueOf(answer.get("evidenceSha256")));
+        } catch (ApiProblem refused) {
+            if (refused.refusesTheUser()) {
+                throw refused;
+            }
+            outcome = new SupportOutcome(RECORD_PREFERENCE, null, null, refused.problem(), null);
         }
         redirect.addFlashAttribute("outcome", outcome);
         return "redirect:/console/opportunities/" + opportunityId;

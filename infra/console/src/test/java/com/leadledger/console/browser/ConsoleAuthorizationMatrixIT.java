@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every console page and action (review decisions, admin actions) × every demo identity, signed in through the console: the console answers as
+ * Every console page and action (review decisions, extension requests, support decisions, admin actions) × every demo identity, signed in through the console: the console answers as
  * the API behind it does, by the API's own table ({@link ApiAccess}). A page answers 200 to a role the API serves,
  * 403 to one it does not, 404 to a partner asking for another partner's object; an action a role may take leads back
  * to its page (302, the outcome or a rule's refusal shown there), one it may not is answered 403.
@@ -45,13 +45,19 @@ class ConsoleAuthorizationMatrixIT {
     record Page(String path, Set<String> allowed, String ownedBy) {
     }
 
-    /** An action (a form) and the API rows it writes through. */
-    record Action(String path, Map<String, String> form, Set<String> allowed) {
+    /** An action (a form) and the API rows it writes through; {@code ownedBy} as for a page. */
+    record Action(String path, Map<String, String> form, Set<String> allowed, String ownedBy) {
+
+        Action(String path, Map<String, String> form, Set<String> allowed) {
+            this(path, form, allowed, null);
+        }
     }
 
     @Test
     void everyPageAndActionAnswersEveryIdentityAsTheApiDoes() throws Exception {
-        String registration = registrationOfPartnerA();
+        HttpApi.Answer submitted = registrationOfPartnerA();
+        String registration = submitted.text("registrationId");
+        String opportunity = submitted.text("opportunityId");
         String flagged = flaggedRegistrationOfPartnerA();
         String partner = onboardedPartner();
         long deadLetter = system.parkARecordThatIsNoEvent();
@@ -59,6 +65,8 @@ class ConsoleAuthorizationMatrixIT {
         List<Page> pages = List.of(
                 new Page("/console/registrations", ApiAccess.REGISTRATIONS, null),
                 new Page("/console/registrations/" + registration, ApiAccess.REGISTRATIONS, "P-1001"),
+                new Page("/console/registrations/" + registration + "/extension", ApiAccess.REGISTRATIONS, "P-1001"),
+                new Page("/console/opportunities/" + opportunity, ApiAccess.OPPORTUNITIES, null),
                 new Page("/console/notices", ApiAccess.NOTICES, null),
                 new Page("/console/review", ApiAccess.REVIEW_QUEUE, null),
                 new Page("/console/admin/partners", ApiAccess.PARTNERS, null),
@@ -75,6 +83,12 @@ class ConsoleAuthorizationMatrixIT {
         // in this order: the first reviewer's rejection leaves the others a rule's refusal (still their page, 302), the
         // admin's suspension is undone by its reinstatement, its discard comes after its retry
         List<Action> actions = List.of(
+                new Action("/console/registrations/" + registration + "/extension",
+                        Map.of("reason", "matrix", "days", "10"), ApiAccess.REQUEST_EXTENSIONS, "P-1001"),
+                new Action("/console/opportunities/" + opportunity + "/support/evidence",
+                        Map.of("sha256", "ab".repeat(32), "name", "matrix letter"), ApiAccess.DECIDE_SUPPORT),
+                new Action("/console/opportunities/" + opportunity + "/support",
+                        Map.of("action", "GRANT", "registrationId", registration), ApiAccess.DECIDE_SUPPORT),
                 new Action("/console/review/" + registration + "/reject", Map.of("reasonCode", "OTHER"),
                         ApiAccess.DECIDE_REGISTRATIONS),
                 new Action("/console/review/" + registration + "/approve", Map.of("discountPercent", "5"),
@@ -115,7 +129,11 @@ class ConsoleAuthorizationMatrixIT {
         for (Action action : actions) {
             for (var signedIn : sessions.entrySet()) {
                 DemoIdentity identity = signedIn.getKey();
-                int expected = expected(identity, action.allowed(), null) == 200 ? 302 : 403;
+                int expected = switch (expected(identity, action.allowed(), action.ownedBy())) {
+                    case 200 -> 302;
+                    case 404 -> 404;
+                    default -> 403;
+                };
                 HttpResponse<String> answer = signedIn.getValue().post(action.path(), action.form());
                 boolean right = answer.statusCode() == expected && (expected != 302
                         || !answer.headers().firstValue("Location").orElse("").contains("sign-in"));
@@ -178,21 +196,21 @@ class ConsoleAuthorizationMatrixIT {
         return identity.mint(DevTokens.DEFAULT_SECRET, DevTokens.DEFAULT_TTL);
     }
 
-    private static String registrationOfPartnerA() {
+    private static HttpApi.Answer registrationOfPartnerA() {
         HttpApi command = new HttpApi(system.command.baseUrl());
         HttpApi.Answer submitted = command.post("/api/v1/registrations", token(DemoIdentity.PARTNER_A), """
                 {"customer": {"legalName": "ООО «Матрица %1$s»", "country": "RU", "taxId": "%1$s"},
                  "productLine": "NETWORK_SECURITY", "estimatedValue": {"amount": "1250000", "currency": "RUB"},
                  "expectedCloseDate": "%2$s"}""".formatted(Inns.random(), LocalDate.now().plusDays(90)));
         assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
-        String registration = submitted.text("registrationId");
-        awaitQuery("/api/v1/registrations/" + registration);
-        return registration;
+        awaitQuery("/api/v1/registrations/" + submitted.text("registrationId"));
+        awaitQuery("/api/v1/opportunities/" + submitted.text("opportunityId"));
+        return submitted;
     }
 
     /** A registration of partner A won far below its registered value: flagged as possible dumping. */
     private static String flaggedRegistrationOfPartnerA() {
-        String registration = registrationOfPartnerA();
+        String registration = registrationOfPartnerA().text("registrationId");
         HttpApi.Answer won = new HttpApi(system.command.baseUrl()).post("/api/v1/registrations/" + registration
                 + "/outcome", token(DemoIdentity.PARTNER_A),
                 "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"800000\", \"currency\": \"RUB\"}}");

@@ -45,6 +45,11 @@ class EveryPageInBothLanguagesIT {
             String inn = submit(partner);
             rendered(partner, language, "registration");
             String registrationId = partner.find(By.id("registration-id")).getText();
+            partner.open("/console/registrations/" + registrationId + "/extension");
+            rendered(partner, language, "extension-request");
+            partner.clickAndLoad(By.id("request-extension")); // no reason: the API's problem next to the field
+            assertThat(partner.find(By.id("reason-error")).getText()).isNotBlank();
+            rendered(partner, language, "extension-request-problem");
             partner.open("/console/notices");
             rendered(partner, language, "notices");
             partner.open("/console/disputes");

@@ -88,7 +88,7 @@ class ManagerOpportunityPageIT {
             assertThat(refusal.getText()).contains("still protected");
             manager.screenshot("opportunity-support-refused");
 
-            // the partner asks for more protection (through the API: the partner's page for it is not built yet)
+            // the partner asks for more protection (through the API here; KeyboardOnlyIT asks on the partner's page)
             requestExtension(registration, 20, "the customer's tender moved by three weeks");
             manager.open("/console/extensions");
             manager.reloadUntil(() -> manager.has(By.id("extension-" + registration)));
