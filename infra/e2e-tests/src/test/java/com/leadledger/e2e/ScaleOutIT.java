@@ -112,7 +112,6 @@ class ScaleOutIT {
                 .startTimeout(Duration.ofSeconds(180)).build();
     }
 
-
     @AfterAll
     static void stopInstances() {
         List<ServiceProcess> all = new ArrayList<>(queries);
