@@ -83,8 +83,7 @@ class FaultDrillsIT {
         env.put("LEADLEDGER_RECONCILIATION_ENABLED", "false"); // reconciliation has its own end-to-end test
         command = service(ProjectPaths.commandServiceJar(), "command-service", home, Map.of());
         query = service(ProjectPaths.queryServiceJar(), "query-service", home, Map.of());
-        command.start();
-        query.start();
+        ServiceProcess.startTogether(command, query);
         commandApi = new HttpApi(command.baseUrl());
     }
 

@@ -77,14 +77,15 @@ class JwksIssuerIT {
         env.put("LEADLEDGER_HOME", home.toString());
         env.put("LEADLEDGER_RECEIPT_KEY_DIR", keys.toString());
         env.put("LEADLEDGER_CHECKPOINT_INTERVAL", "1s");
-        command = service(ProjectPaths.commandServiceJar(), "command-service", env).start();
+        command = service(ProjectPaths.commandServiceJar(), "command-service", env);
 
         env.put("LEADLEDGER_COMMAND_URL", command.baseUrl());
         env.put("LEADLEDGER_COMMAND_TOKEN_URI", issuer.tokenUri());
         env.put("LEADLEDGER_COMMAND_CLIENT_ID", CLIENT_ID);
         env.put("LEADLEDGER_COMMAND_CLIENT_SECRET", CLIENT_SECRET);
         env.put("LEADLEDGER_RECONCILIATION_INTERVAL", "2s");
-        query = service(ProjectPaths.queryServiceJar(), "query-service", env).start();
+        query = service(ProjectPaths.queryServiceJar(), "query-service", env);
+        ServiceProcess.startTogether(command, query);
 
         commandApi = new HttpApi(command.baseUrl());
         queryApi = new HttpApi(query.baseUrl());

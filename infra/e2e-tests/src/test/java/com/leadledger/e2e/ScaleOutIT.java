@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -98,25 +97,19 @@ class ScaleOutIT {
         for (int i = 1; i <= 3; i++) {
             // A killed member's partitions move to the others after the session timeout (Kafka's default: 45 s).
             queries.add(service(ProjectPaths.queryServiceJar(), "query-" + i, home, env,
-                    "--spring.kafka.consumer.properties.session.timeout.ms=6000",
-                    "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000"));
+                    LeadLedgerSystem.SHORT_KAFKA_SESSION));
         }
         // The first command instance alone creates the receipt key pair; the others start side by side.
         List<ServiceProcess> first = new ArrayList<>(queries);
         first.add(commands.get(0));
-        startTogether(first);
-        startTogether(List.of(commands.get(1)));
+        ServiceProcess.startTogether(first.toArray(ServiceProcess[]::new));
+        commands.get(1).start();
     }
 
     static ServiceProcess service(Path jar, String name, Path home, Map<String, String> env, String... args) {
         return ServiceProcess.builder(jar).name(name).env(env).args(args)
                 .jvmArgs("-Xmx384m", "-XX:TieredStopAtLevel=1").logFile(home.resolve(name + ".log"))
                 .startTimeout(Duration.ofSeconds(180)).build();
-    }
-
-    static void startTogether(Collection<ServiceProcess> services) {
-        CompletableFuture.allOf(services.stream().map(s -> CompletableFuture.runAsync(s::start))
-                .toArray(CompletableFuture[]::new)).join();
     }
 
     @AfterAll

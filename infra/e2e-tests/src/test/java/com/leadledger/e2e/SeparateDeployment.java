@@ -52,6 +52,9 @@ final class SeparateDeployment implements AutoCloseable {
         env.putAll(postgres.roles().environment()); // the application role, migrating as the migration owner
         env.put("LEADLEDGER_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers());
         env.put("LEADLEDGER_TOPIC", topic);
+        // a consumer group of its own, so that no other deployment's query service joining or dying on the shared
+        // broker holds this one's consumers in a rebalance (nor the other way round)
+        env.put("LEADLEDGER_QUERY_GROUP", "leadledger-query-" + name + "-" + UUID.randomUUID());
         env.put("LEADLEDGER_DEV_JWT_SECRET", DevTokens.DEFAULT_SECRET);
         env.put("LEADLEDGER_HOME", home.toString());
         env.put("LEADLEDGER_DEADLINE_POLL_INTERVAL", "1s");

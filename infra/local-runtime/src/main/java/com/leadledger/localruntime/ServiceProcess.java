@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * A Spring Boot executable jar running as a child process on a given port ({@code SERVER_PORT}).
@@ -23,6 +26,12 @@ import java.util.Objects;
 public final class ServiceProcess extends ChildProcess<ServiceProcess> {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Threads that start services side by side ({@link #startTogether}); daemons, so they never hold the JVM. */
+    private static final Executor STARTER = task -> {
+        Thread thread = new Thread(task, "service-start");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private final Path jar;
     private final int port;
@@ -71,17 +80,48 @@ public final class ServiceProcess extends ChildProcess<ServiceProcess> {
     protected ReadinessProbe readinessProbe() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
-        return () -> {
-            try {
-                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
-            } catch (IOException notYet) {
-                return false; // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name(), e);
+        return new ReadinessProbe() {
+            @Override
+            public boolean isReady() {
+                try {
+                    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == 200
+                            && response.body().replace(" ", "").contains("\"status\":\"UP\"");
+                } catch (IOException notYet) {
+                    return false; // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for " + name(), e);
+                }
+            }
+
+            /** A refused connection or a health request costs next to nothing: ready is noticed within 100 ms. */
+            @Override
+            public Duration interval() {
+                return Duration.ofMillis(100);
             }
         };
+    }
+
+    /**
+     * Starts the services side by side (each JVM's start-up overlaps the others') and returns once all are ready;
+     * if one fails to start, all are killed once the others' starts have ended, and that failure is thrown. For services that need each other
+     * only once they serve (a query service calls its command service's URL later, not while starting).
+     */
+    public static void startTogether(ServiceProcess... services) {
+        List<CompletableFuture<ServiceProcess>> starts = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            starts.add(CompletableFuture.supplyAsync(service::start, STARTER));
+        }
+        try {
+            // allOf ends once every start has ended, ready or failed: none comes up after the kill below
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            for (ServiceProcess service : services) {
+                service.kill();
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     @Override

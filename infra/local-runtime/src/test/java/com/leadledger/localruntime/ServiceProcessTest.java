@@ -99,6 +99,38 @@ class ServiceProcessTest {
     }
 
     @Test
+    void servicesStartedTogetherAreAllReadyWhenItReturns() {
+        ServiceProcess one = ServiceProcess.builder(jar).name("together-1").jvmArgs("-Xmx64m")
+                .logFile(dir.resolve("logs/together-1.log")).startTimeout(Duration.ofSeconds(30)).build();
+        ServiceProcess two = ServiceProcess.builder(jar).name("together-2").jvmArgs("-Xmx64m")
+                .logFile(dir.resolve("logs/together-2.log")).startTimeout(Duration.ofSeconds(30)).build();
+        try {
+            ServiceProcess.startTogether(one, two);
+            assertThat(one.isRunning()).isTrue();
+            assertThat(two.isRunning()).isTrue();
+        } finally {
+            one.kill();
+            two.kill();
+        }
+    }
+
+    @Test
+    void whenOneOfTheServicesStartedTogetherFailsTheOthersAreKilledAndItsFailureIsThrown() {
+        ServiceProcess healthy = ServiceProcess.builder(jar).name("together-healthy").jvmArgs("-Xmx64m")
+                .logFile(dir.resolve("logs/together-healthy.log")).startTimeout(Duration.ofSeconds(30)).build();
+        ServiceProcess crashing = ServiceProcess.builder(jar).name("together-crashing").env("FAKE_MODE", "crash")
+                .logFile(dir.resolve("logs/together-crashing.log")).startTimeout(Duration.ofSeconds(30)).build();
+        try {
+            assertThatThrownBy(() -> ServiceProcess.startTogether(healthy, crashing))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("exited with code 3");
+            assertThat(healthy.isRunning()).isFalse();
+            assertThat(crashing.isRunning()).isFalse();
+        } finally {
+            healthy.kill();
+        }
+    }
+
+    @Test
     void refusesAMissingJar() {
         ServiceProcess service = ServiceProcess.builder(dir.resolve("nope.jar")).build();
         assertThatThrownBy(service::start).hasMessageContaining("missing");

@@ -70,8 +70,7 @@ final class ConsoleSystem {
         queryEnv.put("LEADLEDGER_COMMAND_URL", command.baseUrl());
         query = process(ProjectPaths.queryServiceJar(), "query-service", queryEnv, logs);
         console = query;
-        command.start();
-        query.start();
+        ServiceProcess.startTogether(command, query);
     }
 
     /**

@@ -65,6 +65,8 @@ class OidcSignInIT {
                 .env(postgres.roles().environment())
                 .env("LEADLEDGER_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers())
                 .env("LEADLEDGER_TOPIC", "leadledger.events.console-oidc-" + UUID.randomUUID())
+                // its own consumer group: joining and leaving the console's would pause that one's ingest twice
+                .env("LEADLEDGER_QUERY_GROUP", "leadledger-query-console-oidc-" + UUID.randomUUID())
                 .env("LEADLEDGER_RECONCILIATION_ENABLED", "false")
                 .env("LEADLEDGER_JWT_ISSUER", issuer)
                 .env("LEADLEDGER_JWT_JWKS_URI", issuer + "/oauth2/jwks")

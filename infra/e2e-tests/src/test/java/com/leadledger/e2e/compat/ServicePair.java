@@ -60,6 +60,8 @@ final class ServicePair implements AutoCloseable {
         env.putAll(postgres.roles().environment()); // the application role, migrating as the migration owner
         env.put("LEADLEDGER_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers());
         env.put("LEADLEDGER_TOPIC", "leadledger.events." + name + "-" + UUID.randomUUID());
+        // a consumer group of its own: no rebalance with other deployments' query services on the shared broker
+        env.put("LEADLEDGER_QUERY_GROUP", "leadledger-query-" + name + "-" + UUID.randomUUID());
         env.put("LEADLEDGER_DEV_JWT_SECRET", DevTokens.DEFAULT_SECRET);
         env.put("LEADLEDGER_HOME", logs.resolve("home").toString());
         env.put("LEADLEDGER_RECONCILIATION_ENABLED", "false"); // reconciliation has its own end-to-end test
