@@ -66,7 +66,7 @@ class SnapshotIT extends CommandServiceITBase {
                 .param("id", opp).query().singleRow();
         assertThat(snapshot.get("type")).isEqualTo("Opportunity");
         assertThat(snapshot.get("payloadtype")).isEqualTo(OPPORTUNITY_CLASS);
-        assertThat(snapshot.get("payloadrevision")).isEqualTo("1");
+        assertThat(snapshot.get("payloadrevision")).isEqualTo("2");
         JsonNode state = JSON.readTree((String) snapshot.get("json"));
         assertThat(state.get("opportunityId").asText()).isEqualTo(opp);
         assertThat(state.get("registrations").size()).isBetween(30, registrations);
