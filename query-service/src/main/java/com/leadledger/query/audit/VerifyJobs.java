@@ -106,8 +106,8 @@ class VerifyJobs implements DisposableBean {
         executor.submit(() -> {
             try {
                 run(job, caller);
-            } catch (RuntimeException e) {
-                log.warn("verification job {} failed: {}", job.id, e.toString());
+            } catch (RuntimeException | Error e) {
+                log.warn("verification job {} failed", job.id, e);
             }
         });
         return job.view();
@@ -157,8 +157,9 @@ class VerifyJobs implements DisposableBean {
             job.eventsDone = job.eventsTotal;
             job.state = "DONE";
             return job.result;
-        } catch (RuntimeException e) {
-            job.error = e.getMessage();
+        } catch (RuntimeException | Error e) {
+            // an Error too: left RUNNING, the job would show a progress bar that never ends
+            job.error = String.valueOf(e.getMessage());
             job.state = "FAILED";
             throw e;
         } finally {
