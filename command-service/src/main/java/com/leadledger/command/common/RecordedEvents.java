@@ -1,5 +1,6 @@
 package com.leadledger.command.common;
 
+import com.leadledger.events.registration.PossibleDumpingFlagged;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -8,6 +9,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
@@ -17,11 +19,13 @@ import java.util.function.BiFunction;
  * prepares its commit: a nested command's events come with its caller's) and, once that unit of work has committed,
  * hands their ids in order to the sender that asked for them before sending ({@link #expect}). An attempt that is
  * rolled back, and perhaps retried, hands over nothing: only stored events are reported. Aggregates know nothing of
- * this.
+ * this. An event the sender is not to learn of ({@link #UNTOLD}: a possible-dumping flag raised by the partner's own
+ * WON) is stored like any other but not reported, so the answer's ids cannot give it away.
  */
 public final class RecordedEvents implements MessageDispatchInterceptor<EventMessage<?>> {
 
     private static final String COLLECTED = RecordedEvents.class.getName() + ".collected";
+    static final Set<Class<?>> UNTOLD = Set.of(PossibleDumpingFlagged.class);
 
     private final Map<String, List<String>> awaited = new ConcurrentHashMap<>();
 
@@ -47,7 +51,8 @@ public final class RecordedEvents implements MessageDispatchInterceptor<EventMes
                     root.afterCommit(committed -> awaited.replace(commandMessageId, List.copyOf(ids)));
                     return ids;
                 });
-                events.forEach(event -> collected.add(event.getIdentifier()));
+                events.stream().filter(event -> !UNTOLD.contains(event.getPayloadType()))
+                        .forEach(event -> collected.add(event.getIdentifier()));
             }
         }
         return (index, event) -> event;

@@ -101,8 +101,10 @@ class OutcomeStoriesIT {
         String owner = onboardPartner("GOLD", "NETWORK_SECURITY");
         String reg = submitted(owner, Inns.random(), "NETWORK_SECURITY").text("registrationId");
         ok("/api/v1/registrations/" + reg + "/approve", MANAGER, "{\"discountPercent\": 10}");
-        ok("/api/v1/registrations/" + reg + "/outcome", partnerToken(owner),
+        HttpApi.Answer won = ok("/api/v1/registrations/" + reg + "/outcome", partnerToken(owner),
                 "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"800000.00\", \"currency\": \"RUB\"}}");
+        // the answer names the WON only: the flag recorded with it is not the partner's to learn of
+        assertThat(won.body().get("eventIds")).hasSize(1);
         String flagId = "DF-" + reg;
 
         JsonNode flag = system.awaitQuery("/api/v1/dumping-flags/" + flagId, MANAGER, f -> true);
