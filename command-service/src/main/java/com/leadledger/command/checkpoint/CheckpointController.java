@@ -1,6 +1,5 @@
 package com.leadledger.command.checkpoint;
 
-import com.leadledger.integrity.proof.TreeHead;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,11 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /** The checkpoints over the event store and its current extent, for auditors and the query side's reconciliation. */
@@ -35,12 +30,6 @@ class CheckpointController {
                  Instant readAt) {
     }
 
-    static final String COLUMNS = "c.checkpoint_no, c.first_index, c.last_index, c.event_count, c.gaps, "
-            + "c.merkle_root, c.previous_hash, c.checkpoint_hash, c.created_at, h.tree_size, h.root_hash, h.key_id, "
-            + "h.signature";
-    static final String FROM = " FROM chain_checkpoint c LEFT JOIN checkpoint_tree_head h "
-            + "ON h.checkpoint_no = c.checkpoint_no";
-
     private final JdbcTemplate jdbc;
 
     CheckpointController(JdbcTemplate jdbc) {
@@ -57,8 +46,8 @@ class CheckpointController {
     public PageResponse<CheckpointView> checkpoints(@RequestParam(required = false) Integer page,
                                                     @RequestParam(required = false) Integer size) {
         PageRequestParams paging = PageRequestParams.of(page, size);
-        List<CheckpointView> items = jdbc.query("SELECT " + COLUMNS + FROM + " ORDER BY c.checkpoint_no "
-                + "LIMIT ? OFFSET ?", (rs, n) -> view(rs), paging.size(), paging.offset());
+        List<CheckpointView> items = jdbc.query("SELECT " + CheckpointRows.SELECT_FROM + " ORDER BY c.checkpoint_no "
+                + "LIMIT ? OFFSET ?", (rs, n) -> CheckpointRows.view(rs), paging.size(), paging.offset());
         Long total = jdbc.queryForObject("SELECT count(*) FROM chain_checkpoint", Long.class);
         return new PageResponse<>(items, paging.page(), paging.size(), total == null ? 0 : total);
     }
@@ -73,20 +62,9 @@ class CheckpointController {
                 (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)});
         Long streams = jdbc.queryForObject("SELECT count(*) FROM stream_head", Long.class);
         Long checkpoints = jdbc.queryForObject("SELECT count(*) FROM chain_checkpoint", Long.class);
-        CheckpointView latest = jdbc.query("SELECT " + COLUMNS + FROM + " ORDER BY c.checkpoint_no DESC "
-                + "LIMIT 1", rs -> rs.next() ? view(rs) : null);
+        CheckpointView latest = jdbc.query("SELECT " + CheckpointRows.SELECT_FROM + " ORDER BY c.checkpoint_no DESC "
+                + "LIMIT 1", rs -> rs.next() ? CheckpointRows.view(rs) : null);
         return new Heads(extent[0], extent[1], streams == null ? 0 : streams, checkpoints == null ? 0 : checkpoints,
                 latest, Instant.now());
-    }
-
-    static CheckpointView view(ResultSet rs) throws SQLException {
-        Long[] gaps = (Long[]) rs.getArray(5).getArray();
-        HexFormat hex = HexFormat.of();
-        String signature = rs.getString(13);
-        return new CheckpointView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                Arrays.stream(gaps).sorted().toList(), hex.formatHex(rs.getBytes(6)), hex.formatHex(rs.getBytes(7)),
-                hex.formatHex(rs.getBytes(8)), rs.getTimestamp(9).toInstant(),
-                signature == null ? null : rs.getLong(10), signature == null ? null : hex.formatHex(rs.getBytes(11)),
-                rs.getString(12), signature == null ? null : TreeHead.ALGORITHM, signature);
     }
 }

@@ -33,8 +33,8 @@ public class CheckpointProofs {
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CheckpointView checkpoint(long number) {
-        CheckpointView found = jdbc.query("SELECT " + CheckpointController.COLUMNS + CheckpointController.FROM
-                + " WHERE c.checkpoint_no = ?", rs -> rs.next() ? CheckpointController.view(rs) : null, number);
+        CheckpointView found = jdbc.query("SELECT " + CheckpointRows.SELECT_FROM + " WHERE c.checkpoint_no = ?",
+                rs -> rs.next() ? CheckpointRows.view(rs) : null, number);
         if (found == null) {
             throw RuleViolation.notFound("checkpoint");
         }

@@ -2,13 +2,9 @@ package com.leadledger.command.dumping;
 
 import com.leadledger.command.common.IdGenerator;
 import com.leadledger.command.dispute.DisputeLevel;
-import com.leadledger.command.dispute.LinkRespondent;
-import com.leadledger.command.dispute.OpenDispute;
 import com.leadledger.command.registration.DismissDumpingFlag;
-import com.leadledger.command.registration.DisputeDumpingFlag;
 import com.leadledger.command.registration.DumpingFlagIds;
 import com.leadledger.command.web.HttpCommands;
-import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.DisputeType;
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.openapi.ProblemCodes;
@@ -29,14 +25,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 
 /**
  * Staff act on a possible-dumping flag: dismiss it with a reason, or open a PRICE_DUMPING dispute pre-filled from its
- * numbers, with the flagged registration's partner linked as respondent. The flag is marked first (so that a second
- * attempt is refused before any dispute exists), then the dispute is opened and its respondent linked.
+ * numbers, with the flagged registration's partner linked as respondent ({@link DumpingFlagDisputes}).
  */
 @Tag(name = "dumping")
 @RestController
@@ -76,16 +70,9 @@ class DumpingFlagController {
     ResponseEntity<Disputed> dispute(@PathVariable String flagId, @Valid @RequestBody(required = false)
                                      DisputeBody body, Authentication auth, HttpServletRequest request) {
         Actor staff = Actor.from(auth);
-        String registrationId = registrationOf(flagId);
         String disputeId = ids.newId();
-        DisputeDumpingFlag.FlagFacts flag = commands.send(new DisputeDumpingFlag(registrationId, flagId, disputeId,
-                staff.subject()), staff, staff.staffRole(), request);
-        DisputeLevel opened = commands.send(new OpenDispute(disputeId, DisputeType.PRICE_DUMPING, flag.opportunityId(), null,
-                null, staff.staffRole(), description(body, flag),
-                new DisputeAmounts(flag.registeredValue(), flag.finalValue(), flag.approvedDiscountPercent()),
-                flagId), staff, staff.staffRole(), request);
-        commands.send(new LinkRespondent(disputeId, flag.partnerId(), flag.registrationId()), staff,
-                staff.staffRole(), request);
+        DisputeLevel opened = commands.send(new OpenDisputeFromDumpingFlag(flagId, disputeId, staff.subject(),
+                staff.staffRole(), body == null ? null : body.description()), staff, staff.staffRole(), request);
         return ResponseEntity.created(URI.create("/api/v1/disputes/" + disputeId)).body(new Disputed(flagId,
                 disputeId, DisputeType.PRICE_DUMPING, opened.level(), opened.slaDueAt()));
     }
@@ -106,18 +93,5 @@ class DumpingFlagController {
     private static String registrationOf(String flagId) {
         return DumpingFlagIds.registrationOf(flagId)
                 .orElseThrow(() -> RuleViolation.notFound("possible-dumping flag"));
-    }
-
-    /** The staff member's description, or one written from the flag's numbers. */
-    private static String description(DisputeBody body, DisputeDumpingFlag.FlagFacts flag) {
-        if (body != null && body.description() != null && !body.description().isBlank()) {
-            return body.description().strip();
-        }
-        BigDecimal approved = flag.approvedDiscountPercent();
-        return "Possible price dumping: registration " + flag.registrationId() + " was won at "
-                + flag.finalValue().amount().toPlainString() + " " + flag.finalValue().currency() + " against "
-                + flag.registeredValue().amount().toPlainString() + " " + flag.registeredValue().currency()
-                + " registered, an implied discount of " + flag.impliedDiscountPercent().toPlainString()
-                + " % with " + approved.toPlainString() + " % approved.";
     }
 }

@@ -2,7 +2,6 @@ package com.leadledger.command.registration;
 
 import com.leadledger.command.checkpoint.CheckpointProofs;
 import com.leadledger.command.checkpoint.InclusionProof;
-import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.integrity.receipt.Receipt;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.domain.RuleViolation;
@@ -10,10 +9,6 @@ import com.leadledger.kit.openapi.ProblemCodes;
 import com.leadledger.kit.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A registration's receipt upgraded to a sealed receipt: the receipt (issued again from the stored submission: Ed25519
- * is deterministic, so with the same key it is byte for byte the one given at submission) and the inclusion proof of
- * its event in the first signed checkpoint covering it.
+ * A registration's receipt upgraded to a sealed receipt: the receipt ({@link SubmissionReceipts#reissue issued again}
+ * from the stored submission) and the inclusion proof of its event in the first signed checkpoint covering it.
  */
 @Tag(name = "registrations")
 @RestController
@@ -38,16 +32,11 @@ class SealedReceiptController {
     private final RegistrationLookup lookup;
     private final SubmissionReceipts receipts;
     private final CheckpointProofs proofs;
-    private final JdbcClient jdbc;
-    private final Serializer eventSerializer;
 
-    SealedReceiptController(RegistrationLookup lookup, SubmissionReceipts receipts, CheckpointProofs proofs,
-                            JdbcClient jdbc, @Qualifier("eventSerializer") Serializer eventSerializer) {
+    SealedReceiptController(RegistrationLookup lookup, SubmissionReceipts receipts, CheckpointProofs proofs) {
         this.lookup = lookup;
         this.receipts = receipts;
         this.proofs = proofs;
-        this.jdbc = jdbc;
-        this.eventSerializer = eventSerializer;
     }
 
     @Operation(operationId = "sealedReceipt", summary = "Read a registration's sealed receipt",
@@ -64,21 +53,10 @@ class SealedReceiptController {
                 .orElseThrow(() -> RuleViolation.notFound("registration"));
         String eventId = lookup.submissionEventId(registrationId)
                 .orElseThrow(() -> RuleViolation.notFound("registration"));
-        Receipt receipt = receipts.issue(new RegistrationAccepted(registrationId, filed.opportunityId(),
-                submission(eventId).acceptedAt()), filed.partnerId());
+        Receipt receipt = receipts.reissue(filed, eventId);
         InclusionProof inclusion = proofs.inclusionInFirstCheckpoint(eventId).orElseThrow(() -> new RuleViolation(
                 RuleViolation.Kind.CONFLICT, "RECEIPT_NOT_SEALED", "registration " + registrationId + " is not "
                 + "covered by a signed checkpoint yet; checkpoints are sealed every LEADLEDGER_CHECKPOINT_INTERVAL"));
         return new SealedReceipt(receipt, inclusion);
-    }
-
-    private RegistrationSubmitted submission(String eventId) {
-        return jdbc.sql("SELECT payload, payloadtype, payloadrevision FROM domainevententry "
-                        + "WHERE eventidentifier = :id")
-                .param("id", eventId)
-                .query((row, n) -> (RegistrationSubmitted) eventSerializer.deserialize(new SimpleSerializedObject<>(
-                        row.getBytes("payload"), byte[].class, row.getString("payloadtype"),
-                        row.getString("payloadrevision"))))
-                .single();
     }
 }

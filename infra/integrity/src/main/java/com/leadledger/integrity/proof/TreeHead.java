@@ -1,12 +1,11 @@
 package com.leadledger.integrity.proof;
 
 import com.leadledger.integrity.Hashes;
+import com.leadledger.integrity.receipt.Ed25519Keys;
 import com.leadledger.integrity.receipt.Ed25519SigningKey;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.List;
 
@@ -54,13 +53,6 @@ public record TreeHead(long checkpoint, long lastIndex, long treeSize, String ro
 
     /** True when {@code signature} is a valid Ed25519 signature of {@link #canonical()} under {@code key}. */
     public boolean signatureIsValid(PublicKey key) {
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(canonical().getBytes(StandardCharsets.UTF_8));
-            return verifier.verify(Base64.getDecoder().decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
+        return signature != null && key != null && Ed25519Keys.verify(canonical(), signature, key);
     }
 }

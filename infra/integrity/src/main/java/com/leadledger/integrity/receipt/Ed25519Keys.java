@@ -75,11 +75,16 @@ public final class Ed25519Keys {
 
     /** True when {@code receipt.signature} is a valid Ed25519 signature of its canonical form under {@code key}. */
     public static boolean verify(Receipt receipt, PublicKey key) {
+        return verify(receipt.canonical(), receipt.signature(), key);
+    }
+
+    /** True when {@code signature} (standard Base64) is a valid Ed25519 signature of {@code text} (UTF-8). */
+    public static boolean verify(String text, String signature, PublicKey key) {
         try {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);
-            verifier.update(receipt.canonical().getBytes(StandardCharsets.UTF_8));
-            return verifier.verify(Base64.getDecoder().decode(receipt.signature()));
+            verifier.update(text.getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(Base64.getDecoder().decode(signature));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
