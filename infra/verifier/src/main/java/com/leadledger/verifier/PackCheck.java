@@ -8,6 +8,7 @@ import com.leadledger.integrity.chain.StoredEvent;
 import com.leadledger.integrity.checkpoint.Checkpoint;
 import com.leadledger.integrity.checkpoint.MerkleTree;
 import com.leadledger.integrity.pack.AuditPath;
+import com.leadledger.integrity.proof.LogTree;
 import com.leadledger.integrity.proof.ProofVerifier;
 import com.leadledger.integrity.proof.TreeHead;
 import com.leadledger.integrity.receipt.Ed25519Keys;
@@ -39,7 +40,6 @@ import java.util.zip.ZipInputStream;
 final class PackCheck {
 
     private static final String MANIFEST = "MANIFEST.sha256";
-    private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private final Map<String, byte[]> files;
     private final List<String> problems = new ArrayList<>();
@@ -315,8 +315,7 @@ final class PackCheck {
                 return;
             }
             try {
-                byte[] eventHash = hex.parseHex(link.path("eventHash").asText());
-                byte[] leaf = Hashes.sha256().digest(concat(new byte[]{0}, eventHash));
+                byte[] leaf = LogTree.leafHash(hex.parseHex(link.path("eventHash").asText()));
                 List<byte[]> auditPath = new ArrayList<>();
                 proof.path("auditPath").forEach(h -> auditPath.add(hex.parseHex(h.asText())));
                 if (!link.path("eventHash").asText().equals(proof.path("eventHash").asText())
@@ -329,12 +328,6 @@ final class PackCheck {
                 problem(proofPath, "is not a valid inclusion proof (" + e.getMessage() + ")");
             }
         });
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 
     private void keys() {
@@ -350,13 +343,10 @@ final class PackCheck {
                 continue;
             }
             try {
-                String body = new String(pem, StandardCharsets.US_ASCII).lines()
-                        .filter(line -> !line.startsWith("-----")).reduce("", String::concat);
-                byte[] der = Base64.getDecoder().decode(body);
-                byte[] x = Base64.getUrlDecoder().decode(key.path("x").asText());
-                byte[] expected = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + x.length);
-                System.arraycopy(x, 0, expected, ED25519_SPKI_PREFIX.length, x.length);
-                if (!Arrays.equals(der, expected)) {
+                byte[] published = Base64.getUrlDecoder().decode(key.path("x").asText());
+                byte[] filed = Ed25519Keys.rawPublicKey(
+                        Ed25519Keys.publicKeyFromPem(new String(pem, StandardCharsets.US_ASCII)));
+                if (!Arrays.equals(filed, published)) {
                     problem(path, "is not the Ed25519 key keys/jwks.json publishes for it");
                 }
             } catch (IllegalArgumentException e) {
