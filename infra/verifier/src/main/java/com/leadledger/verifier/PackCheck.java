@@ -237,8 +237,7 @@ final class PackCheck {
             return;
         }
         try {
-            List<byte[]> auditPath = new ArrayList<>();
-            proof.path("auditPath").forEach(h -> auditPath.add(hex.parseHex(h.asText())));
+            List<byte[]> auditPath = ProofJson.hashes(proof.path("auditPath"));
             byte[] leaf = MerkleTree.leaf(globalIndex, hex.parseHex(link.path("eventHash").asText()));
             if (!AuditPath.verifies(leaf, proof.path("leafIndex").asLong(), checkpoint.eventCount(), auditPath,
                     checkpoint.merkleRoot())) {
@@ -284,9 +283,7 @@ final class PackCheck {
             problem(folder, "is incomplete");
             return;
         }
-        TreeHead head = new TreeHead(c.path("number").asLong(), c.path("lastIndex").asLong(),
-                c.path("treeSize").asLong(), c.path("rootHash").asText(), c.path("checkpointHash").asText(),
-                c.path("keyId").asText(), c.path("signature").asText());
+        TreeHead head = ProofJson.treeHead(c);
         if (!Arrays.equals(pem, files.get("keys/" + head.keyId() + ".pem"))) {
             problem(folder + "/key.pem", "is not the published key " + head.keyId());
         }
@@ -316,8 +313,7 @@ final class PackCheck {
             }
             try {
                 byte[] leaf = LogTree.leafHash(hex.parseHex(link.path("eventHash").asText()));
-                List<byte[]> auditPath = new ArrayList<>();
-                proof.path("auditPath").forEach(h -> auditPath.add(hex.parseHex(h.asText())));
+                List<byte[]> auditPath = ProofJson.hashes(proof.path("auditPath"));
                 if (!link.path("eventHash").asText().equals(proof.path("eventHash").asText())
                         || !ProofVerifier.verifyInclusion(leaf, proof.path("leafIndex").asLong(), head.treeSize(),
                         auditPath, hex.parseHex(head.rootHash()))) {
