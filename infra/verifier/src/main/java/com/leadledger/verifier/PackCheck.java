@@ -7,7 +7,6 @@ import com.leadledger.integrity.chain.EventChain;
 import com.leadledger.integrity.chain.StoredEvent;
 import com.leadledger.integrity.checkpoint.Checkpoint;
 import com.leadledger.integrity.checkpoint.MerkleTree;
-import com.leadledger.integrity.pack.AuditPath;
 import com.leadledger.integrity.proof.LogTree;
 import com.leadledger.integrity.proof.ProofVerifier;
 import com.leadledger.integrity.proof.TreeHead;
@@ -239,8 +238,8 @@ final class PackCheck {
         try {
             List<byte[]> auditPath = ProofJson.hashes(proof.path("auditPath"));
             byte[] leaf = MerkleTree.leaf(globalIndex, hex.parseHex(link.path("eventHash").asText()));
-            if (!AuditPath.verifies(leaf, proof.path("leafIndex").asLong(), checkpoint.eventCount(), auditPath,
-                    checkpoint.merkleRoot())) {
+            if (!ProofVerifier.verifyInclusion(leaf, proof.path("leafIndex").asLong(), checkpoint.eventCount(),
+                    auditPath, checkpoint.merkleRoot())) {
                 problem(path, "does not lead to the Merkle root of checkpoint " + checkpoint.number());
             }
         } catch (IllegalArgumentException e) {
