@@ -7,7 +7,7 @@ import com.leadledger.integrity.chain.EventChain;
 import com.leadledger.integrity.chain.StoredEvent;
 import com.leadledger.integrity.checkpoint.Checkpoint;
 import com.leadledger.integrity.checkpoint.MerkleTree;
-import com.leadledger.integrity.pack.AuditPath;
+import com.leadledger.integrity.proof.LogTree;
 import com.leadledger.integrity.proof.ProofVerifier;
 import com.leadledger.integrity.proof.TreeHead;
 import com.leadledger.integrity.receipt.Ed25519Keys;
@@ -39,7 +39,6 @@ import java.util.zip.ZipInputStream;
 final class PackCheck {
 
     private static final String MANIFEST = "MANIFEST.sha256";
-    private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private final Map<String, byte[]> files;
     private final List<String> problems = new ArrayList<>();
@@ -237,11 +236,10 @@ final class PackCheck {
             return;
         }
         try {
-            List<byte[]> auditPath = new ArrayList<>();
-            proof.path("auditPath").forEach(h -> auditPath.add(hex.parseHex(h.asText())));
+            List<byte[]> auditPath = ProofJson.hashes(proof.path("auditPath"));
             byte[] leaf = MerkleTree.leaf(globalIndex, hex.parseHex(link.path("eventHash").asText()));
-            if (!AuditPath.verifies(leaf, proof.path("leafIndex").asLong(), checkpoint.eventCount(), auditPath,
-                    checkpoint.merkleRoot())) {
+            if (!ProofVerifier.verifyInclusion(leaf, proof.path("leafIndex").asLong(), checkpoint.eventCount(),
+                    auditPath, checkpoint.merkleRoot())) {
                 problem(path, "does not lead to the Merkle root of checkpoint " + checkpoint.number());
             }
         } catch (IllegalArgumentException e) {
@@ -284,9 +282,7 @@ final class PackCheck {
             problem(folder, "is incomplete");
             return;
         }
-        TreeHead head = new TreeHead(c.path("number").asLong(), c.path("lastIndex").asLong(),
-                c.path("treeSize").asLong(), c.path("rootHash").asText(), c.path("checkpointHash").asText(),
-                c.path("keyId").asText(), c.path("signature").asText());
+        TreeHead head = ProofJson.treeHead(c);
         if (!Arrays.equals(pem, files.get("keys/" + head.keyId() + ".pem"))) {
             problem(folder + "/key.pem", "is not the published key " + head.keyId());
         }
@@ -315,10 +311,8 @@ final class PackCheck {
                 return;
             }
             try {
-                byte[] eventHash = hex.parseHex(link.path("eventHash").asText());
-                byte[] leaf = Hashes.sha256().digest(concat(new byte[]{0}, eventHash));
-                List<byte[]> auditPath = new ArrayList<>();
-                proof.path("auditPath").forEach(h -> auditPath.add(hex.parseHex(h.asText())));
+                byte[] leaf = LogTree.leafHash(hex.parseHex(link.path("eventHash").asText()));
+                List<byte[]> auditPath = ProofJson.hashes(proof.path("auditPath"));
                 if (!link.path("eventHash").asText().equals(proof.path("eventHash").asText())
                         || !ProofVerifier.verifyInclusion(leaf, proof.path("leafIndex").asLong(), head.treeSize(),
                         auditPath, hex.parseHex(head.rootHash()))) {
@@ -329,12 +323,6 @@ final class PackCheck {
                 problem(proofPath, "is not a valid inclusion proof (" + e.getMessage() + ")");
             }
         });
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 
     private void keys() {
@@ -350,13 +338,10 @@ final class PackCheck {
                 continue;
             }
             try {
-                String body = new String(pem, StandardCharsets.US_ASCII).lines()
-                        .filter(line -> !line.startsWith("-----")).reduce("", String::concat);
-                byte[] der = Base64.getDecoder().decode(body);
-                byte[] x = Base64.getUrlDecoder().decode(key.path("x").asText());
-                byte[] expected = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + x.length);
-                System.arraycopy(x, 0, expected, ED25519_SPKI_PREFIX.length, x.length);
-                if (!Arrays.equals(der, expected)) {
+                byte[] published = Base64.getUrlDecoder().decode(key.path("x").asText());
+                byte[] filed = Ed25519Keys.rawPublicKey(
+                        Ed25519Keys.publicKeyFromPem(new String(pem, StandardCharsets.US_ASCII)));
+                if (!Arrays.equals(filed, published)) {
                     problem(path, "is not the Ed25519 key keys/jwks.json publishes for it");
                 }
             } catch (IllegalArgumentException e) {

@@ -14,9 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -91,7 +89,7 @@ final class ProofCheck {
             return Optional.of("the proof names another tree than its checkpoint signs");
         }
         boolean included = ProofVerifier.verifyInclusion(leaf, proof.path("leafIndex").asLong(),
-                checkpoint.path("treeSize").asLong(), hashes(proof.path("auditPath")),
+                checkpoint.path("treeSize").asLong(), ProofJson.hashes(proof.path("auditPath")),
                 HEX.parseHex(checkpoint.path("rootHash").asText()));
         return included ? Optional.empty() : Optional.of("the audit path does not lead from the event to the root "
                 + "signed by checkpoint #" + checkpoint.path("number").asLong());
@@ -106,7 +104,7 @@ final class ProofCheck {
         }
         boolean consistent = ProofVerifier.verifyConsistency(from.path("treeSize").asLong(),
                 to.path("treeSize").asLong(), HEX.parseHex(from.path("rootHash").asText()),
-                HEX.parseHex(to.path("rootHash").asText()), hashes(proof.path("proof")));
+                HEX.parseHex(to.path("rootHash").asText()), ProofJson.hashes(proof.path("proof")));
         return consistent ? Optional.empty() : Optional.of("the tree of checkpoint #" + from.path("number").asLong()
                 + " is not shown to be a prefix of the tree of checkpoint #" + to.path("number").asLong());
     }
@@ -115,10 +113,7 @@ final class ProofCheck {
         if (!checkpoint.hasNonNull("signature")) {
             return Optional.of("checkpoint #" + checkpoint.path("number").asLong() + " is not signed");
         }
-        TreeHead head = new TreeHead(checkpoint.path("number").asLong(), checkpoint.path("lastIndex").asLong(),
-                checkpoint.path("treeSize").asLong(), checkpoint.path("rootHash").asText(),
-                checkpoint.path("checkpointHash").asText(), checkpoint.path("keyId").asText(),
-                checkpoint.path("signature").asText());
+        TreeHead head = ProofJson.treeHead(checkpoint);
         return key(keys, head.keyId())
                 .map(key -> head.signatureIsValid(key) ? Optional.<String>empty()
                         : Optional.of("the signature of checkpoint #" + head.checkpoint()
@@ -140,11 +135,5 @@ final class ProofCheck {
             }
         }
         return Optional.empty();
-    }
-
-    private static List<byte[]> hashes(JsonNode array) {
-        List<byte[]> hashes = new ArrayList<>();
-        array.forEach(h -> hashes.add(HEX.parseHex(h.asText())));
-        return hashes;
     }
 }

@@ -90,11 +90,6 @@ class CommandAuditClient {
         return text("/api/v1/audit/keys");
     }
 
-    /** One published key as PEM. */
-    String keyPem(String keyId) {
-        return text("/api/v1/audit/keys/" + java.net.URLEncoder.encode(keyId, StandardCharsets.UTF_8) + ".pem");
-    }
-
     /**
      * The inclusion proof of the event in the tree the checkpoint's signed tree head names
      * ({@code GET /api/v1/audit/checkpoints/{n}/proof}), as published.

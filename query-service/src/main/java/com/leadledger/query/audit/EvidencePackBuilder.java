@@ -2,6 +2,7 @@ package com.leadledger.query.audit;
 
 import com.leadledger.integrity.Hashes;
 import com.leadledger.integrity.checkpoint.Checkpoint;
+import com.leadledger.integrity.receipt.Ed25519Keys;
 import com.leadledger.query.dispute.DisputeViewRepository;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,12 +123,16 @@ class EvidencePackBuilder {
             checkpointFiles.add(path);
             files.put(path, write(checkpoint(checkpoint)));
         }
+        String keySet = command.keySet();
+        Map<String, byte[]> pems = pems(keySet);
         signed.ifPresentOrElse(head -> {
             pack.put("signedTreeHead", "tree-head");
             files.put("tree-head/checkpoint.json", write(head.checkpoint()));
             files.put("tree-head/tree-head.txt", head.canonical().getBytes(StandardCharsets.UTF_8));
             files.put("tree-head/tree-head.sig", head.signature());
-            files.put("tree-head/key.pem", command.keyPem(head.keyId()).getBytes(StandardCharsets.UTF_8));
+            files.put("tree-head/key.pem", Optional.ofNullable(pems.get(head.keyId())).orElseThrow(() ->
+                    new CommandAuditClient.Unavailable("key " + head.keyId() + " is not in the published key set",
+                            null)));
         }, () -> pack.putNull("signedTreeHead"));
         ArrayNode decisionFiles = pack.putArray("decisions");
         for (int i = 0; i < decided.size(); i++) {
@@ -135,14 +141,12 @@ class EvidencePackBuilder {
             files.put(path, write(decided.get(i)));
         }
         ArrayNode keyFiles = pack.putArray("keys");
-        String keySet = command.keySet();
         files.put("keys/jwks.json", keySet.getBytes(StandardCharsets.UTF_8));
         keyFiles.add("keys/jwks.json");
-        for (JsonNode key : mapper.readTree(keySet).path("keys")) {
-            String kid = key.path("kid").asString();
-            files.put("keys/" + kid + ".pem", command.keyPem(kid).getBytes(StandardCharsets.UTF_8));
+        pems.forEach((kid, pem) -> {
+            files.put("keys/" + kid + ".pem", pem);
             keyFiles.add("keys/" + kid + ".pem");
-        }
+        });
         files.put("pack.json", write(pack));
         files.put("VERIFY.md", resource("VERIFY.md"));
         files.put("verify_pack.py", resource("verify_pack.py"));
@@ -198,6 +202,16 @@ class EvidencePackBuilder {
         return node.put("merkleRoot", Hashes.hex(c.merkleRoot()))
                 .put("previousHash", Hashes.hex(c.previousHash()))
                 .put("checkpointHash", Hashes.hex(c.checkpointHash()));
+    }
+
+    /** Each published key as PEM, by key id, in the JWK set's order: the same text the command side serves. */
+    private Map<String, byte[]> pems(String keySet) {
+        Map<String, byte[]> pems = new LinkedHashMap<>();
+        for (JsonNode key : mapper.readTree(keySet).path("keys")) {
+            pems.put(key.path("kid").asString(), Ed25519Keys.toPem(Ed25519Keys.fromJwkX(key.path("x").asString()))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return pems;
     }
 
     /** {@code sha256sum} format: the hex digest, two spaces, the path; one line per file, by path. */

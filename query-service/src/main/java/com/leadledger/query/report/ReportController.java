@@ -22,6 +22,7 @@ import java.util.function.BiFunction;
 @Tag(name = "reports")
 @RestController
 @RequestMapping("/api/v1/reports")
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 class ReportController {
 
     private static final String PERIOD = " from (inclusive) and to (exclusive) bound the period, asOf (default now)"
@@ -42,7 +43,6 @@ class ReportController {
             description = "Per product line and month, the opportunities opened and the share with more than one"
                     + " registration." + PERIOD)
     @GetMapping("/conflicts")
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ReportAnswer<ConflictReport.Row> conflicts(@RequestParam(required = false) String from,
                                                       @RequestParam(required = false) String to,
                                                       @RequestParam(required = false) String asOf) {
@@ -53,7 +53,6 @@ class ReportController {
             description = "Per review level, reviews decided, time from submission to decision (median, p90) and"
                     + " review SLAs breached." + PERIOD)
     @GetMapping("/decisions")
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ReportAnswer<DecisionReport.Row> decisions(@RequestParam(required = false) String from,
                                                       @RequestParam(required = false) String to,
                                                       @RequestParam(required = false) String asOf) {
@@ -64,7 +63,6 @@ class ReportController {
             description = "Per dispute type, disputes opened, outcomes, level reached, appeal rate and time to"
                     + " ruling." + PERIOD)
     @GetMapping("/disputes")
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ReportAnswer<DisputeReport.Row> disputes(@RequestParam(required = false) String from,
                                                     @RequestParam(required = false) String to,
                                                     @RequestParam(required = false) String asOf) {
@@ -75,7 +73,6 @@ class ReportController {
             description = "Support moved or withdrawn per manager and justification, and how often it left a"
                     + " registration still protected." + PERIOD)
     @GetMapping("/support")
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ReportAnswer<SupportReport.Row> support(@RequestParam(required = false) String from,
                                                    @RequestParam(required = false) String to,
                                                    @RequestParam(required = false) String asOf) {
@@ -86,7 +83,6 @@ class ReportController {
             description = "Per partner, registrations, approval and win rates, penalty points and the"
                     + " early-registration indicator with its drop flag." + PERIOD)
     @GetMapping("/partners")
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ReportAnswer<PartnerReport.Row> partners(@RequestParam(required = false) String from,
                                                     @RequestParam(required = false) String to,
                                                     @RequestParam(required = false) String asOf) {
