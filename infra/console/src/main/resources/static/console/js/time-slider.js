@@ -1,10 +1,11 @@
-// The auditor's time slider: moving it loads the opportunity's state as of the chosen instant and replaces only the
-// state section (the page works without this script: the form's button and the list of instants do the same).
+// The auditor's time slider: moving it loads the state (an opportunity's, a dispute's) as of the chosen instant and
+// replaces only the state section (the page works without this script: the form's button and the list of instants do
+// the same). The address keeps the form's other fields, such as the highlighted event of an aggregate's history.
 (function () {
   var form = document.getElementById('time-slider-form');
   var slider = document.getElementById('time-slider');
   var state = document.getElementById('state');
-  if (!form || !slider || !state || !window.fetch || !window.DOMParser) {
+  if (!form || !slider || !state || !window.fetch || !window.DOMParser || !window.URLSearchParams) {
     return;
   }
   var output = document.getElementById('slider-instant');
@@ -12,7 +13,9 @@
 
   function show(step) {
     var asked = ++latest;
-    var url = form.action + '?step=' + encodeURIComponent(step);
+    var params = new URLSearchParams(new FormData(form)); // the form's other fields (the highlighted event) too
+    params.set('step', step);
+    var url = form.action + '?' + params.toString();
     state.setAttribute('aria-busy', 'true');
     fetch(url, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
       .then(function (response) { return response.text(); })

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,19 +29,20 @@ class AggregateHistoryController {
     private static final ParameterizedTypeReference<Page<HistoryEvent>> EVENTS =
             new ParameterizedTypeReference<>() {
             };
-    private static final int PAGE_SIZE = 200;
 
     private final LeadLedgerApi api;
+    private final StreamEvents streams;
 
-    AggregateHistoryController(LeadLedgerApi api) {
+    AggregateHistoryController(LeadLedgerApi api, StreamEvents streams) {
         this.api = api;
+        this.streams = streams;
     }
 
     @GetMapping("/console/audit/history/{aggregateId}")
     String history(@PathVariable String aggregateId, @RequestParam(required = false) String event,
                    @RequestParam(required = false) Integer step, @RequestParam(required = false) String asOf,
                    Model model) {
-        List<HistoryEvent> events = events(aggregateId);
+        List<HistoryEvent> events = streams.of(aggregateId, EVENTS);
         String aggregateType = events.isEmpty() ? null : events.get(0).aggregateType();
         Optional<HistoryEvent> highlighted = events.stream().filter(e -> e.eventId().equals(event)).findFirst();
         model.addAttribute("aggregateId", aggregateId);
@@ -66,18 +66,5 @@ class AggregateHistoryController {
             }
         }
         return "audit-history";
-    }
-
-    /** Every event of the aggregate's stream, page after page. */
-    private List<HistoryEvent> events(String aggregateId) {
-        List<HistoryEvent> events = new ArrayList<>();
-        Page<HistoryEvent> page;
-        int number = 0;
-        do {
-            page = api.read("/api/v1/audit/events?aggregateId={id}&page={page}&size=" + PAGE_SIZE, EVENTS,
-                    aggregateId, number++);
-            events.addAll(page.items());
-        } while (!page.items().isEmpty() && events.size() < page.total());
-        return events;
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,18 +26,18 @@ class OpportunityHistoryController {
             new ParameterizedTypeReference<>() {
             };
 
-    private static final int PAGE_SIZE = 200;
-
     private final LeadLedgerApi api;
+    private final StreamEvents streams;
 
-    OpportunityHistoryController(LeadLedgerApi api) {
+    OpportunityHistoryController(LeadLedgerApi api, StreamEvents streams) {
         this.api = api;
+        this.streams = streams;
     }
 
     @GetMapping("/console/audit/opportunities/{opportunityId}")
     String history(@PathVariable String opportunityId, @RequestParam(required = false) Integer step,
                    @RequestParam(required = false) String asOf, Model model) {
-        Timeline timeline = Timeline.of(trail(opportunityId));
+        Timeline timeline = Timeline.of(streams.of(opportunityId, TRAIL));
         int selected = timeline.select(step, AsOf.parse(asOf));
         model.addAttribute("opportunityId", opportunityId);
         model.addAttribute("timeline", timeline);
@@ -51,18 +50,5 @@ class OpportunityHistoryController {
         model.addAttribute("decisions", api.read("/api/v1/audit/opportunities/{id}/decisions", DECISIONS,
                 opportunityId));
         return "audit-opportunity";
-    }
-
-    /** Every event of the opportunity's stream, page after page. */
-    private List<TrailEvent> trail(String opportunityId) {
-        List<TrailEvent> events = new ArrayList<>();
-        Page<TrailEvent> page;
-        int number = 0;
-        do {
-            page = api.read("/api/v1/audit/events?aggregateId={id}&page={page}&size=" + PAGE_SIZE, TRAIL,
-                    opportunityId, number++);
-            events.addAll(page.items());
-        } while (!page.items().isEmpty() && events.size() < page.total());
-        return events;
     }
 }
