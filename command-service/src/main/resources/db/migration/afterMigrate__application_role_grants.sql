@@ -53,6 +53,7 @@ BEGIN
                   ('TABLE', 'tokenentry', 'SELECT, INSERT, UPDATE'),
                   -- command-side views written with the events
                   ('TABLE', 'registration_lookup', 'SELECT, INSERT'),
+                  ('TABLE', 'program_deal', 'SELECT, INSERT, UPDATE'),
                   ('TABLE', 'policy_version', 'SELECT, INSERT'),
                   ('TABLE', 'partner_registry', 'SELECT, INSERT, UPDATE'),
                   ('TABLE', 'partner_contact', 'SELECT, INSERT, DELETE'),

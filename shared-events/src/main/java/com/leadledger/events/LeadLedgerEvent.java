@@ -4,6 +4,7 @@ import com.leadledger.events.dispute.DisputeEvent;
 import com.leadledger.events.opportunity.OpportunityEvent;
 import com.leadledger.events.partner.PartnerEvent;
 import com.leadledger.events.policy.PolicyEvent;
+import com.leadledger.events.program.ProgramEvent;
 import com.leadledger.events.registration.RegistrationEvent;
 
 /**
@@ -12,5 +13,5 @@ import com.leadledger.events.registration.RegistrationEvent;
  * its context's interface and is named in that interface's {@code permits} clause, and nothing else has to list it.
  */
 public sealed interface LeadLedgerEvent
-        permits RegistrationEvent, OpportunityEvent, DisputeEvent, PartnerEvent, PolicyEvent {
+        permits RegistrationEvent, OpportunityEvent, DisputeEvent, PartnerEvent, PolicyEvent, ProgramEvent {
 }

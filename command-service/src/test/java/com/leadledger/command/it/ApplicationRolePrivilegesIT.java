@@ -40,6 +40,7 @@ class ApplicationRolePrivilegesIT {
             entry("webhook_delivery", WRITE),
             entry("tokenentry", WRITE),
             entry("registration_lookup", APPEND),
+            entry("program_deal", WRITE),
             entry("policy_version", APPEND),
             entry("partner_registry", WRITE),
             entry("partner_contact", Set.of("SELECT", "INSERT", "DELETE")),

@@ -23,7 +23,8 @@ public record PolicyDocument(
         BusinessCalendar calendar,
         AbuseLimits limits,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer expiryReminderBusinessDays,
-        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal earlyRegistrationDropThreshold) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal earlyRegistrationDropThreshold,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ProgramRules program) {
 
     /** How many business days before protection ends its holder is reminded, when the policy does not say. */
     public static final int DEFAULT_EXPIRY_REMINDER_BUSINESS_DAYS = 10;
@@ -31,6 +32,16 @@ public record PolicyDocument(
     /** Policies published before the limits existed apply the shipped policy's limits. */
     public PolicyDocument {
         limits = limits == null ? AbuseLimits.SHIPPED : limits;
+    }
+
+    /** A policy without partner program rules; it is stored exactly as policies were before the program existed. */
+    public PolicyDocument(SortedMap<String, ProductLineRule> productLines, SortedMap<String, TierRule> tiers,
+                          int reviewSlaBusinessDays, List<Integer> disputeSlaBusinessDays, ExtensionRule extension,
+                          int appealWindowDays, int maxCloseDateMonths, BusinessCalendar calendar,
+                          AbuseLimits limits, Integer expiryReminderBusinessDays,
+                          BigDecimal earlyRegistrationDropThreshold) {
+        this(productLines, tiers, reviewSlaBusinessDays, disputeSlaBusinessDays, extension, appealWindowDays,
+                maxCloseDateMonths, calendar, limits, expiryReminderBusinessDays, earlyRegistrationDropThreshold, null);
     }
 
     /**
@@ -42,7 +53,7 @@ public record PolicyDocument(
                           int appealWindowDays, int maxCloseDateMonths, BusinessCalendar calendar,
                           AbuseLimits limits, Integer expiryReminderBusinessDays) {
         this(productLines, tiers, reviewSlaBusinessDays, disputeSlaBusinessDays, extension, appealWindowDays,
-                maxCloseDateMonths, calendar, limits, expiryReminderBusinessDays, null);
+                maxCloseDateMonths, calendar, limits, expiryReminderBusinessDays, null, null);
     }
 
     /**
@@ -54,7 +65,7 @@ public record PolicyDocument(
                           int appealWindowDays, int maxCloseDateMonths, BusinessCalendar calendar,
                           AbuseLimits limits) {
         this(productLines, tiers, reviewSlaBusinessDays, disputeSlaBusinessDays, extension, appealWindowDays,
-                maxCloseDateMonths, calendar, limits, null, null);
+                maxCloseDateMonths, calendar, limits, null, null, null);
     }
 
     /** Business days before the end of protection at which its holder is reminded (the default when not set). */

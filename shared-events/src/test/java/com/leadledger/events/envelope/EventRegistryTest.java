@@ -4,7 +4,10 @@ import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.dispute.DisputeAmounts;
 import com.leadledger.events.dispute.EvidenceDocument;
 import com.leadledger.events.dispute.RulingEffects;
+import com.leadledger.events.policy.PointsRules;
 import com.leadledger.events.policy.PolicyDocument;
+import com.leadledger.events.policy.ProgramRules;
+import com.leadledger.events.policy.RebateRules;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +34,14 @@ class EventRegistryTest {
     static final Set<String> NOT_EVENT_PACKAGES = Set.of("common", "customer", "envelope", "integrity");
 
     /** Records in event packages that are parts of events, not events. */
-    static final Set<Class<? extends Record>> VALUE_OBJECTS = Set.of(DisputeAmounts.class, EvidenceDocument.class,
-            RulingEffects.class, PolicyDocument.class);
+    static final Set<Class<? extends Record>> VALUE_OBJECTS = Set.of(
+            DisputeAmounts.class,
+            EvidenceDocument.class,
+            RulingEffects.class,
+            PolicyDocument.class,
+            ProgramRules.class,
+            PointsRules.class,
+            RebateRules.class);
 
     /**
      * The names the envelopes carried before the registry was derived from the code. Stored events keep their names

@@ -1,0 +1,4 @@
+package com.leadledger.events.program;
+
+public record PointsAwarded(String partnerId) implements PointsEvent {
+}

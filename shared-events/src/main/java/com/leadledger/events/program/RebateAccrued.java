@@ -1,0 +1,4 @@
+package com.leadledger.events.program;
+
+public record RebateAccrued(String partnerId) implements RebateEvent {
+}

@@ -1,0 +1,4 @@
+package com.leadledger.events.program;
+
+public record TierQualificationEvaluated(String partnerId) implements TierEvent {
+}
