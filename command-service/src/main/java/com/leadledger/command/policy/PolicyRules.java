@@ -95,11 +95,15 @@ final class PolicyRules {
         if (!name.matches("[A-Z][A-Z0-9_]{1,63}")) {
             add(path, "product line names are upper-case letters, digits and '_'");
         }
-        if (rule == null || rule.minimumValue() == null || rule.minimumValue().isEmpty()) {
+        if (rule == null) {
             add(path + ".minimumValue", "must give a minimum for at least one currency");
             return;
         }
         checkPriceFloor(path + ".priceFloor", rule.priceFloor());
+        if (rule.minimumValue() == null || rule.minimumValue().isEmpty()) {
+            add(path + ".minimumValue", "must give a minimum for at least one currency");
+            return;
+        }
         for (Map.Entry<String, BigDecimal> minimum : rule.minimumValue().entrySet()) {
             String currencyPath = path + ".minimumValue." + minimum.getKey();
             if (!Money.isIsoCurrency(minimum.getKey())) {

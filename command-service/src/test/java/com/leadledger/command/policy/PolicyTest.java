@@ -145,6 +145,23 @@ class PolicyTest {
                 .expectException(invalidFields(Map.of(field, "POLICY_INVALID"))));
     }
 
+    @Test
+    void cannotPublishALineWithoutMinimumsAndNamesItsBadFloorToo() {
+        TreeMap<String, PolicyDocument.ProductLineRule> lines = new TreeMap<>(DOCUMENT.productLines());
+        lines.put("NETWORK_SECURITY", new PolicyDocument.ProductLineRule(new TreeMap<>(),
+                PolicyDocument.PriceFloor.maxDiscount("100.01")));
+        PolicyDocument noMinimums = new PolicyDocument(lines, DOCUMENT.tiers(), DOCUMENT.reviewSlaBusinessDays(),
+                DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(), DOCUMENT.appealWindowDays(),
+                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits());
+
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, noMinimums, "admin-1"))
+                .expectNoEvents()
+                .expectException(invalidFields(Map.of(
+                        "productLines.NETWORK_SECURITY.minimumValue", "POLICY_INVALID",
+                        "productLines.NETWORK_SECURITY.priceFloor.maxDiscountPercent", "POLICY_INVALID")));
+    }
+
     private static PolicyDocument withNetworkSecurityFloor(PolicyDocument.PriceFloor floor) {
         TreeMap<String, PolicyDocument.ProductLineRule> lines = new TreeMap<>(DOCUMENT.productLines());
         lines.put("NETWORK_SECURITY", new PolicyDocument.ProductLineRule(

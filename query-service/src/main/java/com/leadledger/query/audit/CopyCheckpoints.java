@@ -40,7 +40,7 @@ class CopyCheckpoints {
     private final Duration grace;
 
     CopyCheckpoints(JdbcTemplate jdbc, Clock clock, ReconciliationProperties reconciliation) {
-        this.jdbc = jdbc;
+        this.jdbc = ChunkedReads.over(jdbc);
         this.clock = clock;
         this.grace = reconciliation.grace();
     }
@@ -50,7 +50,6 @@ class CopyCheckpoints {
         CheckpointVerifier verifier = new CheckpointVerifier(published.stream()
                 .map(CommandAuditClient.PublishedCheckpoint::checkpoint).toList());
         long[] done = {0};
-        jdbc.setFetchSize(2_000);
         jdbc.query("SELECT global_index, event_id, aggregate_id, sequence_number, event_hash FROM event_log "
                 + "ORDER BY global_index", rs -> {
             if (verifier.firstBreak().isEmpty()) {

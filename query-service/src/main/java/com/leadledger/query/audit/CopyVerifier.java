@@ -44,7 +44,7 @@ class CopyVerifier {
 
     CopyVerifier(JdbcTemplate jdbc, Clock clock, MeterRegistry meters, CommandAuditClient command,
                  CopyCheckpoints copyCheckpoints) {
-        this.jdbc = jdbc;
+        this.jdbc = ChunkedReads.over(jdbc);
         this.clock = clock;
         this.command = command;
         this.copyCheckpoints = copyCheckpoints;
@@ -76,7 +76,6 @@ class CopyVerifier {
                 + "stored_payload_revision, stored_timestamp, stored_payload, stored_metadata, previous_hash, event_hash "
                 + "FROM event_log" + (streamId == null ? "" : " WHERE aggregate_id = ?")
                 + " ORDER BY aggregate_id, sequence_number";
-        jdbc.setFetchSize(2_000);
         org.springframework.jdbc.core.RowCallbackHandler handler = rs -> {
             if (chains.firstBreak().isPresent()) {
                 return;

@@ -27,7 +27,7 @@ class ReportController {
 
     private static final String PERIOD = " from (inclusive) and to (exclusive) bound the period, asOf (default now)"
             + " the instant of the event log it is computed from. JSON, or CSV with Accept: text/csv."
-            + " Role: staff, AUDITOR.";
+            + " Roles: staff, AUDITOR, ADMIN.";
 
     private static final List<String> FOLDED_TYPES = ReportFacts.FOLDED.stream().map(EventTypes::nameOf).toList();
 
