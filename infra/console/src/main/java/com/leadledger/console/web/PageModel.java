@@ -8,6 +8,11 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What every page's header needs: who is signed in, and where the language switch leads. For the console's controllers
@@ -21,10 +26,20 @@ class PageModel {
         return ConsoleUsers.of(authentication).orElse(null);
     }
 
-    /** The page the language switch reloads (with {@code lang}): this one, or on an error page the one asked for. */
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
+    /**
+     * Where the language switch leads, per language: this page with its own query (filters, sort, paging) and the
+     * language asked for; on an error page, the path asked for.
+     */
+    @ModelAttribute("languageLinks")
+    Map<String, String> languageLinks(HttpServletRequest request) {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return failed instanceof String path ? path : request.getRequestURI();
+        UriComponentsBuilder page = failed instanceof String path ? UriComponentsBuilder.fromPath(path)
+                : UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String language : List.of("en", "ru")) {
+            // the query is kept as the browser encoded it: building without encoding only concatenates
+            links.put(language, page.cloneBuilder().replaceQueryParam("lang", language).build().toUriString());
+        }
+        return links;
     }
 }

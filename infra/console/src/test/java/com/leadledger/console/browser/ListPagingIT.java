@@ -151,6 +151,13 @@ class ListPagingIT {
                 .isLessThan(oldest.indexOf(seeded.get(1)));
         assertThat(partner.find(By.cssSelector("#registrations caption")).getText()).contains("oldest first");
 
+        // the language switch keeps the filter, the sort and the page size
+        partner.clickAndLoad(By.id("lang-ru"));
+        assertThat(partner.url()).contains("sort=oldest").contains("size=10").contains("productLine=CLOUD_SERVICES")
+                .contains("lang=ru");
+        assertThat(rows(partner, REGISTRATION_ROWS)).isEqualTo(oldest);
+        partner.clickAndLoad(By.id("lang-en"));
+
         // a page number the API refuses: its problem next to the form, not an error page
         partner.open("/console/registrations?page=-1&size=10");
         assertThat(partner.find(By.cssSelector("#list-problem li[data-field='page']")).getText())
