@@ -2,6 +2,8 @@ package com.leadledger.query.audit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,9 +13,12 @@ import static org.awaitility.Awaitility.await;
 
 class VerifyJobsTest {
 
+    private static final JdbcTemplate UNUSED_DATABASE = new JdbcTemplate(new SimpleDriverDataSource());
+
     @Test
     void aVerificationThatDiesOfAnErrorIsShownFailedNotRunningForEver() {
-        CopyVerifier dying = new CopyVerifier(null, Clock.systemUTC(), new SimpleMeterRegistry(), null, null) {
+        CopyVerifier dying = new CopyVerifier(UNUSED_DATABASE, Clock.systemUTC(), new SimpleMeterRegistry(), null,
+                null) {
             @Override
             long eventsInScope(String streamId) {
                 return 26;

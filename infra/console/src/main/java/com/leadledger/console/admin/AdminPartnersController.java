@@ -3,6 +3,7 @@ package com.leadledger.console.admin;
 import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
+import com.leadledger.console.api.PolicyChoices;
 import com.leadledger.console.list.ListFilters;
 import com.leadledger.console.list.ListReader;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,9 +32,6 @@ import java.util.function.Supplier;
 @RequestMapping("/console/admin/partners")
 class AdminPartnersController {
 
-    static final List<String> TIERS = List.of("REGISTERED", "SILVER", "GOLD", "PLATINUM");
-    static final List<String> PRODUCT_LINES = List.of("NETWORK_SECURITY", "DATA_CENTER", "COLLABORATION",
-            "CLOUD_SERVICES");
     private static final ParameterizedTypeReference<Page<AdminPartner>> PAGE = new ParameterizedTypeReference<>() {
     };
 
@@ -42,10 +40,12 @@ class AdminPartnersController {
 
     private final LeadLedgerApi api;
     private final ListReader lists;
+    private final PolicyChoices policy;
 
-    AdminPartnersController(LeadLedgerApi api, ListReader lists) {
+    AdminPartnersController(LeadLedgerApi api, ListReader lists, PolicyChoices policy) {
         this.api = api;
         this.lists = lists;
+        this.policy = policy;
     }
 
     record Changed(String partnerId, String change, String eventId) {
@@ -141,8 +141,8 @@ class AdminPartnersController {
         return body;
     }
 
-    private static void choices(Model model) {
-        model.addAttribute("tiers", TIERS);
-        model.addAttribute("productLines", PRODUCT_LINES);
+    private void choices(Model model) {
+        model.addAttribute("tiers", policy.tiers());
+        model.addAttribute("productLines", policy.productLines());
     }
 }

@@ -3,6 +3,7 @@ package com.leadledger.console.extension;
 import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
+import com.leadledger.console.api.PolicyChoices;
 import com.leadledger.console.api.RecordedEvent;
 import com.leadledger.console.list.ListFilters;
 import com.leadledger.console.list.ListReader;
@@ -32,16 +33,16 @@ class ExtensionQueueController {
             new ParameterizedTypeReference<>() {
             };
 
-    static final List<String> PRODUCT_LINES = List.of("NETWORK_SECURITY", "DATA_CENTER", "COLLABORATION",
-            "CLOUD_SERVICES");
     static final int PAGE_SIZE = 200;
 
     private final LeadLedgerApi api;
     private final ListReader lists;
+    private final PolicyChoices policy;
 
-    ExtensionQueueController(LeadLedgerApi api, ListReader lists) {
+    ExtensionQueueController(LeadLedgerApi api, ListReader lists, PolicyChoices policy) {
         this.api = api;
         this.lists = lists;
+        this.policy = policy;
     }
 
     /**
@@ -62,7 +63,8 @@ class ExtensionQueueController {
         model.addAttribute("filters", ListFilters.at("/console/extensions", "extensions-filters",
                         "extensions-apply", size)
                 .choice("filter-product-line", "productLine", "field.productLine", productLine,
-                        List.of(new ListFilters.Option("", "list.all")), PRODUCT_LINES, "productLine.")
+                        List.of(new ListFilters.Option("", "list.all")), policy.productLines(),
+                        "productLine.")
                 .choice("sort", "sort", "list.sort", order, List.of(), List.of("oldest", "newest"), "list.sort."));
         return "extensions";
     }

@@ -3,6 +3,7 @@ package com.leadledger.console.registration;
 import com.leadledger.console.api.ApiProblem;
 import com.leadledger.console.api.LeadLedgerApi;
 import com.leadledger.console.api.Page;
+import com.leadledger.console.api.PolicyChoices;
 import com.leadledger.console.api.Problem;
 import com.leadledger.console.list.ListFilters;
 import com.leadledger.console.list.ListReader;
@@ -35,8 +36,6 @@ import java.util.Optional;
 @RequestMapping("/console/registrations")
 class RegistrationsController {
 
-    static final List<String> PRODUCT_LINES = List.of("NETWORK_SECURITY", "DATA_CENTER", "COLLABORATION",
-            "CLOUD_SERVICES");
     static final List<String> CURRENCIES = List.of("RUB", "USD", "EUR");
     static final List<String> STATUSES = List.of("SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN", "WON", "LOST",
             "EXPIRED", "REVOKED");
@@ -48,11 +47,13 @@ class RegistrationsController {
     private final LeadLedgerApi api;
     private final ListReader lists;
     private final JsonMapper json;
+    private final PolicyChoices policy;
 
-    RegistrationsController(LeadLedgerApi api, ListReader lists, JsonMapper json) {
+    RegistrationsController(LeadLedgerApi api, ListReader lists, JsonMapper json, PolicyChoices policy) {
         this.api = api;
         this.lists = lists;
         this.json = json;
+        this.policy = policy;
     }
 
     /** The partner's registrations, a page at a time, filtered by status and product line, newest or oldest first. */
@@ -70,8 +71,8 @@ class RegistrationsController {
         model.addAttribute("filters", ListFilters.at("/console/registrations", "registrations-filters",
                         "registrations-apply", size)
                 .choice("filter-status", "status", "field.status", status, all, STATUSES, "status.")
-                .choice("filter-product-line", "productLine", "field.productLine", productLine, all, PRODUCT_LINES,
-                        "productLine.")
+                .choice("filter-product-line", "productLine", "field.productLine", productLine, all,
+                        policy.productLines(), "productLine.")
                 .choice("sort", "sort", "list.sort", sort, List.of(), SORTS, "list.sort."));
         return "registrations";
     }
@@ -132,7 +133,7 @@ class RegistrationsController {
 
     private String showForm(Model model, SubmissionForm form, Problem problem) {
         model.addAttribute("form", form);
-        model.addAttribute("productLines", PRODUCT_LINES);
+        model.addAttribute("productLines", policy.productLines());
         model.addAttribute("currencies", CURRENCIES);
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         if (problem != null) {

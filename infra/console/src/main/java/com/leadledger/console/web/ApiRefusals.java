@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class ApiRefusals {
 
     @ExceptionHandler(ApiProblem.class)
-    String refused(ApiProblem refusal, HttpServletResponse response, Model model) {
+    String refused(ApiProblem refusal, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(refusal.problem().status());
         model.addAttribute("problem", refusal.problem());
+        model.addAttribute("languageLinks", PageModel.languageLinksOf(request));
         return "problem";
     }
 

@@ -32,6 +32,11 @@ class PageModel {
      */
     @ModelAttribute("languageLinks")
     Map<String, String> languageLinks(HttpServletRequest request) {
+        return languageLinksOf(request);
+    }
+
+    /** The same for a page an exception handler renders, whose model gets no {@code @ModelAttribute}. */
+    static Map<String, String> languageLinksOf(HttpServletRequest request) {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         UriComponentsBuilder page = failed instanceof String path ? UriComponentsBuilder.fromPath(path)
                 : UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
