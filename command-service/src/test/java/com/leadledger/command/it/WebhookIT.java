@@ -24,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -160,6 +162,23 @@ class WebhookIT extends CommandServiceITBase {
             assertThat(r.body()).doesNotContain(b).doesNotContain(idB).doesNotContain(claimId);
             assertSignedWith(r, secretA);
         });
+
+        // A's deliveries, a page of one at a time: newest first, its approval the oldest
+        List<JsonNode> newestFirst = new ArrayList<>();
+        long total = -1;
+        for (int page = 0; total < 0 || page < total; page++) {
+            JsonNode answer = JSON.readTree(get("/api/v1/partners/" + a + "/webhook/deliveries?size=1&page=" + page,
+                    Onboarding.tokenOf(a)).body());
+            total = answer.get("total").asLong();
+            assertThat(answer.get("items")).hasSize(1);
+            newestFirst.add(answer.get("items").get(0));
+        }
+        assertThat(newestFirst).hasSizeGreaterThanOrEqualTo(3)
+                .extracting(d -> Instant.parse(d.get("createdAt").asText()))
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(newestFirst.get(newestFirst.size() - 1).get("eventType").asText())
+                .isEqualTo("registration.approved");
+        assertThat(newestFirst.get(0).get("eventType").asText()).isEqualTo("support.changed");
     }
 
     @Test
