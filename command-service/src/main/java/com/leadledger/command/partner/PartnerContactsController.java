@@ -4,6 +4,7 @@ import com.leadledger.command.web.HttpCommands;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -33,6 +34,8 @@ class PartnerContactsController {
     record ContactBody(@Size(max = 254) String email, @Size(max = 8) String language) {
     }
 
+    @Schema(example = "{\"contacts\": [{\"email\": \"sales@integrator.example\", \"language\": \"ru\"}, "
+            + "{\"email\": \"deals@integrator.example\", \"language\": \"en\"}]}")
     record ContactsRequest(@NotNull @Size(max = ChangePartnerContactsRules.MAX_CONTACTS) List<@Valid ContactBody> contacts) {
     }
 

@@ -53,7 +53,9 @@ class SupportController {
                           long policyVersion) {
     }
 
-    @Schema(name = "SupportEvidenceBody")
+    @Schema(name = "SupportEvidenceBody", example = "{\"sha256\": "
+            + "\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\", "
+            + "\"name\": \"customer-preference-letter.pdf\", \"link\": \"https://dms.example.com/docs/4711\"}")
     record EvidenceBody(
             @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a SHA-256 as 64 hex digits") String sha256,
             @NotBlank @Size(max = 300) String name,

@@ -5,6 +5,7 @@ import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,6 +61,8 @@ class WebhookController {
         this.clock = clock;
     }
 
+    @Schema(example = "{\"url\": \"https://crm.example.com/leadledger\", "
+            + "\"eventTypes\": [\"registration.approved\", \"support.changed\", \"dispute.ruled\"]}")
     record WebhookRequest(@NotBlank @Size(max = 500) String url,
                           @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes) {
     }

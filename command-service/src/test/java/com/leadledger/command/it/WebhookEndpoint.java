@@ -13,10 +13,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A partner's webhook receiver on this machine (JDK HttpServer): records every request and answers 204, or the
- * statuses queued with {@link #answerNext}.
+ * statuses queued with {@link #answerNext}; after {@link #hold} it keeps every request unanswered until
+ * {@link #release} (a slow or hung endpoint).
  */
 final class WebhookEndpoint implements AutoCloseable {
 
@@ -41,6 +46,8 @@ final class WebhookEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> answers = new ArrayDeque<>();
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     WebhookEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -48,6 +55,11 @@ final class WebhookEndpoint implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestHeaders().getFirst("LeadLedger-Event-Id"),
                     exchange.getRequestHeaders().getFirst("LeadLedger-Signature"), body));
+            try {
+                held.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             int status;
             synchronized (answers) {
                 status = answers.isEmpty() ? 204 : answers.poll();
@@ -55,6 +67,7 @@ final class WebhookEndpoint implements AutoCloseable {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -68,6 +81,15 @@ final class WebhookEndpoint implements AutoCloseable {
         }
     }
 
+    /** From now on requests get no answer until {@link #release}. */
+    void hold() {
+        held = new CountDownLatch(1);
+    }
+
+    void release() {
+        held.countDown();
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
@@ -78,6 +100,8 @@ final class WebhookEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

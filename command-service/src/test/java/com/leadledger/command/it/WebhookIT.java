@@ -24,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -160,6 +162,23 @@ class WebhookIT extends CommandServiceITBase {
             assertThat(r.body()).doesNotContain(b).doesNotContain(idB).doesNotContain(claimId);
             assertSignedWith(r, secretA);
         });
+
+        // A's deliveries, a page of one at a time: newest first, its approval the oldest
+        List<JsonNode> newestFirst = new ArrayList<>();
+        long total = -1;
+        for (int page = 0; total < 0 || page < total; page++) {
+            JsonNode answer = JSON.readTree(get("/api/v1/partners/" + a + "/webhook/deliveries?size=1&page=" + page,
+                    Onboarding.tokenOf(a)).body());
+            total = answer.get("total").asLong();
+            assertThat(answer.get("items")).hasSize(1);
+            newestFirst.add(answer.get("items").get(0));
+        }
+        assertThat(newestFirst).hasSizeGreaterThanOrEqualTo(3)
+                .extracting(d -> Instant.parse(d.get("createdAt").asText()))
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(newestFirst.get(newestFirst.size() - 1).get("eventType").asText())
+                .isEqualTo("registration.approved");
+        assertThat(newestFirst.get(0).get("eventType").asText()).isEqualTo("support.changed");
     }
 
     @Test
@@ -282,6 +301,77 @@ class WebhookIT extends CommandServiceITBase {
                         WHERE partner_id = :p AND event_id = :e""").param("p", a).param("e", eventId).update();
         await("the abandoned delivery sent again", () -> endpoint.ofType("registration.approved").size() == 2);
         assertThat(endpoint.ofType("registration.approved").get(1).eventId()).isEqualTo(eventId);
+    }
+
+    /**
+     * One partner's endpoint takes the request and never answers (the test's read timeout is longer than the wait
+     * below): another partner's delivery is sent meanwhile, while the first attempt is still in flight.
+     */
+    @Test
+    void aHungEndpointDelaysNoOtherPartnersDeliveries() throws Exception {
+        String slow = Onboarding.onboardGold(http);
+        String other = Onboarding.onboardGold(http);
+        WebhookEndpoint hung = endpoint();
+        WebhookEndpoint healthy = endpoint();
+        subscribe(slow, Onboarding.tokenOf(slow), hung.url());
+        subscribe(other, Onboarding.tokenOf(other), healthy.url());
+        hung.hold();
+
+        String slowId = submit(slow, Inns.random()).get("registrationId").asText();
+        assertThat(http.post("/api/v1/registrations/" + slowId + "/approve", MANAGER, "{\"discountPercent\": 10}")
+                .status()).isEqualTo(200);
+        await("the hung endpoint took the approval", () -> hung.ofType("registration.approved").size() == 1);
+
+        String otherId = submit(other, Inns.random()).get("registrationId").asText();
+        assertThat(http.post("/api/v1/registrations/" + otherId + "/approve", MANAGER, "{\"discountPercent\": 10}")
+                .status()).isEqualTo(200);
+        await("the other partner's approval", () -> healthy.ofType("registration.approved").size() == 1);
+        assertThat(jdbc.sql("SELECT attempts FROM webhook_delivery WHERE partner_id = :p")
+                .param("p", slow).query(Integer.class).list())
+                .as("the hung endpoint's attempt is still in flight").containsExactly(0);
+
+        hung.release();
+        await("the held delivery settled", () -> jdbc.sql(
+                "SELECT count(*) FROM webhook_delivery WHERE partner_id = :p AND status = 'DELIVERED'")
+                .param("p", slow).query(Long.class).single() == 1);
+    }
+
+    /**
+     * An endpoint that keeps failing: the delivery is retried, and once its retry period (24 hours from the event;
+     * moved to now here, as it is 24 hours later) has passed it is FAILED, as the partner and ADMIN see it.
+     */
+    @Test
+    void aDeliveryStillFailingAfterItsRetryPeriodIsFailedForThePartnerAndAdmin() throws Exception {
+        String a = Onboarding.onboardGold(http);
+        WebhookEndpoint endpoint = endpoint();
+        subscribe(a, Onboarding.tokenOf(a), endpoint.url());
+        for (int i = 0; i < 50; i++) {
+            endpoint.answerNext(500);
+        }
+        String id = submit(a, Inns.random()).get("registrationId").asText();
+        assertThat(http.post("/api/v1/registrations/" + id + "/approve", MANAGER, "{\"discountPercent\": 10}")
+                .status()).isEqualTo(200);
+        await("a retry after a 500", () -> endpoint.ofType("registration.approved").size() >= 2);
+        String path = "/api/v1/partners/" + a + "/webhook/deliveries";
+        JsonNode retrying = JSON.readTree(get(path, Onboarding.tokenOf(a)).body()).get("items").get(0);
+        assertThat(retrying.get("status").asText()).isEqualTo("PENDING");
+        assertThat(retrying.get("lastHttpStatus").asInt()).isEqualTo(500);
+
+        jdbc.sql("UPDATE webhook_delivery SET retry_until = now() WHERE partner_id = :p").param("p", a).update();
+        await("the delivery failed", () -> jdbc.sql(
+                "SELECT count(*) FROM webhook_delivery WHERE partner_id = :p AND status = 'FAILED'")
+                .param("p", a).query(Long.class).single() == 1);
+        for (String token : List.of(Onboarding.tokenOf(a), Onboarding.ADMIN)) {
+            var listed = get(path, token);
+            assertThat(listed.statusCode()).isEqualTo(200);
+            JsonNode failed = JSON.readTree(listed.body()).get("items").get(0);
+            assertThat(failed.get("eventType").asText()).isEqualTo("registration.approved");
+            assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+            assertThat(failed.get("attempts").asInt()).isGreaterThanOrEqualTo(3);
+            assertThat(failed.get("lastHttpStatus").asInt()).isEqualTo(500);
+            assertThat(failed.path("nextAttemptAt").isMissingNode() || failed.get("nextAttemptAt").isNull())
+                    .as(failed.toString()).isTrue();
+        }
     }
 
     /** The shell block of docs/webhooks.md that runs openssl, as written there. */

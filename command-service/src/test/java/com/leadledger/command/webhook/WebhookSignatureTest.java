@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -34,6 +36,22 @@ class WebhookSignatureTest {
         assertThatThrownBy(() -> new WebhookSecrets(null).secret("P-1", "a"))
                 .hasMessageContaining("not configured");
         assertThatThrownBy(() -> new WebhookSecrets("short")).hasMessageContaining("32");
+    }
+
+    @Test
+    void signsWithTheReplacedSecretTooOnlyUntilItsOverlapEnds() {
+        Instant rotatedAt = Instant.parse("2026-12-03T09:00:00Z");
+        Instant overlapEnd = rotatedAt.plus(Duration.ofHours(24));
+        var rotated = new WebhookSubscriptions.Subscription("P-1", "https://93.184.215.14/hooks",
+                List.of("registration.approved"), "new", "old", overlapEnd);
+
+        assertThat(rotated.signingSecretIds(rotatedAt)).containsExactly("new", "old");
+        assertThat(rotated.signingSecretIds(overlapEnd.minusSeconds(1))).containsExactly("new", "old");
+        assertThat(rotated.signingSecretIds(overlapEnd)).containsExactly("new");
+        assertThat(rotated.signingSecretIds(overlapEnd.plus(Duration.ofDays(30)))).containsExactly("new");
+        assertThat(new WebhookSubscriptions.Subscription("P-1", "https://93.184.215.14/hooks",
+                List.of("registration.approved"), "only", null, null).signingSecretIds(rotatedAt))
+                .containsExactly("only");
     }
 
     private static String hmac(String secret, String text) throws Exception {

@@ -6,6 +6,7 @@ import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Isolation;
@@ -35,6 +36,7 @@ class DeadLetterController {
     private static final int MAX_REASON = 500;
 
     /** @param reason why the record may go unapplied, for the record (1 to 500 characters) */
+    @Schema(example = "{\"reason\": \"Test record from the load test; nothing to apply\"}")
     record DiscardRequest(String reason) {
     }
 

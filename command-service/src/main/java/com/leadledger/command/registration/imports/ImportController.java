@@ -5,6 +5,9 @@ import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
 import com.leadledger.kit.web.PageRequestParams;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -55,6 +58,15 @@ class ImportController {
                     + "its rows are then filed one by one through the rules of a single submission. The same file "
                     + "again is the same import. Columns: see docs/api.md. Role: PARTNER.")
     @ApiResponse(responseCode = "202", description = "Kept; the import is at Location.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "UTF-8 (a byte order mark is allowed), RFC 4180, separated by ';' or ',', with a header row "
+                    + "naming the columns (see docs/api.md).",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+                    examples = @ExampleObject(name = "twoDeals", summary = "A header row and two deals", value = """
+                            legalName;country;taxId;domain;region;productLine;amount;currency;expectedCloseDate;description
+                            ООО «Ромашка»;RU;7707083893;;Москва;NETWORK_SECURITY;1250000.00;RUB;2027-03-31;"Roll-out; phase 1"
+                            Acme GmbH;DE;;acme.example;;DATA_CENTER;80000.00;EUR;2027-06-30;
+                            """)))
     @PostMapping(consumes = "text/csv")
     ResponseEntity<ImportReport> start(@RequestBody byte[] csv, Authentication authentication) {
         Actor partner = Actor.from(authentication);
