@@ -23,6 +23,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ class PointsLedger {
         PointsRules.EarlyRegistration early = rules.earlyRegistration();
         if (early != null && command.submittedAt() != null && command.expectedCloseDate() != null) {
             long daysAhead = ChronoUnit.DAYS.between(command.submittedAt(),
-                    command.expectedCloseDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+                    command.expectedCloseDate().atStartOfDay(ZoneOffset.UTC).toInstant());
             if (daysAhead >= early.minDaysBeforeClose()) {
                 award(command.partnerId(), command.causationId(), PointsAwarded.Cause.EARLY_REGISTRATION,
                         command.registrationId(), early.points(), command.approvedAt(), rules,
