@@ -2,6 +2,7 @@ package com.leadledger.command.program.points;
 
 import com.leadledger.command.policy.TestPolicies;
 import com.leadledger.events.common.Money;
+import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.events.program.PointsAwarded;
 import com.leadledger.events.program.PointsExpired;
 import com.leadledger.events.program.PointsRedeemed;
@@ -74,6 +75,25 @@ class PointsLedgerTest {
                 .when(new AwardApprovalPoints(LEDGER, "P-1", "E-1", "R-1", Instant.parse("2026-02-01T00:00:00Z"),
                         LocalDate.parse("2026-04-02"), APPROVED_AT, 1))
                 .expectEvents(APPROVAL, award("E-1", EARLY_REGISTRATION, "R-1", 5, APPROVED_AT));
+    }
+
+    @Test
+    void cannotAwardUnderAPolicyWithoutAProgram() {
+        TestPolicies policies = new TestPolicies();
+        PolicyDocument d = TestPolicies.defaultDocument();
+        long before = policies.publish(new PolicyDocument(d.productLines(), d.tiers(), d.reviewSlaBusinessDays(),
+                d.disputeSlaBusinessDays(), d.extension(), d.appealWindowDays(), d.maxCloseDateMonths(),
+                d.calendar(), d.limits(), d.expiryReminderBusinessDays(), d.earlyRegistrationDropThreshold()))
+                .version();
+        fixture = new AggregateTestFixture<>(PointsLedger.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(policies);
+        fixture.givenNoPriorActivity()
+                .when(new AwardApprovalPoints(LEDGER, "P-1", "E-1", "R-1", APPROVED_AT,
+                        LocalDate.parse("2026-12-01"), APPROVED_AT, before))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
     }
 
     @Test
