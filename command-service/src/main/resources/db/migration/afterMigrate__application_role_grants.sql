@@ -62,6 +62,8 @@ BEGIN
                   ('SEQUENCE', 'mail_message_id_seq', 'USAGE'),
                   ('TABLE', 'mail_protection', 'SELECT, INSERT, UPDATE, DELETE'),
                   ('TABLE', 'mail_dispute_party', 'SELECT, INSERT'),
+                  -- points: which registrations may take an extra discount
+                  ('TABLE', 'points_registration', 'SELECT, INSERT, UPDATE'),
                   -- deadlines (db-scheduler: picked, rescheduled, removed once done or cancelled)
                   ('TABLE', 'scheduled_tasks', 'SELECT, INSERT, UPDATE, DELETE'),
                   -- Idempotency-Key answers, expired after their retention

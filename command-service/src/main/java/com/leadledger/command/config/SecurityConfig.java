@@ -62,6 +62,8 @@ class SecurityConfig {
                         // a partner's own webhook (ownership checked by the controller: another partner's is 404)
                         .requestMatchers("/api/v1/partners/*/webhook", "/api/v1/partners/*/webhook/**")
                         .hasAnyRole(PARTNER, ADMIN)
+                        // a partner's own points (ownership checked by the controller: another partner's is 404)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/partners/*/points/redemptions").hasRole(PARTNER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/partners", "/api/v1/partners/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/partners/*/contacts").hasAnyRole(ADMIN, PARTNER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/policies").hasRole(ADMIN)

@@ -48,6 +48,7 @@ class ApplicationRolePrivilegesIT {
             entry("mail_message_id_seq", Set.of("USAGE")),
             entry("mail_protection", ALL_ROWS),
             entry("mail_dispute_party", APPEND),
+            entry("points_registration", WRITE),
             entry("scheduled_tasks", ALL_ROWS),
             entry("idempotency_key", ALL_ROWS),
             entry("registration_import", APPEND),
