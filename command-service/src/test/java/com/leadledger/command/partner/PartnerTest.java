@@ -10,16 +10,22 @@ import com.leadledger.events.partner.PartnerReinstated;
 import com.leadledger.events.partner.PartnerSuspended;
 import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.events.partner.PartnerTierChanged;
+import com.leadledger.events.policy.PolicyDocument;
+import com.leadledger.events.program.SpecialistCertificationWithdrawn;
+import com.leadledger.events.program.SpecialistCertified;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static com.leadledger.command.common.RuleViolations.invalidField;
 import static com.leadledger.command.common.RuleViolations.invalidFields;
@@ -33,6 +39,11 @@ class PartnerTest {
     private static final List<String> LINES = List.of("DATA_CENTER", "NETWORK_SECURITY");
     private static final PartnerOnboarded ONBOARDED =
             new PartnerOnboarded("P-1", "Alpha", PartnerTier.GOLD, LINES, null, NOW);
+
+    private static final LocalDate FROM = LocalDate.parse("2026-09-01");
+    private static final LocalDate UNTIL = LocalDate.parse("2028-08-31");
+    private static final SpecialistCertified CERTIFIED =
+            new SpecialistCertified("P-1", "c-1", "NETWORK_SECURITY", "Irina Petrova", FROM, UNTIL, NOW);
 
     private AggregateTestFixture<Partner> fixture;
 
@@ -144,6 +155,84 @@ class PartnerTest {
                 .when(new ChangePartnerTier("P-1", PartnerTier.GOLD))
                 .expectNoEvents()
                 .expectException(violation(CONFLICT, "NO_CHANGE"));
+    }
+
+    @Test
+    void cannotOnboardWithATierThePolicyInForceDoesNotDefine() {
+        fixture.givenNoPriorActivity()
+                .when(new OnboardPartner("P-1", "Alpha", PartnerTier.of("DIAMOND"), LINES, null))
+                .expectNoEvents()
+                .expectException(invalidField("tier", "TIER_UNKNOWN"));
+    }
+
+    @Test
+    void cannotChangeToATierThePolicyInForceDoesNotDefine() {
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerTier("P-1", PartnerTier.of("DIAMOND")))
+                .expectNoEvents()
+                .expectException(invalidField("tier", "TIER_UNKNOWN"));
+    }
+
+    @Test
+    void canChangeToATierANewPolicyVersionAdded() {
+        TestPolicies policies = new TestPolicies();
+        PolicyDocument current = policies.inForce().policy();
+        TreeMap<String, PolicyDocument.TierRule> tiers = new TreeMap<>(current.tiers());
+        tiers.put("DIAMOND", new PolicyDocument.TierRule(150, new BigDecimal("25"), 4, null, null));
+        policies.publish(new PolicyDocument(current.productLines(), tiers, current.reviewSlaBusinessDays(),
+                current.disputeSlaBusinessDays(), current.extension(), current.appealWindowDays(),
+                current.maxCloseDateMonths(), current.calendar(), current.limits(),
+                current.expiryReminderBusinessDays(), current.earlyRegistrationDropThreshold(), current.program()));
+        fixture = new AggregateTestFixture<>(Partner.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(policies);
+
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerTier("P-1", PartnerTier.of("DIAMOND")))
+                .expectEvents(new PartnerTierChanged("P-1", PartnerTier.GOLD, PartnerTier.of("DIAMOND"), NOW));
+    }
+
+    @Test
+    void canCertifyASpecialistForAProductLineOfThePolicy() {
+        fixture.given(ONBOARDED)
+                .when(new CertifySpecialist("P-1", "c-1", "NETWORK_SECURITY", "Irina Petrova", FROM, UNTIL))
+                .expectEvents(CERTIFIED);
+    }
+
+    @Test
+    void cannotCertifyForAnUnknownLineOrWithAPeriodEndingBeforeItStarts() {
+        fixture.given(ONBOARDED)
+                .when(new CertifySpecialist("P-1", "c-1", "TOASTERS", "Irina Petrova", FROM, UNTIL))
+                .expectNoEvents()
+                .expectException(invalidField("productLines", "PRODUCT_LINE_UNKNOWN"));
+        fixture.given(ONBOARDED)
+                .when(new CertifySpecialist("P-1", "c-1", "NETWORK_SECURITY", "Irina Petrova", UNTIL, FROM))
+                .expectNoEvents()
+                .expectException(invalidField("validUntil", "CERTIFICATION_PERIOD_INVALID"));
+    }
+
+    @Test
+    void cannotRecordTheSameCertificationTwice() {
+        fixture.given(ONBOARDED, CERTIFIED)
+                .when(new CertifySpecialist("P-1", "c-1", "NETWORK_SECURITY", "Irina Petrova", FROM, UNTIL))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "CERTIFICATION_EXISTS"));
+    }
+
+    @Test
+    void canWithdrawACertificationOnceAndNotAnUnknownOne() {
+        SpecialistCertificationWithdrawn withdrawn = new SpecialistCertificationWithdrawn("P-1", "c-1", "left", NOW);
+        fixture.given(ONBOARDED, CERTIFIED)
+                .when(new WithdrawCertification("P-1", "c-1", "left"))
+                .expectEvents(withdrawn);
+        fixture.given(ONBOARDED, CERTIFIED, withdrawn)
+                .when(new WithdrawCertification("P-1", "c-1", "again"))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "CERTIFICATION_WITHDRAWN"));
+        fixture.given(ONBOARDED)
+                .when(new WithdrawCertification("P-1", "c-404", null))
+                .expectNoEvents()
+                .expectException(violation(com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND, "NOT_FOUND"));
     }
 
     @Test
