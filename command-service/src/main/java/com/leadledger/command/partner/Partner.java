@@ -2,6 +2,8 @@ package com.leadledger.command.partner;
 
 import com.leadledger.command.common.Links;
 import com.leadledger.command.policy.Policies;
+import com.leadledger.command.program.ProgramFacts;
+import com.leadledger.command.program.TierQualificationRules;
 import com.leadledger.events.partner.PartnerContactsChanged;
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerPenalized;
@@ -13,6 +15,7 @@ import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.events.partner.PartnerTierChanged;
 import com.leadledger.events.program.SpecialistCertificationWithdrawn;
 import com.leadledger.events.program.SpecialistCertified;
+import com.leadledger.events.program.TierQualificationEvaluated;
 import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
@@ -25,6 +28,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +58,9 @@ class Partner {
     /** certification id → the certification, while not withdrawn. */
     private final Map<String, SpecialistCertified> certifications = new HashMap<>();
     private final Set<String> withdrawnCertifications = new HashSet<>();
+    /** The latest qualification evaluation and its proposed tier, until an admin confirms it. */
+    private String openEvaluationId;
+    private String openProposedTier;
 
     Partner() {
         // for Axon
@@ -179,6 +186,37 @@ class Partner {
                 clock.instant()));
     }
 
+    @CommandHandler
+    void handle(EvaluateTierQualification command, Policies policies, ProgramFacts facts) {
+        if (suspended) {
+            throw new RuleViolation(RuleViolation.Kind.CONFLICT, "PARTNER_SUSPENDED",
+                    "a suspended partner is not evaluated");
+        }
+        LocalDate runDate = command.runAt().atZone(ZoneId.of(policies.inForce().policy().calendar().timeZone()))
+                .toLocalDate();
+        apply(TierQualificationRules.evaluate(partnerId, command.evaluationId(), command.runId(), command.runAt(),
+                policies.inForce(), facts, certifiedSpecialistsOn(runDate), penaltyPoints, tier.name()));
+    }
+
+    @CommandHandler
+    void handle(ConfirmTierProposal command, Clock clock, Policies policies) {
+        if (!command.evaluationId().equals(openEvaluationId)) {
+            throw RuleViolation.notFound("open tier proposal"); // unknown, confirmed already, or superseded
+        }
+        PartnerTier confirmed = command.tier() == null ? PartnerTier.of(openProposedTier) : command.tier();
+        requireTierInForce(confirmed, policies);
+        String justification = command.justification() == null ? null : command.justification().strip();
+        if (!confirmed.name().equals(openProposedTier) && (justification == null || justification.isEmpty())) {
+            throw RuleViolation.invalidField("justification", "is required to confirm a tier other than the "
+                    + "proposed " + openProposedTier, "JUSTIFICATION_REQUIRED");
+        }
+        if (confirmed.equals(tier)) {
+            throw new RuleViolation(RuleViolation.Kind.CONFLICT, "NO_CHANGE", "the partner already has tier " + tier);
+        }
+        apply(new PartnerTierChanged(partnerId, tier, confirmed, clock.instant(), command.evaluationId(),
+                justification == null || justification.isEmpty() ? null : justification));
+    }
+
     /** Product line → the distinct specialists certified for it and valid on {@code day} (withdrawn ones excluded). */
     Map<String, Integer> certifiedSpecialistsOn(LocalDate day) {
         Map<String, Set<String>> specialists = new TreeMap<>();
@@ -221,6 +259,16 @@ class Partner {
     @EventSourcingHandler
     void on(PartnerTierChanged event) {
         tier = event.tier();
+        if (event.evaluationId() != null && event.evaluationId().equals(openEvaluationId)) {
+            openEvaluationId = null;
+            openProposedTier = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TierQualificationEvaluated event) {
+        openEvaluationId = event.evaluationId();
+        openProposedTier = event.proposedTier();
     }
 
     @EventSourcingHandler

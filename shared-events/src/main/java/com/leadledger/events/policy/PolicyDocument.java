@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -167,6 +168,20 @@ public record PolicyDocument(
         public TierQualification {
             minCertifiedSpecialists = minCertifiedSpecialists == null ? new TreeMap<>()
                     : new TreeMap<>(minCertifiedSpecialists);
+        }
+
+        /**
+         * Whether a partner with these figures meets every rule; a null {@code earlyShare} (no registrations) meets
+         * no minimum share.
+         */
+        public boolean metBy(BigDecimal wonRevenue, Map<String, Integer> certifiedSpecialists,
+                             int penaltyPoints, BigDecimal earlyShare) {
+            boolean revenue = minWonRevenue == null || wonRevenue.compareTo(minWonRevenue) >= 0;
+            boolean specialists = minCertifiedSpecialists.entrySet().stream()
+                    .allMatch(e -> certifiedSpecialists.getOrDefault(e.getKey(), 0) >= e.getValue());
+            boolean penalties = maxPenaltyPoints == null || penaltyPoints <= maxPenaltyPoints;
+            boolean early = minEarlyShare == null || earlyShare != null && earlyShare.compareTo(minEarlyShare) >= 0;
+            return revenue && specialists && penalties && early;
         }
     }
 
