@@ -91,6 +91,16 @@ class TierQualificationIT extends CommandServiceITBase {
         assertThat(http.post(confirmation, ADMIN, "{}").status()).as("confirmed once").isEqualTo(404);
     }
 
+    @Test
+    void theMonthlyRunIsAPersistentTaskScheduledForTheFirstOfNextMonth() {
+        Instant next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'tier-qualification-run'")
+                .query(java.sql.Timestamp.class).single().toInstant();
+
+        assertThat(next.atZone(java.time.ZoneId.of("Europe/Moscow")).getDayOfMonth()).isEqualTo(1);
+        assertThat(next.atZone(java.time.ZoneId.of("Europe/Moscow")).getHour()).isEqualTo(3);
+        assertThat(next).isAfter(Instant.now().minus(Duration.ofDays(1)));
+    }
+
     String submit(String partnerId) {
         var answer = http.post("/api/v1/registrations", Onboarding.tokenOf(partnerId), """
                 {"customer": {"legalName": "Tier Customer", "country": "RU", "taxId": "%s"},
