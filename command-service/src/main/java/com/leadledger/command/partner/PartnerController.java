@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -33,6 +32,9 @@ import java.util.List;
 class PartnerController {
 
     static final String PARTNER_ID = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}";
+    /** A tier name as policies define them; whether the policy in force has it is a rule of the command handler. */
+    static final String TIER = "[A-Z][A-Z0-9_]{1,31}";
+    static final String TIER_MESSAGE = "must be a tier name of the policy in force (upper-case letters, digits, '_')";
 
     private final HttpCommands commands;
 
@@ -46,13 +48,13 @@ class PartnerController {
     record OnboardRequest(
             @NotBlank @Pattern(regexp = PARTNER_ID, message = "must be 1-64 letters, digits, '-' or '_'") String partnerId,
             @NotBlank @Size(max = 200) String name,
-            @NotNull PartnerTier tier,
+            @NotBlank @Pattern(regexp = TIER, message = TIER_MESSAGE) @Schema(example = "SILVER") String tier,
             @NotEmpty @Size(max = 50) List<@NotBlank String> productLines,
             @Size(max = 500) String webhookUrl) {
     }
 
     @Schema(example = "{\"tier\": \"GOLD\"}")
-    record TierRequest(@NotNull PartnerTier tier) {
+    record TierRequest(@NotBlank @Pattern(regexp = TIER, message = TIER_MESSAGE) @Schema(example = "GOLD") String tier) {
     }
 
     @Schema(example = "{\"productLines\": [\"NETWORK_SECURITY\", \"DATA_CENTER\"]}")
@@ -68,22 +70,26 @@ class PartnerController {
 
     @Operation(operationId = "onboardPartner", summary = "Onboard a partner",
             description = "Adds a partner with its tier and authorized product lines. Role: ADMIN.")
+    @ProblemCodes(status = 400, value = {"TIER_UNKNOWN"})
     @ProblemCodes(status = 409, value = {"PARTNER_EXISTS"})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PartnerChanged onboard(@Valid @RequestBody OnboardRequest body, Authentication auth, HttpServletRequest request) {
-        send(new OnboardPartner(body.partnerId(), body.name().strip(), body.tier(), body.productLines(),
+        send(new OnboardPartner(body.partnerId(), body.name().strip(), PartnerTier.of(body.tier()),
+                body.productLines(),
                 body.webhookUrl()), auth, request);
         return new PartnerChanged(body.partnerId(), "ONBOARDED");
     }
 
     @Operation(operationId = "changePartnerTier", summary = "Change a partner's tier",
-            description = "Moves the partner to another tier of the policy. Role: ADMIN.")
+            description = "Moves the partner to another tier of the policy in force (a tier the policy does not "
+                    + "define is refused with TIER_UNKNOWN). Role: ADMIN.")
+    @ProblemCodes(status = 400, value = {"TIER_UNKNOWN"})
     @ProblemCodes(status = 409, value = {"NO_CHANGE"})
     @PostMapping("/{partnerId}/tier")
     PartnerChanged tier(@PathVariable String partnerId, @Valid @RequestBody TierRequest body, Authentication auth,
                         HttpServletRequest request) {
-        send(new ChangePartnerTier(partnerId, body.tier()), auth, request);
+        send(new ChangePartnerTier(partnerId, PartnerTier.of(body.tier())), auth, request);
         return new PartnerChanged(partnerId, "TIER_CHANGED");
     }
 

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Command-side view of the partners, written in the same transaction as their events; the {@link PartnerDirectory}. */
@@ -34,6 +35,12 @@ class PartnerRegistry implements PartnerDirectory {
                         Arrays.asList((String[]) rs.getArray("product_lines").getArray()),
                         rs.getBoolean("suspended")))
                 .optional();
+    }
+
+    /** The ids of the partners not suspended, in id order. */
+    List<String> activePartnerIds() {
+        return jdbc.sql("SELECT partner_id FROM partner_registry WHERE NOT suspended ORDER BY partner_id")
+                .query(String.class).list();
     }
 
     @EventHandler

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -25,6 +26,8 @@ class Policy {
     @AggregateIdentifier
     private String policyId;
     private long currentVersion;
+    /** The tier names of the version in force: a new version keeps them, since partners may hold any of them. */
+    private List<String> tiersInForce = List.of();
 
     Policy() {
         // for Axon
@@ -36,14 +39,14 @@ class Policy {
         if (currentVersion > 0) {
             return currentVersion;
         }
-        PolicyRules.requireValid(command.policy());
+        PolicyRules.requireValid(command.policy(), List.of());
         apply(new PolicyPublished(1, command.policy(), clock.instant(), command.publishedBy()));
         return currentVersion;
     }
 
     @CommandHandler
     long handle(PublishPolicy command, Clock clock) {
-        PolicyRules.requireValid(command.policy());
+        PolicyRules.requireValid(command.policy(), tiersInForce);
         long version = currentVersion + 1;
         apply(new PolicyPublished(version, command.policy(), clock.instant(), command.publishedBy()));
         return version;
@@ -53,5 +56,6 @@ class Policy {
     void on(PolicyPublished event) {
         policyId = POLICY_ID;
         currentVersion = event.version();
+        tiersInForce = event.policy().tiers() == null ? List.of() : event.policy().tiersInOrder();
     }
 }

@@ -1,7 +1,6 @@
 package com.leadledger.command.policy;
 
 import com.leadledger.events.common.Money;
-import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.domain.RuleViolation;
@@ -23,44 +22,27 @@ final class PolicyRules {
     private final List<FieldProblem> errors = new ArrayList<>();
 
     /** Refuses an incomplete or senseless policy, naming every failing field; nothing is published then. */
-    static void requireValid(PolicyDocument policy) {
-        List<FieldProblem> problems = problemsOf(policy);
+    static void requireValid(PolicyDocument policy, List<String> tiersInForce) {
+        List<FieldProblem> problems = problemsOf(policy, tiersInForce);
         if (!problems.isEmpty()) {
             throw RuleViolation.invalidFields("The policy is incomplete or invalid; nothing was published.", problems);
         }
     }
 
-    static List<FieldProblem> problemsOf(PolicyDocument policy) {
+    /** The problems of {@code policy} replacing a version whose tiers were {@code tiersInForce} (none: the first). */
+    static List<FieldProblem> problemsOf(PolicyDocument policy, List<String> tiersInForce) {
         PolicyRules rules = new PolicyRules();
-        rules.check(policy);
+        rules.check(policy, tiersInForce);
         return rules.errors;
     }
 
-    private void check(PolicyDocument p) {
+    private void check(PolicyDocument p, List<String> tiersInForce) {
         if (p.productLines() == null || p.productLines().isEmpty()) {
             add("productLines", "must list at least one product line");
         } else {
             p.productLines().forEach(this::checkProductLine);
         }
-        if (p.tiers() == null) {
-            add("tiers", "must define every tier " + List.of(PartnerTier.values()));
-        } else {
-            for (PartnerTier tier : PartnerTier.values()) {
-                PolicyDocument.TierRule rule = p.tiers().get(tier.name());
-                String path = "tiers." + tier.name();
-                if (rule == null) {
-                    add(path, "is required");
-                    continue;
-                }
-                range(path + ".protectionDays", rule.protectionDays(), 1, 3650);
-                if (rule.maxDiscountPercent() == null || rule.maxDiscountPercent().signum() < 0
-                        || rule.maxDiscountPercent().compareTo(HUNDRED) > 0) {
-                    add(path + ".maxDiscountPercent", "must be between 0 and 100");
-                }
-            }
-            p.tiers().keySet().stream().filter(t -> !isTier(t))
-                    .forEach(t -> add("tiers." + t, "is not a tier; tiers are " + List.of(PartnerTier.values())));
-        }
+        errors.addAll(TierPolicyRules.problemsOf(p, tiersInForce));
         range("reviewSlaBusinessDays", p.reviewSlaBusinessDays(), 1, 60);
         if (p.disputeSlaBusinessDays() == null || p.disputeSlaBusinessDays().size() != 3) {
             add("disputeSlaBusinessDays", "must give the SLA of levels 1, 2 and 3");
@@ -171,14 +153,5 @@ final class PolicyRules {
 
     private void add(String field, String message) {
         errors.add(new FieldProblem(field, message, "POLICY_INVALID"));
-    }
-
-    private static boolean isTier(String name) {
-        for (PartnerTier tier : PartnerTier.values()) {
-            if (tier.name().equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

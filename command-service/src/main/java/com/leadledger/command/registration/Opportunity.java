@@ -274,15 +274,15 @@ class Opportunity {
             throw new RuleViolation(CONFLICT, "EXTENSION_PENDING", "An extension request is already pending.",
                     Map.of("extensionRequestId", registration.pendingExtensionId()));
         }
-        var rule = policies.inForce().policy().extension();
+        var rule = extensionRuleOf(registration.partnerId(), partners, policies.inForce());
         if (registration.extensionsGranted() >= rule.maxCount()) {
             throw new RuleViolation(CONFLICT, "EXTENSION_LIMIT_REACHED",
-                    "The policy allows " + rule.maxCount() + " extension(s); none is left.");
+                    "The policy allows your tier " + rule.maxCount() + " extension(s); none is left.");
         }
         int days = command.days() == null ? rule.maxDays() : command.days();
         if (days < 1 || days > rule.maxDays()) {
             throw new RuleViolation(INVALID, "EXTENSION_TOO_LONG",
-                    "An extension is 1 to " + rule.maxDays() + " days under the policy in force.");
+                    "An extension is 1 to " + rule.maxDays() + " days for your tier under the policy in force.");
         }
         apply(new ExtensionRequested(opportunityId, registration.registrationId(), command.extensionRequestId(),
                 registration.partnerId(), command.reason(), days, now));
@@ -600,6 +600,13 @@ class Opportunity {
                     "Policy version " + policy.version() + " has no rules for tier " + partner.tier() + ".");
         }
         return rule;
+    }
+
+    /** The extension limits of the registration's partner's tier under {@code policy} (else the policy-wide ones). */
+    private static PolicyDocument.ExtensionRule extensionRuleOf(String partnerId, PartnerDirectory partners,
+                                                                PublishedPolicy policy) {
+        String tier = partners.find(partnerId).map(p -> p.tier().name()).orElse(null);
+        return policy.policy().extensionFor(tier);
     }
 
     private static Instant reviewDue(Instant from, PublishedPolicy policy) {

@@ -149,9 +149,10 @@ class HostileInputIT extends CommandServiceITBase {
                     Endpoint.SUPPORT, Endpoint.OPEN_DISPUTE, Endpoint.RESPONDENT),
             Hostile.object("{\"type\": \"HACK\", \"description\": [1,2,3], \"amounts\": \"many\"}", Endpoint.REGISTER,
                     Endpoint.OPEN_DISPUTE, Endpoint.EVIDENCE),
-            // productLines: a list for partners, an object in a policy
+            // productLines: a list for partners, an object in a policy; a tier is a name the policy in force may
+            // not define (a field rule)
             Hostile.object("{\"partnerId\": \"../../etc/passwd\", \"name\": \"\", \"tier\": \"DIAMOND\", \"productLines\": \"ALL\"}",
-                    Endpoint.ONBOARD, Endpoint.TIER, Endpoint.PRODUCT_LINES, Endpoint.PUBLISH_POLICY),
+                    Endpoint.ONBOARD, Endpoint.PRODUCT_LINES, Endpoint.PUBLISH_POLICY),
             Hostile.object("{\"tier\": null, \"productLines\": [null, 1, {}]}", Endpoint.ONBOARD, Endpoint.PRODUCT_LINES,
                     Endpoint.PUBLISH_POLICY),
             Hostile.object("{\"outcome\": \"MAYBE\", \"rationale\": null, \"penaltyPoints\": -7}", Endpoint.RULING),

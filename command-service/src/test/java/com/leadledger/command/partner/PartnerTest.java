@@ -1,6 +1,8 @@
 package com.leadledger.command.partner;
 
 import com.leadledger.command.policy.TestPolicies;
+import com.leadledger.command.program.ProgramFacts;
+import com.leadledger.events.common.Money;
 import com.leadledger.events.partner.PartnerContactsChanged;
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerPenalized;
@@ -10,16 +12,23 @@ import com.leadledger.events.partner.PartnerReinstated;
 import com.leadledger.events.partner.PartnerSuspended;
 import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.events.partner.PartnerTierChanged;
+import com.leadledger.events.policy.PolicyDocument;
+import com.leadledger.events.program.SpecialistCertificationWithdrawn;
+import com.leadledger.events.program.SpecialistCertified;
+import com.leadledger.events.program.TierQualificationEvaluated;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static com.leadledger.command.common.RuleViolations.invalidField;
 import static com.leadledger.command.common.RuleViolations.invalidFields;
@@ -33,6 +42,11 @@ class PartnerTest {
     private static final List<String> LINES = List.of("DATA_CENTER", "NETWORK_SECURITY");
     private static final PartnerOnboarded ONBOARDED =
             new PartnerOnboarded("P-1", "Alpha", PartnerTier.GOLD, LINES, null, NOW);
+
+    private static final LocalDate FROM = LocalDate.parse("2026-09-01");
+    private static final LocalDate UNTIL = LocalDate.parse("2028-08-31");
+    private static final SpecialistCertified CERTIFIED =
+            new SpecialistCertified("P-1", "c-1", "NETWORK_SECURITY", "Irina Petrova", FROM, UNTIL, NOW);
 
     private AggregateTestFixture<Partner> fixture;
 
@@ -144,6 +158,175 @@ class PartnerTest {
                 .when(new ChangePartnerTier("P-1", PartnerTier.GOLD))
                 .expectNoEvents()
                 .expectException(violation(CONFLICT, "NO_CHANGE"));
+    }
+
+    @Test
+    void cannotOnboardWithATierThePolicyInForceDoesNotDefine() {
+        fixture.givenNoPriorActivity()
+                .when(new OnboardPartner("P-1", "Alpha", PartnerTier.of("DIAMOND"), LINES, null))
+                .expectNoEvents()
+                .expectException(invalidField("tier", "TIER_UNKNOWN"));
+    }
+
+    @Test
+    void cannotChangeToATierThePolicyInForceDoesNotDefine() {
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerTier("P-1", PartnerTier.of("DIAMOND")))
+                .expectNoEvents()
+                .expectException(invalidField("tier", "TIER_UNKNOWN"));
+    }
+
+    @Test
+    void canChangeToATierANewPolicyVersionAdded() {
+        TestPolicies policies = new TestPolicies();
+        PolicyDocument current = policies.inForce().policy();
+        TreeMap<String, PolicyDocument.TierRule> tiers = new TreeMap<>(current.tiers());
+        tiers.put("DIAMOND", new PolicyDocument.TierRule(150, new BigDecimal("25"), 4, null, null));
+        policies.publish(new PolicyDocument(current.productLines(), tiers, current.reviewSlaBusinessDays(),
+                current.disputeSlaBusinessDays(), current.extension(), current.appealWindowDays(),
+                current.maxCloseDateMonths(), current.calendar(), current.limits(),
+                current.expiryReminderBusinessDays(), current.earlyRegistrationDropThreshold(), current.program()));
+        fixture = new AggregateTestFixture<>(Partner.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(policies);
+
+        fixture.given(ONBOARDED)
+                .when(new ChangePartnerTier("P-1", PartnerTier.of("DIAMOND")))
+                .expectEvents(new PartnerTierChanged("P-1", PartnerTier.GOLD, PartnerTier.of("DIAMOND"), NOW));
+    }
+
+    @Test
+    void canCertifyASpecialistForAProductLineOfThePolicy() {
+        fixture.given(ONBOARDED)
+                .when(new CertifySpecialist("P-1", "c-1", "NETWORK_SECURITY", "Irina Petrova", FROM, UNTIL))
+                .expectEvents(CERTIFIED);
+    }
+
+    @Test
+    void cannotCertifyForAnUnknownLineOrWithAPeriodEndingBeforeItStarts() {
+        fixture.given(ONBOARDED)
+                .when(new CertifySpecialist("P-1", "c-1", "TOASTERS", "Irina Petrova", FROM, UNTIL))
+                .expectNoEvents()
+                .expectException(invalidField("productLines", "PRODUCT_LINE_UNKNOWN"));
+        fixture.given(ONBOARDED)
+                .when(new CertifySpecialist("P-1", "c-1", "NETWORK_SECURITY", "Irina Petrova", UNTIL, FROM))
+                .expectNoEvents()
+                .expectException(invalidField("validUntil", "CERTIFICATION_PERIOD_INVALID"));
+    }
+
+    @Test
+    void cannotRecordTheSameCertificationTwice() {
+        fixture.given(ONBOARDED, CERTIFIED)
+                .when(new CertifySpecialist("P-1", "c-1", "NETWORK_SECURITY", "Irina Petrova", FROM, UNTIL))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "CERTIFICATION_EXISTS"));
+    }
+
+    @Test
+    void canWithdrawACertificationOnceAndNotAnUnknownOne() {
+        SpecialistCertificationWithdrawn withdrawn = new SpecialistCertificationWithdrawn("P-1", "c-1", "left", NOW);
+        fixture.given(ONBOARDED, CERTIFIED)
+                .when(new WithdrawCertification("P-1", "c-1", "left"))
+                .expectEvents(withdrawn);
+        fixture.given(ONBOARDED, CERTIFIED, withdrawn)
+                .when(new WithdrawCertification("P-1", "c-1", "again"))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "CERTIFICATION_WITHDRAWN"));
+        fixture.given(ONBOARDED)
+                .when(new WithdrawCertification("P-1", "c-404", null))
+                .expectNoEvents()
+                .expectException(violation(com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND, "NOT_FOUND"));
+    }
+
+    // ------------------------------------------------------------------ qualification and confirmation
+
+    private static final Instant YEAR_AGO = Instant.parse("2025-11-22T09:00:00Z");
+    private static final PartnerTierChanged SILVER = new PartnerTierChanged("P-1", PartnerTier.GOLD, PartnerTier.SILVER,
+            YEAR_AGO);
+
+    /** Won: RUB 15 000 000 and USD 100 000 (RUB 9 000 000 at the default policy's rate 90); 4 of 10 registered early. */
+    private final ProgramFacts facts = new ProgramFacts() {
+        @Override
+        public List<Deal> submittedBy(String partnerId, Instant from, Instant to) {
+            return java.util.stream.IntStream.range(0, 10).mapToObj(i -> new Deal("r-" + i, partnerId,
+                    "NETWORK_SECURITY", LocalDate.parse("2026-06-01").plusDays(i < 4 ? 31 : 30),
+                    Instant.parse("2026-06-01T10:00:00Z"), null, null)).toList();
+        }
+
+        @Override
+        public List<Deal> wonBy(String partnerId, Instant from, Instant to) {
+            return List.of(new Deal("r-0", partnerId, "NETWORK_SECURITY", LocalDate.parse("2026-07-02"),
+                            Instant.parse("2026-06-01T10:00:00Z"), Money.of("15000000.00", "RUB"), to.minusSeconds(60)),
+                    new Deal("r-1", partnerId, "DATA_CENTER", LocalDate.parse("2026-07-03"),
+                            Instant.parse("2026-06-01T10:00:00Z"), Money.of("100000.00", "USD"), from));
+        }
+    };
+
+    private TierQualificationEvaluated evaluated(String proposed, Map<String, Integer> specialists) {
+        return new TierQualificationEvaluated("P-1", "e-1", "run-1", LocalDate.parse("2026-11-22"), YEAR_AGO, NOW, 1,
+                "RUB", new TreeMap<>(Map.of("RUB", new BigDecimal("15000000.00"), "USD", new BigDecimal("100000.00"))),
+                new BigDecimal("24000000.00"), new TreeMap<>(specialists), 0, 10, 4, new BigDecimal("0.4000"),
+                "SILVER", proposed, NOW);
+    }
+
+    @Test
+    void canEvaluateTheHighestTierWhoseEveryRuleThePartnerMeets() {
+        fixture.registerInjectableResource(facts);
+        SpecialistCertified second = new SpecialistCertified("P-1", "c-2", "NETWORK_SECURITY", "Oleg Sidorov", FROM,
+                UNTIL, NOW);
+        SpecialistCertified expired = new SpecialistCertified("P-1", "c-3", "NETWORK_SECURITY", "Anna Ivanova", FROM,
+                LocalDate.parse("2026-11-21"), NOW);
+        fixture.given(ONBOARDED, SILVER, CERTIFIED, second, expired)
+                .when(new EvaluateTierQualification("P-1", "e-1", "run-1", NOW))
+                .expectEvents(evaluated("GOLD", Map.of("NETWORK_SECURITY", 2)));
+    }
+
+    @Test
+    void canProposeALowerTierWhenAWithdrawnCertificationNoLongerCounts() {
+        fixture.registerInjectableResource(facts);
+        SpecialistCertified second = new SpecialistCertified("P-1", "c-2", "NETWORK_SECURITY", "Oleg Sidorov", FROM,
+                UNTIL, NOW);
+        fixture.given(ONBOARDED, SILVER, CERTIFIED, second,
+                        new SpecialistCertificationWithdrawn("P-1", "c-2", "left", NOW))
+                .when(new EvaluateTierQualification("P-1", "e-1", "run-1", NOW))
+                .expectEvents(evaluated("SILVER", Map.of("NETWORK_SECURITY", 1)));
+    }
+
+    @Test
+    void canConfirmTheProposedTierWhichThenTakesEffect() {
+        fixture.given(ONBOARDED, SILVER, evaluated("GOLD", Map.of("NETWORK_SECURITY", 2)))
+                .when(new ConfirmTierProposal("P-1", "e-1", null, null))
+                .expectEvents(new PartnerTierChanged("P-1", PartnerTier.SILVER, PartnerTier.GOLD, NOW, "e-1", null));
+    }
+
+    @Test
+    void cannotConfirmAnotherTierThanProposedWithoutAWrittenJustification() {
+        fixture.given(ONBOARDED, SILVER, evaluated("GOLD", Map.of("NETWORK_SECURITY", 2)))
+                .when(new ConfirmTierProposal("P-1", "e-1", PartnerTier.PLATINUM, "  "))
+                .expectNoEvents()
+                .expectException(invalidField("justification", "JUSTIFICATION_REQUIRED"));
+        fixture.given(ONBOARDED, SILVER, evaluated("GOLD", Map.of("NETWORK_SECURITY", 2)))
+                .when(new ConfirmTierProposal("P-1", "e-1", PartnerTier.PLATINUM, "Strategic account"))
+                .expectEvents(new PartnerTierChanged("P-1", PartnerTier.SILVER, PartnerTier.PLATINUM, NOW, "e-1",
+                        "Strategic account"));
+    }
+
+    @Test
+    void cannotConfirmAnUnknownOrAlreadyConfirmedEvaluationOrATierOutsideThePolicy() {
+        TierQualificationEvaluated evaluation = evaluated("GOLD", Map.of("NETWORK_SECURITY", 2));
+        fixture.given(ONBOARDED, SILVER, evaluation)
+                .when(new ConfirmTierProposal("P-1", "e-404", null, null))
+                .expectNoEvents()
+                .expectException(violation(com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND, "NOT_FOUND"));
+        fixture.given(ONBOARDED, SILVER, evaluation,
+                        new PartnerTierChanged("P-1", PartnerTier.SILVER, PartnerTier.GOLD, NOW, "e-1", null))
+                .when(new ConfirmTierProposal("P-1", "e-1", null, null))
+                .expectNoEvents()
+                .expectException(violation(com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND, "NOT_FOUND"));
+        fixture.given(ONBOARDED, SILVER, evaluation)
+                .when(new ConfirmTierProposal("P-1", "e-1", PartnerTier.of("DIAMOND"), "why not"))
+                .expectNoEvents()
+                .expectException(invalidField("tier", "TIER_UNKNOWN"));
     }
 
     @Test

@@ -73,7 +73,63 @@ class PolicyTest {
         fixture.givenNoPriorActivity()
                 .when(new PublishInitialPolicy(Policy.POLICY_ID, INCOMPLETE, "system"))
                 .expectNoEvents()
-                .expectException(invalidFields(INCOMPLETE_FIELDS));
+                .expectException(invalidFields(Map.of(
+                        "disputeSlaBusinessDays", "POLICY_INVALID",
+                        "calendar.timeZone", "POLICY_INVALID")));
+    }
+
+    @Test
+    void canPublishAVersionThatAddsATierAndGivesTiersOwnRules() {
+        TreeMap<String, PolicyDocument.TierRule> tiers = new TreeMap<>(DOCUMENT.tiers());
+        tiers.put("DIAMOND", new PolicyDocument.TierRule(150, new BigDecimal("25"), 4,
+                new PolicyDocument.ExtensionRule(3, 45), new PolicyDocument.TierQualification(
+                        new BigDecimal("100000000"), new TreeMap<>(Map.of("DATA_CENTER", 4)), 0, new BigDecimal("0.5"))));
+        PolicyDocument withDiamond = withTiers(tiers);
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, withDiamond, "admin-1"))
+                .expectEvents(new PolicyPublished(2, withDiamond, NOW, "admin-1"));
+    }
+
+    @Test
+    void cannotDropATierOfTheVersionInForce() {
+        TreeMap<String, PolicyDocument.TierRule> tiers = new TreeMap<>(DOCUMENT.tiers());
+        tiers.remove("SILVER");
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, withTiers(tiers), "admin-1"))
+                .expectNoEvents()
+                .expectException(invalidFields(Map.of("tiers.SILVER", "POLICY_INVALID")));
+    }
+
+    @Test
+    void cannotPublishTiersWithoutADistinctOrderOrWithSenselessQualificationRules() {
+        TreeMap<String, PolicyDocument.TierRule> tiers = new TreeMap<>(DOCUMENT.tiers());
+        PolicyDocument.TierRule gold = DOCUMENT.tiers().get("GOLD");
+        tiers.put("GOLD", new PolicyDocument.TierRule(90, new BigDecimal("15"), 1,
+                new PolicyDocument.ExtensionRule(1, 0), new PolicyDocument.TierQualification(new BigDecimal("-1"),
+                        new TreeMap<>(Map.of("TOASTERS", 1, "DATA_CENTER", 0)), -1, new BigDecimal("1.5"))));
+        tiers.put("new", new PolicyDocument.TierRule(30, new BigDecimal("101")));
+        assertThat(gold.order()).isEqualTo(2);
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, withTiers(tiers), "admin-1"))
+                .expectNoEvents()
+                .expectException(invalidFields(Map.ofEntries(
+                        Map.entry("tiers.SILVER.order", "POLICY_INVALID"),
+                        Map.entry("tiers.GOLD.extension.maxDays", "POLICY_INVALID"),
+                        Map.entry("tiers.GOLD.qualification.minWonRevenue", "POLICY_INVALID"),
+                        Map.entry("tiers.GOLD.qualification.minCertifiedSpecialists.TOASTERS", "POLICY_INVALID"),
+                        Map.entry("tiers.GOLD.qualification.minCertifiedSpecialists.DATA_CENTER", "POLICY_INVALID"),
+                        Map.entry("tiers.GOLD.qualification.maxPenaltyPoints", "POLICY_INVALID"),
+                        Map.entry("tiers.GOLD.qualification.minEarlyShare", "POLICY_INVALID"),
+                        Map.entry("tiers.new", "POLICY_INVALID"),
+                        Map.entry("tiers.new.maxDiscountPercent", "POLICY_INVALID"),
+                        Map.entry("tiers.new.order", "POLICY_INVALID"))));
+    }
+
+    private static PolicyDocument withTiers(TreeMap<String, PolicyDocument.TierRule> tiers) {
+        return new PolicyDocument(DOCUMENT.productLines(), tiers, DOCUMENT.reviewSlaBusinessDays(),
+                DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(), DOCUMENT.appealWindowDays(),
+                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits(),
+                DOCUMENT.expiryReminderBusinessDays(), DOCUMENT.earlyRegistrationDropThreshold(), DOCUMENT.program());
     }
 
     @Test
@@ -83,7 +139,8 @@ class PolicyTest {
                 List.of(LocalDate.parse("2027-11-12"), LocalDate.parse("2027-11-06"), LocalDate.parse("2027-11-13")));
         PolicyDocument withCalendar = new PolicyDocument(DOCUMENT.productLines(), DOCUMENT.tiers(),
                 DOCUMENT.reviewSlaBusinessDays(), DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(),
-                DOCUMENT.appealWindowDays(), DOCUMENT.maxCloseDateMonths(), calendar, DOCUMENT.limits());
+                DOCUMENT.appealWindowDays(), DOCUMENT.maxCloseDateMonths(), calendar, DOCUMENT.limits(), null, null,
+                DOCUMENT.program());
         fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
                 .when(new PublishPolicy(Policy.POLICY_ID, withCalendar, "admin-1"))
                 .expectNoEvents()
@@ -169,13 +226,13 @@ class PolicyTest {
         return new PolicyDocument(lines, DOCUMENT.tiers(), DOCUMENT.reviewSlaBusinessDays(),
                 DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(), DOCUMENT.appealWindowDays(),
                 DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits(),
-                DOCUMENT.expiryReminderBusinessDays());
+                DOCUMENT.expiryReminderBusinessDays(), null, DOCUMENT.program());
     }
 
     private static PolicyDocument withExpiryReminder(int days) {
         return new PolicyDocument(DOCUMENT.productLines(), DOCUMENT.tiers(), DOCUMENT.reviewSlaBusinessDays(),
                 DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(), DOCUMENT.appealWindowDays(),
-                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits(), days);
+                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits(), days, null, DOCUMENT.program());
     }
 
     @Test
@@ -196,7 +253,8 @@ class PolicyTest {
     private static PolicyDocument withDropThreshold(BigDecimal threshold) {
         return new PolicyDocument(DOCUMENT.productLines(), DOCUMENT.tiers(), DOCUMENT.reviewSlaBusinessDays(),
                 DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(), DOCUMENT.appealWindowDays(),
-                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits(), null, threshold);
+                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits(), null, threshold,
+                DOCUMENT.program());
     }
 
     @Test

@@ -640,6 +640,31 @@ class OpportunityTest {
         }
 
         @Test
+        void canRequestASecondExtensionWhenThePartnersTierAllowsTwo() {
+            partners.with("P-A", PartnerTier.PLATINUM);
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), submitted("r-a", "P-A", 1), approved("r-a", "P-A", NOW),
+                            new ExtensionRequested(OPP, "r-a", "x-1", "P-A", "r", 30, NOW),
+                            new ExtensionGranted(OPP, "r-a", "x-1", "P-A", 30, NOW.plus(Duration.ofDays(120)), null, NOW, 1))
+                    .when(new RequestExtension("r-a", "x-2", "P-A", "again", 5))
+                    .expectEvents(new ExtensionRequested(OPP, "r-a", "x-2", "P-A", "again", 5, NOW));
+        }
+
+        @Test
+        void cannotRequestMoreExtensionsThanThePartnersTierAllows() {
+            partners.with("P-A", PartnerTier.PLATINUM);
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), submitted("r-a", "P-A", 1), approved("r-a", "P-A", NOW),
+                            new ExtensionRequested(OPP, "r-a", "x-1", "P-A", "r", 30, NOW),
+                            new ExtensionGranted(OPP, "r-a", "x-1", "P-A", 30, NOW.plus(Duration.ofDays(120)), null, NOW, 1),
+                            new ExtensionRequested(OPP, "r-a", "x-2", "P-A", "r", 10, NOW),
+                            new ExtensionGranted(OPP, "r-a", "x-2", "P-A", 10, NOW.plus(Duration.ofDays(130)), null, NOW, 1))
+                    .when(new RequestExtension("r-a", "x-3", "P-A", "third", 5))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "EXTENSION_LIMIT_REACHED"));
+        }
+
+        @Test
         void cannotRequestAnExtensionForAnUnprotectedRegistration() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), submitted("r-a", "P-A", 1))

@@ -2,7 +2,6 @@ package com.leadledger.query.partner;
 
 import com.leadledger.events.dispute.DisputeOutcome;
 import com.leadledger.events.dispute.DisputeType;
-import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.query.dispute.DisputeView;
 
 import java.time.Instant;
@@ -15,7 +14,7 @@ import java.util.List;
 record PartnerResponse(
         String partnerId,
         String name,
-        PartnerTier tier,
+        String tier,
         List<String> productLines,
         PartnerView.Status status,
         String webhookUrl,
@@ -50,7 +49,7 @@ record PartnerResponse(
     }
 
     static PartnerResponse of(PartnerView v, List<DisputeView> disputes) {
-        return new PartnerResponse(v.partnerId(), v.name(), v.tier(), v.productLines(), v.status(), v.webhookUrl(),
+        return new PartnerResponse(v.partnerId(), v.name(), v.tier().name(), v.productLines(), v.status(), v.webhookUrl(),
                 v.onboardedAt(), v.suspendedAt(), v.suspensionReason(), v.penaltyPoints(), v.updatedAt(),
                 disputes == null ? null
                         : disputes.stream().map(d -> DisputeHistoryEntry.of(d, v.partnerId())).toList());

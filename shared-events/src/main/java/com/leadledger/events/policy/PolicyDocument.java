@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A complete, versioned rule set. Every number the rules use lives here so that changing a rule means publishing a
@@ -122,7 +125,64 @@ public record PolicyDocument(
         }
     }
 
-    public record TierRule(int protectionDays, BigDecimal maxDiscountPercent) {
+    /**
+     * A tier's benefits and the rules a partner must meet to qualify for it. {@code order} ranks the tiers (higher is
+     * better); {@code extension} overrides the policy-wide extension limits for the tier's partners;
+     * {@code qualification} is what the qualification run checks. Policies published before tiers were policy data
+     * give none of the three and are stored as they were: their tiers rank as the shipped ones did
+     * ({@link #LEGACY_ORDER}), their extension limits are the policy's, and no partner qualifies for them by a run.
+     */
+    public record TierRule(int protectionDays, BigDecimal maxDiscountPercent,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer order,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) ExtensionRule extension,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) TierQualification qualification) {
+
+        /** The rank of the shipped tiers in policies that give no order. */
+        public static final List<String> LEGACY_ORDER = List.of("REGISTERED", "SILVER", "GOLD", "PLATINUM");
+
+        /** A tier with benefits only, as policies before tiers were policy data defined them. */
+        public TierRule(int protectionDays, BigDecimal maxDiscountPercent) {
+            this(protectionDays, maxDiscountPercent, null, null, null);
+        }
+
+        /** The extension limits of the tier's partners: its own, or else the policy-wide {@code fallback}. */
+        public ExtensionRule extensionOr(ExtensionRule fallback) {
+            return extension == null ? fallback : extension;
+        }
+    }
+
+    /**
+     * What a partner must meet to qualify for a tier; every rule not given (null) is met. {@code minWonRevenue}: WON
+     * revenue over the trailing 12 months in the program currency (each deal converted at the rates of the policy
+     * version in force); {@code minCertifiedSpecialists}: product line → number of specialists certified for it and
+     * valid on the run date; {@code maxPenaltyPoints}: penalty points in force at most; {@code minEarlyShare}: the
+     * least share (0 to 1) of the partner's registrations over the trailing 12 months made more than 30 days before
+     * their expected close.
+     */
+    public record TierQualification(@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal minWonRevenue,
+                                    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                                    SortedMap<String, Integer> minCertifiedSpecialists,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxPenaltyPoints,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal minEarlyShare) {
+
+        public TierQualification {
+            minCertifiedSpecialists = minCertifiedSpecialists == null ? new TreeMap<>()
+                    : new TreeMap<>(minCertifiedSpecialists);
+        }
+
+        /**
+         * Whether a partner with these figures meets every rule; a null {@code earlyShare} (no registrations) meets
+         * no minimum share.
+         */
+        public boolean metBy(BigDecimal wonRevenue, Map<String, Integer> certifiedSpecialists,
+                             int penaltyPoints, BigDecimal earlyShare) {
+            boolean revenue = minWonRevenue == null || wonRevenue.compareTo(minWonRevenue) >= 0;
+            boolean specialists = minCertifiedSpecialists.entrySet().stream()
+                    .allMatch(e -> certifiedSpecialists.getOrDefault(e.getKey(), 0) >= e.getValue());
+            boolean penalties = maxPenaltyPoints == null || penaltyPoints <= maxPenaltyPoints;
+            boolean early = minEarlyShare == null || earlyShare != null && earlyShare.compareTo(minEarlyShare) >= 0;
+            return revenue && specialists && penalties && early;
+        }
     }
 
     public record ExtensionRule(int maxCount, int maxDays) {
@@ -139,6 +199,29 @@ public record PolicyDocument(
         public BusinessCalendar {
             extraWorkingDays = extraWorkingDays == null ? List.of() : extraWorkingDays;
         }
+    }
+
+    /** The tier's rank: its {@code order}, or in a policy that gives none the shipped tiers' rank. */
+    public int tierRank(String tier) {
+        TierRule rule = tiers.get(tier);
+        if (rule != null && rule.order() != null) {
+            return rule.order();
+        }
+        int legacy = TierRule.LEGACY_ORDER.indexOf(tier);
+        return legacy < 0 ? Integer.MIN_VALUE : legacy;
+    }
+
+    /** The tier names from the lowest rank to the highest (ties by name). */
+    public List<String> tiersInOrder() {
+        return tiers.keySet().stream()
+                .sorted(Comparator.comparingInt(this::tierRank).thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    /** The extension limits of a partner of {@code tier}: the tier's own, else the policy-wide ones. */
+    public ExtensionRule extensionFor(String tier) {
+        TierRule rule = tier == null ? null : tiers.get(tier);
+        return rule == null ? extension : rule.extensionOr(extension);
     }
 
     public boolean offersProductLine(String productLine) {
