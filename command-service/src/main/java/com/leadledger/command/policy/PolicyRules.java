@@ -1,5 +1,6 @@
 package com.leadledger.command.policy;
 
+import com.leadledger.command.program.rebate.RebateRulesCheck;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.events.policy.PolicyDocument;
@@ -88,6 +89,7 @@ final class PolicyRules {
         }
         range("limits.resubmissionsPerOpportunityPerDay", p.limits().resubmissionsPerOpportunityPerDay(), 1, 100);
         range("limits.evidencePerPartyPerDispute", p.limits().evidencePerPartyPerDispute(), 1, 1000);
+        errors.addAll(RebateRulesCheck.problemsOf(p));
     }
 
     private void checkProductLine(String name, PolicyDocument.ProductLineRule rule) {
