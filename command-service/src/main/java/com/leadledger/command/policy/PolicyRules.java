@@ -1,6 +1,5 @@
 package com.leadledger.command.policy;
 
-import com.leadledger.command.program.rebate.RebateRulesCheck;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.events.policy.PolicyDocument;

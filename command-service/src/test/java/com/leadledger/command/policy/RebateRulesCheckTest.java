@@ -1,6 +1,5 @@
-package com.leadledger.command.program.rebate;
+package com.leadledger.command.policy;
 
-import com.leadledger.command.policy.TestPolicies;
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.events.policy.ProgramRules;
 import com.leadledger.events.policy.RebateRules;
@@ -14,7 +13,7 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RebateRulesCheckTest {
+public class RebateRulesCheckTest {
 
     private static final PolicyDocument DEFAULT = TestPolicies.defaultDocument();
 
@@ -55,7 +54,8 @@ class RebateRulesCheckTest {
         assertThat(RebateRulesCheck.problemsOf(with(null))).isEmpty();
     }
 
-    static PolicyDocument with(RebateRules rules) {
+    /** The default policy with the given rebate schedule (none when null). */
+    public static PolicyDocument with(RebateRules rules) {
         PolicyDocument d = DEFAULT;
         ProgramRules program = d.program();
         return new PolicyDocument(d.productLines(), d.tiers(), d.reviewSlaBusinessDays(), d.disputeSlaBusinessDays(),

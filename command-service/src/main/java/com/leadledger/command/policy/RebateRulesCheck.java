@@ -1,4 +1,4 @@
-package com.leadledger.command.program.rebate;
+package com.leadledger.command.policy;
 
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.events.policy.RebateRules;
@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The policy's rebate schedule is complete and sensible; every problem names its field below {@code program.rebates}. */
-public final class RebateRulesCheck {
+/**
+ * The policy's rebate schedule (the rebates engineer's section of the policy) is complete and sensible; every problem
+ * names its field below {@code program.rebates}. Called once from {@link PolicyRules}.
+ */
+final class RebateRulesCheck {
 
     private static final String PATH = "program.rebates";
     private static final BigDecimal HUNDRED = new BigDecimal("100");
@@ -24,7 +27,7 @@ public final class RebateRulesCheck {
     }
 
     /** The problems of the policy's rebate schedule; none when the policy has no program or no rebate schedule. */
-    public static List<FieldProblem> problemsOf(PolicyDocument policy) {
+    static List<FieldProblem> problemsOf(PolicyDocument policy) {
         RebateRulesCheck check = new RebateRulesCheck();
         if (policy.program() != null && policy.program().rebates() != null) {
             check.check(policy.program().rebates(), policy.productLines());
