@@ -77,6 +77,37 @@ class RebatePeriodCloseIT extends CommandServiceITBase {
         assertThat(open.body().get("code").asText()).isEqualTo("REBATE_PERIOD_OPEN");
     }
 
+    @Test
+    void thePeriodEndDeadlineIsStoredOnceAndClosesTheLatestEndedQuarterWhenDue() throws Exception {
+        ZoneId moscow = ZoneId.of("Europe/Moscow");
+        LocalDate today = LocalDate.now(moscow);
+        LocalDate quarterStart = today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+        Instant due = quarterStart.plusMonths(3).atStartOfDay(moscow).toInstant().plusSeconds(60);
+        // stored once; its first run (at once) closed the latest ended period, and it is due at the next period end
+        Conditions.await("the period-end deadline is due at the next quarter", () -> jdbc.sql(
+                        "SELECT execution_time FROM scheduled_tasks WHERE task_name = 'rebate-period-end'")
+                .query(Timestamp.class).list().stream().map(Timestamp::toInstant).toList().equals(List.of(due)));
+
+        HttpApi http = new HttpApi("http://localhost:" + port);
+        String partnerId = Onboarding.onboardGold(http);
+        LocalDate lastQuarter = quarterStart.minusMonths(3);
+        String period = lastQuarter.getYear() + "-Q" + ((lastQuarter.getMonthValue() - 1) / 3 + 1);
+        won(partnerId, "NETWORK_SECURITY", lastQuarter.plusDays(10) + "T09:00:00Z", "3300000", "RUB");
+
+        int updated = jdbc.sql("UPDATE scheduled_tasks SET execution_time = now() "
+                + "WHERE task_name = 'rebate-period-end'").update();
+        assertThat(updated).isEqualTo(1);
+        String rebateId = "rebate:" + partnerId + ":" + period;
+        Conditions.await("the deadline accrues " + rebateId, () -> payloadsOf(rebateId).size() == 1);
+        JsonNode event = JSON.readTree(payloadsOf(rebateId).get(0));
+        assertThat(event.get("volume").decimalValue()).isEqualByComparingTo("3300000");
+        assertThat(event.get("period").asText()).isEqualTo(period);
+        Conditions.await("the deadline is due again at the next quarter", () -> jdbc.sql(
+                        "SELECT execution_time FROM scheduled_tasks WHERE task_name = 'rebate-period-end'")
+                .query(Timestamp.class).single().toInstant().equals(due));
+        assertThat(payloadsOf(rebateId)).hasSize(1);
+    }
+
     private List<String> payloadsOf(String aggregateId) {
         return jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE aggregateidentifier = :id "
                         + "ORDER BY sequencenumber")

@@ -47,6 +47,11 @@ record RebatePeriod(String name, RebateRules.Accrual accrual, LocalDate firstDay
                 : (firstDay.getYear() - 1) + name.substring(4));
     }
 
+    /** The period just before this one. */
+    RebatePeriod previous() {
+        return containing(firstDay.minusDays(1), accrual);
+    }
+
     /** The period that follows this one. */
     RebatePeriod next() {
         return containing(dayAfter, accrual);
