@@ -22,8 +22,8 @@ import java.util.List;
  * @param amount                the rebate, the sum of the lines' amounts
  * @param payouts               when the amount is paid, in equal parts (the last takes the rounding remainder)
  * @param registrationIds       the won registrations counted in {@code volume}
- * @param excludedRegistrationIds won registrations of the period not counted: a currency the policy version has no
- *                                exchange rate for
+ * @param excludedRegistrationIds won registrations of the period or of last year's same period not counted: a
+ *                                currency the policy version has no exchange rate for
  */
 public record RebateAccrued(String partnerId, String rebateId, String period, Instant periodStart, Instant periodEnd,
                             String accrual, long policyVersion, String currency, List<LineAccrual> lines,
