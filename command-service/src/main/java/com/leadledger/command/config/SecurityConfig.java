@@ -68,6 +68,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/partners/*/contacts").hasAnyRole(ADMIN, PARTNER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/policies").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/program/qualification-runs").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/program/rebate-periods/*/close").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/policies/current", "/api/v1/policies/*")
                         .authenticated()
                         .anyRequest().denyAll())

@@ -71,6 +71,7 @@ final class PolicyRules {
         range("limits.resubmissionsPerOpportunityPerDay", p.limits().resubmissionsPerOpportunityPerDay(), 1, 100);
         range("limits.evidencePerPartyPerDispute", p.limits().evidencePerPartyPerDispute(), 1, 1000);
         errors.addAll(PointsPolicyRules.problemsOf(p.program()));
+        errors.addAll(RebateRulesCheck.problemsOf(p));
     }
 
     private void checkProductLine(String name, PolicyDocument.ProductLineRule rule) {

@@ -81,6 +81,8 @@ class SecurityConfig {
                         .hasAnyRole(Role.names(PARTNER_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners/*")
                         .hasAnyRole(Role.names(PARTNER_RECORD_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/partners/*/rebates")
+                        .hasAnyRole(Role.names(PARTNER_RECORD_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify",
                                 "/api/v1/audit/opportunities/*", "/api/v1/audit/opportunities/*/decisions",
                                 "/api/v1/audit/registrations/*", "/api/v1/audit/disputes/*",

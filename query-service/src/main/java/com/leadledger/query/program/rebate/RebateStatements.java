@@ -1,0 +1,50 @@
+package com.leadledger.query.program.rebate;
+
+import com.leadledger.events.envelope.EventTypes;
+import com.leadledger.events.program.RebateAccrued;
+import com.leadledger.query.ingest.EventHistory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A partner's rebate statements as of an instant, read from the event log: the {@link RebateAccrued} of its rebate
+ * aggregates ({@code rebate:<partnerId>:<period>}) stored at or before the instant. Only the partner's own aggregates
+ * are read, and each event is checked to name the partner.
+ */
+@Repository
+public class RebateStatements {
+
+    private static final String ACCRUED = EventTypes.nameOf(RebateAccrued.class);
+
+    private final JdbcClient jdbc;
+    private final EventHistory history;
+
+    RebateStatements(JdbcClient jdbc, EventHistory history) {
+        this.jdbc = jdbc;
+        this.history = history;
+    }
+
+    /** The partner's statements as of the instant, of one period (or of every period when null), oldest first. */
+    public List<RebateAccrued> of(String partnerId, String period, Instant asOf) {
+        String prefix = "rebate:" + partnerId + ":";
+        List<String> aggregates = period != null ? List.of(prefix + period) : jdbc.sql("""
+                        SELECT DISTINCT aggregate_id FROM event_log
+                        WHERE event_type = :type AND starts_with(aggregate_id, :prefix) AND occurred_at <= :asOf""")
+                .param("type", ACCRUED)
+                .param("prefix", prefix)
+                .param("asOf", Timestamp.from(asOf))
+                .query(String.class)
+                .list();
+        return aggregates.stream()
+                .flatMap(id -> history.asOf(id, asOf).stream())
+                .map(step -> step.event() instanceof RebateAccrued accrued ? accrued : null)
+                .filter(accrued -> accrued != null && accrued.partnerId().equals(partnerId))
+                .sorted(Comparator.comparing(RebateAccrued::periodStart).thenComparing(RebateAccrued::period))
+                .toList();
+    }
+}
