@@ -209,7 +209,8 @@ class PolicyTest {
                 PolicyDocument.PriceFloor.maxDiscount("100.01")));
         PolicyDocument noMinimums = new PolicyDocument(lines, DOCUMENT.tiers(), DOCUMENT.reviewSlaBusinessDays(),
                 DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(), DOCUMENT.appealWindowDays(),
-                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits());
+                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits(),
+                DOCUMENT.expiryReminderBusinessDays(), null, DOCUMENT.program());
 
         fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
                 .when(new PublishPolicy(Policy.POLICY_ID, noMinimums, "admin-1"))
