@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,5 +133,24 @@ class ScorecardIT extends QueryServiceITBase {
             assertThat(answer.body().get("code").asText()).as(bad).isEqualTo("VALIDATION_FAILED");
             assertThat(answer.body().get("errors").get(0).get("field").asText()).as(bad).isEqualTo("asOf");
         }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEndpointWithItsTagExampleAndProblems() {
+        var docs = http.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode get = docs.body().get("paths").get("/api/v1/partners/{partnerId}/scorecard").get("get");
+        assertThat(get.get("tags").get(0).asText()).isEqualTo("program");
+        assertThat(get.get("summary").asText()).isNotBlank();
+        assertThat(get.get("description").asText()).contains("another partner's id is 404");
+        JsonNode ok = get.get("responses").get("200").get("content").get("application/json");
+        assertThat(ok.get("examples").get("scorecard").get("value").toString()).contains("earlyRegistration");
+        for (String status : List.of("400", "401", "403", "404")) {
+            assertThat(get.get("responses").get(status).get("content").has("application/problem+json"))
+                    .as(status).isTrue();
+        }
+        List<String> tags = new ArrayList<>();
+        docs.body().get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
+        assertThat(tags).contains("program");
     }
 }
