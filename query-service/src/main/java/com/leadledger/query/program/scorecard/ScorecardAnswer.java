@@ -14,5 +14,5 @@ record ScorecardAnswer(
         @Schema(description = "The partner the scorecard is of.", example = "P-ALPHA") String partnerId,
         @Schema(description = "The instant it is computed as of.", example = "2026-12-01T09:30:00Z") Instant asOf,
         @Schema(description = "The policy version in force at asOf; null before the first publication.",
-                example = "3", nullable = true) Long policyVersion) {
+                example = "3") Long policyVersion) {
 }
