@@ -128,6 +128,9 @@ class QueryAuthorizationMatrixIT {
         cells(matrix, "/api/v1/partners/" + partner, ApiAccess.PARTNER_RECORD, field("partnerId", partner),
                 field("partnerId", partner));
         cells(matrix, "/api/v1/partners/" + other, VENDOR, null, field("partnerId", other));
+        cells(matrix, "/api/v1/partners/" + partner + "/scorecard", ApiAccess.PARTNER_RECORD,
+                field("partnerId", partner), field("partnerId", partner));
+        cells(matrix, "/api/v1/partners/" + other + "/scorecard", VENDOR, null, field("partnerId", other));
         cells(matrix, "/api/v1/audit/events?aggregateId=" + o, AUDITOR, null,
                 page -> page.get("items").get(0).get("eventType").asText().equals("OpportunityOpened"));
         cells(matrix, "/api/v1/audit/verify?scope=stream:" + o, AUDITOR, null, field("intact", "true"));

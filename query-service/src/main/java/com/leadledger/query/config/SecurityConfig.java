@@ -45,6 +45,10 @@ class SecurityConfig {
     static final Set<Role> PARTNER_RECORD_READERS = EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER,
             Role.CHANNEL_DIRECTOR, Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
 
+    /** May read a partner's scorecard: the vendor side any, a partner its own (another partner's is not found). */
+    static final Set<Role> SCORECARD_READERS = EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER,
+            Role.CHANNEL_DIRECTOR, Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
+
     /** May read disputes: partners (those they are a party of, anonymized) and everyone on the vendor side. */
     static final Set<Role> DISPUTE_READERS = EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,
             Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
@@ -83,6 +87,8 @@ class SecurityConfig {
                         .hasAnyRole(Role.names(PARTNER_RECORD_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners/*/rebates")
                         .hasAnyRole(Role.names(PARTNER_RECORD_READERS))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/partners/*/scorecard")
+                        .hasAnyRole(Role.names(SCORECARD_READERS))
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/events", "/api/v1/audit/verify",
                                 "/api/v1/audit/opportunities/*", "/api/v1/audit/opportunities/*/decisions",
                                 "/api/v1/audit/registrations/*", "/api/v1/audit/disputes/*",

@@ -72,6 +72,29 @@ final class PartnerReport {
     }
 
     /**
+     * One partner's early-registration indicator as of the instant the facts were folded up to: its registrations of
+     * the trailing twelve months (up to and including {@code asOf}) and of the last three quarters, the last one being
+     * the quarter containing {@code asOf}.
+     */
+    static EarlyRegistrationIndicator earlyRegistration(ReportFacts facts, String partnerId, Instant asOf) {
+        List<RegistrationFact> all = facts.registrations().values().stream()
+                .filter(r -> r.partnerId().equals(partnerId) && !r.acceptedAt().isAfter(asOf)).toList();
+        Instant from = asOf.atZone(ZoneOffset.UTC).minusMonths(12).toInstant();
+        List<RegistrationFact> window = all.stream().filter(r -> !r.acceptedAt().isBefore(from)).toList();
+        Quarter last = Quarter.containing(asOf);
+        List<EarlyRegistrationIndicator.QuarterShare> quarters = List.of(last.minus(2), last.minus(1), last).stream()
+                .map(quarter -> {
+                    List<RegistrationFact> in = inQuarter(all, quarter);
+                    return new EarlyRegistrationIndicator.QuarterShare(quarter.toString(), in.size(), earlyShare(in));
+                }).toList();
+        return new EarlyRegistrationIndicator(from, asOf, EARLY_DAYS, window.size(),
+                count(window, r -> daysBeforeClose(r) > EARLY_DAYS), earlyShare(window),
+                Statistics.median(window.stream().map(r -> BigDecimal.valueOf(daysBeforeClose(r))).toList()),
+                quarters, facts.dropThreshold(), dropped(quarters.get(0).earlyShare(), quarters.get(1).earlyShare(),
+                quarters.get(2).earlyShare(), facts.dropThreshold()));
+    }
+
+    /**
      * Whether the early share fell in each of the last two quarters and by more than the threshold from the first
      * to the last of the three; a quarter without registrations has no share and raises no flag.
      */

@@ -228,6 +228,48 @@ class ReportsTest {
         assertThat(row.dropAfterAdverseEvent()).isFalse();
     }
 
+    /**
+     * As of 2026-10-20 P3 has 5 registrations in the trailing twelve months, early (more than 30 days before close)
+     * 3 of them (60, 90, 60 days; not 10 and 5): share 0.6, median of 5, 10, 60, 60, 90 = 60; quarters Q2 1.0, Q3
+     * 0.5, Q4 0.0: flagged. As of 2026-09-30 (Q4a not yet made) 4 registrations, 3 early: 0.75, median (60 + 60) / 2;
+     * the quarters are Q1 (none), Q2, Q3: not flagged. P1 counts only its own R1 (91 days) and R3 (45 days).
+     */
+    @Test
+    void aPartnersEarlyRegistrationIndicatorCountsOnlyItsOwnRegistrationsUpToTheInstant() {
+        story();
+        partnerThatStoppedRegisteringEarly();
+        EarlyRegistrationIndicator now = PartnerReport.earlyRegistration(facts(), "P3",
+                Instant.parse("2026-10-20T00:00:00Z"));
+        assertThat(now.from()).isEqualTo(Instant.parse("2025-10-20T00:00:00Z"));
+        assertThat(now.registrations()).isEqualTo(5);
+        assertThat(now.early()).isEqualTo(3);
+        assertThat(now.earlyShare()).isEqualByComparingTo("0.6");
+        assertThat(now.medianDaysBeforeClose()).isEqualByComparingTo("60");
+        assertThat(now.quarters()).extracting(EarlyRegistrationIndicator.QuarterShare::quarter)
+                .containsExactly("2026-Q2", "2026-Q3", "2026-Q4");
+        assertThat(now.quarters()).extracting(EarlyRegistrationIndicator.QuarterShare::registrations)
+                .containsExactly(2L, 2L, 1L);
+        assertThat(now.quarters().get(2).earlyShare()).isEqualByComparingTo("0");
+        assertThat(now.dropThreshold()).isEqualByComparingTo("0.20");
+        assertThat(now.earlyRegistrationDrop()).isTrue();
+
+        EarlyRegistrationIndicator before = PartnerReport.earlyRegistration(facts(), "P3",
+                Instant.parse("2026-09-30T00:00:00Z"));
+        assertThat(before.registrations()).isEqualTo(4);
+        assertThat(before.earlyShare()).isEqualByComparingTo("0.75");
+        assertThat(before.medianDaysBeforeClose()).isEqualByComparingTo("60");
+        assertThat(before.quarters()).extracting(EarlyRegistrationIndicator.QuarterShare::quarter)
+                .containsExactly("2026-Q1", "2026-Q2", "2026-Q3");
+        assertThat(before.quarters().get(0).earlyShare()).isNull();
+        assertThat(before.earlyRegistrationDrop()).isFalse();
+
+        EarlyRegistrationIndicator p1 = PartnerReport.earlyRegistration(facts(), "P1",
+                Instant.parse("2026-10-20T00:00:00Z"));
+        assertThat(p1.registrations()).isEqualTo(2);
+        assertThat(p1.early()).isEqualTo(2);
+        assertThat(p1.medianDaysBeforeClose()).isEqualByComparingTo("68");
+    }
+
     @Test
     void theFlagSaysWhenTheDropFollowedSupportTakenAwayFromThePartner() {
         partnerThatStoppedRegisteringEarly();

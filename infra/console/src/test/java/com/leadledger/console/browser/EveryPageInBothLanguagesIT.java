@@ -63,6 +63,9 @@ class EveryPageInBothLanguagesIT {
             partner.open("/console/partner-record");
             partner.find(By.id("penalty-points"));
             rendered(partner, language, "partner-record-own");
+            partner.open("/console/scorecard");
+            partner.find(By.id("early-registrations"));
+            rendered(partner, language, "scorecard-own");
             partner.open("/console/review"); // staff only: the API's 403, shown as a problem
             assertThat(partner.find(By.id("problem")).getText()).contains("FORBIDDEN");
             rendered(partner, language, "forbidden");
@@ -84,6 +87,9 @@ class EveryPageInBothLanguagesIT {
             manager.open("/console/partner-record/P-1001");
             manager.find(By.id("penalty-points"));
             rendered(manager, language, "partner-record");
+            manager.clickAndLoad(By.id("partner-scorecard"));
+            assertThat(manager.find(By.id("early-quarters")).getText()).contains("-Q");
+            rendered(manager, language, "scorecard");
             manager.open("/console/extensions");
             rendered(manager, language, "extensions");
             String flagId = flaggedWin();

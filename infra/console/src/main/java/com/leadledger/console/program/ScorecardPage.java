@@ -1,0 +1,67 @@
+package com.leadledger.console.program;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scorecard as the page shows it: the fixed fields, the early-registration part with its quarters, and every other
+ * part (tier, points, rebates, whatever the service runs) as its figures flattened to {@code name: value} lines, so
+ * that a part added later shows without a console change.
+ *
+ * @param early    the early-registration part's figures, empty when the service runs no such part
+ * @param quarters the early-registration part's quarters, oldest first
+ * @param parts    every other part by name, each its figures as (dotted name, value) in the answer's order
+ */
+record ScorecardPage(String partnerId, Instant asOf, Object policyVersion, Map<String, Object> early,
+                     List<Map<String, Object>> quarters, Map<String, List<Figure>> parts) {
+
+    static final String EARLY = "earlyRegistration";
+    private static final List<String> FIXED = List.of("partnerId", "asOf", "policyVersion");
+
+    /** One figure of a part: its dotted name within the part ({@code next.requirements[0].progress}) and value. */
+    record Figure(String name, String value) {
+    }
+
+    @SuppressWarnings("unchecked")
+    static ScorecardPage of(Map<String, Object> answer) {
+        Map<String, Object> early = new LinkedHashMap<>();
+        List<Map<String, Object>> quarters = new ArrayList<>();
+        if (answer.get(EARLY) instanceof Map<?, ?> part) {
+            part.forEach((name, value) -> {
+                if ("quarters".equals(name) && value instanceof List<?> list) {
+                    list.forEach(q -> quarters.add((Map<String, Object>) q));
+                } else {
+                    early.put(String.valueOf(name), value);
+                }
+            });
+        }
+        Map<String, List<Figure>> parts = new LinkedHashMap<>();
+        answer.forEach((name, value) -> {
+            if (!FIXED.contains(name) && !EARLY.equals(name)) {
+                List<Figure> figures = new ArrayList<>();
+                flatten("", value, figures);
+                parts.put(name, figures);
+            }
+        });
+        Object asOf = answer.get("asOf");
+        return new ScorecardPage(String.valueOf(answer.get("partnerId")),
+                asOf == null ? null : Instant.parse(asOf.toString()), answer.get("policyVersion"), early, quarters,
+                parts);
+    }
+
+    private static void flatten(String prefix, Object value, List<Figure> figures) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((name, inner) -> flatten(prefix.isEmpty() ? String.valueOf(name) : prefix + "." + name,
+                    inner, figures));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(prefix + "[" + i + "]", list.get(i), figures);
+            }
+        } else {
+            figures.add(new Figure(prefix.isEmpty() ? "value" : prefix, value == null ? "—" : value.toString()));
+        }
+    }
+}
