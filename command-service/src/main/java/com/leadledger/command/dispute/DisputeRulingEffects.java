@@ -18,9 +18,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Carries out a ruling's effects as commands on the aggregates they belong to, each recording its own event: the
@@ -49,7 +47,7 @@ class DisputeRulingEffects {
     @EventHandler
     @DisallowReplay
     void on(DisputeRuled ruling, @MessageIdentifier String rulingEventId, MetaData rulingMetaData) {
-        MetaData metaData = metaDataFor(rulingEventId, rulingMetaData);
+        MetaData metaData = CommandMetadata.causedBy(rulingEventId, rulingMetaData);
         for (Object command : commandsFor(ruling)) {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         }
@@ -79,20 +77,5 @@ class DisputeRulingEffects {
             result.add(new ReversePenalty(ruling.respondentPartnerId(), disputeId));
         }
         return result;
-    }
-
-    /** The ruling's audit metadata (the decider as actor), its correlation id, and the ruling event as the cause. */
-    static MetaData metaDataFor(String rulingEventId, MetaData rulingMetaData) {
-        Map<String, Object> meta = new HashMap<>();
-        for (String key : List.of(CommandMetadata.ACTOR_ID, CommandMetadata.ACTOR_ROLE, CommandMetadata.REQUEST_ID)) {
-            Object value = rulingMetaData.get(key);
-            if (value != null) {
-                meta.put(key, value);
-            }
-        }
-        meta.put(CommandMetadata.CORRELATION_ID,
-                rulingMetaData.getOrDefault(CommandMetadata.CORRELATION_ID, rulingEventId));
-        meta.put(CommandMetadata.CAUSATION_ID, rulingEventId);
-        return MetaData.from(meta);
     }
 }

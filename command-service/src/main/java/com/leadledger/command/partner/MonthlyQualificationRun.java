@@ -1,5 +1,6 @@
 package com.leadledger.command.partner;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -21,6 +23,7 @@ import java.time.ZoneId;
 class MonthlyQualificationRun {
 
     static final String TASK = "tier-qualification-run";
+    private static final Duration RETRY = Duration.ofMinutes(5);
 
     static Schedule schedule(String cron, String zone) {
         return Schedules.cron(cron, ZoneId.of(zone));
@@ -32,6 +35,7 @@ class MonthlyQualificationRun {
             @Value("${leadledger.program.qualification-cron:0 0 3 1 * *}") String cron,
             @Value("${leadledger.program.qualification-zone:Europe/Moscow}") String zone) {
         return Tasks.recurring(TASK, schedule(cron, zone))
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY)) // not a month later: a few minutes
                 .execute((instance, context) -> run.run(clock.instant(), gateway::sendAndWait));
     }
 }

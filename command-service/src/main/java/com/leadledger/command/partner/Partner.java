@@ -58,7 +58,7 @@ class Partner {
     /** certification id → the certification, while not withdrawn. */
     private final Map<String, SpecialistCertified> certifications = new HashMap<>();
     private final Set<String> withdrawnCertifications = new HashSet<>();
-    /** The latest qualification evaluation and its proposed tier, until an admin confirms it. */
+    /** The latest qualification evaluation and its proposed tier, until confirmed, the tier changes or a suspension. */
     private String openEvaluationId;
     private String openProposedTier;
 
@@ -69,7 +69,7 @@ class Partner {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(OnboardPartner command, Clock clock, Policies policies) {
-        List<String> lines = knownProductLines(command.productLines(), policies);
+        List<String> lines = knownProductLines(command.productLines(), policies, "productLines");
         requireTierInForce(command.tier(), policies);
         String webhook = Links.httpUrlOrNull(command.webhookUrl(), "webhookUrl");
         if (partnerId != null) {
@@ -91,7 +91,7 @@ class Partner {
 
     @CommandHandler
     void handle(ChangePartnerProductLines command, Clock clock, Policies policies) {
-        List<String> lines = knownProductLines(command.productLines(), policies);
+        List<String> lines = knownProductLines(command.productLines(), policies, "productLines");
         if (lines.equals(productLines)) {
             throw new RuleViolation(RuleViolation.Kind.CONFLICT, "NO_CHANGE",
                     "the partner is already authorized for exactly these product lines");
@@ -158,7 +158,7 @@ class Partner {
 
     @CommandHandler
     void handle(CertifySpecialist command, Clock clock, Policies policies) {
-        knownProductLines(List.of(command.productLine()), policies);
+        knownProductLines(List.of(command.productLine()), policies, "productLine");
         if (command.validFrom() == null || command.validUntil() == null
                 || command.validUntil().isBefore(command.validFrom())) {
             throw RuleViolation.invalidField("validUntil", "must be on or after validFrom",
@@ -238,13 +238,13 @@ class Partner {
     }
 
     /** The requested lines, sorted and without repeats, if the policy in force offers every one of them. */
-    private static List<String> knownProductLines(List<String> requested, Policies policies) {
+    private static List<String> knownProductLines(List<String> requested, Policies policies, String field) {
         var catalogue = policies.inForce().policy().productLines().keySet();
         TreeSet<String> lines = new TreeSet<>(requested);
         List<String> unknown = lines.stream().filter(line -> !catalogue.contains(line)).toList();
         if (!unknown.isEmpty()) {
             throw RuleViolation.invalidFields("Unknown product lines " + unknown,
-                    List.of(new FieldProblem("productLines", "must be among " + catalogue, "PRODUCT_LINE_UNKNOWN")));
+                    List.of(new FieldProblem(field, "must be among " + catalogue, "PRODUCT_LINE_UNKNOWN")));
         }
         return List.copyOf(lines);
     }
@@ -259,10 +259,9 @@ class Partner {
     @EventSourcingHandler
     void on(PartnerTierChanged event) {
         tier = event.tier();
-        if (event.evaluationId() != null && event.evaluationId().equals(openEvaluationId)) {
-            openEvaluationId = null;
-            openProposedTier = null;
-        }
+        // any tier change, confirmed or set by hand, settles the open proposal: it was measured against the old tier
+        openEvaluationId = null;
+        openProposedTier = null;
     }
 
     @EventSourcingHandler
@@ -279,6 +278,8 @@ class Partner {
     @EventSourcingHandler
     void on(PartnerSuspended event) {
         suspended = true;
+        openEvaluationId = null; // a suspended partner is not evaluated, and its open proposal lapses
+        openProposedTier = null;
     }
 
     @EventSourcingHandler

@@ -2,6 +2,8 @@ package com.leadledger.command.partner;
 
 import com.leadledger.command.common.IdGenerator;
 import com.leadledger.kit.domain.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -26,6 +28,10 @@ class TierQualificationRun {
     record Result(String runId, Instant runAt, List<Evaluation> evaluations, List<Skipped> skipped) {
     }
 
+    /** The code of a partner the run could not evaluate for another reason than a rule. */
+    static final String EVALUATION_FAILED = "EVALUATION_FAILED";
+    private static final Logger log = LoggerFactory.getLogger(TierQualificationRun.class);
+
     private final PartnerRegistry partners;
     private final IdGenerator ids;
 
@@ -46,6 +52,10 @@ class TierQualificationRun {
                 evaluations.add(new Evaluation(partnerId, evaluationId));
             } catch (RuleViolation refused) {
                 skipped.add(new Skipped(partnerId, refused.code()));
+            } catch (RuntimeException failed) {
+                // one partner's failure (a conflict, a lost connection) must not cost the others their evaluation
+                log.warn("Tier qualification of partner {} failed in run {}", partnerId, runId, failed);
+                skipped.add(new Skipped(partnerId, EVALUATION_FAILED));
             }
         }
         return new Result(runId, runAt, List.copyOf(evaluations), List.copyOf(skipped));

@@ -1,6 +1,7 @@
 package com.leadledger.command.policy;
 
 import com.leadledger.events.policy.PolicyPublished;
+import com.leadledger.events.policy.RebateRules;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -28,6 +29,8 @@ class Policy {
     private long currentVersion;
     /** The tier names of the version in force: a new version keeps them, since partners may hold any of them. */
     private List<String> tiersInForce = List.of();
+    /** How rebates accrue under the latest version with a rebate schedule (null: none yet); later versions keep it. */
+    private RebateRules.Accrual rebateAccrualInForce;
 
     Policy() {
         // for Axon
@@ -46,7 +49,7 @@ class Policy {
 
     @CommandHandler
     long handle(PublishPolicy command, Clock clock) {
-        PolicyRules.requireValid(command.policy(), tiersInForce);
+        PolicyRules.requireValid(command.policy(), tiersInForce, rebateAccrualInForce);
         long version = currentVersion + 1;
         apply(new PolicyPublished(version, command.policy(), clock.instant(), command.publishedBy()));
         return version;
@@ -57,5 +60,7 @@ class Policy {
         policyId = POLICY_ID;
         currentVersion = event.version();
         tiersInForce = event.policy().tiers() == null ? List.of() : event.policy().tiersInOrder();
+        RebateRules.Accrual accrual = RebatePolicyRules.accrualOf(event.policy());
+        rebateAccrualInForce = accrual != null ? accrual : rebateAccrualInForce;
     }
 }

@@ -2,6 +2,7 @@ package com.leadledger.command.policy;
 
 import com.leadledger.events.common.Money;
 import com.leadledger.events.policy.PolicyDocument;
+import com.leadledger.events.policy.RebateRules;
 import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.domain.RuleViolation;
 
@@ -23,7 +24,13 @@ final class PolicyRules {
 
     /** Refuses an incomplete or senseless policy, naming every failing field; nothing is published then. */
     static void requireValid(PolicyDocument policy, List<String> tiersInForce) {
-        List<FieldProblem> problems = problemsOf(policy, tiersInForce);
+        requireValid(policy, tiersInForce, null);
+    }
+
+    /** The same, for a version replacing one whose rebates accrued as {@code accrualInForce} (null: none). */
+    static void requireValid(PolicyDocument policy, List<String> tiersInForce, RebateRules.Accrual accrualInForce) {
+        List<FieldProblem> problems = new ArrayList<>(problemsOf(policy, tiersInForce));
+        problems.addAll(RebatePolicyRules.accrualChangeProblems(accrualInForce, policy));
         if (!problems.isEmpty()) {
             throw RuleViolation.invalidFields("The policy is incomplete or invalid; nothing was published.", problems);
         }
@@ -71,7 +78,7 @@ final class PolicyRules {
         range("limits.resubmissionsPerOpportunityPerDay", p.limits().resubmissionsPerOpportunityPerDay(), 1, 100);
         range("limits.evidencePerPartyPerDispute", p.limits().evidencePerPartyPerDispute(), 1, 1000);
         errors.addAll(PointsPolicyRules.problemsOf(p.program()));
-        errors.addAll(RebateRulesCheck.problemsOf(p));
+        errors.addAll(RebatePolicyRules.problemsOf(p));
     }
 
     private void checkProductLine(String name, PolicyDocument.ProductLineRule rule) {

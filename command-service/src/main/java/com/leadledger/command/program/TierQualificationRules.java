@@ -53,10 +53,19 @@ public final class TierQualificationRules {
         BigDecimal earlyShare = submitted.isEmpty() ? null : BigDecimal.valueOf(early)
                 .divide(BigDecimal.valueOf(submitted.size()), SHARE_SCALE, RoundingMode.HALF_UP);
         TreeMap<String, Integer> specialists = new TreeMap<>(certifiedSpecialists);
-        String proposed = proposedTier(document, converted, specialists, penaltyPoints, earlyShare);
+        String proposed = hasQualificationRules(document) ? proposedTier(document, converted, specialists,
+                penaltyPoints, earlyShare) : currentTier;
         return new TierQualificationEvaluated(partnerId, evaluationId, runId, at.toLocalDate(), from, runAt,
                 policy.version(), currency, byCurrency, converted, specialists, penaltyPoints, submitted.size(), early,
                 earlyShare, currentTier, proposed, runAt);
+    }
+
+    /**
+     * Whether any tier of the policy has qualification rules. Under a policy without any (one published before tiers
+     * had them) a run measures the figures but proposes no change, rather than the lowest tier for everyone.
+     */
+    static boolean hasQualificationRules(PolicyDocument policy) {
+        return policy.tiers().values().stream().anyMatch(rule -> rule != null && rule.qualification() != null);
     }
 
     /** The highest tier by order whose every rule the figures meet; the lowest tier when none is met. */

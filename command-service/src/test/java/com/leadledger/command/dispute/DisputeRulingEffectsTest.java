@@ -1,5 +1,6 @@
 package com.leadledger.command.dispute;
 
+import com.leadledger.command.common.CommandMetadata;
 import com.leadledger.command.partner.PenalizePartner;
 import com.leadledger.command.partner.ReversePenalty;
 import com.leadledger.command.registration.RecordRuling;
@@ -107,7 +108,7 @@ class DisputeRulingEffectsTest {
 
     @Test
     void canCorrelateByTheRulingItselfWhenItCarriesNoCorrelationId() {
-        assertThat(DisputeRulingEffects.metaDataFor("ruling-event-1", MetaData.emptyInstance()))
+        assertThat(CommandMetadata.causedBy("ruling-event-1", MetaData.emptyInstance()))
                 .containsEntry("correlationId", "ruling-event-1")
                 .containsEntry("causationId", "ruling-event-1");
     }

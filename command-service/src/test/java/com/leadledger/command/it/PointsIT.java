@@ -67,7 +67,7 @@ class PointsIT {
     @Test
     void anApprovalAwardsAPenaltyTakesAReversalGivesBackAndAReplayAddsNothing() {
         String partner = Onboarding.onboard(http, "GOLD", List.of("NETWORK_SECURITY"));
-        String ledger = "PTS-" + partner;
+        String ledger = "points:" + partner;
         String registrationId = submit(partner, LocalDate.now().plusDays(90)).get("registrationId").asText();
         var approved = http.post("/api/v1/registrations/" + registrationId + "/approve", MANAGER,
                 "{\"discountPercent\": 10}");
@@ -123,7 +123,7 @@ class PointsIT {
     void aPartnerRedeemsItsOwnPointsWithinItsBalanceOnItsOwnApprovedRegistration() {
         String partner = Onboarding.onboard(http, "GOLD", List.of("NETWORK_SECURITY"));
         String other = Onboarding.onboard(http, "GOLD", List.of("NETWORK_SECURITY"));
-        String ledger = "PTS-" + partner;
+        String ledger = "points:" + partner;
         String own = submit(partner, LocalDate.now().plusDays(30)).get("registrationId").asText();
         String others = submit(other, LocalDate.now().plusDays(30)).get("registrationId").asText();
         for (String id : List.of(own, others)) {

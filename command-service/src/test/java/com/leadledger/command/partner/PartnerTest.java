@@ -207,7 +207,7 @@ class PartnerTest {
         fixture.given(ONBOARDED)
                 .when(new CertifySpecialist("P-1", "c-1", "TOASTERS", "Irina Petrova", FROM, UNTIL))
                 .expectNoEvents()
-                .expectException(invalidField("productLines", "PRODUCT_LINE_UNKNOWN"));
+                .expectException(invalidField("productLine", "PRODUCT_LINE_UNKNOWN"));
         fixture.given(ONBOARDED)
                 .when(new CertifySpecialist("P-1", "c-1", "NETWORK_SECURITY", "Irina Petrova", UNTIL, FROM))
                 .expectNoEvents()
@@ -327,6 +327,20 @@ class PartnerTest {
                 .when(new ConfirmTierProposal("P-1", "e-1", PartnerTier.of("DIAMOND"), "why not"))
                 .expectNoEvents()
                 .expectException(invalidField("tier", "TIER_UNKNOWN"));
+    }
+
+    @Test
+    void cannotConfirmAProposalSettledByAManualTierChangeOrASuspension() {
+        TierQualificationEvaluated evaluation = evaluated("GOLD", Map.of("NETWORK_SECURITY", 2));
+        fixture.given(ONBOARDED, SILVER, evaluation,
+                        new PartnerTierChanged("P-1", PartnerTier.SILVER, PartnerTier.PLATINUM, NOW))
+                .when(new ConfirmTierProposal("P-1", "e-1", null, null))
+                .expectNoEvents()
+                .expectException(violation(com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND, "NOT_FOUND"));
+        fixture.given(ONBOARDED, SILVER, evaluation, new PartnerSuspended("P-1", "audit", NOW))
+                .when(new ConfirmTierProposal("P-1", "e-1", null, null))
+                .expectNoEvents()
+                .expectException(violation(com.leadledger.kit.domain.RuleViolation.Kind.NOT_FOUND, "NOT_FOUND"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.leadledger.command.policy;
 
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.events.policy.PolicyPublished;
+import com.leadledger.events.policy.ProgramRules;
+import com.leadledger.events.policy.RebateRules;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,6 +202,38 @@ class PolicyTest {
                 .when(new PublishPolicy(Policy.POLICY_ID, withNetworkSecurityFloor(floor), "admin-1"))
                 .expectNoEvents()
                 .expectException(invalidFields(Map.of(field, "POLICY_INVALID"))));
+    }
+
+    @Test
+    void cannotChangeHowRebatesAccrue() {
+        RebateRules quarterly = DOCUMENT.program().rebates();
+        assertThat(quarterly.accrual()).isEqualTo(RebateRules.Accrual.QUARTERLY);
+        PolicyDocument annual = withProgram(new ProgramRules(DOCUMENT.program().currency(),
+                DOCUMENT.program().exchangeRates(), DOCUMENT.program().points(),
+                new RebateRules(RebateRules.Accrual.ANNUAL, quarterly.seasonMonths(),
+                        quarterly.annualPayoutInstallments(), quarterly.productLines())));
+        PolicyDocument withoutRebates = withProgram(new ProgramRules(DOCUMENT.program().currency(),
+                DOCUMENT.program().exchangeRates(), DOCUMENT.program().points(), null));
+
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, annual, "admin-1"))
+                .expectNoEvents()
+                .expectException(invalidFields(Map.of("program.rebates.accrual", "POLICY_INVALID")));
+        fixture.given(new PolicyPublished(1, DOCUMENT, NOW, "system"),
+                        new PolicyPublished(2, withoutRebates, NOW, "admin-1"))
+                .when(new PublishPolicy(Policy.POLICY_ID, annual, "admin-1"))
+                .expectNoEvents()
+                .expectException(invalidFields(Map.of("program.rebates.accrual", "POLICY_INVALID")));
+        fixture.given(new PolicyPublished(1, withoutRebates, NOW, "system"))
+                .when(new PublishPolicy(Policy.POLICY_ID, annual, "admin-1"))
+                .expectEvents(new PolicyPublished(2, annual, NOW, "admin-1"));
+    }
+
+    private static PolicyDocument withProgram(ProgramRules program) {
+        return new PolicyDocument(DOCUMENT.productLines(), DOCUMENT.tiers(), DOCUMENT.reviewSlaBusinessDays(),
+                DOCUMENT.disputeSlaBusinessDays(), DOCUMENT.extension(), DOCUMENT.appealWindowDays(),
+                DOCUMENT.maxCloseDateMonths(), DOCUMENT.calendar(), DOCUMENT.limits(),
+                DOCUMENT.expiryReminderBusinessDays(), null, program);
     }
 
     @Test

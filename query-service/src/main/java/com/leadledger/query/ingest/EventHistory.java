@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
+import com.leadledger.events.envelope.EventTypes;
+import com.leadledger.events.policy.PolicyPublished;
 import com.leadledger.query.projection.EventRef;
 import com.leadledger.query.projection.Projector;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,6 +95,16 @@ public class EventHistory {
                 .param("asOf", Timestamp.from(asOf))
                 .query((rs, n) -> step(rs))
                 .list().stream().flatMap(Optional::stream).toList();
+    }
+
+    /** The policy version in force at {@code asOf}: the last one published at or before it; empty before the first. */
+    public Optional<PolicyPublished> policyInForceAt(Instant asOf) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event_log WHERE event_type = :type AND occurred_at <= :asOf"
+                        + " ORDER BY global_index DESC, event_id DESC LIMIT 1")
+                .param("type", EventTypes.nameOf(PolicyPublished.class))
+                .param("asOf", Timestamp.from(asOf))
+                .query((rs, n) -> step(rs))
+                .optional().flatMap(step -> step).map(step -> (PolicyPublished) step.event());
     }
 
     /** One stored event in a batch read of the whole log: its place, and its payload when this version knows it. */

@@ -1,7 +1,6 @@
 package com.leadledger.query.program;
 
 import com.leadledger.events.LeadLedgerEvent;
-import com.leadledger.events.envelope.EventTypes;
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerTierChanged;
 import com.leadledger.events.policy.PolicyDocument;
@@ -28,7 +27,6 @@ import java.util.Map;
 @Component
 class TierScorecard implements ScorecardSection {
 
-    private static final List<String> POLICY_TYPES = List.of(EventTypes.nameOf(PolicyPublished.class));
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     /** The approval and extension limits a tier gives its partners. */
@@ -68,9 +66,7 @@ class TierScorecard implements ScorecardSection {
 
     @Override
     public Object of(String partnerId, Instant asOf) {
-        List<Projector.Step> policies = history.upTo(asOf, POLICY_TYPES);
-        PolicyPublished policy = policies.isEmpty() ? null
-                : (PolicyPublished) policies.get(policies.size() - 1).event();
+        PolicyPublished policy = history.policyInForceAt(asOf).orElse(null);
         return of(history.asOf(partnerId, asOf).stream().map(Projector.Step::event).toList(), policy);
     }
 
@@ -132,9 +128,11 @@ class TierScorecard implements ScorecardSection {
                     actual, actual == null ? null : actual.intValue() <= rules.maxPenaltyPoints(), null));
         }
         if (rules.minEarlyShare() != null) {
-            BigDecimal actual = figures == null ? null
-                    : figures.earlyShare() == null ? BigDecimal.ZERO : figures.earlyShare();
-            requirements.add(atLeast("minEarlyShare", null, rules.minEarlyShare(), actual));
+            requirements.add(figures != null && figures.earlyShare() == null
+                    // no registrations in the period: no share, which the run counts as not met
+                    ? new Requirement("minEarlyShare", null, rules.minEarlyShare(), null, false, BigDecimal.ZERO)
+                    : atLeast("minEarlyShare", null, rules.minEarlyShare(), figures == null ? null
+                            : figures.earlyShare()));
         }
         return requirements;
     }

@@ -41,11 +41,11 @@ class PointsScorecardIT extends QueryServiceITBase {
         PointsAwarded othersAward = new PointsAwarded(other, "E-2/REGISTRATION_APPROVED",
                 PointsAwarded.Cause.REGISTRATION_APPROVED, "E-2", "R-2", 99, t1.plus(Duration.ofDays(365)), t1, 1);
         List<EventEnvelope> envelopes = List.of(
-                Fixtures.envelope(approval, "PointsLedger", "PTS-" + partner, 0, t1,
+                Fixtures.envelope(approval, "PointsLedger", "points:" + partner, 0, t1,
                         Fixtures.metadata("manager-1", "CHANNEL_MANAGER", null)),
-                Fixtures.envelope(redeemed, "PointsLedger", "PTS-" + partner, 1, t2,
+                Fixtures.envelope(redeemed, "PointsLedger", "points:" + partner, 1, t2,
                         Fixtures.metadata("user-of-" + partner, "PARTNER", partner)),
-                Fixtures.envelope(othersAward, "PointsLedger", "PTS-" + other, 0, t1,
+                Fixtures.envelope(othersAward, "PointsLedger", "points:" + other, 0, t1,
                         Fixtures.metadata("manager-1", "CHANNEL_MANAGER", null)));
         publish(envelopes);
         envelopes.forEach(this::awaitStored);

@@ -91,4 +91,15 @@ class TierScorecardTest {
         assertThat(top.tier()).isEqualTo("GOLD");
         assertThat(top.next()).isNull();
     }
+
+    @Test
+    void showsTheEarlyShareRuleUnmetWhenThePeriodHadNoRegistrations() {
+        List<LeadLedgerEvent> events = new java.util.ArrayList<>(SILVER_PARTNER);
+        events.add(evaluation("30000000", 2, 0, null));
+
+        TierScorecard.TierPart part = TierScorecard.of(events, POLICY);
+
+        assertThat(part.next().requirements()).contains(new TierScorecard.Requirement("minEarlyShare", null,
+                new BigDecimal("0.30"), null, false, BigDecimal.ZERO));
+    }
 }

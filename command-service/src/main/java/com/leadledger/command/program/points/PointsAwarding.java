@@ -4,6 +4,7 @@ import com.leadledger.command.common.CommandMetadata;
 import com.leadledger.command.program.ProgramFacts;
 import com.leadledger.events.partner.PartnerPenalized;
 import com.leadledger.events.partner.PartnerPenaltyReversed;
+import com.leadledger.events.program.ProgramStreams;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationWon;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -15,9 +16,6 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Turns the events that earn or cost points into commands on the partner's points ledger, each naming the event as
@@ -47,7 +45,7 @@ class PointsAwarding {
     void on(RegistrationApproved event, @MessageIdentifier String eventId, MetaData metaData) {
         ProgramFacts.Deal deal = facts.submittedBy(event.partnerId(), Instant.EPOCH, event.approvedAt().plusNanos(1))
                 .stream().filter(d -> d.registrationId().equals(event.registrationId())).findFirst().orElse(null);
-        send(new AwardApprovalPoints(PointsLedgerIds.of(event.partnerId()), event.partnerId(), eventId,
+        send(new AwardApprovalPoints(ProgramStreams.pointsLedger(event.partnerId()), event.partnerId(), eventId,
                 event.registrationId(), deal == null ? null : deal.submittedAt(),
                 deal == null ? null : deal.expectedCloseDate(), event.approvedAt(), event.policyVersion()),
                 eventId, metaData);
@@ -56,35 +54,26 @@ class PointsAwarding {
     @EventHandler
     void on(RegistrationWon event, @MessageIdentifier String eventId, MetaData metaData) {
         policyAt.at(event.reportedAt()).ifPresent(version -> send(new AwardWinPoints(
-                PointsLedgerIds.of(event.partnerId()), event.partnerId(), eventId, event.registrationId(),
+                ProgramStreams.pointsLedger(event.partnerId()), event.partnerId(), eventId, event.registrationId(),
                 event.finalValue(), event.reportedAt(), version), eventId, metaData));
     }
 
     @EventHandler
     void on(PartnerPenalized event, @MessageIdentifier String eventId, MetaData metaData) {
         policyAt.at(event.penalizedAt()).ifPresent(version -> send(new DeductPenaltyPoints(
-                PointsLedgerIds.of(event.partnerId()), event.partnerId(), eventId, event.disputeId(),
+                ProgramStreams.pointsLedger(event.partnerId()), event.partnerId(), eventId, event.disputeId(),
                 event.points(), event.penalizedAt(), version), eventId, metaData));
     }
 
     @EventHandler
     void on(PartnerPenaltyReversed event, @MessageIdentifier String eventId, MetaData metaData) {
         policyAt.at(event.reversedAt()).ifPresent(version -> send(new RestorePenaltyPoints(
-                PointsLedgerIds.of(event.partnerId()), event.partnerId(), eventId, event.disputeId(),
+                ProgramStreams.pointsLedger(event.partnerId()), event.partnerId(), eventId, event.disputeId(),
                 event.reversedAt(), version), eventId, metaData));
     }
 
     private void send(Object command, String causeEventId, MetaData causeMetaData) {
-        Map<String, Object> meta = new HashMap<>();
-        for (String key : List.of(CommandMetadata.ACTOR_ID, CommandMetadata.ACTOR_ROLE, CommandMetadata.REQUEST_ID)) {
-            Object value = causeMetaData.get(key);
-            if (value != null) {
-                meta.put(key, value);
-            }
-        }
-        meta.put(CommandMetadata.CORRELATION_ID,
-                causeMetaData.getOrDefault(CommandMetadata.CORRELATION_ID, causeEventId));
-        meta.put(CommandMetadata.CAUSATION_ID, causeEventId);
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(CommandMetadata.causedBy(causeEventId, causeMetaData)));
     }
 }

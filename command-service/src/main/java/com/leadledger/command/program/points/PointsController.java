@@ -4,6 +4,7 @@ import com.leadledger.command.common.IdGenerator;
 import com.leadledger.command.web.HttpCommands;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.program.PointsRedeemed;
+import com.leadledger.events.program.ProgramStreams;
 import com.leadledger.kit.domain.Role;
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.openapi.ProblemCodes;
@@ -68,7 +69,7 @@ class PointsController {
             throw RuleViolation.notFound("partner"); // another partner's points: "not yours" looks like "not found"
         }
         String redemptionId = ids.newId();
-        PointsRedeemed redeemed = commands.send(new RedeemPoints(PointsLedgerIds.of(partnerId), partnerId,
+        PointsRedeemed redeemed = commands.send(new RedeemPoints(ProgramStreams.pointsLedger(partnerId), partnerId,
                 redemptionId, body.kind(), body.points(), body.registrationId(), actor.subject()), actor,
                 Role.PARTNER, request);
         return ResponseEntity.created(URI.create("/api/v1/partners/" + partnerId + "/points")).body(new Redeemed(

@@ -8,6 +8,7 @@ import com.leadledger.events.policy.ProgramRules;
 import com.leadledger.events.program.PointsAwarded;
 import com.leadledger.events.program.PointsExpired;
 import com.leadledger.events.program.PointsRedeemed;
+import com.leadledger.events.program.ProgramStreams;
 import com.leadledger.kit.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -73,8 +74,9 @@ class PointsLedger {
                 command.policyVersion(), deadlines);
         PointsRules.EarlyRegistration early = rules.earlyRegistration();
         if (early != null && command.submittedAt() != null && command.expectedCloseDate() != null) {
-            long daysAhead = ChronoUnit.DAYS.between(command.submittedAt(),
-                    command.expectedCloseDate().atStartOfDay(ZoneOffset.UTC).toInstant());
+            // calendar days, as the tier rules count them: the time of day of the submission does not matter
+            long daysAhead = ChronoUnit.DAYS.between(command.submittedAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                    command.expectedCloseDate());
             if (daysAhead >= early.minDaysBeforeClose()) {
                 award(command.partnerId(), command.causationId(), PointsAwarded.Cause.EARLY_REGISTRATION,
                         command.registrationId(), early.points(), command.approvedAt(), rules,
@@ -245,7 +247,7 @@ class PointsLedger {
 
     @EventSourcingHandler
     void on(PointsAwarded event) {
-        ledgerId = PointsLedgerIds.of(event.partnerId());
+        ledgerId = ProgramStreams.pointsLedger(event.partnerId());
         partnerId = event.partnerId();
         awardIds.add(event.awardId());
         if (event.points() > 0) {
@@ -269,7 +271,7 @@ class PointsLedger {
 
     @EventSourcingHandler
     void on(PointsRedeemed event) {
-        ledgerId = PointsLedgerIds.of(event.partnerId());
+        ledgerId = ProgramStreams.pointsLedger(event.partnerId());
         partnerId = event.partnerId();
         take(event.points());
         redemptions.add(event);

@@ -6,6 +6,7 @@ import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.events.program.PointsAwarded;
 import com.leadledger.events.program.PointsExpired;
 import com.leadledger.events.program.PointsRedeemed;
+import com.leadledger.events.program.ProgramStreams;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class PointsLedgerTest {
 
     private static final Instant APPROVED_AT = Instant.parse("2026-03-02T09:00:00Z");
     private static final Instant NOW = Instant.parse("2026-04-01T09:00:00Z");
-    private static final String LEDGER = PointsLedgerIds.of("P-1");
+    private static final String LEDGER = ProgramStreams.pointsLedger("P-1");
     private static final Instant EXPIRES = APPROVED_AT.plus(Duration.ofDays(365));
 
     private AggregateTestFixture<PointsLedger> fixture;
@@ -75,6 +76,22 @@ class PointsLedgerTest {
                 .when(new AwardApprovalPoints(LEDGER, "P-1", "E-1", "R-1", Instant.parse("2026-02-01T00:00:00Z"),
                         LocalDate.parse("2026-04-02"), APPROVED_AT, 1))
                 .expectEvents(APPROVAL, award("E-1", EARLY_REGISTRATION, "R-1", 5, APPROVED_AT));
+    }
+
+    @Test
+    void canAwardTheEarlyRegistrationBonusByCalendarDaysWhateverTheTimeOfDay() {
+        fixture.givenNoPriorActivity()
+                .when(new AwardApprovalPoints(LEDGER, "P-1", "E-1", "R-1", Instant.parse("2026-02-01T12:00:00Z"),
+                        LocalDate.parse("2026-04-02"), APPROVED_AT, 1))
+                .expectEvents(APPROVAL, award("E-1", EARLY_REGISTRATION, "R-1", 5, APPROVED_AT));
+    }
+
+    @Test
+    void cannotAwardTheEarlyRegistrationBonusADayShortOfTheMinimum() {
+        fixture.givenNoPriorActivity()
+                .when(new AwardApprovalPoints(LEDGER, "P-1", "E-1", "R-1", Instant.parse("2026-02-02T00:00:00Z"),
+                        LocalDate.parse("2026-04-02"), APPROVED_AT, 1))
+                .expectEvents(APPROVAL);
     }
 
     @Test

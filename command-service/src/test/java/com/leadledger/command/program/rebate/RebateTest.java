@@ -1,7 +1,7 @@
 package com.leadledger.command.program.rebate;
 
 import com.leadledger.command.common.FixtureClock;
-import com.leadledger.command.policy.RebateRulesCheckTest;
+import com.leadledger.command.policy.RebatePolicyRulesTest;
 import com.leadledger.command.policy.TestPolicies;
 import com.leadledger.command.program.ProgramFacts;
 import com.leadledger.events.common.Money;
@@ -121,7 +121,7 @@ class RebateTest {
 
     @Test
     void cannotAccrueUnderAPolicyWithoutARebateSchedule() {
-        policies.publish(RebateRulesCheckTest.with(null));
+        policies.publish(RebatePolicyRulesTest.with(null));
         fixture.givenCurrentTime(Q2_END)
                 .when(AccrueRebate.of("P-1", Q2))
                 .expectNoEvents()
@@ -139,7 +139,7 @@ class RebateTest {
     @Test
     void canAccrueAYearPaidInEqualPartsOverTheNextYearUnderTheVersionInForce() {
         RebateRules quarterly = TestPolicies.defaultDocument().program().rebates();
-        policies.publish(RebateRulesCheckTest.with(new RebateRules(RebateRules.Accrual.ANNUAL,
+        policies.publish(RebatePolicyRulesTest.with(new RebateRules(RebateRules.Accrual.ANNUAL,
                 quarterly.seasonMonths(), 4, quarterly.productLines())));
         AtomicReference<RebateAccrued> accrued = new AtomicReference<>();
         fixture.givenCurrentTime(Instant.parse("2027-01-05T00:00:00Z"))

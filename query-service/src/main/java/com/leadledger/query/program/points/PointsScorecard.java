@@ -4,6 +4,7 @@ import com.leadledger.events.common.Money;
 import com.leadledger.events.program.PointsAwarded;
 import com.leadledger.events.program.PointsExpired;
 import com.leadledger.events.program.PointsRedeemed;
+import com.leadledger.events.program.ProgramStreams;
 import com.leadledger.query.ingest.EventHistory;
 import com.leadledger.query.program.ScorecardSection;
 import com.leadledger.query.projection.Projector;
@@ -43,7 +44,7 @@ class PointsScorecard implements ScorecardSection {
 
     @Override
     public Points of(String partnerId, Instant asOf) {
-        return fold(history.asOf("PTS-" + partnerId, asOf));
+        return fold(history.asOf(ProgramStreams.pointsLedger(partnerId), asOf));
     }
 
     static Points fold(List<Projector.Step> steps) {

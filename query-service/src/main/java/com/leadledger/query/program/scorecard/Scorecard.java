@@ -1,12 +1,10 @@
 package com.leadledger.query.program.scorecard;
 
-import com.leadledger.events.envelope.EventTypes;
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.policy.PolicyPublished;
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.query.ingest.EventHistory;
 import com.leadledger.query.program.ScorecardSection;
-import com.leadledger.query.projection.Projector;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -28,7 +26,6 @@ class Scorecard {
     /** The fields every scorecard has; no part may be named like one. */
     static final List<String> FIXED_FIELDS = List.of("partnerId", "asOf", "policyVersion");
 
-    private static final List<String> POLICY_TYPES = List.of(EventTypes.nameOf(PolicyPublished.class));
 
     private final EventHistory history;
     private final List<ScorecardSection> sections;
@@ -50,14 +47,7 @@ class Scorecard {
 
     /** The version of the policy in force at the instant: the last one published at or before it; null if none. */
     Long policyVersionAt(Instant asOf) {
-        List<Projector.Step> published = history.upTo(asOf, POLICY_TYPES);
-        Long version = null;
-        for (Projector.Step step : published) {
-            if (step.event() instanceof PolicyPublished e) {
-                version = e.version();
-            }
-        }
-        return version;
+        return history.policyInForceAt(asOf).map(PolicyPublished::version).orElse(null);
     }
 
     /** The answer: the fixed fields, then each part under its name, in the order given. */

@@ -21,7 +21,7 @@ class PointsScorecardTest {
     private static final Instant T = Instant.parse("2026-03-02T09:00:00Z");
 
     private static Projector.Step step(LeadLedgerEvent event, long index) {
-        return new Projector.Step(event, new EventRef("e-" + index, event.getClass().getSimpleName(), "PTS-P-1",
+        return new Projector.Step(event, new EventRef("e-" + index, event.getClass().getSimpleName(), "points:P-1",
                 index, index, T, Map.of()));
     }
 

@@ -13,14 +13,14 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-public class RebateRulesCheckTest {
+public class RebatePolicyRulesTest {
 
     private static final PolicyDocument DEFAULT = TestPolicies.defaultDocument();
 
     @Test
     void theDefaultScheduleIsValid() {
         assertThat(DEFAULT.program().rebates().productLines()).containsKeys("NETWORK_SECURITY", "DATA_CENTER");
-        assertThat(RebateRulesCheck.problemsOf(DEFAULT)).isEmpty();
+        assertThat(RebatePolicyRules.problemsOf(DEFAULT)).isEmpty();
     }
 
     @Test
@@ -31,7 +31,7 @@ public class RebateRulesCheckTest {
         RebateRules rules = new RebateRules(null, List.of(0, 12, 12), 5,
                 new TreeMap<>(Map.of("NETWORK_SECURITY", schedule, "TOASTERS", schedule)));
 
-        assertThat(RebateRulesCheck.problemsOf(with(rules))).extracting(FieldProblem::field).containsExactlyInAnyOrder(
+        assertThat(RebatePolicyRules.problemsOf(with(rules))).extracting(FieldProblem::field).containsExactlyInAnyOrder(
                 "program.rebates.accrual",
                 "program.rebates.seasonMonths[0]",
                 "program.rebates.seasonMonths[2]",
@@ -51,7 +51,7 @@ public class RebateRulesCheckTest {
 
     @Test
     void aPolicyWithoutRebatesHasNothingToCheck() {
-        assertThat(RebateRulesCheck.problemsOf(with(null))).isEmpty();
+        assertThat(RebatePolicyRules.problemsOf(with(null))).isEmpty();
     }
 
     /** The default policy with the given rebate schedule (none when null). */

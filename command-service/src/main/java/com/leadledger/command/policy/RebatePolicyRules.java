@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The policy's rebate schedule (the rebates engineer's section of the policy) is complete and sensible; every problem
- * names its field below {@code program.rebates}. Called once from {@link PolicyRules}.
+ * The policy's rebate schedule is complete and sensible; every problem names its field below
+ * {@code program.rebates}. Called once from {@link PolicyRules}.
  */
-final class RebateRulesCheck {
+final class RebatePolicyRules {
 
     private static final String PATH = "program.rebates";
     private static final BigDecimal HUNDRED = new BigDecimal("100");
@@ -23,12 +23,31 @@ final class RebateRulesCheck {
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
-    private RebateRulesCheck() {
+    private RebatePolicyRules() {
+    }
+
+    /**
+     * A new version keeps the accrual of the version in force: a quarter and the year holding it are different
+     * periods, so changing how rebates accrue would count the same won deals twice.
+     */
+    static List<FieldProblem> accrualChangeProblems(RebateRules.Accrual inForce, PolicyDocument policy) {
+        RebateRules.Accrual next = accrualOf(policy);
+        if (inForce == null || next == null || next == inForce) {
+            return List.of();
+        }
+        return List.of(new FieldProblem(PATH + ".accrual", "must stay " + inForce + " as in the version in force: "
+                + "a change would count the deals of a period twice", "POLICY_INVALID"));
+    }
+
+    /** How the policy's rebates accrue; null when it has no rebate schedule. */
+    static RebateRules.Accrual accrualOf(PolicyDocument policy) {
+        return policy.program() == null || policy.program().rebates() == null ? null
+                : policy.program().rebates().accrual();
     }
 
     /** The problems of the policy's rebate schedule; none when the policy has no program or no rebate schedule. */
     static List<FieldProblem> problemsOf(PolicyDocument policy) {
-        RebateRulesCheck check = new RebateRulesCheck();
+        RebatePolicyRules check = new RebatePolicyRules();
         if (policy.program() != null && policy.program().rebates() != null) {
             check.check(policy.program().rebates(), policy.productLines());
         }
