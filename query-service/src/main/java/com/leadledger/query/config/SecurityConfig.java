@@ -46,8 +46,7 @@ class SecurityConfig {
             Role.CHANNEL_DIRECTOR, Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
 
     /** May read a partner's scorecard: the vendor side any, a partner its own (another partner's is not found). */
-    static final Set<Role> SCORECARD_READERS = EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER,
-            Role.CHANNEL_DIRECTOR, Role.ARBITRATION_COMMITTEE, Role.AUDITOR, Role.ADMIN);
+    static final Set<Role> SCORECARD_READERS = PARTNER_RECORD_READERS;
 
     /** May read disputes: partners (those they are a party of, anonymized) and everyone on the vendor side. */
     static final Set<Role> DISPUTE_READERS = EnumSet.of(Role.PARTNER, Role.CHANNEL_MANAGER, Role.CHANNEL_DIRECTOR,

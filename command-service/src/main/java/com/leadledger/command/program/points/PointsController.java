@@ -72,7 +72,8 @@ class PointsController {
         PointsRedeemed redeemed = commands.send(new RedeemPoints(ProgramStreams.pointsLedger(partnerId), partnerId,
                 redemptionId, body.kind(), body.points(), body.registrationId(), actor.subject()), actor,
                 Role.PARTNER, request);
-        return ResponseEntity.created(URI.create("/api/v1/partners/" + partnerId + "/points")).body(new Redeemed(
+        // the ledger's history, this redemption included, is the scorecard's points part on the query service
+        return ResponseEntity.created(URI.create("/api/v1/partners/" + partnerId + "/scorecard")).body(new Redeemed(
                 redemptionId, partnerId, redeemed.kind(), redeemed.points(), redeemed.marketingFundCredit(),
                 redeemed.extraDiscountPercent(), redeemed.registrationId()));
     }

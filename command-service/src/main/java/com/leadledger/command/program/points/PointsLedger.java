@@ -96,9 +96,9 @@ class PointsLedger {
         if (value == null) {
             return; // no exchange rate for the deal's currency in that policy: nothing can be counted
         }
-        int hundreds = value.divide(HUNDRED_THOUSAND, 0, RoundingMode.DOWN).intValueExact();
+        int full100000s = value.divide(HUNDRED_THOUSAND, 0, RoundingMode.DOWN).intValueExact();
         award(command.partnerId(), command.causationId(), PointsAwarded.Cause.REGISTRATION_WON,
-                command.registrationId(), hundreds * program.points().wonPer100000(), command.wonAt(),
+                command.registrationId(), full100000s * program.points().wonPer100000(), command.wonAt(),
                 program.points(), command.policyVersion(), deadlines);
     }
 
