@@ -152,6 +152,24 @@ class PointsLedgerTest {
     }
 
     @Test
+    void canLeaveADebtWhenAPenaltyTakesMoreThanTheBalanceAndPayItFromLaterAwards() {
+        PointsAwarded penalty = award("E-3", PENALTY, "D-1", -30, NOW); // 10 earned, 30 taken: 20 owed
+        PointsAwarded win = award("E-2", REGISTRATION_WON, "R-1", 22, NOW); // pays the 20 first: 2 left
+        fixture.given(APPROVAL, penalty, win)
+                .when(new RedeemPoints(LEDGER, "P-1", "X-1", MARKETING_FUND_CREDIT, 3, null, "u-1"))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "POINTS_INSUFFICIENT"));
+        fixture.given(APPROVAL, penalty, win)
+                .when(new RedeemPoints(LEDGER, "P-1", "X-1", MARKETING_FUND_CREDIT, 2, null, "u-1"))
+                .expectEvents(new PointsRedeemed("P-1", "X-1", MARKETING_FUND_CREDIT, 2,
+                        new Money(new BigDecimal("200"), "RUB"), null, null, "u-1", NOW, 1));
+        fixture.given(APPROVAL, penalty, win, award("E-4", PENALTY_REVERSED, "D-1", 30, NOW))
+                .when(new RedeemPoints(LEDGER, "P-1", "X-1", MARKETING_FUND_CREDIT, 32, null, "u-1"))
+                .expectEvents(new PointsRedeemed("P-1", "X-1", MARKETING_FUND_CREDIT, 32,
+                        new Money(new BigDecimal("3200"), "RUB"), null, null, "u-1", NOW, 1));
+    }
+
+    @Test
     void cannotGiveBackAPenaltyThatTookNothing() {
         fixture.given(APPROVAL)
                 .when(new RestorePenaltyPoints(LEDGER, "P-1", "E-4", "D-9", NOW, 1))
