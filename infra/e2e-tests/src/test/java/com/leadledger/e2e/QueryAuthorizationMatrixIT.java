@@ -131,6 +131,9 @@ class QueryAuthorizationMatrixIT {
         cells(matrix, "/api/v1/partners/" + partner + "/scorecard", ApiAccess.PARTNER_RECORD,
                 field("partnerId", partner), field("partnerId", partner));
         cells(matrix, "/api/v1/partners/" + other + "/scorecard", VENDOR, null, field("partnerId", other));
+        cells(matrix, "/api/v1/partners/" + partner + "/rebates", ApiAccess.PARTNER_RECORD, noStatements(),
+                noStatements());
+        cells(matrix, "/api/v1/partners/" + other + "/rebates", VENDOR, null, noStatements());
         cells(matrix, "/api/v1/audit/events?aggregateId=" + o, AUDITOR, null,
                 page -> page.get("items").get(0).get("eventType").asText().equals("OpportunityOpened"));
         cells(matrix, "/api/v1/audit/verify?scope=stream:" + o, AUDITOR, null, field("intact", "true"));
@@ -255,6 +258,11 @@ class QueryAuthorizationMatrixIT {
 
     private static Predicate<JsonNode> field(String name, String value) {
         return body -> value.equals(body.path(name).asText());
+    }
+
+    /** A rebate statement page of a partner that has accrued nothing yet. */
+    private static Predicate<JsonNode> noStatements() {
+        return page -> page.get("items").isEmpty() && page.get("total").asInt() == 0;
     }
 
     private static Predicate<JsonNode> staffSees(String... registrationIds) {
