@@ -39,7 +39,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookDeliveries deliveries;
     private final WebhookSubscriptions subscriptions;
     private final WebhookSecrets secrets;
-    private final WebhookSender sender;
+    private final WebhookAddressPolicy addresses;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final WebhookProperties properties;
@@ -49,6 +49,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Counter delivered;
     private final Counter failedAttempts;
     private volatile boolean running;
+    /** The HTTP client of one start-to-stop run: stopping closes it, so each start makes its own. */
+    private volatile WebhookSender sender;
     private ExecutorService pool;
     private Thread fanOutThread;
     private Thread dispatchThread;
@@ -60,6 +62,7 @@ class WebhookDispatcher implements SmartLifecycle {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.secrets = secrets;
+        this.addresses = addresses;
         this.sender = new WebhookSender(addresses, properties);
         this.transactions = transactions;
         this.clock = clock;
@@ -182,6 +185,9 @@ class WebhookDispatcher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        if (sender == null) { // started again after a stop (a paused test context, a lifecycle restart)
+            sender = new WebhookSender(addresses, properties);
+        }
         running = true;
         pool = Executors.newFixedThreadPool(properties.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "webhook-delivery");
@@ -216,7 +222,11 @@ class WebhookDispatcher implements SmartLifecycle {
                 pool.awaitTermination(properties.connectTimeout().plus(properties.readTimeout()).toMillis(),
                         TimeUnit.MILLISECONDS);
             }
-            sender.close();
+            WebhookSender closing = sender;
+            sender = null;
+            if (closing != null) {
+                closing.close();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
