@@ -97,6 +97,24 @@ public class EventHistory {
                 .list().stream().flatMap(Optional::stream).toList();
     }
 
+    /**
+     * The events of {@code partnerTypes} whose payload names the partner ({@code partnerId}), and every event of
+     * {@code sharedTypes}, stored at or before {@code asOf}, in stored order: one partner's figures without reading
+     * (or failing on) any other partner's events.
+     */
+    public List<Projector.Step> upToForPartner(String partnerId, Instant asOf, Collection<String> partnerTypes,
+                                               Collection<String> sharedTypes) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event_log WHERE occurred_at <= :asOf"
+                        + " AND ((event_type IN (:partnerTypes) AND payload->>'partnerId' = :partnerId)"
+                        + " OR event_type IN (:sharedTypes)) ORDER BY global_index, event_id")
+                .param("asOf", Timestamp.from(asOf))
+                .param("partnerTypes", partnerTypes)
+                .param("partnerId", partnerId)
+                .param("sharedTypes", sharedTypes)
+                .query((rs, n) -> step(rs))
+                .list().stream().flatMap(Optional::stream).toList();
+    }
+
     /** The policy version in force at {@code asOf}: the last one published at or before it; empty before the first. */
     public Optional<PolicyPublished> policyInForceAt(Instant asOf) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM event_log WHERE event_type = :type AND occurred_at <= :asOf"

@@ -1,6 +1,8 @@
 package com.leadledger.query.report;
 
 import com.leadledger.events.envelope.EventTypes;
+import com.leadledger.events.policy.PolicyPublished;
+import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.query.ingest.EventHistory;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +16,9 @@ import java.util.List;
 @Component
 public class EarlyRegistrationIndicators {
 
-    private static final List<String> FOLDED_TYPES = ReportFacts.FOLDED.stream().map(EventTypes::nameOf).toList();
+    /** The partner's registrations, and the policy versions (the drop threshold): all the indicator reads. */
+    private static final List<String> PARTNERS_TYPES = List.of(EventTypes.nameOf(RegistrationSubmitted.class));
+    private static final List<String> SHARED_TYPES = List.of(EventTypes.nameOf(PolicyPublished.class));
 
     private final EventHistory history;
 
@@ -24,6 +28,7 @@ public class EarlyRegistrationIndicators {
 
     /** The partner's indicator as of the instant; only its own registrations count. */
     public EarlyRegistrationIndicator of(String partnerId, Instant asOf) {
-        return PartnerReport.earlyRegistration(ReportFacts.of(history.upTo(asOf, FOLDED_TYPES)), partnerId, asOf);
+        return PartnerReport.earlyRegistration(
+                ReportFacts.of(history.upToForPartner(partnerId, asOf, PARTNERS_TYPES, SHARED_TYPES)), partnerId, asOf);
     }
 }

@@ -1,7 +1,11 @@
 package com.leadledger.console.api;
 
+import com.leadledger.console.signin.SignInExpired;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,6 +19,8 @@ import java.util.Map;
  */
 @Component
 public class PolicyChoices {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyChoices.class);
 
     private final LeadLedgerApi api;
 
@@ -30,8 +36,17 @@ public class PolicyChoices {
         return tiersOf(policyInForce());
     }
 
+    /** The policy in force; when the command service cannot be asked, none: the page then offers no choices. */
     private JsonNode policyInForce() {
-        return api.readCommand("/api/v1/policies/current", JsonNode.class).path("policy");
+        try {
+            return api.readCommand("/api/v1/policies/current", JsonNode.class).path("policy");
+        } catch (SignInExpired expired) {
+            throw expired;
+        } catch (RuntimeException unavailable) {
+            log.warn("the policy in force could not be read, so the page offers no product lines or tiers: {}",
+                    unavailable.toString());
+            return MissingNode.getInstance();
+        }
     }
 
     /** The policy's product lines, in its order. */
