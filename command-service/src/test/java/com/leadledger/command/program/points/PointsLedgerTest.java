@@ -2,7 +2,9 @@ package com.leadledger.command.program.points;
 
 import com.leadledger.command.policy.TestPolicies;
 import com.leadledger.events.common.Money;
+import com.leadledger.events.policy.PointsRules;
 import com.leadledger.events.policy.PolicyDocument;
+import com.leadledger.events.policy.ProgramRules;
 import com.leadledger.events.program.PointsAwarded;
 import com.leadledger.events.program.PointsExpired;
 import com.leadledger.events.program.PointsRedeemed;
@@ -254,6 +256,36 @@ class PointsLedgerTest {
                 .when(new RedeemPoints(LEDGER, "P-1", "X-1", MARKETING_FUND_CREDIT, 0, null, "u-1"))
                 .expectNoEvents()
                 .expectException(invalidField("points", "POINTS_NOT_POSITIVE"));
+    }
+
+    @Test
+    void cannotRedeemWithoutSayingForWhat() {
+        fixture.given(APPROVAL)
+                .when(new RedeemPoints(LEDGER, "P-1", "X-1", null, 5, null, "u-1"))
+                .expectNoEvents()
+                .expectException(invalidField("kind", "POINTS_REDEMPTION_KIND_INVALID"));
+    }
+
+    @Test
+    void cannotRedeemUnderAPolicyThatAllowsNoRedemption() {
+        TestPolicies policies = new TestPolicies();
+        PolicyDocument d = TestPolicies.defaultDocument();
+        ProgramRules program = d.program();
+        PointsRules points = program.points();
+        policies.publish(new PolicyDocument(d.productLines(), d.tiers(), d.reviewSlaBusinessDays(),
+                d.disputeSlaBusinessDays(), d.extension(), d.appealWindowDays(), d.maxCloseDateMonths(),
+                d.calendar(), d.limits(), d.expiryReminderBusinessDays(), d.earlyRegistrationDropThreshold(),
+                new ProgramRules(program.currency(), program.exchangeRates(), new PointsRules(
+                        points.registrationApproved(), points.earlyRegistration(), points.wonPer100000(),
+                        points.perPenaltyPoint(), points.expiryDays(), null), program.rebates())));
+        fixture = new AggregateTestFixture<>(PointsLedger.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(policies);
+        fixture.registerInjectableResource((EligibleRegistrations) (registrationId, partnerId) -> true);
+        fixture.given(APPROVAL)
+                .when(new RedeemPoints(LEDGER, "P-1", "X-1", MARKETING_FUND_CREDIT, 5, null, "u-1"))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "POINTS_REDEMPTION_UNAVAILABLE"));
     }
 
     @Test
