@@ -411,6 +411,16 @@ class OpportunityTest {
         }
 
         @Test
+        void cannotApproveForAPartnerWhoseTierThePolicyInForceDoesNotDefine() {
+            partners.with("P-A", PartnerTier.of("DIAMOND"));
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(opened(), submitted("r-a", "P-A", 1))
+                    .when(approve("r-a"))
+                    .expectNoEvents()
+                    .expectException(violation(CONFLICT, "TIER_NOT_IN_POLICY"));
+        }
+
+        @Test
         void cannotRejectForOtherReasonsWithoutANote() {
             fixture.givenCurrentTime(NOW)
                     .andGiven(opened(), submitted("r-a", "P-A", 1))
