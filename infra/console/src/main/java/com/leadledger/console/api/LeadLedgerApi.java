@@ -75,6 +75,15 @@ public class LeadLedgerApi {
         return read(path, ParameterizedTypeReference.forType(type), variables);
     }
 
+    /**
+     * A read from the query service in another representation than JSON (a CSV download the console hands on): the
+     * answer's bytes as they are.
+     */
+    public byte[] readBytes(String path, MediaType accept, Object... variables) {
+        return query.get().get().uri(path, variables).headers(this::authorize).accept(accept)
+                .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(byte[].class);
+    }
+
     /** A read from the command service (what only it publishes: checkpoints, signing keys, policies). */
     public <T> T readCommand(String path, Class<T> type, Object... variables) {
         return readCommand(path, ParameterizedTypeReference.forType(type), variables);

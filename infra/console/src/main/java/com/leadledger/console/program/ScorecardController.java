@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Map;
 
@@ -25,9 +26,11 @@ class ScorecardController {
     };
 
     private final LeadLedgerApi api;
+    private final JsonMapper json;
 
-    ScorecardController(LeadLedgerApi api) {
+    ScorecardController(LeadLedgerApi api, JsonMapper json) {
         this.api = api;
+        this.json = json;
     }
 
     @GetMapping
@@ -47,7 +50,7 @@ class ScorecardController {
         Map<String, Object> answer = asOf == null || asOf.isBlank()
                 ? api.read("/api/v1/partners/{id}/scorecard", ANSWER, partnerId)
                 : api.read("/api/v1/partners/{id}/scorecard?asOf={asOf}", ANSWER, partnerId, asOf.strip());
-        model.addAttribute("scorecard", ScorecardPage.of(answer));
+        model.addAttribute("scorecard", ScorecardPage.of(answer, json));
         model.addAttribute("asOf", asOf);
         return "scorecard";
     }

@@ -1,5 +1,7 @@
 package com.leadledger.console.program;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,26 +9,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scorecard as the page shows it: the fixed fields, the early-registration part with its quarters, and every other
- * part (tier, points, rebates, whatever the service runs) as its figures flattened to {@code name: value} lines, so
- * that a part added later shows without a console change.
+ * A scorecard as the page shows it: the fixed fields, the parts the console knows (tier, points, rebates, the
+ * early-registration part with its quarters) bound to their fields, and every other part the service may run as its
+ * figures flattened to {@code name: value} lines, so that a part added later shows without a console change.
  *
+ * @param tier     the tier part, null when the service runs no such part
+ * @param points   the points part, null when the service runs no such part
+ * @param rebates  the rebates part, null when the service runs no such part
  * @param early    the early-registration part's figures, empty when the service runs no such part
  * @param quarters the early-registration part's quarters, oldest first
  * @param parts    every other part by name, each its figures as (dotted name, value) in the answer's order
  */
-record ScorecardPage(String partnerId, Instant asOf, Object policyVersion, Map<String, Object> early,
-                     List<Map<String, Object>> quarters, Map<String, List<Figure>> parts) {
+record ScorecardPage(String partnerId, Instant asOf, Object policyVersion, TierPart tier, PointsPart points,
+                     RebatesPart rebates, Map<String, Object> early, List<Map<String, Object>> quarters,
+                     Map<String, List<Figure>> parts) {
 
     static final String EARLY = "earlyRegistration";
     private static final List<String> FIXED = List.of("partnerId", "asOf", "policyVersion");
+    private static final List<String> BOUND = List.of("tier", "points", "rebates", EARLY);
 
     /** One figure of a part: its dotted name within the part ({@code next.requirements[0].progress}) and value. */
     record Figure(String name, String value) {
     }
 
     @SuppressWarnings("unchecked")
-    static ScorecardPage of(Map<String, Object> answer) {
+    static ScorecardPage of(Map<String, Object> answer, JsonMapper json) {
         Map<String, Object> early = new LinkedHashMap<>();
         List<Map<String, Object>> quarters = new ArrayList<>();
         if (answer.get(EARLY) instanceof Map<?, ?> part) {
@@ -40,7 +47,7 @@ record ScorecardPage(String partnerId, Instant asOf, Object policyVersion, Map<S
         }
         Map<String, List<Figure>> parts = new LinkedHashMap<>();
         answer.forEach((name, value) -> {
-            if (!FIXED.contains(name) && !EARLY.equals(name)) {
+            if (!FIXED.contains(name) && !BOUND.contains(name)) {
                 List<Figure> figures = new ArrayList<>();
                 flatten("", value, figures);
                 parts.put(name, figures);
@@ -48,8 +55,14 @@ record ScorecardPage(String partnerId, Instant asOf, Object policyVersion, Map<S
         });
         Object asOf = answer.get("asOf");
         return new ScorecardPage(String.valueOf(answer.get("partnerId")),
-                asOf == null ? null : Instant.parse(asOf.toString()), answer.get("policyVersion"), early, quarters,
-                parts);
+                asOf == null ? null : Instant.parse(asOf.toString()), answer.get("policyVersion"),
+                part(answer, "tier", TierPart.class, json), part(answer, "points", PointsPart.class, json),
+                part(answer, "rebates", RebatesPart.class, json), early, quarters, parts);
+    }
+
+    private static <T> T part(Map<String, Object> answer, String name, Class<T> type, JsonMapper json) {
+        Object value = answer.get(name);
+        return value == null ? null : json.convertValue(value, type);
     }
 
     private static void flatten(String prefix, Object value, List<Figure> figures) {

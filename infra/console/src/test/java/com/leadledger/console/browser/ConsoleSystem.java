@@ -8,6 +8,7 @@ import com.leadledger.testsupport.TestInfrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +42,7 @@ final class ConsoleSystem {
     final ServiceProcess console;
     private final PostgresServer postgres;
     private final String queryDbUrl;
+    private final String commandDbUrl;
 
     static synchronized ConsoleSystem get() {
         if (instance == null) {
@@ -57,7 +63,8 @@ final class ConsoleSystem {
         queryDbUrl = postgres.jdbcUrl(postgres.freshDatabase("console_query"));
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "local");
-        env.put("LEADLEDGER_COMMAND_DB_URL", postgres.jdbcUrl(postgres.freshDatabase("console_command")));
+        commandDbUrl = postgres.jdbcUrl(postgres.freshDatabase("console_command"));
+        env.put("LEADLEDGER_COMMAND_DB_URL", commandDbUrl);
         env.put("LEADLEDGER_QUERY_DB_URL", queryDbUrl);
         env.putAll(postgres.roles().environment());
         env.put("LEADLEDGER_KAFKA_BOOTSTRAP", TestInfrastructure.kafka().bootstrapServers());
@@ -95,6 +102,30 @@ final class ConsoleSystem {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /**
+     * A deal the partner won at an instant of the past, written to the command service's program deals (the rows its
+     * rebate period close reads) directly, as the command service's own rebate tests do: through the API a deal is
+     * won now, in a period that has not ended and so cannot be closed yet.
+     */
+    void wonInThePast(String partnerId, String productLine, Instant wonAt, BigDecimal amount, String currency)
+            throws SQLException {
+        try (Connection db = DriverManager.getConnection(commandDbUrl, postgres.username(), postgres.password());
+             PreparedStatement insert = db.prepareStatement("""
+                     INSERT INTO program_deal (registration_id, partner_id, product_line, expected_close_date,
+                                               submitted_at, won_amount, won_currency, won_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, "R-" + UUID.randomUUID());
+            insert.setString(2, partnerId);
+            insert.setString(3, productLine);
+            insert.setObject(4, LocalDate.ofInstant(wonAt, ZoneOffset.UTC));
+            insert.setTimestamp(5, Timestamp.from(wonAt.minus(Duration.ofDays(30))));
+            insert.setBigDecimal(6, amount);
+            insert.setString(7, currency);
+            insert.setTimestamp(8, Timestamp.from(wonAt));
+            insert.executeUpdate();
         }
     }
 

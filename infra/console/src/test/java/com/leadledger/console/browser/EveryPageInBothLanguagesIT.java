@@ -66,6 +66,12 @@ class EveryPageInBothLanguagesIT {
             partner.open("/console/scorecard");
             partner.find(By.id("early-registrations"));
             rendered(partner, language, "scorecard-own");
+            partner.clickAndLoad(By.id("nav-rebates"));
+            partner.find(By.id("rebates-form"));
+            rendered(partner, language, "rebates-own");
+            partner.open("/console/rebates?period=2020-Q1");
+            partner.find(By.id("rebates-none"));
+            rendered(partner, language, "rebates-empty");
             partner.open("/console/review"); // staff only: the API's 403, shown as a problem
             assertThat(partner.find(By.id("problem")).getText()).contains("FORBIDDEN");
             rendered(partner, language, "forbidden");
@@ -90,6 +96,12 @@ class EveryPageInBothLanguagesIT {
             manager.clickAndLoad(By.id("partner-scorecard"));
             assertThat(manager.find(By.id("early-quarters")).getText()).contains("-Q");
             rendered(manager, language, "scorecard");
+            manager.clickAndLoad(By.id("scorecard-rebates"));
+            manager.find(By.id("rebates-form"));
+            rendered(manager, language, "rebates");
+            manager.open("/console/partner-record/P-1001");
+            manager.clickAndLoad(By.id("partner-rebates"));
+            assertThat(manager.path()).isEqualTo("/console/rebates/P-1001");
             manager.open("/console/extensions");
             rendered(manager, language, "extensions");
             String flagId = flaggedWin();
