@@ -36,14 +36,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other kind than the policy in force at asOf accrues; every asOf endpoint refuses a future instant alike.
  * <p>
  * The query ITs share one database and other classes publish policies too. The policy in force at an instant is the
- * one stored last (by global index) among those published at or before it, so this class publishes its two versions
- * at instants years before anything else ever stored (a random day between 1995 and 2004, so that even a reused
- * database keeps runs apart), with global indexes below every other test's: no other policy is in force at the
- * instants read here, and these versions never shadow another class's policy in force now.
+ * one stored last (by global index) among those published at or before it, so each test method publishes its two
+ * versions in a year of its own long before anything else stored (from 1995 on, never overlapping another method's
+ * window), with global indexes that grow with the publication instant (its day number since 1990, lower than other
+ * tests' indexes as a rule): at each instant read here the version in force is the last one this method published
+ * before it; and the last of them, the only one another class could find in force now, is a quarterly B like the
+ * shipped policy, so that what other classes read does not change.
  */
 class ScorecardUnderPolicyVersionsIT extends QueryServiceITBase {
 
-    private static final long INDEX_BELOW_OTHER_TESTS = 0;
+    private static final Instant INDEX_EPOCH = Instant.parse("1990-01-01T00:00:00Z");
 
     /** Policy versions A (in force from {@code base}) and B (from {@code base + 60 days}) and the instants read. */
     record Versions(long a, long b, Instant base, Instant between, Instant afterB) {
@@ -52,7 +54,7 @@ class ScorecardUnderPolicyVersionsIT extends QueryServiceITBase {
     @Test
     void theScorecardAsOfAnInstantBeforeANewPolicyVersionShowsTheRulesInForceThen() {
         String partner = uniquePartner("versions");
-        Versions versions = publishPolicies();
+        Versions versions = publishPolicies(0);
         Instant onboardedAt = versions.base().plus(Duration.ofDays(1));
         Instant evaluatedAt = versions.base().plus(Duration.ofDays(2));
         List<EventEnvelope> stream = List.of(
@@ -106,7 +108,7 @@ class ScorecardUnderPolicyVersionsIT extends QueryServiceITBase {
     @Test
     void aPeriodOfTheOtherKindThanThePolicyInForceAccruesIsRefusedUnlessStatementsOfItExist() {
         String partner = uniquePartner("kinds");
-        Versions versions = publishPolicies();
+        Versions versions = publishPolicies(1);
         int year = versions.base().atZone(ZoneOffset.UTC).getYear();
         Instant accruedAt = versions.base().plus(Duration.ofDays(30));
         RebateAccrued annual = new RebateAccrued(partner, "rebate:" + partner + ":" + year, String.valueOf(year),
@@ -163,10 +165,13 @@ class ScorecardUnderPolicyVersionsIT extends QueryServiceITBase {
                 partnerToken(partner)).body().get("total").asLong()).as("a past instant is fine").isZero();
     }
 
-    /** Publishes A and then B on a policy stream of this test's own, and waits until both are stored. */
-    private Versions publishPolicies() {
-        Instant base = Instant.parse("1995-01-01T00:00:00Z")
-                .plus(Duration.ofDays(ThreadLocalRandom.current().nextInt(0, 3_650)));
+    /**
+     * Publishes A and then B on a policy stream of this test's own, in the year {@code 1995 + slot} (A at a random day
+     * of its first 200, B 60 days later), and waits until both are stored.
+     */
+    private Versions publishPolicies(int slot) {
+        Instant base = LocalDate.of(1995 + slot, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                .plus(Duration.ofDays(ThreadLocalRandom.current().nextInt(0, 200)));
         long a = 5_000_000 + ThreadLocalRandom.current().nextLong(0, 1_000_000_000) * 2;
         long b = a + 1;
         Instant bAt = base.plus(Duration.ofDays(60));
@@ -201,11 +206,11 @@ class ScorecardUnderPolicyVersionsIT extends QueryServiceITBase {
                 new ProgramRules("RUB", new TreeMap<>(), null, rebates));
     }
 
-    /** A policy event with a global index below every other test's (see the class comment). */
+    /** A policy event whose global index is its day number since 1990 (see the class comment). */
     private static EventEnvelope policy(PolicyPublished event, String stream, long sequence, Instant at) {
         return EnvelopeSeal.sealed(new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, UUID.randomUUID().toString(),
                 EventTypes.nameOf(PolicyPublished.class), "Policy", stream, sequence,
-                INDEX_BELOW_OTHER_TESTS + sequence, at, Fixtures.metadata("admin-1", "ADMIN", null),
+                Duration.between(INDEX_EPOCH, at).toDays(), at, Fixtures.metadata("admin-1", "ADMIN", null),
                 Fixtures.CODEC.toTree(event)));
     }
 
