@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +136,12 @@ class QueryAuthorizationMatrixIT {
         cells(matrix, "/api/v1/partners/" + partner + "/rebates", ApiAccess.PARTNER_RECORD, noStatements(),
                 noStatements());
         cells(matrix, "/api/v1/partners/" + other + "/rebates", VENDOR, null, noStatements());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String quarterAsOfNow = "?period=" + today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1) + "&asOf="
+                + Instant.now();
+        cells(matrix, "/api/v1/partners/" + partner + "/rebates" + quarterAsOfNow, ApiAccess.PARTNER_RECORD,
+                noStatements(), noStatements());
+        cells(matrix, "/api/v1/partners/" + other + "/rebates" + quarterAsOfNow, VENDOR, null, noStatements());
         cells(matrix, "/api/v1/audit/events?aggregateId=" + o, AUDITOR, null,
                 page -> page.get("items").get(0).get("eventType").asText().equals("OpportunityOpened"));
         cells(matrix, "/api/v1/audit/verify?scope=stream:" + o, AUDITOR, null, field("intact", "true"));

@@ -1,6 +1,7 @@
 package com.leadledger.query.audit;
 
 import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.web.AsOfParameter;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import com.leadledger.query.dispute.DisputeView;
@@ -8,6 +9,7 @@ import com.leadledger.query.ingest.EventHistory;
 import com.leadledger.query.projection.Projector;
 import com.leadledger.query.registration.RegistrationView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -31,6 +32,9 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/audit")
 class PointInTimeController {
+
+    private static final String AS_OF = "The instant the state is rebuilt as of: an ISO-8601 UTC instant, not in the "
+            + "future; default now.";
 
     private final EventHistory history;
     private final DecisionContexts decisions;
@@ -51,6 +55,7 @@ class PointInTimeController {
     @GetMapping("/opportunities/{opportunityId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public OpportunityAsOf opportunity(@PathVariable String opportunityId,
+                                       @Parameter(description = AS_OF, example = "2026-12-01T09:30:00Z")
                                        @RequestParam(required = false) String asOf) {
         Instant at = instant(asOf);
         return decisions.opportunityAsOf(opportunityId, at)
@@ -75,6 +80,7 @@ class PointInTimeController {
     @GetMapping("/registrations/{registrationId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public RegistrationView registration(@PathVariable String registrationId,
+                                         @Parameter(description = AS_OF, example = "2026-12-01T09:30:00Z")
                                          @RequestParam(required = false) String asOf) {
         Instant at = instant(asOf);
         String opportunityId = decisions.opportunityOfRegistration(registrationId)
@@ -90,7 +96,9 @@ class PointInTimeController {
             description = "The dispute's state rebuilt from its events up to asOf. Role: AUDITOR.")
     @GetMapping("/disputes/{disputeId}")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public DisputeView dispute(@PathVariable String disputeId, @RequestParam(required = false) String asOf) {
+    public DisputeView dispute(@PathVariable String disputeId,
+                               @Parameter(description = AS_OF, example = "2026-12-01T09:30:00Z")
+                               @RequestParam(required = false) String asOf) {
         Instant at = instant(asOf);
         List<Projector.Step> steps = history.ofDisputeAsOf(disputeId, at);
         DisputeView view = DisputeView.PROJECTOR.fold(disputeId, steps);
@@ -117,15 +125,7 @@ class PointInTimeController {
     }
 
     private Instant instant(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return clock.instant();
-        }
-        try {
-            return Instant.parse(asOf.trim());
-        } catch (DateTimeParseException e) {
-            throw RuleViolation.invalidField("asOf",
-                    "must be an ISO-8601 UTC instant such as 2026-12-01T09:30:00Z");
-        }
+        return AsOfParameter.of(asOf, clock.instant());
     }
 
     private static RuleViolation notAtThatInstant(String what, Instant at) {

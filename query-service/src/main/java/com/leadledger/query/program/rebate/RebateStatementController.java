@@ -2,7 +2,9 @@ package com.leadledger.query.program.rebate;
 
 import com.leadledger.events.program.RebateAccrued;
 import com.leadledger.kit.domain.RuleViolation;
+import com.leadledger.kit.openapi.FieldRules;
 import com.leadledger.kit.security.Actor;
+import com.leadledger.kit.web.AsOfParameter;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,8 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -37,8 +37,10 @@ class RebateStatementController {
             + "period or of all), as recorded when the period was closed and stored at or before asOf (default "
             + "now): volume per product line, season and off-season, last year's volume, the baseline, each bracket "
             + "applied with its rate and amount, the policy version and the payout schedule. A period not closed "
-            + "yet has no statement. Paged; JSON, or CSV with Accept: text/csv (one row per statement, its "
-            + "lines and payouts as JSON cells). Role: the partner itself (another partner's id is not found), staff, AUDITOR, "
+            + "yet has no statement; a period of the other kind than the policy in force at asOf accrues (a year "
+            + "under quarterly accrual, or the other way round) is refused (rule REBATE_PERIOD_KIND) unless "
+            + "statements of it exist from an earlier policy version. Paged; JSON, or CSV with Accept: text/csv "
+            + "(one row per statement, its lines and payouts as JSON cells). Role: the partner itself (another partner's id is not found), staff, AUDITOR, "
             + "ADMIN.";
 
     private final RebateStatements statements;
@@ -51,18 +53,21 @@ class RebateStatementController {
 
     @Operation(operationId = "rebateStatements", summary = "Read a partner's rebate statements",
             description = DESCRIPTION)
+    @FieldRules({"REBATE_PERIOD_INVALID", "REBATE_PERIOD_KIND"})
     @GetMapping
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PageResponse<RebateAccrued> statements(
             @PathVariable String partnerId,
             @Parameter(description = "A quarter like 2026-Q4 or a year like 2026; every period when absent",
                     example = "2026-Q4") @RequestParam(required = false) String period,
-            @Parameter(description = "The instant of the event log the statements are read from (default now)",
+            @Parameter(description = "The instant of the event log the statements are read from: an ISO-8601 UTC "
+                    + "instant, not in the future; default now",
                     example = "2027-01-10T00:00:00Z") @RequestParam(required = false) String asOf,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             Authentication auth) {
         PageRequestParams paging = PageRequestParams.of(page, size);
-        List<RebateAccrued> all = statements.of(visible(partnerId, auth), period(period), instant(asOf));
+        List<RebateAccrued> all = statements.statements(visible(partnerId, auth), period(period),
+                AsOfParameter.of(asOf, clock.instant()));
         List<RebateAccrued> items = all.stream().skip(paging.offset()).limit(paging.size()).toList();
         return new PageResponse<>(items, paging.page(), paging.size(), all.size());
     }
@@ -77,19 +82,9 @@ class RebateStatementController {
 
     private static String period(String period) {
         if (period != null && !PERIOD.matcher(period).matches()) {
-            throw RuleViolation.invalidField("period", "must be a quarter like 2026-Q4 or a year like 2026");
+            throw RuleViolation.invalidField("period", "must be a quarter like 2026-Q4 or a year like 2026",
+                    "REBATE_PERIOD_INVALID");
         }
         return period;
-    }
-
-    private Instant instant(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return clock.instant();
-        }
-        try {
-            return Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw RuleViolation.invalidField("asOf", "must be an ISO-8601 UTC instant such as 2026-12-31T21:00:00Z");
-        }
     }
 }

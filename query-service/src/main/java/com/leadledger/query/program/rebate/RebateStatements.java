@@ -1,7 +1,10 @@
 package com.leadledger.query.program.rebate;
 
 import com.leadledger.events.envelope.EventTypes;
+import com.leadledger.events.policy.ProgramRules;
+import com.leadledger.events.policy.RebateRules;
 import com.leadledger.events.program.RebateAccrued;
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.query.ingest.EventHistory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -10,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A partner's rebate statements as of an instant, read from the event log: the {@link RebateAccrued} of its rebate
@@ -27,6 +31,35 @@ public class RebateStatements {
     RebateStatements(JdbcClient jdbc, EventHistory history) {
         this.jdbc = jdbc;
         this.history = history;
+    }
+
+    /**
+     * The partner's statements of one period as read on the statement endpoint: those stored by the instant, and none
+     * for a period the rebates were not accrued in. A period of the other kind than the policy in force at the instant
+     * accrues (a year under quarterly accrual, or a quarter under annual accrual) is refused as {@code
+     * REBATE_PERIOD_KIND} naming {@code period}, unless statements of it exist: those accrued under an earlier policy
+     * version of the other accrual stay readable.
+     *
+     * @param period a quarter like {@code 2026-Q4} or a year like {@code 2026}; every period when null
+     */
+    public List<RebateAccrued> statements(String partnerId, String period, Instant asOf) {
+        List<RebateAccrued> found = of(partnerId, period, asOf);
+        if (period != null && found.isEmpty()) {
+            RebateRules.Accrual kind = period.contains("-Q") ? RebateRules.Accrual.QUARTERLY
+                    : RebateRules.Accrual.ANNUAL;
+            history.policyInForceAt(asOf)
+                    .flatMap(policy -> Optional.ofNullable(policy.policy().program())
+                            .map(ProgramRules::rebates).map(RebateRules::accrual)
+                            .filter(accrual -> accrual != kind)
+                            .map(accrual -> RuleViolation.invalidField("period", "must be "
+                                    + (accrual == RebateRules.Accrual.QUARTERLY ? "a quarter like 2026-Q4"
+                                    : "a year like 2026") + ": policy version " + policy.version()
+                                    + ", in force at asOf, accrues rebates " + accrual, "REBATE_PERIOD_KIND")))
+                    .ifPresent(violation -> {
+                        throw violation;
+                    });
+        }
+        return found;
     }
 
     /** The partner's statements as of the instant, of one period (or of every period when null), oldest first. */

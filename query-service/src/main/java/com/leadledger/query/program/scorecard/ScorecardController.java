@@ -2,6 +2,7 @@ package com.leadledger.query.program.scorecard;
 
 import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.security.Actor;
+import com.leadledger.kit.web.AsOfParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -70,23 +69,6 @@ class ScorecardController {
         if (actor.isPartnerOnly() && !partnerId.equals(actor.partnerId())) {
             throw RuleViolation.notFound("partner");
         }
-        return scorecard.of(partnerId, asOf(asOf, clock.instant()));
-    }
-
-    /** The requested instant: now when absent; refused when unparsable or in the future. */
-    static Instant asOf(String asOf, Instant now) {
-        if (asOf == null || asOf.isBlank()) {
-            return now;
-        }
-        Instant at;
-        try {
-            at = Instant.parse(asOf.trim());
-        } catch (DateTimeParseException e) {
-            throw RuleViolation.invalidField("asOf", "must be an ISO-8601 UTC instant such as 2026-12-01T09:30:00Z");
-        }
-        if (at.isAfter(now)) {
-            throw RuleViolation.invalidField("asOf", "must not be in the future");
-        }
-        return at;
+        return scorecard.of(partnerId, AsOfParameter.of(asOf, clock.instant()));
     }
 }

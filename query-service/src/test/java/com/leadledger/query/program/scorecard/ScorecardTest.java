@@ -1,6 +1,5 @@
 package com.leadledger.query.program.scorecard;
 
-import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.query.program.ScorecardSection;
 import org.junit.jupiter.api.Test;
 
@@ -51,26 +50,5 @@ class ScorecardTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'partnerId'");
         assertThatThrownBy(() -> Scorecard.ordered(List.of(new Fake(" "))))
                 .isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void asOfDefaultsToNowAndMayBeAnyPastInstant() {
-        assertThat(ScorecardController.asOf(null, AS_OF)).isEqualTo(AS_OF);
-        assertThat(ScorecardController.asOf(" ", AS_OF)).isEqualTo(AS_OF);
-        assertThat(ScorecardController.asOf("2026-06-30T00:00:00Z", AS_OF))
-                .isEqualTo(Instant.parse("2026-06-30T00:00:00Z"));
-        assertThat(ScorecardController.asOf(AS_OF.toString(), AS_OF)).isEqualTo(AS_OF);
-    }
-
-    @Test
-    void cannotAskForAnUnparsableOrFutureAsOf() {
-        for (String bad : List.of("yesterday", "2026-12-01", AS_OF.plusSeconds(1).toString())) {
-            assertThatThrownBy(() -> ScorecardController.asOf(bad, AS_OF)).as(bad)
-                    .isInstanceOf(RuleViolation.class)
-                    .satisfies(e -> {
-                        assertThat(((RuleViolation) e).kind()).isEqualTo(RuleViolation.Kind.INVALID);
-                        assertThat(((RuleViolation) e).errors().get(0).field()).isEqualTo("asOf");
-                    });
-        }
     }
 }
