@@ -24,8 +24,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,10 +74,8 @@ class PointsLedger {
                 command.policyVersion(), deadlines);
         PointsRules.EarlyRegistration early = rules.earlyRegistration();
         if (early != null && command.submittedAt() != null && command.expectedCloseDate() != null) {
-            // calendar days, as the tier rules count them: the time of day of the submission does not matter
-            long daysAhead = ChronoUnit.DAYS.between(command.submittedAt().atZone(ZoneOffset.UTC).toLocalDate(),
-                    command.expectedCloseDate());
-            if (daysAhead >= early.minDaysBeforeClose()) {
+            // the one definition of early, as the tier rules and the reports count it
+            if (early.early(command.submittedAt(), command.expectedCloseDate())) {
                 award(command.partnerId(), command.causationId(), PointsAwarded.Cause.EARLY_REGISTRATION,
                         command.registrationId(), early.points(), command.approvedAt(), rules,
                         command.policyVersion(), deadlines);
