@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static com.leadledger.command.policy.PolicyFieldChecks.percent;
+import static com.leadledger.command.policy.PolicyFieldChecks.range;
+
 /** A policy is published only when complete and sensible; every problem is reported with its field path. */
 final class PolicyRules {
 
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     private final List<FieldProblem> errors = new ArrayList<>();
 
@@ -50,33 +52,34 @@ final class PolicyRules {
             p.productLines().forEach(this::checkProductLine);
         }
         errors.addAll(TierPolicyRules.problemsOf(p, tiersInForce));
-        range("reviewSlaBusinessDays", p.reviewSlaBusinessDays(), 1, 60);
+        range(errors, "reviewSlaBusinessDays", p.reviewSlaBusinessDays(), 1, 60);
         if (p.disputeSlaBusinessDays() == null || p.disputeSlaBusinessDays().size() != 3) {
             add("disputeSlaBusinessDays", "must give the SLA of levels 1, 2 and 3");
         } else {
             for (int i = 0; i < 3; i++) {
                 Integer days = p.disputeSlaBusinessDays().get(i);
-                range("disputeSlaBusinessDays[" + i + "]", days == null ? 0 : days, 1, 60);
+                range(errors, "disputeSlaBusinessDays[" + i + "]", days == null ? 0 : days, 1, 60);
             }
         }
         if (p.extension() == null) {
             add("extension", "is required");
         } else {
-            range("extension.maxCount", p.extension().maxCount(), 0, 10);
-            range("extension.maxDays", p.extension().maxDays(), 1, 365);
+            range(errors, "extension.maxCount", p.extension().maxCount(), 0, 10);
+            range(errors, "extension.maxDays", p.extension().maxDays(), 1, 365);
         }
-        range("appealWindowDays", p.appealWindowDays(), 1, 365);
-        range("maxCloseDateMonths", p.maxCloseDateMonths(), 1, 60);
+        range(errors, "appealWindowDays", p.appealWindowDays(), 1, 365);
+        range(errors, "maxCloseDateMonths", p.maxCloseDateMonths(), 1, 60);
         checkCalendar(p.calendar());
         if (p.expiryReminderBusinessDays() != null) {
-            range("expiryReminderBusinessDays", p.expiryReminderBusinessDays(), 1, 60);
+            range(errors, "expiryReminderBusinessDays", p.expiryReminderBusinessDays(), 1, 60);
         }
         if (p.earlyRegistrationDropThreshold() != null && (p.earlyRegistrationDropThreshold().signum() <= 0
                 || p.earlyRegistrationDropThreshold().compareTo(BigDecimal.ONE) > 0)) {
             add("earlyRegistrationDropThreshold", "must be more than 0 and at most 1 (a share, 0.20 = 20 points)");
         }
-        range("limits.resubmissionsPerOpportunityPerDay", p.limits().resubmissionsPerOpportunityPerDay(), 1, 100);
-        range("limits.evidencePerPartyPerDispute", p.limits().evidencePerPartyPerDispute(), 1, 1000);
+        range(errors, "limits.resubmissionsPerOpportunityPerDay", p.limits().resubmissionsPerOpportunityPerDay(), 1,
+                100);
+        range(errors, "limits.evidencePerPartyPerDispute", p.limits().evidencePerPartyPerDispute(), 1, 1000);
         errors.addAll(PointsPolicyRules.problemsOf(p.program()));
         errors.addAll(RebatePolicyRules.problemsOf(p));
     }
@@ -119,9 +122,7 @@ final class PolicyRules {
         }
         String field = byDiscount ? "maxDiscountPercent" : "minShareOfRegisteredPercent";
         BigDecimal percent = byDiscount ? floor.maxDiscountPercent() : floor.minShareOfRegisteredPercent();
-        if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
-            add(path + "." + field, "must be between 0 and 100");
-        }
+        percent(errors, path + "." + field, percent);
     }
 
     private void checkCalendar(PolicyDocument.BusinessCalendar calendar) {
@@ -153,13 +154,7 @@ final class PolicyRules {
         return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
-    private void range(String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            add(field, "must be between " + min + " and " + max);
-        }
-    }
-
     private void add(String field, String message) {
-        errors.add(new FieldProblem(field, message, "POLICY_INVALID"));
+        PolicyFieldChecks.add(errors, field, message);
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static com.leadledger.command.policy.PolicyFieldChecks.percent;
+
 /**
  * The policy's rebate schedule is complete and sensible; every problem names its field below
  * {@code program.rebates}. Called once from {@link PolicyRules}.
@@ -18,7 +20,6 @@ import java.util.Set;
 final class RebatePolicyRules {
 
     private static final String PATH = "program.rebates";
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final Set<Integer> INSTALLMENTS = Set.of(1, 2, 3, 4, 6, 12);
 
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -107,19 +108,17 @@ final class RebatePolicyRules {
                 previous = null;
                 continue;
             }
-            if (i == 0 && bracket.fromPercent().compareTo(HUNDRED) != 0) {
+            if (i == 0 && bracket.fromPercent().compareTo(PolicyFieldChecks.HUNDRED) != 0) {
                 add(at + ".fromPercent", "must be 100 (the first bracket starts at last year's volume)");
             } else if (previous != null && bracket.fromPercent().compareTo(previous) <= 0) {
                 add(at + ".fromPercent", "must be more than the previous bracket's fromPercent");
             }
-            if (bracket.ratePercent().signum() < 0 || bracket.ratePercent().compareTo(HUNDRED) > 0) {
-                add(at + ".ratePercent", "must be between 0 and 100");
-            }
+            percent(problems, at + ".ratePercent", bracket.ratePercent());
             previous = bracket.fromPercent();
         }
     }
 
     private void add(String field, String message) {
-        problems.add(new FieldProblem(field, message, "POLICY_INVALID"));
+        PolicyFieldChecks.add(problems, field, message);
     }
 }

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.leadledger.command.policy.PolicyFieldChecks.percent;
+import static com.leadledger.command.policy.PolicyFieldChecks.range;
+
 /**
  * The checks of a policy's tiers: every tier of the version in force kept, at least one tier, upper-case names, sensible benefits, a distinct order for every
  * tier when any gives one, and qualification rules that name offered product lines and have a program currency to
@@ -16,7 +19,6 @@ import java.util.Map;
  */
 final class TierPolicyRules {
 
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
     static final String TIER_NAME = "[A-Z][A-Z0-9_]{1,31}";
 
     private final List<FieldProblem> errors = new ArrayList<>();
@@ -52,20 +54,20 @@ final class TierPolicyRules {
                 add(path, "is required");
                 return;
             }
-            range(path + ".protectionDays", rule.protectionDays(), 1, 3650);
-            percent(path + ".maxDiscountPercent", rule.maxDiscountPercent());
+            range(errors, path + ".protectionDays", rule.protectionDays(), 1, 3650);
+            percent(errors, path + ".maxDiscountPercent", rule.maxDiscountPercent());
             if (anyOrder && rule.order() == null) {
                 add(path + ".order", "is required when any tier gives an order");
             } else if (rule.order() != null) {
-                range(path + ".order", rule.order(), 0, 1000);
+                range(errors, path + ".order", rule.order(), 0, 1000);
                 String same = orders.putIfAbsent(rule.order(), name);
                 if (same != null) {
                     add(path + ".order", "must differ from tier " + same + "'s");
                 }
             }
             if (rule.extension() != null) {
-                range(path + ".extension.maxCount", rule.extension().maxCount(), 0, 10);
-                range(path + ".extension.maxDays", rule.extension().maxDays(), 1, 365);
+                range(errors, path + ".extension.maxCount", rule.extension().maxCount(), 0, 10);
+                range(errors, path + ".extension.maxDays", rule.extension().maxDays(), 1, 365);
             }
             checkQualification(path + ".qualification", rule.qualification(), p);
         });
@@ -93,7 +95,7 @@ final class TierPolicyRules {
             }
         });
         if (q.maxPenaltyPoints() != null) {
-            range(path + ".maxPenaltyPoints", q.maxPenaltyPoints(), 0, 100_000);
+            range(errors, path + ".maxPenaltyPoints", q.maxPenaltyPoints(), 0, 100_000);
         }
         if (q.minEarlyShare() != null
                 && (q.minEarlyShare().signum() < 0 || q.minEarlyShare().compareTo(BigDecimal.ONE) > 0)) {
@@ -101,19 +103,7 @@ final class TierPolicyRules {
         }
     }
 
-    private void percent(String field, BigDecimal value) {
-        if (value == null || value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
-            add(field, "must be between 0 and 100");
-        }
-    }
-
-    private void range(String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            add(field, "must be between " + min + " and " + max);
-        }
-    }
-
     private void add(String field, String message) {
-        errors.add(new FieldProblem(field, message, "POLICY_INVALID"));
+        PolicyFieldChecks.add(errors, field, message);
     }
 }

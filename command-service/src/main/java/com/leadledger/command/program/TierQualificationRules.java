@@ -2,17 +2,15 @@ package com.leadledger.command.program;
 
 import com.leadledger.command.policy.PublishedPolicy;
 import com.leadledger.events.common.Money;
+import com.leadledger.events.policy.PointsRules;
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.events.program.TierQualificationEvaluated;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +21,6 @@ import java.util.TreeMap;
  */
 public final class TierQualificationRules {
 
-    /** A registration is early when made more than this many days before its expected close (as the reports count). */
-    static final int EARLY_DAYS = 30;
     private static final int SHARE_SCALE = 4;
 
     private TierQualificationRules() {
@@ -49,7 +45,9 @@ public final class TierQualificationRules {
             }
         }
         List<ProgramFacts.Deal> submitted = facts.submittedBy(partnerId, from, runAt);
-        int early = (int) submitted.stream().filter(TierQualificationRules::early).count();
+        PointsRules.EarlyRegistration definition = PointsRules.EarlyRegistration.of(document);
+        int early = (int) submitted.stream()
+                .filter(deal -> definition.early(deal.submittedAt(), deal.expectedCloseDate())).count();
         BigDecimal earlyShare = submitted.isEmpty() ? null : BigDecimal.valueOf(early)
                 .divide(BigDecimal.valueOf(submitted.size()), SHARE_SCALE, RoundingMode.HALF_UP);
         TreeMap<String, Integer> specialists = new TreeMap<>(certifiedSpecialists);
@@ -79,10 +77,5 @@ public final class TierQualificationRules {
             }
         }
         return tiers.get(0);
-    }
-
-    private static boolean early(ProgramFacts.Deal deal) {
-        LocalDate registered = deal.submittedAt().atZone(ZoneOffset.UTC).toLocalDate();
-        return ChronoUnit.DAYS.between(registered, deal.expectedCloseDate()) > EARLY_DAYS;
     }
 }

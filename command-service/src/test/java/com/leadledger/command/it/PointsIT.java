@@ -118,6 +118,47 @@ class PointsIT {
                         "PENALTY");
     }
 
+    /**
+     * A WON outcome reported with a final value awards the partner's ledger the policy's {@code wonPer100000} per full
+     * 100,000 in the program currency, caused by the {@code RegistrationWon} event; a replay awards it no second time.
+     */
+    @Test
+    void aWonOutcomeAwardsPointsPerFull100000OnceCausedByTheWin() {
+        String partner = Onboarding.onboard(http, "GOLD", List.of("NETWORK_SECURITY"));
+        String ledger = "points:" + partner;
+        String registrationId = submit(partner, LocalDate.now().plusDays(30)).get("registrationId").asText();
+        var approved = http.post("/api/v1/registrations/" + registrationId + "/approve", MANAGER,
+                "{\"discountPercent\": 10}");
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        awaitEvent(ledger, "PointsAwarded", e -> e.cause().equals("REGISTRATION_APPROVED"));
+
+        var won = http.post("/api/v1/registrations/" + registrationId + "/outcome", Onboarding.tokenOf(partner),
+                "{\"result\": \"WON\", \"finalValue\": {\"amount\": \"2250000.00\", \"currency\": \"RUB\"}}");
+        assertThat(won.status()).as(won.raw()).isEqualTo(200);
+        StoredEvent win = events(jdbc.sql("SELECT opportunity_id FROM registration_lookup "
+                        + "WHERE registration_id = :id").param("id", registrationId).query(String.class).single())
+                .stream().filter(e -> e.type().equals("RegistrationWon")).findFirst().orElseThrow();
+
+        StoredEvent award = awaitEvent(ledger, "PointsAwarded", e -> e.cause().equals("REGISTRATION_WON"));
+        assertThat(award.points()).as("default policy: 1 per full 100,000 RUB of 2,250,000").isEqualTo(22);
+        assertThat(award.causationId()).isEqualTo(win.eventId());
+        assertThat(award.payload().get("causationId").asText()).isEqualTo(win.eventId());
+        assertThat(award.payload().get("awardId").asText()).isEqualTo(win.eventId() + "/REGISTRATION_WON");
+        assertThat(award.payload().get("subjectId").asText()).isEqualTo(registrationId);
+        assertThat(award.payload().get("expiresAt").isNull()).as("a positive award expires").isFalse();
+
+        // a replay of every event from the start: the win was awarded once, so nothing is added
+        TrackingEventProcessor processor = processing.eventProcessor("points-awarding", TrackingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        commands.sendAndWait(new PenalizePartner(partner, "D-" + partner, 1));
+        awaitEvent(ledger, "PointsAwarded", e -> e.cause().equals("PENALTY"));
+        assertThat(events(ledger)).extracting(StoredEvent::cause)
+                .containsExactly("REGISTRATION_APPROVED", "REGISTRATION_WON", "PENALTY");
+    }
+
     /** The partner's user redeems over HTTP: refusals are coded problems that record nothing. */
     @Test
     void aPartnerRedeemsItsOwnPointsWithinItsBalanceOnItsOwnApprovedRegistration() {

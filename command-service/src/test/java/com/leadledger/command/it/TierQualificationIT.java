@@ -106,7 +106,7 @@ class TierQualificationIT extends CommandServiceITBase {
                 {"customer": {"legalName": "Tier Customer", "country": "RU", "taxId": "%s"},
                  "productLine": "NETWORK_SECURITY",
                  "estimatedValue": {"amount": "6000000.00", "currency": "RUB"},
-                 "expectedCloseDate": "%s"}""".formatted(Inns.random(), LocalDate.now().plusDays(60)));
+                 "expectedCloseDate": "%s"}""".formatted(Inns.random(), LocalDate.now().plusDays(90)));
         assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
         return answer.text("registrationId");
     }

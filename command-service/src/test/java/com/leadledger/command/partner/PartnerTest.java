@@ -244,12 +244,15 @@ class PartnerTest {
     private static final PartnerTierChanged SILVER = new PartnerTierChanged("P-1", PartnerTier.GOLD, PartnerTier.SILVER,
             YEAR_AGO);
 
-    /** Won: RUB 15 000 000 and USD 100 000 (RUB 9 000 000 at the default policy's rate 90); 4 of 10 registered early. */
+    /**
+     * Won: RUB 15 000 000 and USD 100 000 (RUB 9 000 000 at the default policy's rate 90); 4 of 10 registered early
+     * (60 calendar days before close, the default policy's minimum; the other 6 a day short of it).
+     */
     private final ProgramFacts facts = new ProgramFacts() {
         @Override
         public List<Deal> submittedBy(String partnerId, Instant from, Instant to) {
             return java.util.stream.IntStream.range(0, 10).mapToObj(i -> new Deal("r-" + i, partnerId,
-                    "NETWORK_SECURITY", LocalDate.parse("2026-06-01").plusDays(i < 4 ? 31 : 30),
+                    "NETWORK_SECURITY", LocalDate.parse("2026-06-01").plusDays(i < 4 ? 60 : 59),
                     Instant.parse("2026-06-01T10:00:00Z"), null, null)).toList();
         }
 

@@ -2,6 +2,7 @@ package com.leadledger.command.program;
 
 import com.leadledger.command.policy.PublishedPolicy;
 import com.leadledger.command.policy.TestPolicies;
+import com.leadledger.command.program.ProgramFacts.Deal;
 import com.leadledger.events.common.Money;
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.events.program.TierQualificationEvaluated;
@@ -58,6 +59,33 @@ class TierQualificationRulesTest {
 
         assertThat(evaluated.wonRevenue()).as("the figures are still measured").isEqualByComparingTo("900000000");
         assertThat(evaluated.proposedTier()).as("no demotion to the lowest tier").isEqualTo("GOLD");
+    }
+
+    @Test
+    void canCountAsEarlyOnlyTheRegistrationsThePolicysDefinitionCallsEarly() {
+        // the default policy: at least 60 calendar days before close, as the points bonus counts them
+        Deal sixtyAhead = new Deal("R-1", "P-1", "NETWORK_SECURITY", LocalDate.parse("2026-08-30"),
+                Instant.parse("2026-07-01T23:00:00Z"), null, null);
+        Deal fortyFiveAhead = new Deal("R-2", "P-1", "NETWORK_SECURITY", LocalDate.parse("2026-08-15"),
+                Instant.parse("2026-07-01T10:00:00Z"), null, null);
+        ProgramFacts facts = new ProgramFacts() {
+            @Override
+            public List<Deal> submittedBy(String partnerId, Instant from, Instant to) {
+                return List.of(sixtyAhead, fortyFiveAhead);
+            }
+
+            @Override
+            public List<Deal> wonBy(String partnerId, Instant from, Instant to) {
+                return List.of();
+            }
+        };
+
+        TierQualificationEvaluated evaluated = TierQualificationRules.evaluate("P-1", "EV-1", "RUN-1", RUN_AT,
+                new PublishedPolicy(1, RUN_AT, "admin", TestPolicies.defaultDocument()), facts, Map.of(), 0,
+                "REGISTERED");
+
+        assertThat(evaluated.earlyRegistrations()).isEqualTo(1);
+        assertThat(evaluated.earlyShare()).isEqualByComparingTo("0.5");
     }
 
     private static TierQualificationEvaluated evaluate(PolicyDocument policy, String currentTier) {

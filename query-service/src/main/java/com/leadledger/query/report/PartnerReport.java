@@ -1,14 +1,13 @@
 package com.leadledger.query.report;
 
+import com.leadledger.events.policy.PointsRules;
 import com.leadledger.events.registration.RegistrationStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.Comparator;
 import java.util.List;
@@ -17,15 +16,13 @@ import java.util.function.Predicate;
 /**
  * Each partner onboarded as of the report's instant: of its registrations submitted in the period, how many were
  * approved and rejected, won and lost, its penalty points, and the early-registration indicator (how many days
- * before the expected close it registers). A partner is flagged when the share of its registrations made more than
- * {@value #EARLY_DAYS} days before close fell in each of the last two quarters and by more than the policy's
- * threshold in total: the sign of a partner that stopped sharing early-stage deals. Quarters are calendar quarters
+ * before the expected close it registers). A partner is flagged when the share of its early registrations (the
+ * policy's one definition, {@link PointsRules.EarlyRegistration}) fell in each of the last two quarters and by more
+ * than the policy's threshold in total: the sign of a partner that stopped sharing early-stage deals. Quarters are calendar quarters
  * (UTC); the last one is the quarter in which the period ends.
  */
 final class PartnerReport {
 
-    /** Days before the expected close from which a registration counts as early. */
-    static final int EARLY_DAYS = 30;
     /** The flagging drop when the policy in force sets none: 20 percentage points. */
     static final BigDecimal DEFAULT_DROP_THRESHOLD = new BigDecimal("0.20");
 
@@ -46,20 +43,20 @@ final class PartnerReport {
                 .sorted(Comparator.comparing(PartnerFact::partnerId))
                 .map(partner -> row(partner, facts.registrations().values().stream()
                         .filter(r -> r.partnerId().equals(partner.partnerId())).toList(), period, last,
-                        facts.dropThreshold()))
+                        facts.dropThreshold(), facts.earlyRegistration()))
                 .toList();
     }
 
     private static Row row(PartnerFact partner, List<RegistrationFact> all, Period period, Quarter last,
-                           BigDecimal threshold) {
+                           BigDecimal threshold, PointsRules.EarlyRegistration definition) {
         List<RegistrationFact> inPeriod = all.stream().filter(r -> period.contains(r.acceptedAt())).toList();
         long approved = count(inPeriod, RegistrationFact::everApproved);
         long rejected = count(inPeriod, r -> r.decision() == RegistrationStatus.REJECTED && !r.everApproved());
         long won = count(inPeriod, r -> r.status() == RegistrationStatus.WON);
         long lost = count(inPeriod, r -> r.status() == RegistrationStatus.LOST);
-        BigDecimal twoBefore = earlyShare(inQuarter(all, last.minus(2)));
-        BigDecimal previous = earlyShare(inQuarter(all, last.minus(1)));
-        BigDecimal latest = earlyShare(inQuarter(all, last));
+        BigDecimal twoBefore = earlyShare(inQuarter(all, last.minus(2)), definition);
+        BigDecimal previous = earlyShare(inQuarter(all, last.minus(1)), definition);
+        BigDecimal latest = earlyShare(inQuarter(all, last), definition);
         boolean drop = dropped(twoBefore, previous, latest, threshold);
         Instant windowStart = last.minus(2).start();
         boolean afterAdverse = drop && partner.adverseEvents().stream()
@@ -68,7 +65,7 @@ final class PartnerReport {
                 Statistics.share(approved, approved + rejected), won, lost, Statistics.share(won, won + lost),
                 partner.penaltyPoints(),
                 Statistics.median(inPeriod.stream().map(r -> BigDecimal.valueOf(daysBeforeClose(r))).toList()),
-                earlyShare(inPeriod), last.toString(), twoBefore, previous, latest, drop, afterAdverse);
+                earlyShare(inPeriod, definition), last.toString(), twoBefore, previous, latest, drop, afterAdverse);
     }
 
     /**
@@ -82,13 +79,15 @@ final class PartnerReport {
         Instant from = asOf.atZone(ZoneOffset.UTC).minusMonths(12).toInstant();
         List<RegistrationFact> window = all.stream().filter(r -> !r.acceptedAt().isBefore(from)).toList();
         Quarter last = Quarter.containing(asOf);
+        PointsRules.EarlyRegistration definition = facts.earlyRegistration();
         List<EarlyRegistrationIndicator.QuarterShare> quarters = List.of(last.minus(2), last.minus(1), last).stream()
                 .map(quarter -> {
                     List<RegistrationFact> in = inQuarter(all, quarter);
-                    return new EarlyRegistrationIndicator.QuarterShare(quarter.toString(), in.size(), earlyShare(in));
+                    return new EarlyRegistrationIndicator.QuarterShare(quarter.toString(), in.size(),
+                            earlyShare(in, definition));
                 }).toList();
-        return new EarlyRegistrationIndicator(from, asOf, EARLY_DAYS, window.size(),
-                count(window, r -> daysBeforeClose(r) > EARLY_DAYS), earlyShare(window),
+        return new EarlyRegistrationIndicator(from, asOf, definition.minDaysBeforeClose(), window.size(),
+                count(window, r -> early(r, definition)), earlyShare(window, definition),
                 Statistics.median(window.stream().map(r -> BigDecimal.valueOf(daysBeforeClose(r))).toList()),
                 quarters, facts.dropThreshold(), dropped(quarters.get(0).earlyShare(), quarters.get(1).earlyShare(),
                 quarters.get(2).earlyShare(), facts.dropThreshold()));
@@ -105,12 +104,17 @@ final class PartnerReport {
     }
 
     static long daysBeforeClose(RegistrationFact registration) {
-        LocalDate registered = registration.acceptedAt().atZone(ZoneOffset.UTC).toLocalDate();
-        return ChronoUnit.DAYS.between(registered, registration.expectedCloseDate());
+        return PointsRules.EarlyRegistration.daysBeforeClose(registration.acceptedAt(),
+                registration.expectedCloseDate());
     }
 
-    private static BigDecimal earlyShare(List<RegistrationFact> registrations) {
-        return Statistics.share(count(registrations, r -> daysBeforeClose(r) > EARLY_DAYS), registrations.size());
+    private static boolean early(RegistrationFact registration, PointsRules.EarlyRegistration definition) {
+        return definition.early(registration.acceptedAt(), registration.expectedCloseDate());
+    }
+
+    private static BigDecimal earlyShare(List<RegistrationFact> registrations,
+                                         PointsRules.EarlyRegistration definition) {
+        return Statistics.share(count(registrations, r -> early(r, definition)), registrations.size());
     }
 
     private static List<RegistrationFact> inQuarter(List<RegistrationFact> registrations, Quarter quarter) {

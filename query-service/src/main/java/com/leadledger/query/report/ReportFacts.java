@@ -13,6 +13,7 @@ import com.leadledger.events.opportunity.SupportWithdrawn;
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerPenalized;
 import com.leadledger.events.partner.PartnerPenaltyReversed;
+import com.leadledger.events.policy.PointsRules;
 import com.leadledger.events.policy.PolicyPublished;
 import com.leadledger.events.registration.ExtensionGranted;
 import com.leadledger.events.registration.RegistrationApproved;
@@ -58,6 +59,7 @@ final class ReportFacts {
     private final List<ReviewEscalation> escalations = new ArrayList<>();
     private final List<SupportChange> supportChanges = new ArrayList<>();
     private BigDecimal dropThreshold = null;
+    private PointsRules.EarlyRegistration earlyRegistration = PointsRules.EarlyRegistration.of(null);
 
     private ReportFacts() {
     }
@@ -94,6 +96,11 @@ final class ReportFacts {
     /** The early-registration drop that flags a partner, from the policy in force at the report's instant. */
     BigDecimal dropThreshold() {
         return dropThreshold == null ? PartnerReport.DEFAULT_DROP_THRESHOLD : dropThreshold;
+    }
+
+    /** The one definition of an early registration, from the policy in force at the report's instant. */
+    PointsRules.EarlyRegistration earlyRegistration() {
+        return earlyRegistration;
     }
 
     private void apply(LeadLedgerEvent event, Instant at, String actor) {
@@ -150,6 +157,7 @@ final class ReportFacts {
             partner(e.partnerId(), p -> p.penaltyPoints(e.totalPoints()));
         } else if (event instanceof PolicyPublished e) {
             dropThreshold = e.policy().earlyRegistrationDropThreshold();
+            earlyRegistration = PointsRules.EarlyRegistration.of(e.policy());
         }
     }
 

@@ -17,8 +17,10 @@ import com.leadledger.events.opportunity.SupportReason;
 import com.leadledger.events.partner.PartnerOnboarded;
 import com.leadledger.events.partner.PartnerPenalized;
 import com.leadledger.events.partner.PartnerTier;
+import com.leadledger.events.policy.PointsRules;
 import com.leadledger.events.policy.PolicyDocument;
 import com.leadledger.events.policy.PolicyPublished;
+import com.leadledger.events.policy.ProgramRules;
 import com.leadledger.events.registration.RegistrationApproved;
 import com.leadledger.events.registration.RegistrationLost;
 import com.leadledger.events.registration.RegistrationRejected;
@@ -285,6 +287,27 @@ class ReportsTest {
                 12, null, null, null, BigDecimal.ONE);
         at(h(1), "admin", new PolicyPublished(2, policy, T0, "admin"));
         assertThat(PartnerReport.rows(facts(), QUARTER).get(0).earlyRegistrationDrop()).isFalse();
+    }
+
+    /**
+     * Under a policy with points rules, early means the policy's {@code earlyRegistration.minDaysBeforeClose} (60)
+     * calendar days or more, as the points bonus and the tiers count it: P1's R1 (91 days) is early, R3 (45) no longer.
+     */
+    @Test
+    void thePolicyInForceDefinesAnEarlyRegistrationAsThePointsRulesDo() {
+        story();
+        PolicyDocument policy = new PolicyDocument(new TreeMap<>(), new TreeMap<>(), 2, List.of(2, 3, 5), null, 10,
+                12, null, null, null, null, new ProgramRules("RUB", new TreeMap<>(),
+                new PointsRules(10, new PointsRules.EarlyRegistration(60, 5), 1, 10, 365, null), null));
+        at(h(1), "admin", new PolicyPublished(2, policy, T0, "admin"));
+        EarlyRegistrationIndicator p1 = PartnerReport.earlyRegistration(facts(), "P1",
+                Instant.parse("2026-10-20T00:00:00Z"));
+        assertThat(p1.earlyDays()).isEqualTo(60);
+        assertThat(p1.registrations()).isEqualTo(2);
+        assertThat(p1.early()).isEqualTo(1);
+        assertThat(p1.earlyShare()).isEqualByComparingTo("0.5");
+        assertThat(PartnerReport.rows(facts(), QUARTER).stream().filter(row -> row.partnerId().equals("P1"))
+                .findFirst().orElseThrow().earlyShare()).isEqualByComparingTo("0.5");
     }
 
     @Test

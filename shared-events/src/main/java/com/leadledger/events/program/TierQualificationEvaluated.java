@@ -10,7 +10,7 @@ import java.util.SortedMap;
  * revenue over the period {@code [periodFrom, periodTo)} per currency and converted into the program currency at the
  * rates of {@code policyVersion} (currencies without a rate there are listed per currency and count 0 converted),
  * specialists per product line certified on {@code runDate}, penalty points in force, and the early-registration
- * indicator ({@code earlyRegistrations} of {@code registrations} made more than 30 days before their expected close;
+ * indicator ({@code earlyRegistrations} of {@code registrations} early by the policy's one definition, {@code PointsRules.EarlyRegistration};
  * {@code earlyShare} null without registrations). {@code proposedTier} is the highest tier by order whose every rule
  * the partner meets; it takes effect only when an admin confirms it.
  */

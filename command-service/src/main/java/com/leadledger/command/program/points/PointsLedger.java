@@ -24,8 +24,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,6 +50,8 @@ class PointsLedger {
     private final Set<String> awardIds = new HashSet<>();
     /** award id → unspent remainder, oldest award first. */
     private final LinkedHashMap<String, Integer> remainders = new LinkedHashMap<>();
+    /** award id → the instant its remainder expires (positive awards only). */
+    private final Map<String, Instant> expiries = new HashMap<>();
     private int debt;
     /** dispute id → points its penalty took, while the penalty is in force. */
     private final Map<String, Integer> penaltiesTaken = new HashMap<>();
@@ -74,10 +74,8 @@ class PointsLedger {
                 command.policyVersion(), deadlines);
         PointsRules.EarlyRegistration early = rules.earlyRegistration();
         if (early != null && command.submittedAt() != null && command.expectedCloseDate() != null) {
-            // calendar days, as the tier rules count them: the time of day of the submission does not matter
-            long daysAhead = ChronoUnit.DAYS.between(command.submittedAt().atZone(ZoneOffset.UTC).toLocalDate(),
-                    command.expectedCloseDate());
-            if (daysAhead >= early.minDaysBeforeClose()) {
+            // the one definition of early, as the tier rules and the reports count it
+            if (early.early(command.submittedAt(), command.expectedCloseDate())) {
                 award(command.partnerId(), command.causationId(), PointsAwarded.Cause.EARLY_REGISTRATION,
                         command.registrationId(), early.points(), command.approvedAt(), rules,
                         command.policyVersion(), deadlines);
@@ -159,13 +157,13 @@ class PointsLedger {
                     "an extra discount is only given on the partner's own approved registration",
                     Map.of("registrationId", command.registrationId()));
         }
-        int balance = balance();
+        Instant now = clock.instant();
+        int balance = balance(now);
         if (command.points() > balance) {
             throw new RuleViolation(RuleViolation.Kind.CONFLICT, "POINTS_INSUFFICIENT",
                     "the partner has " + balance + " points, fewer than " + command.points(),
                     Map.of("balance", balance, "requested", command.points()));
         }
-        Instant now = clock.instant();
         Instant periodStart = now.minus(Duration.ofDays(redemption.periodDays()));
         int byPartner = spentSince(periodStart, null);
         if (byPartner + command.points() > redemption.maxPointsPerPartner()) {
@@ -227,8 +225,17 @@ class PointsLedger {
         return program == null ? null : program.points();
     }
 
-    private int balance() {
-        return remainders.values().stream().mapToInt(Integer::intValue).sum() - debt;
+    /** The points that can be spent at {@code at}: the remainders of the awards not expired by then, less the debt. */
+    private int balance(Instant at) {
+        return remainders.entrySet().stream()
+                .filter(remainder -> !expiredAt(remainder.getKey(), at))
+                .mapToInt(Map.Entry::getValue).sum() - debt;
+    }
+
+    /** Whether award {@code awardId} has expired at {@code at}, whether or not its deadline has fired yet. */
+    private boolean expiredAt(String awardId, Instant at) {
+        Instant expiresAt = expiries.get(awardId);
+        return expiresAt != null && !at.isBefore(expiresAt);
     }
 
     private int spentSince(Instant from, String actorId) {
@@ -254,6 +261,9 @@ class PointsLedger {
             int paid = Math.min(debt, event.points());
             debt -= paid;
             remainders.put(event.awardId(), event.points() - paid);
+            if (event.expiresAt() != null) {
+                expiries.put(event.awardId(), event.expiresAt());
+            }
         } else {
             debt += take(-event.points());
         }
@@ -273,7 +283,11 @@ class PointsLedger {
     void on(PointsRedeemed event) {
         ledgerId = ProgramStreams.pointsLedger(event.partnerId());
         partnerId = event.partnerId();
-        take(event.points());
+        // a redemption spends only points not expired at its instant, so the expiry of an award whose deadline
+        // fires later still finds its whole remainder; what is left over came from a redemption stored before
+        // that rule and is taken, as then, from the oldest remainders
+        int left = take(event.points(), event.redeemedAt());
+        take(left);
         redemptions.add(event);
         if (event.extraDiscountPercent() != null) {
             extraDiscounts.merge(event.registrationId(), event.extraDiscountPercent(), BigDecimal::add);
@@ -282,10 +296,21 @@ class PointsLedger {
 
     /** Takes up to {@code points} from the oldest unspent remainders; returns what could not be taken. */
     private int take(int points) {
+        return take(points, null);
+    }
+
+    /**
+     * Takes up to {@code points} from the oldest unspent remainders not expired at {@code at} (any remainder when
+     * {@code at} is null); returns what could not be taken.
+     */
+    private int take(int points, Instant at) {
         int left = points;
         for (Map.Entry<String, Integer> remainder : remainders.entrySet()) {
             if (left == 0) {
                 break;
+            }
+            if (at != null && expiredAt(remainder.getKey(), at)) {
+                continue;
             }
             int taken = Math.min(left, remainder.getValue());
             remainder.setValue(remainder.getValue() - taken);

@@ -211,6 +211,50 @@ class PointsLedgerTest {
     }
 
     @Test
+    void cannotRedeemPointsExpiredBeforeTheirDeadlineFired() {
+        Instant afterExpiry = EXPIRES.plus(Duration.ofHours(1)); // the approval's deadline has not fired yet
+        PointsAwarded win = award("E-2", REGISTRATION_WON, "R-1", 22, NOW); // still valid then
+        fixture = fixtureAt(afterExpiry);
+        fixture.given(APPROVAL)
+                .when(new RedeemPoints(LEDGER, "P-1", "X-1", MARKETING_FUND_CREDIT, 1, null, "u-1"))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "POINTS_INSUFFICIENT"));
+        fixture.given(APPROVAL, win)
+                .when(new RedeemPoints(LEDGER, "P-1", "X-1", MARKETING_FUND_CREDIT, 23, null, "u-1"))
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "POINTS_INSUFFICIENT"));
+        fixture.given(APPROVAL, win)
+                .when(new RedeemPoints(LEDGER, "P-1", "X-1", MARKETING_FUND_CREDIT, 22, null, "u-1"))
+                .expectEvents(new PointsRedeemed("P-1", "X-1", MARKETING_FUND_CREDIT, 22,
+                        new Money(new BigDecimal("2200"), "RUB"), null, null, "u-1", afterExpiry, 1));
+    }
+
+    @Test
+    void cannotExpireLessThanTheWholeRemainderWhenARedemptionCameBetweenTheExpiryAndItsDeadline() {
+        Instant afterExpiry = EXPIRES.plus(Duration.ofHours(1));
+        Instant winExpires = NOW.plus(Duration.ofDays(365));
+        fixture = fixtureAt(afterExpiry);
+        // the redemption of 15 after the approval's 10 expired takes them from the win's 20 alone: the approval's
+        // deadline still expires all 10, the win's the 5 left, so nothing is subtracted twice or left uncounted
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(APPROVE,
+                        new AwardWinPoints(LEDGER, "P-1", "E-2", "R-1", new Money(new BigDecimal("2000000"), "RUB"),
+                                NOW, 1),
+                        new RedeemPoints(LEDGER, "P-1", "X-1", MARKETING_FUND_CREDIT, 15, null, "u-1"))
+                .whenThenTimeAdvancesTo(winExpires.plus(Duration.ofDays(1)))
+                .expectEvents(new PointsExpired("P-1", "E-1/REGISTRATION_APPROVED", 10, EXPIRES),
+                        new PointsExpired("P-1", "E-2/REGISTRATION_WON", 5, winExpires));
+    }
+
+    private static AggregateTestFixture<PointsLedger> fixtureAt(Instant now) {
+        AggregateTestFixture<PointsLedger> at = new AggregateTestFixture<>(PointsLedger.class);
+        at.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        at.registerInjectableResource(new TestPolicies());
+        at.registerInjectableResource((EligibleRegistrations) (registrationId, partnerId) -> false);
+        return at;
+    }
+
+    @Test
     void canRedeemAMarketingFundCredit() {
         fixture.given(APPROVAL)
                 .when(new RedeemPoints(LEDGER, "P-1", "X-1", MARKETING_FUND_CREDIT, 8, null, "u-1"))

@@ -38,6 +38,42 @@ class RebateCalculationTest {
     }
 
     @Test
+    void eachBracketsAmountIsRoundedToCentsHalfUpBeforeTheyAreAdded() {
+        // baseline 4 000 000: 800 000 at 3 % (24 000.00) and 2.50 at 5 % = 0.125, half up 0.13 (half even: 0.12)
+        RebateAccrued.Part part = RebateCalculation.part(bd("4800002.50"), bd("4000000"), NETWORK.minimumBaseline(),
+                NETWORK.offSeason());
+        assertThat(part.brackets()).extracting(b -> b.amount().toPlainString())
+                .containsExactly("24000.00", "0.13", "0.00", "0.00");
+        assertThat(part.amount().toPlainString()).isEqualTo("24000.13");
+
+        // 1.50 at 3 % = 0.045: half up 0.05 (half even and down: 0.04)
+        RebateAccrued.Part small = RebateCalculation.part(bd("4000001.50"), bd("4000000"), NETWORK.minimumBaseline(),
+                NETWORK.offSeason());
+        assertThat(small.brackets().get(0).amount().toPlainString()).isEqualTo("0.05");
+        assertThat(small.amount().toPlainString()).isEqualTo("0.05");
+
+        // 0.10 at 3 % = 0.003: rounds down to 0.00, half up only from half a cent
+        RebateAccrued.Part tiny = RebateCalculation.part(bd("4000000.10"), bd("4000000"), NETWORK.minimumBaseline(),
+                NETWORK.offSeason());
+        assertThat(tiny.amount().toPlainString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void theRebateIsTheSumOfTheRoundedBracketAmountsOfEveryLineAndPart() {
+        // no volume last year, so the 3 000 000 minimum is the baseline of both parts; October is a season month:
+        // 2.25 at the season's 2 % = 0.045 -> 0.05, and 1.50 at the off-season's 3 % = 0.045 -> 0.05: 0.10 in all
+        // (rounding only the total would give 0.09)
+        RebateCalculation.Result result = RebateCalculation.compute(DEFAULT,
+                List.of(won("NETWORK_SECURITY", "2026-10-05", "3000002.25"),
+                        won("NETWORK_SECURITY", "2026-09-05", "3000001.50")), List.of());
+
+        RebateAccrued.LineAccrual line = result.lines().get(0);
+        assertThat(line.season().amount().toPlainString()).isEqualTo("0.05");
+        assertThat(line.offSeason().amount().toPlainString()).isEqualTo("0.05");
+        assertThat(result.amount().toPlainString()).isEqualTo("0.10");
+    }
+
+    @Test
     void theOpenEndedLastBracketTakesEverythingAboveItsStart() {
         // 24 000 + 60 000 + 2 000 000 at 7 % (140 000) + 2 000 000 at 9 % (180 000) = 404 000
         RebateAccrued.Part part = RebateCalculation.part(bd("10000000"), bd("4000000"), NETWORK.minimumBaseline(),

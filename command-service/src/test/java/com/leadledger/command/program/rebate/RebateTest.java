@@ -93,6 +93,37 @@ class RebateTest {
     }
 
     @Test
+    void cannotAccrueADealWonAfterMidnightInMoscowInTheQuarterEndingThen() {
+        // 2026-09-30T21:30Z is 00:30 on 1 October in Moscow, after 2026-Q3 ended there
+        won("R-6", "P-1", "NETWORK_SECURITY", "2026-09-30T21:30:00Z", "5000000", "RUB");
+        AtomicReference<RebateAccrued> q3 = new AtomicReference<>();
+        fixture.givenCurrentTime(Instant.parse("2026-09-30T21:00:00Z"))
+                .when(AccrueRebate.of("P-1", RebatePeriod.parse("2026-Q3")))
+                .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> event) -> {
+                    q3.set((RebateAccrued) event.getPayload());
+                    return true;
+                })));
+        assertThat(q3.get().registrationIds()).as("not in Q3 although 30 September in UTC").containsExactly("R-5");
+    }
+
+    @Test
+    void canAccrueADealWonJustAfterMidnightInMoscowInTheQuarterItBegins() {
+        // 2026-09-30T21:30Z is 00:30 on 1 October in Moscow: 2026-Q4, and October is a season month
+        won("R-6", "P-1", "NETWORK_SECURITY", "2026-09-30T21:30:00Z", "5000000", "RUB");
+        AtomicReference<RebateAccrued> q4 = new AtomicReference<>();
+        fixture.givenCurrentTime(Instant.parse("2026-12-31T21:00:00Z"))
+                .when(AccrueRebate.of("P-1", RebatePeriod.parse("2026-Q4")))
+                .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> event) -> {
+                    q4.set((RebateAccrued) event.getPayload());
+                    return true;
+                })));
+        assertThat(q4.get().periodStart()).isEqualTo(Instant.parse("2026-09-30T21:00:00Z"));
+        assertThat(q4.get().registrationIds()).containsExactly("R-6");
+        assertThat(q4.get().lines().get(0).season().volume()).isEqualByComparingTo("5000000");
+        assertThat(q4.get().lines().get(0).offSeason().volume()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void canCloseTwiceButAccruesOnlyOnce() {
         fixture.givenCurrentTime(Q2_END);
         RebateAccrued first = accruedEvent();

@@ -32,7 +32,7 @@ class ScorecardController {
 
     static final String EXAMPLE = """
             {"partnerId": "P-ALPHA", "asOf": "2026-12-01T09:30:00Z", "policyVersion": 3,
-             "earlyRegistration": {"from": "2025-12-01T09:30:00Z", "to": "2026-12-01T09:30:00Z", "earlyDays": 30,
+             "earlyRegistration": {"from": "2025-12-01T09:30:00Z", "to": "2026-12-01T09:30:00Z", "earlyDays": 60,
               "registrations": 8, "early": 5, "earlyShare": 0.6250, "medianDaysBeforeClose": 41.5,
               "quarters": [{"quarter": "2026-Q2", "registrations": 3, "earlyShare": 1.0000},
                            {"quarter": "2026-Q3", "registrations": 2, "earlyShare": 0.5000},
