@@ -2,9 +2,13 @@ package com.leadledger.query.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadledger.events.partner.PartnerTier;
+import com.leadledger.events.policy.PointsRules;
+import com.leadledger.events.policy.PolicyPublished;
 import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.query.Fixtures;
+import com.leadledger.query.ingest.EventHistory;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored up to then counts; a bad or future asOf is a problem naming the field.
  */
 class ScorecardIT extends QueryServiceITBase {
+
+    @Autowired
+    EventHistory history;
 
     private static String path(String partnerId) {
         return "/api/v1/partners/" + partnerId + "/scorecard";
@@ -52,9 +59,11 @@ class ScorecardIT extends QueryServiceITBase {
         assertThat(Instant.parse(now.get("asOf").asText())).isAfter(later.acceptedAt());
         assertThat(now.has("policyVersion")).isTrue();
         JsonNode early = now.get("earlyRegistration");
+        int minDays = PointsRules.EarlyRegistration.of(history.policyInForceAt(Instant.parse(now.get("asOf").asText()))
+                .map(PolicyPublished::policy).orElse(null)).minDaysBeforeClose();
         assertThat(early.get("earlyDays").asInt())
-                .as("the policy's minimum days before close (60 shipped), or 31 under a policy without points rules")
-                .isIn(31, 60);
+                .as("the minimum days before close of the policy in force (60 shipped; 31 without points rules)")
+                .isEqualTo(minDays);
         assertThat(early.get("early").asLong()).as("both close in 2031, far more days ahead").isEqualTo(2);
         assertThat(new BigDecimal(early.get("earlyShare").asText())).isEqualByComparingTo("1");
         assertThat(early.get("quarters")).hasSize(3);
