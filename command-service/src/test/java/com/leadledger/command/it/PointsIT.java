@@ -68,10 +68,7 @@ class PointsIT {
     void anApprovalAwardsAPenaltyTakesAReversalGivesBackAndAReplayAddsNothing() {
         String partner = Onboarding.onboard(http, "GOLD", List.of("NETWORK_SECURITY"));
         String ledger = "points:" + partner;
-        String registrationId = submit(partner, LocalDate.now().plusDays(90)).get("registrationId").asText();
-        var approved = http.post("/api/v1/registrations/" + registrationId + "/approve", MANAGER,
-                "{\"discountPercent\": 10}");
-        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        String registrationId = approved(partner, LocalDate.now().plusDays(90));
         StoredEvent approval = events(jdbc.sql("SELECT opportunity_id FROM registration_lookup "
                         + "WHERE registration_id = :id").param("id", registrationId).query(String.class).single())
                 .stream().filter(e -> e.type().equals("RegistrationApproved")).findFirst().orElseThrow();
@@ -126,10 +123,7 @@ class PointsIT {
     void aWonOutcomeAwardsPointsPerFull100000OnceCausedByTheWin() {
         String partner = Onboarding.onboard(http, "GOLD", List.of("NETWORK_SECURITY"));
         String ledger = "points:" + partner;
-        String registrationId = submit(partner, LocalDate.now().plusDays(30)).get("registrationId").asText();
-        var approved = http.post("/api/v1/registrations/" + registrationId + "/approve", MANAGER,
-                "{\"discountPercent\": 10}");
-        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        String registrationId = approved(partner, LocalDate.now().plusDays(30));
         awaitEvent(ledger, "PointsAwarded", e -> e.cause().equals("REGISTRATION_APPROVED"));
 
         var won = http.post("/api/v1/registrations/" + registrationId + "/outcome", Onboarding.tokenOf(partner),
@@ -165,12 +159,8 @@ class PointsIT {
         String partner = Onboarding.onboard(http, "GOLD", List.of("NETWORK_SECURITY"));
         String other = Onboarding.onboard(http, "GOLD", List.of("NETWORK_SECURITY"));
         String ledger = "points:" + partner;
-        String own = submit(partner, LocalDate.now().plusDays(30)).get("registrationId").asText();
-        String others = submit(other, LocalDate.now().plusDays(30)).get("registrationId").asText();
-        for (String id : List.of(own, others)) {
-            assertThat(http.post("/api/v1/registrations/" + id + "/approve", MANAGER, "{\"discountPercent\": 10}")
-                    .status()).isEqualTo(200);
-        }
+        String own = approved(partner, LocalDate.now().plusDays(30));
+        String others = approved(other, LocalDate.now().plusDays(30));
         awaitEvent(ledger, "PointsAwarded", e -> e.cause().equals("REGISTRATION_APPROVED"));
         String token = Onboarding.tokenOf(partner);
         String path = "/api/v1/partners/" + partner + "/points/redemptions";
@@ -203,6 +193,15 @@ class PointsIT {
         assertThat(redeemed).hasSize(2);
         assertThat(redeemed.get(0).payload().get("actorId").asText()).isEqualTo("user-of-" + partner);
         assertThat(redeemed.get(0).payload().get("registrationId").asText()).isEqualTo(own);
+    }
+
+    /** A registration of the partner, submitted to close on the date and approved; its id. */
+    String approved(String partnerId, LocalDate expectedClose) {
+        String registrationId = submit(partnerId, expectedClose).get("registrationId").asText();
+        var approval = http.post("/api/v1/registrations/" + registrationId + "/approve", MANAGER,
+                "{\"discountPercent\": 10}");
+        assertThat(approval.status()).as(approval.raw()).isEqualTo(200);
+        return registrationId;
     }
 
     JsonNode submit(String partnerId, LocalDate expectedClose) {
