@@ -265,7 +265,8 @@ class PointsLedger {
                 expiries.put(event.awardId(), event.expiresAt());
             }
         } else {
-            debt += take(-event.points());
+            // like a redemption, a penalty takes only points not expired at its instant
+            debt += take(-event.points(), event.awardedAt());
         }
         if (event.cause() == PointsAwarded.Cause.PENALTY) {
             penaltiesTaken.put(event.subjectId(), -event.points());

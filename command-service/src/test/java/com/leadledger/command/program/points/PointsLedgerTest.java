@@ -246,6 +246,22 @@ class PointsLedgerTest {
                         new PointsExpired("P-1", "E-2/REGISTRATION_WON", 5, winExpires));
     }
 
+    @Test
+    void cannotLetAPenaltyTakePointsThatExpiredBeforeTheirDeadlineFired() {
+        Instant afterExpiry = EXPIRES.plus(Duration.ofHours(1));
+        Instant winExpires = NOW.plus(Duration.ofDays(365));
+        // a penalty of 10 after the approval's 10 expired takes them from the win's 20: the approval's deadline
+        // still expires all 10 and the win's the 10 left, so the partner loses the whole penalty
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(APPROVE,
+                        new AwardWinPoints(LEDGER, "P-1", "E-2", "R-1", new Money(new BigDecimal("2000000"), "RUB"),
+                                NOW, 1))
+                .andGiven(award("E-3", PENALTY, "D-1", -10, afterExpiry))
+                .whenThenTimeAdvancesTo(winExpires.plus(Duration.ofDays(1)))
+                .expectEvents(new PointsExpired("P-1", "E-1/REGISTRATION_APPROVED", 10, EXPIRES),
+                        new PointsExpired("P-1", "E-2/REGISTRATION_WON", 10, winExpires));
+    }
+
     private static AggregateTestFixture<PointsLedger> fixtureAt(Instant now) {
         AggregateTestFixture<PointsLedger> at = new AggregateTestFixture<>(PointsLedger.class);
         at.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
