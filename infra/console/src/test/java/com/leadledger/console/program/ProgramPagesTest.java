@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -217,6 +218,19 @@ class ProgramPagesTest {
         assertThat(download.body()).isEqualTo(new String(csv, StandardCharsets.UTF_8));
         verify(api).readBytes(eq(STATEMENTS + "&period={period}"), eq(new MediaType("text", "csv",
                 StandardCharsets.UTF_8)), eq("P-1001"), eq("2026-Q3"));
+    }
+
+    @Test
+    void aCsvOfAMalformedPeriodIsTheApisRefusalNotEveryPeriod() throws Exception {
+        when(api.readBytes(eq(STATEMENTS + "&period={period}"), any(MediaType.class), eq("P-1001"), eq("Q3")))
+                .thenThrow(new ApiProblem(new Problem(400, "VALIDATION_FAILED", "Invalid request",
+                        "period must be a quarter like 2026-Q4 or a year like 2026", null)));
+
+        HttpResponse<String> download = get("/console/rebates/P-1001/csv?period=Q3", manager, "en");
+
+        assertThat(download.statusCode()).isEqualTo(400);
+        assertThat(download.body()).contains("id=\"problem\"").doesNotContain("partnerId,period");
+        verify(api, never()).readBytes(eq(STATEMENTS), any(MediaType.class), any(Object[].class));
     }
 
     private void scorecardAnswers(String statement) {
