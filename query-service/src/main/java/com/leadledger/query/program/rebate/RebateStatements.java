@@ -1,6 +1,7 @@
 package com.leadledger.query.program.rebate;
 
 import com.leadledger.events.envelope.EventTypes;
+import com.leadledger.events.policy.PolicyPublished;
 import com.leadledger.events.policy.ProgramRules;
 import com.leadledger.events.policy.RebateRules;
 import com.leadledger.events.program.RebateAccrued;
@@ -13,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A partner's rebate statements as of an instant, read from the event log: the {@link RebateAccrued} of its rebate
@@ -44,20 +44,19 @@ public class RebateStatements {
      */
     public List<RebateAccrued> statements(String partnerId, String period, Instant asOf) {
         List<RebateAccrued> found = of(partnerId, period, asOf);
-        if (period != null && found.isEmpty()) {
-            RebateRules.Accrual kind = period.contains("-Q") ? RebateRules.Accrual.QUARTERLY
-                    : RebateRules.Accrual.ANNUAL;
-            history.policyInForceAt(asOf)
-                    .flatMap(policy -> Optional.ofNullable(policy.policy().program())
-                            .map(ProgramRules::rebates).map(RebateRules::accrual)
-                            .filter(accrual -> accrual != kind)
-                            .map(accrual -> RuleViolation.invalidField("period", "must be "
-                                    + (accrual == RebateRules.Accrual.QUARTERLY ? "a quarter like 2026-Q4"
-                                    : "a year like 2026") + ": policy version " + policy.version()
-                                    + ", in force at asOf, accrues rebates " + accrual, "REBATE_PERIOD_KIND")))
-                    .ifPresent(violation -> {
-                        throw violation;
-                    });
+        if (period == null || !found.isEmpty()) {
+            return found;
+        }
+        PolicyPublished policy = history.policyInForceAt(asOf).orElse(null);
+        ProgramRules program = policy == null ? null : policy.policy().program();
+        RebateRules.Accrual accrual = program == null || program.rebates() == null ? null
+                : program.rebates().accrual();
+        RebateRules.Accrual kind = period.contains("-Q") ? RebateRules.Accrual.QUARTERLY : RebateRules.Accrual.ANNUAL;
+        if (accrual != null && accrual != kind) {
+            throw RuleViolation.invalidField("period", "must be "
+                    + (accrual == RebateRules.Accrual.QUARTERLY ? "a quarter like 2026-Q4" : "a year like 2026")
+                    + ": policy version " + policy.version() + ", in force at asOf, accrues rebates " + accrual,
+                    "REBATE_PERIOD_KIND");
         }
         return found;
     }
