@@ -54,7 +54,7 @@ class SnapshotConfig {
                 .build();
     }
 
-    /** Named by {@code @Aggregate(snapshotTriggerDefinition)} of each aggregate that snapshots. */
+    /** The snapshot trigger of the aggregates that snapshot (the opportunity's repository takes it). */
     @Bean
     SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, SnapshotProperties settings) {
         return settings.enabled() ? new EventCountSnapshotTriggerDefinition(snapshotter, settings.threshold())

@@ -83,7 +83,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Commands addressed by registration id reach it through {@code CommandRouting}. Its state is stored in snapshots
  * ({@link SnapshotState}): a change of its fields, or of {@link FiledRegistration}'s, needs a new {@code @Revision}.
  */
-@Aggregate(commandTargetResolver = "commandRouting", snapshotTriggerDefinition = "snapshotTrigger")
+@Aggregate(repository = "opportunityRepository", commandTargetResolver = "commandRouting")
 @Revision("2")
 @SnapshotState
 class Opportunity {
