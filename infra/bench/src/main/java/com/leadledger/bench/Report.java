@@ -43,6 +43,10 @@ final class Report {
         md.append("|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> s : scenarios.values()) {
             int id = (int) s.get("id");
+            if ("not selected".equals(s.get("status"))) {
+                md.append("| ").append(id).append(" | ").append(s.get("name")).append(" | not selected | — | — | — | — |\n");
+                continue;
+            }
             String result;
             String baseline = s.containsKey("baselineValue") ? fmt(s.get("baselineValue")) : "—";
             switch ("failed".equals(s.get("status")) ? -1 : id) {
