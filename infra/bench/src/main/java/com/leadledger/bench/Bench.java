@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * figure with a target in a way that fails the run.
  *
  * <p>Run from the repository root: {@code ./mvnw -q -o -pl infra/bench -am -DskipTests package && java -jar
- * infra/bench/target/bench.jar [--n=100000] [--rounds=3] [--smoke]} (see {@link BenchConfig} for every setting).
+ * infra/bench/target/bench.jar [--n=100000] [--rounds=3] [--scenarios=1,4,10] [--smoke]} (see {@link BenchConfig}
+ * for every setting).
  */
 public final class Bench {
 

@@ -25,6 +25,7 @@ record BenchConfig(
         int approveSamples,     // scenario 10: timed approvals on the long opportunity and as many on fresh ones
         double idleSeconds,     // scenario 11: length of the idle measurement
         double idleSettleSeconds, // scenario 11: quiet time after the query side caught up, before measuring
+        double idleSettleMaxSeconds, // scenario 11: longest wait, after the quiet time, for autovacuum to finish
         double progressSeconds, // interval of the seeding's progress lines
         boolean resume,         // keep the work directory's PostgreSQL and Kafka data and add only what is missing
         boolean durablePg,      // PostgreSQL with fsync and synchronous_commit on (the product's durability)
@@ -61,6 +62,7 @@ record BenchConfig(
                 Integer.parseInt(get(a, "approve-samples", smoke ? "3" : "15")),
                 Double.parseDouble(get(a, "idle-seconds", smoke ? "3" : "60")),
                 Double.parseDouble(get(a, "idle-settle-seconds", smoke ? "1" : "15")),
+                Double.parseDouble(get(a, "idle-settle-max-seconds", smoke ? "30" : "600")),
                 Double.parseDouble(get(a, "progress-seconds", smoke ? "1" : "10")),
                 Boolean.parseBoolean(get(a, "resume", "false")),
                 Boolean.parseBoolean(get(a, "durable-pg", "true")),
@@ -113,6 +115,7 @@ record BenchConfig(
         m.put("approveSamples", approveSamples);
         m.put("idleSeconds", idleSeconds);
         m.put("idleSettleSeconds", idleSettleSeconds);
+        m.put("idleSettleMaxSeconds", idleSettleMaxSeconds);
         m.put("resume", resume);
         m.put("durablePostgres", durablePg);
         m.put("serviceJvmArgs", serviceJvmArgs);

@@ -27,6 +27,8 @@ class ScenarioSelectionTest {
 
         assertThat(config.scenarios().isAll()).isTrue();
         assertThat(config.describe().get("scenarios")).isEqualTo("all");
+        assertThat(config.idleSettleMaxSeconds()).isPositive();
+        assertThat(BenchConfig.from(new String[]{}).idleSettleMaxSeconds()).isEqualTo(600);
     }
 
     @Test
