@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * figure with a target in a way that fails the run.
  *
  * <p>Run from the repository root: {@code ./mvnw -q -o -pl infra/bench -am -DskipTests package && java -jar
- * infra/bench/target/bench.jar [--n=100000] [--rounds=3] [--smoke]} (see {@link BenchConfig} for every setting).
+ * infra/bench/target/bench.jar [--n=100000] [--rounds=3] [--scenarios=1,4,10] [--smoke]} (see {@link BenchConfig}
+ * for every setting).
  */
 public final class Bench {
 
@@ -66,25 +67,50 @@ public final class Bench {
     }
 
     private void runScenarios(Harness harness) throws Exception {
+        ScenarioSelection selection = config.scenarios();
+        if (!selection.isAll()) {
+            log.info("scenarios selected: {}; running {}", selection.selected(), selection.running());
+            selection.dependencies().forEach(d -> log.info("scenarios: {}", d));
+            if (!selection.seeding()) {
+                log.info("scenarios: no seeding (only scenarios 4, 5, 6 and 8 need the store of n registrations)");
+            }
+        }
         // warm-up (not measured): JIT, connection pools, Kafka producer/consumer, the rate limiter's buckets
         log.info("warm-up {} s", config.warmupSeconds());
         ClosedLoop warm = ClosedLoop.run(config.clients(), config.warmupSeconds(),
                 i -> harness.load.register().accepted());
         meta.put("warmup", Map.of("accepted", warm.ok(), "failed", warm.failed(),
                 "seconds", Stats.round(warm.seconds(), 2)));
-        RawInsertBaseline rawInserts = RawInsertBaseline.prepare(harness);
+        RawInsertBaseline rawInserts = selection.rawInsertBaseline() ? RawInsertBaseline.prepare(harness) : null;
 
-        attempt(harness, 1, "registration throughput", () -> new RegistrationThroughput(harness, rawInserts).run());
-        attempt(harness, 2, "acceptance latency", () -> new AcceptanceLatency(harness).run());
-        attempt(harness, 3, "visibility lag", () -> new VisibilityLag(harness).run());
-        meta.put("seeding", new Seeding(harness).run());
-        attempt(harness, 6, "throughput after seeding", () -> new ThroughputAfterSeeding(harness, rawInserts).run());
-        attempt(harness, 5, "ranking lookup", () -> new RankingLookupLatency(harness).run());
-        attempt(harness, 4, "projection rebuild", () -> new ProjectionRebuild(harness).run());
-        attempt(harness, 8, "hash-chain verification", () -> new ChainVerification(harness).run());
-        attempt(harness, 11, "idle CPU", () -> new IdleCpu(harness).run());
+        attempt(harness, selection, 1, () -> new RegistrationThroughput(harness, rawInserts).run());
+        attempt(harness, selection, 2, () -> new AcceptanceLatency(harness).run());
+        attempt(harness, selection, 3, () -> new VisibilityLag(harness).run());
+        if (selection.seeding()) {
+            meta.put("seeding", new Seeding(harness).run());
+        }
+        attempt(harness, selection, 6, () -> new ThroughputAfterSeeding(harness, rawInserts).run());
+        attempt(harness, selection, 5, () -> new RankingLookupLatency(harness).run());
+        attempt(harness, selection, 4, () -> new ProjectionRebuild(harness).run());
+        attempt(harness, selection, 8, () -> new ChainVerification(harness).run());
+        attempt(harness, selection, 11, () -> new IdleCpu(harness).run());
         // last: its long opportunity would otherwise be among scenario 5's lookups and in the idle measurement
-        attempt(harness, 10, "approve on a long opportunity", () -> new LongStreamApproval(harness).run());
+        attempt(harness, selection, 10, () -> new LongStreamApproval(harness).run());
+        // 7 and 9 are measured during 1
+        for (int id : ScenarioSelection.NAMES.keySet()) {
+            if (!selection.runs(id)) {
+                harness.record(notSelected(id));
+            }
+        }
+    }
+
+    /** A scenario the run left out: its id, name and status, no figures. */
+    static Map<String, Object> notSelected(int id) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("id", id);
+        s.put("name", ScenarioSelection.NAMES.get(id));
+        s.put("status", "not selected");
+        return s;
     }
 
     interface Scenario {
@@ -93,9 +119,14 @@ public final class Bench {
 
     /**
      * Runs a scenario; when it fails, it is reported as failed (with the error) and the run goes on, so a long run
-     * keeps the figures of the other scenarios.
+     * keeps the figures of the other scenarios. A scenario the selection leaves out does not run (it is reported as
+     * not selected at the end).
      */
-    private static void attempt(Harness harness, int id, String name, Scenario scenario) {
+    private static void attempt(Harness harness, ScenarioSelection selection, int id, Scenario scenario) {
+        if (!selection.runs(id)) {
+            return;
+        }
+        String name = ScenarioSelection.NAMES.get(id);
         try {
             scenario.run();
         } catch (Exception | AssertionError e) {

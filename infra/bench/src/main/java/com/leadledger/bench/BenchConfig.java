@@ -25,10 +25,12 @@ record BenchConfig(
         int approveSamples,     // scenario 10: timed approvals on the long opportunity and as many on fresh ones
         double idleSeconds,     // scenario 11: length of the idle measurement
         double idleSettleSeconds, // scenario 11: quiet time after the query side caught up, before measuring
+        double idleSettleMaxSeconds, // scenario 11: longest wait, after the quiet time, for autovacuum to finish
         double progressSeconds, // interval of the seeding's progress lines
         boolean resume,         // keep the work directory's PostgreSQL and Kafka data and add only what is missing
         boolean durablePg,      // PostgreSQL with fsync and synchronous_commit on (the product's durability)
         String serviceJvmArgs,  // extra JVM options of both services (smoke: C1 only, for a quicker start)
+        ScenarioSelection scenarios, // which scenarios run (all, or the selected ones and what they need)
         Path out,               // where bench-results.json and bench-results.md go
         Path work,              // scratch: PostgreSQL cluster, Kafka data, service logs
         boolean smoke) {
@@ -43,6 +45,7 @@ record BenchConfig(
             a.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
         }
         boolean smoke = Boolean.parseBoolean(get(a, "smoke", "false"));
+        int fixedRate = rate(get(a, "rate", "half"));
         return new BenchConfig(
                 Long.parseLong(get(a, "n", smoke ? "300" : "100000").replace("_", "")),
                 Integer.parseInt(get(a, "rounds", smoke ? "1" : "3")),
@@ -51,7 +54,7 @@ record BenchConfig(
                 Integer.parseInt(get(a, "partners", smoke ? "20" : "100")),
                 Double.parseDouble(get(a, "round-seconds", smoke ? "1" : "10")),
                 Double.parseDouble(get(a, "warmup-seconds", smoke ? "1" : "90")),
-                rate(get(a, "rate", "half")),
+                fixedRate,
                 Integer.parseInt(get(a, "watch-every", smoke ? "1" : "10")),
                 Integer.parseInt(get(a, "poll-millis", "5")),
                 Integer.parseInt(get(a, "lookup-clients", "4")),
@@ -59,10 +62,12 @@ record BenchConfig(
                 Integer.parseInt(get(a, "approve-samples", smoke ? "3" : "15")),
                 Double.parseDouble(get(a, "idle-seconds", smoke ? "3" : "60")),
                 Double.parseDouble(get(a, "idle-settle-seconds", smoke ? "1" : "15")),
+                Double.parseDouble(get(a, "idle-settle-max-seconds", smoke ? "30" : "600")),
                 Double.parseDouble(get(a, "progress-seconds", smoke ? "1" : "10")),
                 Boolean.parseBoolean(get(a, "resume", "false")),
                 Boolean.parseBoolean(get(a, "durable-pg", "true")),
                 get(a, "service-jvm-args", smoke ? "-XX:TieredStopAtLevel=1" : ""),
+                ScenarioSelection.parse(scenarios(a), fixedRate > 0),
                 Paths.get(get(a, "out", ".")).toAbsolutePath().normalize(),
                 a.containsKey("work") || System.getProperty("bench.work") != null
                         ? Paths.get(get(a, "work", "")).toAbsolutePath().normalize()
@@ -77,6 +82,12 @@ record BenchConfig(
             throw new IllegalArgumentException("rate must be positive, or half: " + value);
         }
         return rate;
+    }
+
+    /** The {@code scenarios} setting as given, so that an empty list is refused rather than read as the default. */
+    private static String scenarios(Map<String, String> args) {
+        String v = args.containsKey("scenarios") ? args.get("scenarios") : System.getProperty("bench.scenarios");
+        return v == null ? "all" : v;
     }
 
     private static String get(Map<String, String> args, String name, String fallback) {
@@ -104,9 +115,11 @@ record BenchConfig(
         m.put("approveSamples", approveSamples);
         m.put("idleSeconds", idleSeconds);
         m.put("idleSettleSeconds", idleSettleSeconds);
+        m.put("idleSettleMaxSeconds", idleSettleMaxSeconds);
         m.put("resume", resume);
         m.put("durablePostgres", durablePg);
         m.put("serviceJvmArgs", serviceJvmArgs);
+        m.put("scenarios", scenarios.describe());
         m.put("smoke", smoke);
         return m;
     }

@@ -43,6 +43,10 @@ final class Report {
         md.append("|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> s : scenarios.values()) {
             int id = (int) s.get("id");
+            if ("not selected".equals(s.get("status"))) {
+                md.append("| ").append(id).append(" | ").append(s.get("name")).append(" | not selected | — | — | — | — |\n");
+                continue;
+            }
             String result;
             String baseline = s.containsKey("baselineValue") ? fmt(s.get("baselineValue")) : "—";
             switch ("failed".equals(s.get("status")) ? -1 : id) {
@@ -70,7 +74,11 @@ final class Report {
                     baseline = "p50 " + fmt(s.get("freshP50Ms")) + " ms on a fresh opportunity";
                 }
                 case 11 -> result = fmt(s.get("value")) + " % of " + s.get("cores") + " cores (per process "
-                        + s.get("percentOfAllCoresPerProcess") + " %)";
+                        + s.get("percentOfAllCoresPerProcess") + " %; "
+                        + (Boolean.TRUE.equals(s.get("autovacuumRunningAtEnd"))
+                        ? "autovacuum STILL RUNNING after waiting " + fmt(s.get("autovacuumWaitSeconds")) + " s"
+                        : "no autovacuum worker running, waited " + fmt(s.get("autovacuumWaitSeconds")) + " s for it")
+                        + ")";
                 case 7 -> result = "command " + fmt(s.get("commandServiceMiB")) + " MiB, query "
                         + fmt(s.get("queryServiceMiB")) + " MiB";
                 default -> {
