@@ -8,5 +8,5 @@ import org.springframework.validation.annotation.Validated;
 /** @param batchSize events per transaction of a projection rebuild */
 @ConfigurationProperties("leadledger.rebuild")
 @Validated
-public record RebuildProperties(@Min(1) @DefaultValue("500") int batchSize) {
+public record RebuildProperties(@Min(1) @DefaultValue("5000") int batchSize) {
 }
