@@ -79,6 +79,7 @@ final class ProjectionRebuild {
                         + events + " events", "events/s", rate,
                 "sequential scan of the query side's event_log in global order plus a Jackson parse of each payload",
                 base, ">= 30000 events/s and ratio >= 0.5", rate >= 30_000 && rate / base >= 0.5);
+        s.put("ratio", Stats.round(rate / base, 3));
         s.put("rebuildSeconds", Stats.round(seconds, 1));
         s.put("rebuildEventsDone", status.get("eventsDone").asLong());
         s.put("events", events);

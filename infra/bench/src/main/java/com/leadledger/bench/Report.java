@@ -35,7 +35,9 @@ final class Report {
         Map<String, Object> config = (Map<String, Object>) meta.get("config");
         md.append("Run ").append(meta.get("startedAt")).append(" on ").append(machine.get("cpus")).append(" CPUs (")
                 .append(machine.get("cpuModel")).append("), ").append(machine.get("memTotal")).append(", ")
-                .append(machine.get("java")).append("; N = ").append(config.get("n")).append(" registrations, ")
+                .append(machine.get("java")).append("; N = ").append(config.get("n")).append(" registrations")
+                .append(meta.containsKey("seeding") ? "" : " (not seeded: no scenario of this run needs them)")
+                .append(", ")
                 .append(config.get("rounds")).append(" rounds of ").append(config.get("roundSeconds"))
                 .append(" s, medians of the rounds").append(Boolean.TRUE.equals(config.get("smoke")) ? " (SMOKE RUN: not a measurement)" : "")
                 .append(".\n\n");

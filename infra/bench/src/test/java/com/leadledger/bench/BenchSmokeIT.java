@@ -58,6 +58,7 @@ class BenchSmokeIT {
         JsonNode s4 = scenario(root, 4);
         assertThat(s4.get("value").asDouble()).isPositive();
         assertThat(s4.get("baselineValue").asDouble()).isPositive();
+        assertThat(s4.get("ratio").asDouble()).isPositive();
         assertThat(s4.get("rebuildEventsDone").asLong()).isGreaterThanOrEqualTo(s4.get("events").asLong());
 
         JsonNode s5 = scenario(root, 5);
