@@ -1,19 +1,15 @@
 package com.leadledger.command.it;
 
-import com.leadledger.command.CommandServiceApplication;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,21 +34,16 @@ class GracefulShutdownIT {
 
     /** A service of its own (not the test framework's cached context), since this test stops it. */
     static ConfigurableApplicationContext startService() {
-        Map<String, Object> properties = new HashMap<>();
-        RealInfrastructure.register((name, value) -> properties.put(name, value.get()), DB);
+        Map<String, Object> properties = RealInfrastructure.ownServiceSettings(DB);
         properties.put("leadledger.kafka.topic", TOPIC);
-        properties.put("server.port", 0);
-        // command-line arguments: they take precedence over application.yml, as the test framework's properties do
-        return new SpringApplicationBuilder(CommandServiceApplication.class).run(properties.entrySet().stream()
-                .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+        return RealInfrastructure.startOwnService(properties);
     }
 
     @Test
     void aRequestInFlightWhenTheServiceStopsIsFinishedAndItsEventIsNotLost() throws Exception {
         ConfigurableApplicationContext context = startService();
         String url = context.getEnvironment().getProperty("spring.datasource.url");
-        int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
-        HttpApi http = new HttpApi("http://localhost:" + port);
+        HttpApi http = RealInfrastructure.http(context);
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String a = onboard(http, "P-A" + tag);
         String b = onboard(http, "P-B" + tag);

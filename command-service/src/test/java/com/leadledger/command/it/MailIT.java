@@ -3,7 +3,6 @@ package com.leadledger.command.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.leadledger.command.CommandServiceApplication;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
@@ -12,8 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,9 +47,7 @@ class MailIT {
     static void smtpServer() {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        properties = new HashMap<>();
-        RealInfrastructure.register((name, value) -> properties.put(name, value.get()), DB);
-        properties.put("server.port", 0);
+        properties = RealInfrastructure.ownServiceSettings(DB);
         properties.put("leadledger.rate-limit.per-second", 0);
         properties.put("leadledger.rate-limit.read-per-second", 0);
         properties.put("leadledger.rate-limit.anonymous-per-second", 0);
@@ -70,16 +64,14 @@ class MailIT {
     }
 
     static ConfigurableApplicationContext startService() {
-        // command-line arguments: they take precedence over application.yml, as the test framework's properties do
-        return new SpringApplicationBuilder(CommandServiceApplication.class).run(properties.entrySet().stream()
-                .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+        return RealInfrastructure.startOwnService(properties);
     }
 
     @Test
     void everyMessageIsSentOnceInItsRecipientsLanguageAcrossARestart() throws Exception {
         ConfigurableApplicationContext service = startService();
         JdbcClient jdbc = JdbcClient.create(RealInfrastructure.superuser(service.getBean(DataSource.class)));
-        String base = baseUrl(service);
+        String base = RealInfrastructure.baseUrl(service);
         HttpApi http = new HttpApi(base);
         String a = Onboarding.onboard(http, "GOLD", List.of("NETWORK_SECURITY"));
         String b = Onboarding.onboard(http, "SILVER", List.of("NETWORK_SECURITY"));
@@ -200,10 +192,6 @@ class MailIT {
         } finally {
             restarted.close();
         }
-    }
-
-    static String baseUrl(ConfigurableApplicationContext service) {
-        return "http://localhost:" + ((ServletWebServerApplicationContext) service).getWebServer().getPort();
     }
 
     static JsonNode submit(HttpApi http, String partner, String inn) {

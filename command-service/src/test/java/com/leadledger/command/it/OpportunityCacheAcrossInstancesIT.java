@@ -1,18 +1,14 @@
 package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.leadledger.command.CommandServiceApplication;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,14 +32,10 @@ class OpportunityCacheAcrossInstancesIT {
 
     @BeforeAll
     static void twoInstancesOnOneDatabase() {
-        Map<String, Object> properties = new HashMap<>();
-        RealInfrastructure.register((name, value) -> properties.put(name, value.get()), DB);
-        properties.put("server.port", 0);
+        Map<String, Object> properties = RealInfrastructure.ownServiceSettings(DB);
         properties.put("leadledger.rate-limit.per-second", 0);
-        String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
-                .toArray(String[]::new);
-        first = new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);
-        second = new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);
+        first = RealInfrastructure.startOwnService(properties);
+        second = RealInfrastructure.startOwnService(properties);
     }
 
     @AfterAll
@@ -58,8 +50,8 @@ class OpportunityCacheAcrossInstancesIT {
 
     @Test
     void eachInstanceDecidesOnWhatTheOtherAppendedToAnOpportunityItKeeps() {
-        HttpApi one = http(first);
-        HttpApi two = http(second);
+        HttpApi one = RealInfrastructure.http(first);
+        HttpApi two = RealInfrastructure.http(second);
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String early = onboard(one, "P-EARLY-" + tag);
         String late = onboard(one, "P-LATE-" + tag);
@@ -85,9 +77,5 @@ class OpportunityCacheAcrossInstancesIT {
         HttpApi.Answer secondWithdrawal = one.post("/api/v1/registrations/" + again.body().get("registrationId")
                 .asText() + "/withdraw", DevTokens.mint("u-" + late, List.of("PARTNER"), late), "{}");
         assertThat(secondWithdrawal.status()).as(secondWithdrawal.raw()).isEqualTo(200);
-    }
-
-    private static HttpApi http(ConfigurableApplicationContext service) {
-        return new HttpApi("http://localhost:" + ((ServletWebServerApplicationContext) service).getWebServer().getPort());
     }
 }

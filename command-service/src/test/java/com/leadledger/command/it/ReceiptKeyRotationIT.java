@@ -2,7 +2,6 @@ package com.leadledger.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadledger.command.CommandServiceApplication;
 import com.leadledger.integrity.receipt.Ed25519Keys;
 import com.leadledger.integrity.receipt.Receipt;
 import com.leadledger.integrity.receipt.ReceiptKeyRing;
@@ -10,8 +9,6 @@ import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
@@ -35,25 +32,15 @@ class ReceiptKeyRotationIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** One database and topic for every start: the restarts share the history. */
-    static final Map<String, Object> INFRASTRUCTURE = new HashMap<>();
-
-    static {
-        RealInfrastructure.register((name, value) -> INFRASTRUCTURE.put(name, value.get()), "receipt_rotation_it");
-    }
+    static final Map<String, Object> INFRASTRUCTURE = RealInfrastructure.ownServiceSettings("receipt_rotation_it");
 
     /** A service of its own (each start has its own key settings), as command-line arguments over application.yml. */
     static ConfigurableApplicationContext start(Path keyDir, Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(INFRASTRUCTURE);
-        properties.put("server.port", 0);
         properties.put("leadledger.receipts.key-dir", keyDir.toString());
         properties.put("leadledger.receipts.generate-if-missing", false);
         properties.putAll(settings);
-        return new SpringApplicationBuilder(CommandServiceApplication.class).run(properties.entrySet().stream()
-                .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
-    }
-
-    static HttpApi http(ConfigurableApplicationContext service) {
-        return new HttpApi("http://localhost:" + ((ServletWebServerApplicationContext) service).getWebServer().getPort());
+        return RealInfrastructure.startOwnService(properties);
     }
 
     static Receipt submit(HttpApi http, String partnerId) throws Exception {
@@ -84,7 +71,7 @@ class ReceiptKeyRotationIT {
 
         Receipt before;
         try (ConfigurableApplicationContext service = start(keys, Map.of())) {
-            HttpApi http = http(service);
+            HttpApi http = RealInfrastructure.http(service);
             assertThat(http.post("/api/v1/partners", DevTokens.mint("admin", List.of("ADMIN"), null),
                     "{\"partnerId\": \"" + partnerId + "\", \"name\": \"R\", \"tier\": \"GOLD\", "
                             + "\"productLines\": [\"NETWORK_SECURITY\"]}").status()).isEqualTo(201);
@@ -100,7 +87,7 @@ class ReceiptKeyRotationIT {
         Files.delete(keys.resolve(first + ".private.pem"));
         // the documented variable, which application.yml reads into leadledger.receipts.active-key-id
         try (ConfigurableApplicationContext service = start(keys, Map.of("LEADLEDGER_RECEIPT_KEY_ID", second))) {
-            HttpApi http = http(service);
+            HttpApi http = RealInfrastructure.http(service);
             Receipt after = submit(http, partnerId);
             assertThat(after.keyId()).as("the key LEADLEDGER_RECEIPT_KEY_ID names signs").isEqualTo(second);
             assertThat(verifiesWithPublishedKeys(http, after)).isTrue();
