@@ -13,6 +13,7 @@ import com.leadledger.integrity.proof.TreeHead;
 import com.leadledger.localruntime.DevTokens;
 import com.leadledger.testsupport.HttpApi;
 import com.leadledger.testsupport.Inns;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -72,6 +73,8 @@ class CheckpointIT {
     CheckpointWriter writer;
     @Autowired
     SigningKeyRing keys;
+    @Autowired
+    MeterRegistry meters;
 
     static final HexFormat HEX = HexFormat.of();
     static String opportunity;
@@ -483,6 +486,46 @@ class CheckpointIT {
                 auditor);
         assertThat(proof.status()).isEqualTo(200);
         assertThat(writer.signMissingTreeHeads()).as("each checkpoint is signed once").isZero();
+    }
+
+    /**
+     * A tree head covers the whole log, yet signing the next checkpoints reads only the events sealed since the last
+     * signed one: the signer goes on from the tree it kept, and the heads it signs are still over the whole log.
+     */
+    @Test
+    @Order(13)
+    void signingTheNextTreeHeadsReadsOnlyTheEventsSealedSinceTheLastOne() {
+        writer.writeDue();
+        long signedUpTo = jdbc.sql("SELECT max(last_index) FROM chain_checkpoint").query(Long.class).single();
+        for (int i = 0; i < 6; i++) {
+            onboard("P-NEXT-" + UUID.randomUUID().toString().substring(0, 6));
+        }
+        double readBefore = treeHeadEventsRead();
+
+        assertThat(writer.writeDue()).as("max-span 5: several checkpoints").isGreaterThan(1);
+
+        long sealedUpTo = jdbc.sql("SELECT max(last_index) FROM chain_checkpoint").query(Long.class).single();
+        long newEvents = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex > :a AND globalindex <= :b")
+                .param("a", signedUpTo).param("b", sealedUpTo).query(Long.class).single();
+        long allEvents = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex <= :b")
+                .param("b", sealedUpTo).query(Long.class).single();
+        assertThat(treeHeadEventsRead() - readBefore).isEqualTo(newEvents).isLessThan(allEvents);
+        record StoredHead(long lastIndex, long treeSize, byte[] root) {
+        }
+        List<StoredHead> heads = jdbc.sql("SELECT c.last_index, h.tree_size, h.root_hash FROM chain_checkpoint c "
+                        + "JOIN checkpoint_tree_head h ON h.checkpoint_no = c.checkpoint_no WHERE c.last_index > :a")
+                .param("a", signedUpTo)
+                .query((rs, n) -> new StoredHead(rs.getLong(1), rs.getLong(2), rs.getBytes(3))).list();
+        assertThat(heads).as("the checkpoints sealed since").hasSizeGreaterThan(1);
+        for (StoredHead head : heads) {
+            LogTree whole = logTree(head.lastIndex());
+            assertThat(head.treeSize()).isEqualTo(whole.size());
+            assertThat(head.root()).isEqualTo(whole.root(whole.size()));
+        }
+    }
+
+    double treeHeadEventsRead() {
+        return meters.get("leadledger.checkpoints.tree-head-events-read").counter().count();
     }
 
     /** Last: it removes a row from the live store, as a database owner bypassing the trigger could. */

@@ -60,6 +60,14 @@ public final class MerkleTree {
         return size;
     }
 
+    /** An independent tree with the same leaves so far: adding to either leaves the other as it is. */
+    public MerkleTree copy() {
+        MerkleTree copy = new MerkleTree();
+        copy.stack.addAll(stack); // subtrees are never changed once made
+        copy.size = size;
+        return copy;
+    }
+
     public byte[] root() {
         if (stack.isEmpty()) {
             return Hashes.sha256().digest();

@@ -46,6 +46,28 @@ class MerkleTreeTest {
     }
 
     @Test
+    void aCopyGoesOnFromTheSameLeavesAndLeavesTheOriginalAsItWas() {
+        MerkleTree original = new MerkleTree();
+        List<byte[]> leaves = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            original.add(i, sha("event " + i));
+            leaves.add(MerkleTree.leaf(i, sha("event " + i)));
+        }
+        byte[] rootOfEleven = original.root();
+
+        MerkleTree copy = original.copy();
+        for (int i = 12; i <= 40; i++) {
+            copy.add(i, sha("event " + i));
+            leaves.add(MerkleTree.leaf(i, sha("event " + i)));
+        }
+
+        assertThat(copy.root()).isEqualTo(reference(leaves));
+        assertThat(copy.size()).isEqualTo(40);
+        assertThat(original.root()).isEqualTo(rootOfEleven);
+        assertThat(original.size()).isEqualTo(11);
+    }
+
+    @Test
     void matchesVectorsComputedIndependently() {
         // python3: sha256(b'\x00' + struct.pack('>q', index) + sha256(text)) leaves, node = sha256(b'\x01' + l + r)
         MerkleTree three = new MerkleTree();
