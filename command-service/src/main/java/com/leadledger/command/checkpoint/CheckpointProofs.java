@@ -2,6 +2,7 @@ package com.leadledger.command.checkpoint;
 
 import com.leadledger.integrity.Hashes;
 import com.leadledger.integrity.proof.LogTree;
+import com.leadledger.integrity.proof.StreamedNodes;
 import com.leadledger.kit.domain.FieldProblem;
 import com.leadledger.kit.domain.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,21 +10,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.PreparedStatement;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Inclusion and consistency proofs against the signed tree heads of the checkpoints ({@link LogTree}), computed from
- * the stored event hashes. A tree is rebuilt for each proof; the signed root is checked against it first, so a proof
- * is never given for a history that no longer matches its checkpoint.
+ * the stored event hashes. Each proof reads the log up to its checkpoint once, through a cursor, and keeps only the
+ * proof's nodes as they form ({@link StreamedNodes}), so its memory does not grow with the log. The signed root is
+ * checked against the same pass, so a proof is never given for a history that no longer matches its checkpoint.
  */
 @Component
 public class CheckpointProofs {
 
     private record StoredEvent(String eventId, long globalIndex, byte[] eventHash) {
     }
+
+    private static final int FETCH_SIZE = 5_000;
 
     private final JdbcTemplate jdbc;
 
@@ -53,13 +59,16 @@ public class CheckpointProofs {
                     List.of(new FieldProblem("eventId", message, "EVENT_AFTER_CHECKPOINT")),
                     Map.of("globalIndex", event.globalIndex(), "lastIndex", checkpoint.lastIndex()));
         }
-        LogTree tree = tree(checkpoint);
         Long before = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE globalindex < ?", Long.class,
                 event.globalIndex());
-        int leafIndex = before == null ? 0 : before.intValue();
+        long leafIndex = before == null ? 0 : before;
+        if (leafIndex >= checkpoint.treeSize()) {
+            throw historyChanged(checkpoint);
+        }
+        List<byte[]> path = nodeHashes(checkpoint, LogTree.inclusionRanges(leafIndex, checkpoint.treeSize()));
         return new InclusionProof(eventId, event.globalIndex(), Hashes.hex(event.eventHash()),
                 Hashes.hex(LogTree.leafHash(event.eventHash())), leafIndex, checkpoint.treeSize(),
-                checkpoint.rootHash(), hex(tree.inclusionPath(leafIndex, tree.size())), checkpoint);
+                checkpoint.rootHash(), hex(path), checkpoint);
     }
 
     /** The proof of {@code eventId} in the first signed checkpoint that covers it, if there is one yet. */
@@ -80,9 +89,9 @@ public class CheckpointProofs {
         }
         CheckpointView first = signed(checkpoint(from));
         CheckpointView second = signed(checkpoint(to));
-        LogTree tree = tree(second);
+        List<byte[]> proof = nodeHashes(second, LogTree.consistencyRanges(first.treeSize(), second.treeSize()));
         return new ConsistencyProof(first.treeSize(), first.rootHash(), second.treeSize(), second.rootHash(),
-                hex(tree.consistencyProof(first.treeSize().intValue(), tree.size())), first, second);
+                hex(proof), first, second);
     }
 
     private Optional<StoredEvent> event(String eventId) {
@@ -92,17 +101,29 @@ public class CheckpointProofs {
                 .stream().findFirst();
     }
 
-    private LogTree tree(CheckpointView checkpoint) {
-        List<byte[]> leaves = jdbc.query("SELECT event_hash FROM domainevententry WHERE globalindex <= ? "
-                + "ORDER BY globalindex", (rs, n) -> LogTree.leafHash(rs.getBytes(1)), checkpoint.lastIndex());
-        LogTree tree = new LogTree(leaves);
+    /** The hashes of the proof's nodes in the tree of the checkpoint, after checking that tree against its head. */
+    private List<byte[]> nodeHashes(CheckpointView checkpoint, List<LogTree.Range> nodes) {
+        StreamedNodes tree = new StreamedNodes(nodes);
+        jdbc.query(connection -> {
+            PreparedStatement hashes = connection.prepareStatement(
+                    "SELECT event_hash FROM domainevententry WHERE globalindex <= ? ORDER BY globalindex");
+            hashes.setFetchSize(FETCH_SIZE); // a cursor in the read-only transaction, not the whole log in memory
+            hashes.setLong(1, checkpoint.lastIndex());
+            return hashes;
+        }, rs -> {
+            tree.add(LogTree.leafHash(rs.getBytes(1)));
+        });
         if (tree.size() != checkpoint.treeSize()
-                || !Arrays.equals(tree.root(tree.size()), java.util.HexFormat.of().parseHex(checkpoint.rootHash()))) {
-            throw new IllegalStateException("the events up to global index " + checkpoint.lastIndex()
-                    + " no longer match the signed tree head of checkpoint #" + checkpoint.number()
-                    + ": verify the history (docs/audit.md)");
+                || !Arrays.equals(tree.root(), HexFormat.of().parseHex(checkpoint.rootHash()))) {
+            throw historyChanged(checkpoint);
         }
-        return tree;
+        return tree.nodeHashes();
+    }
+
+    private static IllegalStateException historyChanged(CheckpointView checkpoint) {
+        return new IllegalStateException("the events up to global index " + checkpoint.lastIndex()
+                + " no longer match the signed tree head of checkpoint #" + checkpoint.number()
+                + ": verify the history (docs/audit.md)");
     }
 
     private static CheckpointView signed(CheckpointView checkpoint) {

@@ -52,21 +52,39 @@ public final class LogTree {
     /** The audit path of leaf {@code index} in the tree over the first {@code size} leaves, from the leaf up. */
     public List<byte[]> inclusionPath(int index, int size) {
         checkSize(size);
-        if (index < 0 || index >= size) {
-            throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
-        }
-        List<byte[]> path = new ArrayList<>();
-        path(index, 0, size, path);
-        return path;
+        return hashes(inclusionRanges(index, size));
     }
 
     /** The proof that the tree of {@code first} leaves is a prefix of the tree of {@code second} leaves. */
     public List<byte[]> consistencyProof(int first, int second) {
         checkSize(second);
+        return hashes(consistencyRanges(first, second));
+    }
+
+    /** A run of consecutive leaves, {@code from} inclusive, {@code to} exclusive: one node of the tree. */
+    public record Range(long from, long to) {
+    }
+
+    /**
+     * The nodes whose hashes make the audit path of leaf {@code index} in the tree of {@code size} leaves, from the
+     * leaf up (RFC 6962 section 2.1.1). They do not overlap, so one pass over the leaves can hash them all
+     * ({@link StreamedNodes}).
+     */
+    public static List<Range> inclusionRanges(long index, long size) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
+        }
+        List<Range> path = new ArrayList<>();
+        path(index, 0, size, path);
+        return path;
+    }
+
+    /** The nodes of the consistency proof from {@code first} to {@code second} leaves (RFC 6962 section 2.1.2). */
+    public static List<Range> consistencyRanges(long first, long second) {
         if (first < 0 || first > second) {
             throw new IllegalArgumentException("no consistency proof from " + first + " to " + second);
         }
-        List<byte[]> proof = new ArrayList<>();
+        List<Range> proof = new ArrayList<>();
         if (first > 0 && first < second) {
             subproof(first, 0, second, true, proof);
         }
@@ -74,41 +92,45 @@ public final class LogTree {
     }
 
     /** RFC 6962: the largest power of two smaller than {@code n} (n > 1). */
-    static int split(int n) {
-        return Integer.highestOneBit(n - 1);
+    static long split(long n) {
+        return Long.highestOneBit(n - 1);
     }
 
-    private void path(int index, int from, int to, List<byte[]> path) {
-        int n = to - from;
+    private static void path(long index, long from, long to, List<Range> path) {
+        long n = to - from;
         if (n == 1) {
             return;
         }
-        int k = split(n);
+        long k = split(n);
         if (index < k) {
             path(index, from, from + k, path);
-            path.add(hash(from + k, to));
+            path.add(new Range(from + k, to));
         } else {
             path(index - k, from + k, to, path);
-            path.add(hash(from, from + k));
+            path.add(new Range(from, from + k));
         }
     }
 
-    private void subproof(int m, int from, int to, boolean whole, List<byte[]> proof) {
-        int n = to - from;
+    private static void subproof(long m, long from, long to, boolean whole, List<Range> proof) {
+        long n = to - from;
         if (m == n) {
             if (!whole) {
-                proof.add(hash(from, to));
+                proof.add(new Range(from, to));
             }
             return;
         }
-        int k = split(n);
+        long k = split(n);
         if (m <= k) {
             subproof(m, from, from + k, whole, proof);
-            proof.add(hash(from + k, to));
+            proof.add(new Range(from + k, to));
         } else {
             subproof(m - k, from + k, to, false, proof);
-            proof.add(hash(from, from + k));
+            proof.add(new Range(from, from + k));
         }
+    }
+
+    private List<byte[]> hashes(List<Range> ranges) {
+        return ranges.stream().map(r -> hash((int) r.from(), (int) r.to())).toList();
     }
 
     private byte[] hash(int from, int to) {
@@ -119,7 +141,7 @@ public final class LogTree {
         if (n == 1) {
             return leaves.get(from);
         }
-        int k = split(n);
+        int k = (int) split(n);
         return nodeHash(hash(from, from + k), hash(from + k, to));
     }
 

@@ -152,6 +152,43 @@ class LogTreeTest {
         return copy;
     }
 
+    @Test
+    void streamedNodesGiveTheSameProofsAsTheWholeTreeForEverySizeAndLeaf() {
+        List<byte[]> leaves = IntStream.range(0, 40)
+                .mapToObj(i -> LogTree.leafHash(Hashes.sha256().digest(new byte[]{(byte) i}))).toList();
+        LogTree tree = new LogTree(leaves);
+        for (int size = 1; size <= leaves.size(); size++) {
+            for (int index = 0; index < size; index++) {
+                assertThat(hex(streamed(leaves, size, LogTree.inclusionRanges(index, size))))
+                        .as("audit path of %d in %d", index, size).isEqualTo(hex(tree.inclusionPath(index, size)));
+            }
+            for (int first = 0; first <= size; first++) {
+                assertThat(hex(streamed(leaves, size, LogTree.consistencyRanges(first, size))))
+                        .as("consistency %d to %d", first, size).isEqualTo(hex(tree.consistencyProof(first, size)));
+            }
+        }
+    }
+
+    @Test
+    void streamedNodesKnowTheRootAndRefuseNodesTheyWereNotFed() {
+        StreamedNodes nodes = new StreamedNodes(LogTree.inclusionRanges(1, 8));
+        for (String data : CT_DATA.subList(0, 5)) {
+            nodes.add(LogTree.leafHash(HEX.parseHex(data)));
+        }
+        assertThat(nodes.size()).isEqualTo(5);
+        assertThat(HEX.formatHex(nodes.root())).isEqualTo(CT_ROOTS.get(5));
+        assertThatThrownBy(nodes::nodeHashes).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not covered");
+        assertThatThrownBy(() -> new StreamedNodes(List.of(new LogTree.Range(0, 4), new LogTree.Range(2, 6))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlap");
+    }
+
+    private static List<byte[]> streamed(List<byte[]> leaves, int size, List<LogTree.Range> ranges) {
+        StreamedNodes nodes = new StreamedNodes(ranges);
+        leaves.subList(0, size).forEach(nodes::add);
+        return nodes.nodeHashes();
+    }
+
     private static List<String> hex(List<byte[]> hashes) {
         return hashes.stream().map(HEX::formatHex).toList();
     }
