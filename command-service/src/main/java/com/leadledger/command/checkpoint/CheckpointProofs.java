@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,8 +27,6 @@ public class CheckpointProofs {
 
     private record StoredEvent(String eventId, long globalIndex, byte[] eventHash) {
     }
-
-    private static final int FETCH_SIZE = 5_000;
 
     private final JdbcTemplate jdbc;
 
@@ -104,15 +101,8 @@ public class CheckpointProofs {
     /** The hashes of the proof's nodes in the tree of the checkpoint, after checking that tree against its head. */
     private List<byte[]> nodeHashes(CheckpointView checkpoint, List<LogTree.Range> nodes) {
         StreamedNodes tree = new StreamedNodes(nodes);
-        jdbc.query(connection -> {
-            PreparedStatement hashes = connection.prepareStatement(
-                    "SELECT event_hash FROM domainevententry WHERE globalindex <= ? ORDER BY globalindex");
-            hashes.setFetchSize(FETCH_SIZE); // a cursor in the read-only transaction, not the whole log in memory
-            hashes.setLong(1, checkpoint.lastIndex());
-            return hashes;
-        }, rs -> {
-            tree.add(LogTree.leafHash(rs.getBytes(1)));
-        });
+        EventHashes.stream(jdbc, 0, checkpoint.lastIndex(), (globalIndex, eventHash) ->
+                tree.add(LogTree.leafHash(eventHash)));
         if (tree.size() != checkpoint.treeSize()
                 || !Arrays.equals(tree.root(), HexFormat.of().parseHex(checkpoint.rootHash()))) {
             throw historyChanged(checkpoint);

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -31,7 +30,6 @@ import java.util.Deque;
 class TreeHeadSigner {
 
     private static final Logger log = LoggerFactory.getLogger(TreeHeadSigner.class);
-    private static final int FETCH_SIZE = 5_000;
 
     private record Unsigned(long number, long lastIndex, byte[] checkpointHash) {
     }
@@ -70,19 +68,11 @@ class TreeHeadSigner {
         MerkleTree tree = start == null ? new MerkleTree() : start.tree().copy();
         long after = start == null ? 0 : start.lastIndex();
         long[] read = {0};
-        jdbc.query(connection -> {
-            PreparedStatement events = connection.prepareStatement("SELECT globalindex, event_hash "
-                    + "FROM domainevententry WHERE globalindex > ? AND globalindex <= ? ORDER BY globalindex");
-            events.setFetchSize(FETCH_SIZE); // a cursor in the caller's transaction, not the whole log in memory
-            events.setLong(1, after);
-            events.setLong(2, upTo);
-            return events;
-        }, rs -> {
-            long globalIndex = rs.getLong(1);
+        EventHashes.stream(jdbc, after, upTo, (globalIndex, eventHash) -> {
             while (!unsigned.isEmpty() && unsigned.getFirst().lastIndex() < globalIndex) {
                 sign(unsigned.removeFirst(), tree);
             }
-            tree.addLeafHash(LogTree.leafHash(rs.getBytes(2)));
+            tree.addLeafHash(LogTree.leafHash(eventHash));
             read[0]++;
         });
         while (!unsigned.isEmpty()) {
