@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /** Registers the shared edge pieces in both services. */
 @AutoConfiguration
@@ -30,5 +31,16 @@ public class ServiceKitConfiguration {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * No Micrometer observation around each Spring Security filter, authentication and authorization. With an
+     * observation registry present, Spring Security wraps every filter of the chain in one, with its own timer,
+     * counters and tags: in a profile of the ranking lookup that was a fifth of the request threads' time, for
+     * metrics nobody reads. Requests stay observed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 }
