@@ -16,11 +16,13 @@ record BenchConfig(
         int seedClients,        // concurrent HTTP clients while seeding
         int partners,           // partners onboarded; clients spread over them (the rate limit is per partner)
         double roundSeconds,    // length of one round of the throughput and latency scenarios
-        double warmupSeconds,   // closed-loop warm-up before the first measured round (JIT, pools)
+        double warmupSeconds,   // closed-loop warm-up before the first measured round (JIT, pools): at least this
+        double warmupMaxSeconds, // ... and on until its rate stops rising, at most this in all
         int fixedRate,          // arrivals per second of scenarios 2 and 3; 0: half of scenario 1's measured rate
         int watchEvery,         // scenario 3: every k-th registration is watched on the query service
         int pollMillis,         // scenario 3: interval between reads of a watched registration
         int lookupClients,      // scenario 5: concurrent readers
+        double lookupWarmupSeconds, // scenario 5: untimed lookups before the measured rounds
         int longStreamEvents,   // scenario 10: events on the long opportunity before its approvals are timed
         int approveSamples,     // scenario 10: timed approvals on the long opportunity and as many on fresh ones
         double idleSeconds,     // scenario 11: length of the idle measurement
@@ -54,10 +56,12 @@ record BenchConfig(
                 Integer.parseInt(get(a, "partners", smoke ? "20" : "100")),
                 Double.parseDouble(get(a, "round-seconds", smoke ? "1" : "10")),
                 Double.parseDouble(get(a, "warmup-seconds", smoke ? "1" : "90")),
+                Double.parseDouble(get(a, "warmup-max-seconds", smoke ? "1" : "900")),
                 fixedRate,
                 Integer.parseInt(get(a, "watch-every", smoke ? "1" : "10")),
                 Integer.parseInt(get(a, "poll-millis", "5")),
                 Integer.parseInt(get(a, "lookup-clients", "4")),
+                Double.parseDouble(get(a, "lookup-warmup-seconds", smoke ? "1" : "60")),
                 Integer.parseInt(get(a, "long-stream-events", smoke ? "30" : "10000").replace("_", "")),
                 Integer.parseInt(get(a, "approve-samples", smoke ? "3" : "15")),
                 Double.parseDouble(get(a, "idle-seconds", smoke ? "3" : "60")),
@@ -107,10 +111,12 @@ record BenchConfig(
         m.put("partners", partners);
         m.put("roundSeconds", roundSeconds);
         m.put("warmupSeconds", warmupSeconds);
+        m.put("warmupMaxSeconds", warmupMaxSeconds);
         m.put("fixedRatePerSecond", fixedRate == 0 ? "half of scenario 1" : fixedRate);
         m.put("visibilityWatchEvery", watchEvery);
         m.put("visibilityPollMillis", pollMillis);
         m.put("lookupClients", lookupClients);
+        m.put("lookupWarmupSeconds", lookupWarmupSeconds);
         m.put("longStreamEvents", longStreamEvents);
         m.put("approveSamples", approveSamples);
         m.put("idleSeconds", idleSeconds);

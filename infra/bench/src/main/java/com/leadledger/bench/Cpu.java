@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -17,13 +18,34 @@ final class Cpu {
 
     private static final double TICK_MS = 10.0; // USER_HZ = 100 on Linux
 
-    private final Map<String, Supplier<List<Long>>> groups;
+    private final Map<String, LongSupplier> groups; // clock ticks used so far, per group
+    private final boolean wholeStack; // false: the groups are parts of other groups, so no machine shares
     private Map<String, Long> start;
     private long[] machineStart;
     private long wallStart;
 
+    /** A meter of whole processes: per group, the pids whose CPU it adds up (see {@link #processTicks}). */
     Cpu(Map<String, Supplier<List<Long>>> groups) {
+        this(ticksOfProcesses(groups), true);
+    }
+
+    private Cpu(Map<String, LongSupplier> groups, boolean wholeStack) {
         this.groups = groups;
+        this.wholeStack = wholeStack;
+    }
+
+    /**
+     * A meter of parts of processes (threads, roles), each group giving its clock ticks so far: CPU per group only, no
+     * machine utilisation or others' share.
+     */
+    static Cpu parts(Map<String, LongSupplier> groups) {
+        return new Cpu(groups, false);
+    }
+
+    static Map<String, LongSupplier> ticksOfProcesses(Map<String, Supplier<List<Long>>> groups) {
+        Map<String, LongSupplier> ticks = new LinkedHashMap<>();
+        groups.forEach((name, pids) -> ticks.put(name, () -> pids.get().stream().mapToLong(Cpu::processTicks).sum()));
+        return ticks;
     }
 
     void begin() {
@@ -55,14 +77,16 @@ final class Cpu {
         if (units > 0) {
             result.put("cpuMsPerUnit", perUnit);
         }
-        result.put("machineBusyPercent", Stats.round(100 * busyMs / totalMs, 1));
-        result.put("otherProcessesCores", Stats.round(Math.max(0, busyMs - ours) / wallMs, 2));
+        if (wholeStack) {
+            result.put("machineBusyPercent", Stats.round(100 * busyMs / totalMs, 1));
+            result.put("otherProcessesCores", Stats.round(Math.max(0, busyMs - ours) / wallMs, 2));
+        }
         return result;
     }
 
     private Map<String, Long> ticks() {
         Map<String, Long> t = new LinkedHashMap<>();
-        groups.forEach((name, pids) -> t.put(name, pids.get().stream().mapToLong(Cpu::processTicks).sum()));
+        groups.forEach((name, ticks) -> t.put(name, ticks.getAsLong()));
         return t;
     }
 
@@ -71,9 +95,17 @@ final class Cpu {
      * postmaster) also cutime + cstime, the CPU of its children that have already exited.
      */
     static long processTicks(long pid) {
-        boolean withReaped = pid < 0;
+        return ticks(Path.of("/proc/" + Math.abs(pid) + "/stat"), pid < 0);
+    }
+
+    /** utime + stime of one thread of a process ({@code /proc/<pid>/stat} would give the whole process's). */
+    static long threadTicks(long pid, long tid) {
+        return ticks(Path.of("/proc/" + pid + "/task/" + tid + "/stat"), false);
+    }
+
+    private static long ticks(Path statFile, boolean withReaped) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + Math.abs(pid) + "/stat"));
+            String stat = Files.readString(statFile);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long own = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
             return withReaped ? own + Long.parseLong(f[13]) + Long.parseLong(f[14]) : own; // cutime, cstime

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /** What every scenario works with: the settings, the running stack, the load generator, and the results so far. */
@@ -143,6 +144,17 @@ final class Harness {
         groups.put("kafka", stack::kafkaPids);
         groups.put(LOAD_GENERATOR, () -> List.of(self));
         return new Cpu(groups);
+    }
+
+    /**
+     * The parts inside {@link #cpuMeter()}'s groups that say why a figure is what it is: each JVM's JIT compiler
+     * threads ({@link JitThreads}) and PostgreSQL's processes by role ({@link PostgresRoles}). They overlap the
+     * groups of {@link #cpuMeter()}, so they are a separate meter and are never added to its totals.
+     */
+    Cpu breakdownMeter() {
+        Map<String, LongSupplier> groups = new LinkedHashMap<>(JitThreads.groups(this));
+        Cpu.ticksOfProcesses(PostgresRoles.groups(stack)).forEach((role, ticks) -> groups.put("postgres " + role, ticks));
+        return Cpu.parts(groups);
     }
 
     static long count(ConnectionSource db, String sql) throws SQLException {

@@ -44,18 +44,19 @@ final class IdleCpu {
         int cores = Runtime.getRuntime().availableProcessors();
         log.info("scenario 11: measuring the idle stack for {} s", config.idleSeconds());
         Cpu meter = harness.cpuMeter();
+        Cpu breakdownMeter = harness.breakdownMeter();
         meter.begin();
+        breakdownMeter.begin();
         Thread.sleep(Math.round(config.idleSeconds() * 1000));
         Map<String, Object> cpu = meter.end(0);
+        Map<String, Object> breakdown = percentOfCores((Map<String, Object>) breakdownMeter.end(0).get("coresUsed"), cores);
 
         Map<String, Object> coresUsed = (Map<String, Object>) cpu.get("coresUsed");
-        Map<String, Object> percentPerProcess = new LinkedHashMap<>();
+        Map<String, Object> percentPerProcess = percentOfCores(coresUsed, cores);
         double stackCores = 0;
         for (Map.Entry<String, Object> e : coresUsed.entrySet()) {
-            double used = ((Number) e.getValue()).doubleValue();
-            percentPerProcess.put(e.getKey(), Stats.round(100 * used / cores, 2));
             if (!Harness.LOAD_GENERATOR.equals(e.getKey())) {
-                stackCores += used;
+                stackCores += ((Number) e.getValue()).doubleValue();
             }
         }
         double percent = 100 * stackCores / cores;
@@ -67,13 +68,21 @@ final class IdleCpu {
         s.put("autovacuumWaitSeconds", Stats.round(waited, 1));
         s.put("autovacuumRunningAtEnd", autovacuumRunning);
         s.put("percentOfAllCoresPerProcess", percentPerProcess);
+        s.put("percentOfAllCoresBreakdown", breakdown);
         s.put("method", "utime + stime from /proc/<pid>/stat of every process of the stack (command service, query "
                 + "service, PostgreSQL with its backends and exited children, Kafka) over the interval, divided by the "
                 + "interval and the number of cores; the load generator (this JVM, which sends nothing meanwhile) is "
                 + "listed but not counted");
         s.put("cpu", cpu);
-        log.info("scenario 11: {} % of {} cores, per process {}", Stats.round(percent, 2), cores, percentPerProcess);
+        log.info("scenario 11: {} % of {} cores, per process {}; of which {}", Stats.round(percent, 2), cores,
+                percentPerProcess, breakdown);
         harness.record(s);
+    }
+
+    private static Map<String, Object> percentOfCores(Map<String, Object> coresUsed, int cores) {
+        Map<String, Object> percent = new LinkedHashMap<>();
+        coresUsed.forEach((name, used) -> percent.put(name, Stats.round(100 * ((Number) used).doubleValue() / cores, 2)));
+        return percent;
     }
 
     /**

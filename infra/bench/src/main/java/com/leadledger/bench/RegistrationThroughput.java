@@ -33,6 +33,7 @@ final class RegistrationThroughput {
         PeakMemory peakMemory = PeakMemory.watch(harness.stack);
         long storedBefore = harness.registrationsStored();
         List<Map<String, Object>> cpu = new ArrayList<>();
+        List<Map<String, Object>> cpuBreakdown = new ArrayList<>();
         List<Map<String, Object>> cpuUntilProjected = new ArrayList<>();
         List<Map<String, Object>> baselineCpu = new ArrayList<>();
         List<Double> service = new ArrayList<>();
@@ -40,8 +41,10 @@ final class RegistrationThroughput {
         List<Map<String, Object>> rounds = new ArrayList<>();
         for (int r = 0; r < config.rounds(); r++) {
             Cpu meter = harness.cpuMeter();
+            Cpu breakdownMeter = harness.breakdownMeter();
             Cpu untilProjected = harness.cpuMeter();
             meter.begin();
+            breakdownMeter.begin();
             untilProjected.begin();
             Queue<String> accepted = new ConcurrentLinkedQueue<>();
             ClosedLoop s = ClosedLoop.run(config.clients(), config.roundSeconds(), i -> {
@@ -52,6 +55,7 @@ final class RegistrationThroughput {
                 return reg.accepted();
             });
             cpu.add(meter.end(s.ok()));
+            cpuBreakdown.add(breakdownMeter.end(s.ok()));
             harness.awaitProjected(accepted);
             cpuUntilProjected.add(untilProjected.end(s.ok()));
             harness.settle();
@@ -79,6 +83,7 @@ final class RegistrationThroughput {
         s1.put("storeSizeAtStart", storedBefore);
         s1.put("rounds", rounds);
         s1.put("cpuDuringServiceRounds", cpu);
+        s1.put("cpuBreakdownDuringServiceRounds", cpuBreakdown);
         s1.put("cpuUntilProjected", cpuUntilProjected);
         s1.put("cpuDuringBaselineRounds", baselineCpu);
         harness.record(s1);

@@ -28,12 +28,16 @@ final class ThroughputAfterSeeding {
         List<Double> jdbcNow = new ArrayList<>();
         List<Map<String, Object>> rounds = new ArrayList<>();
         List<Map<String, Object>> cpu = new ArrayList<>();
+        List<Map<String, Object>> cpuBreakdown = new ArrayList<>();
         for (int r = 0; r < config.rounds(); r++) {
             Cpu meter = harness.cpuMeter();
+            Cpu breakdownMeter = harness.breakdownMeter();
             meter.begin();
+            breakdownMeter.begin();
             ClosedLoop s = ClosedLoop.run(config.clients(), config.roundSeconds(),
                     i -> harness.load.register().accepted());
             cpu.add(meter.end(s.ok()));
+            cpuBreakdown.add(breakdownMeter.end(s.ok()));
             harness.settle();
             ClosedLoop b = baseline.round();
             service.add(s.rate());
@@ -53,6 +57,7 @@ final class ThroughputAfterSeeding {
         s.put("rawJdbcRowsPerSecondNow", Stats.round(Stats.median(jdbcNow), 1));
         s.put("rounds", rounds);
         s.put("cpuDuringServiceRounds", cpu);
+        s.put("cpuBreakdownDuringServiceRounds", cpuBreakdown);
         harness.record(s);
     }
 }
