@@ -10,7 +10,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 @Repository
 class OpportunityViewRepository {
@@ -18,7 +17,7 @@ class OpportunityViewRepository {
     private static final String COLUMNS = "opportunity_id, customer_key, product_line, opened_at, "
             + "supported_registration_id, updated_at, last_event_id";
 
-    private static final RowMapper<OpportunityView> ROW = (rs, row) -> new OpportunityView(
+    static final RowMapper<OpportunityView> ROW = (rs, row) -> new OpportunityView(
             rs.getString("opportunity_id"),
             rs.getString("customer_key"),
             rs.getString("product_line"),
@@ -30,18 +29,13 @@ class OpportunityViewRepository {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
-    public OpportunityViewRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    OpportunityViewRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }
 
     Map<String, OpportunityView> findAllForUpdate(List<String> opportunityIds) {
         return ViewRows.lockAll(jdbc, "opportunity_view", "opportunity_id", COLUMNS, opportunityIds, ROW);
-    }
-
-    public Optional<OpportunityView> find(String opportunityId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM opportunity_view WHERE opportunity_id = :id")
-                .param("id", opportunityId).query(ROW).optional();
     }
 
     void saveAll(List<OpportunityView> views) {

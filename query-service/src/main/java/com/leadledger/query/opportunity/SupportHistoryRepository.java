@@ -4,7 +4,6 @@ import com.leadledger.query.projection.ViewRows;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
@@ -18,7 +17,7 @@ class SupportHistoryRepository {
             + "to_registration_id, from_partner_id, to_partner_id, reason_code, ruling_dispute_id, evidence_sha256, "
             + "note, at, actor_id";
 
-    private static final RowMapper<SupportHistoryEntry> ROW = (rs, n) -> new SupportHistoryEntry(
+    static final RowMapper<SupportHistoryEntry> ROW = (rs, n) -> new SupportHistoryEntry(
             rs.getString("event_id"),
             rs.getString("opportunity_id"),
             rs.getLong("sequence_number"),
@@ -34,11 +33,9 @@ class SupportHistoryRepository {
             rs.getTimestamp("at").toInstant(),
             rs.getString("actor_id"));
 
-    private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
-    public SupportHistoryRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
-        this.jdbc = jdbc;
+    SupportHistoryRepository(NamedParameterJdbcTemplate batch) {
         this.batch = batch;
     }
 
@@ -61,12 +58,5 @@ class SupportHistoryRepository {
                 .addValue("note", e.note())
                 .addValue("at", Timestamp.from(e.at()))
                 .addValue("actorId", e.actorId()));
-    }
-
-    /** The opportunity's support decisions in stream order. */
-    public List<SupportHistoryEntry> ofOpportunity(String opportunityId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM support_history WHERE opportunity_id = :id "
-                        + "ORDER BY sequence_number, at, event_id")
-                .param("id", opportunityId).query(ROW).list();
     }
 }

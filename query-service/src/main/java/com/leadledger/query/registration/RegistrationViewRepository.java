@@ -114,10 +114,20 @@ public class RegistrationViewRepository {
         return jdbc.sql("SELECT count(*) FROM registration_view" + where).params(params).query(Long.class).single();
     }
 
-    /** The registrations filed on an opportunity, in the order it accepted them. */
-    public List<RegistrationView> findByOpportunity(String opportunityId) {
-        return jdbc.sql(SELECT + " WHERE opportunity_id = :id ORDER BY position").param("id", opportunityId)
-                .query(row).list();
+    /**
+     * A scalar subquery for another slice's statement: the registrations filed on the opportunity named by
+     * {@code opportunityIdColumn}, in the order it accepted them, as one JSON array (null when there are none) for
+     * {@link #readAll}. It lets a reader take the ranking in the same statement, and so the same snapshot, as the rows
+     * it belongs to.
+     */
+    public static String rankingOf(String opportunityIdColumn) {
+        return "(SELECT jsonb_agg(document ORDER BY position)::text FROM registration_view WHERE opportunity_id = "
+                + opportunityIdColumn + ")";
+    }
+
+    /** The registrations of a {@link #rankingOf} column. */
+    public List<RegistrationView> readAll(String jsonArray) {
+        return jsonArray == null ? List.of() : List.of(documents.read(jsonArray, RegistrationView[].class));
     }
 
     /**
