@@ -4,6 +4,7 @@ import com.leadledger.localruntime.DevTokens;
 import com.leadledger.localruntime.KafkaBrokerProcess;
 import com.leadledger.localruntime.LocalPostgres;
 import com.leadledger.localruntime.ProjectPaths;
+import com.leadledger.localruntime.ServiceJvm;
 import com.leadledger.localruntime.ServiceProcess;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
@@ -34,7 +35,6 @@ import java.util.stream.Stream;
 final class BenchStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BenchStack.class);
-    static final String SERVICE_HEAP = "-Xmx384m";
     /** Generous: on a machine shared with busy builds a service's start has taken over four minutes. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
@@ -81,10 +81,12 @@ final class BenchStack implements AutoCloseable {
         env.put("LEADLEDGER_DEV_JWT_SECRET", DevTokens.DEFAULT_SECRET);
         env.put("LEADLEDGER_HOME", work.resolve("home").toString());
         command = ServiceProcess.builder(ProjectPaths.requireJar(ProjectPaths.commandServiceJar()))
-                .name("command-service").env(env).jvmArgs(SERVICE_HEAP).jvmArgs(extra(config))
+                .name("command-service").env(env).env(ServiceJvm.ENVIRONMENT).jvmArgs(ServiceJvm.OPTIONS)
+                .jvmArgs(extra(config))
                 .logFile(work.resolve("logs/command-service.log")).startTimeout(START_TIMEOUT).build();
         query = ServiceProcess.builder(ProjectPaths.requireJar(ProjectPaths.queryServiceJar()))
-                .name("query-service").env(env).jvmArgs(SERVICE_HEAP).jvmArgs(extra(config))
+                .name("query-service").env(env).env(ServiceJvm.ENVIRONMENT).jvmArgs(ServiceJvm.OPTIONS)
+                .jvmArgs(extra(config))
                 .logFile(work.resolve("logs/query-service.log")).startTimeout(START_TIMEOUT).build();
         long t0 = System.nanoTime();
         // both at once: start-up is mostly class loading, and the smoke run must stay short
@@ -92,8 +94,8 @@ final class BenchStack implements AutoCloseable {
         CompletableFuture<?> q = CompletableFuture.runAsync(query::start);
         CompletableFuture.allOf(c, q).join();
         log.info("both services up in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        description.put("services", "command-service and query-service exec jars, separate JVMs, " + SERVICE_HEAP
-                + " " + config.serviceJvmArgs() + ", profile local, default pool sizes");
+        description.put("services", "command-service and query-service exec jars, separate JVMs, "
+                + ServiceJvm.describe() + " " + config.serviceJvmArgs() + ", profile local, default pool sizes");
         description.put("serviceLogs", work.resolve("logs").toString());
         return this;
     }

@@ -1,5 +1,7 @@
 package com.leadledger.bench;
 
+import com.leadledger.localruntime.ServiceJvm;
+
 import java.util.Map;
 
 /**
@@ -33,7 +35,7 @@ final class PeakMemory {
         s.put("peakResetBeforeScenario", rss.resetWorked);
         s.put("note", "VmHWM from /proc/<pid>/status after scenario 1; " + (rss.resetWorked
                 ? "the peak was reset (clear_refs 5) just before scenario 1" : "peak since process start (reset not permitted)")
-                + "; services run with " + BenchStack.SERVICE_HEAP);
+                + "; services run with " + ServiceJvm.describe());
         harness.record(s);
     }
 

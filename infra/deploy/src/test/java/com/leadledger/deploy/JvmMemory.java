@@ -1,5 +1,7 @@
 package com.leadledger.deploy;
 
+import com.leadledger.localruntime.ServiceJvm;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,9 @@ record JvmMemory(long heap, long metaspace, long codeCache, long directMemory, l
     static List<String> problems(String where, String options, long limitBytes) {
         List<String> problems = new ArrayList<>();
         Optional<JvmMemory> memory = of(options, where, problems);
+        List<String> given = List.of(options.trim().split("\\s+"));
+        ServiceJvm.RUNTIME.stream().filter(option -> !given.contains(option)).forEach(option -> problems.add(where
+                + ": JAVA_TOOL_OPTIONS lacks " + option + ", which the benchmark measured the services with"));
         memory.filter(m -> m.total() > limitBytes).ifPresent(m -> problems.add(where + ": the JVM may take "
                 + mebibytes(m.total()) + " MiB (heap, metaspace, code cache, direct memory, " + THREADS
                 + " thread stacks), more than its memory limit of " + mebibytes(limitBytes) + " MiB"));

@@ -72,12 +72,16 @@ class KubernetesManifestsTest {
         Container query = container(resources, "query-service");
         query.getEnv().removeIf(v -> v.getName().equals("LEADLEDGER_COMMAND_CLIENT_SECRET"));
         query.getEnv().stream().filter(v -> v.getName().equals("JAVA_TOOL_OPTIONS"))
-                .forEach(v -> v.setValue(v.getValue().replace("-Xmx384m", "-Xmx768m")));
+                .forEach(v -> v.setValue(v.getValue().replace("-Xmx192m", "-Xmx768m")));
+        command.getEnv().stream().filter(v -> v.getName().equals("JAVA_TOOL_OPTIONS"))
+                .forEach(v -> v.setValue(v.getValue().replace("-XX:+UseParallelGC", "")));
 
         assertThat(check.problems(resources)).containsExactlyInAnyOrder(
                 "Deployment command-service: readinessProbe asks /actuator/health/ready, which is no health group "
                         + "command-service exposes [/actuator/health/liveness, /actuator/health/readiness]",
                 "Deployment command-service: sets LEADLEDGER_JWKS_URL, which command-service does not read",
+                "Deployment command-service: JAVA_TOOL_OPTIONS lacks -XX:+UseParallelGC, which the benchmark "
+                        + "measured the services with",
                 "Deployment query-service: does not set LEADLEDGER_COMMAND_CLIENT_SECRET, which query-service needs outside "
                         + "the local profile",
                 "Deployment query-service: the JVM may take 1370 MiB (heap, metaspace, code cache, direct memory, "

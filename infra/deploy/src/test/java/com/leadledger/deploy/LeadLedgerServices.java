@@ -18,11 +18,13 @@ record LeadLedgerServices(ServiceFacts command, ServiceFacts query) {
     static final String RECEIPT_KEY_DIR = "LEADLEDGER_RECEIPT_KEY_DIR";
     static final String COMMAND_URL = "LEADLEDGER_COMMAND_URL";
     static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    /** The C library's allocator arenas, which {@link com.leadledger.localruntime.ServiceJvm} sets for the services. */
+    static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
 
     /** The database credentials in two pairs: the application role's, and the migration owner's. */
     private static final Set<String> EVERY_SERVICE_NEEDS = Set.of("LEADLEDGER_JWT_JWKS_URI", "LEADLEDGER_JWT_ISSUER",
             "LEADLEDGER_JWT_AUDIENCE", "LEADLEDGER_DB_USER", "LEADLEDGER_DB_PASSWORD", "LEADLEDGER_DB_MIGRATION_USER",
-            "LEADLEDGER_DB_MIGRATION_PASSWORD", "LEADLEDGER_KAFKA_BOOTSTRAP", JAVA_TOOL_OPTIONS);
+            "LEADLEDGER_DB_MIGRATION_PASSWORD", "LEADLEDGER_KAFKA_BOOTSTRAP", JAVA_TOOL_OPTIONS, MALLOC_ARENA_MAX);
 
     static LeadLedgerServices read() {
         Path root = RepositoryFiles.root();

@@ -42,8 +42,12 @@ import java.util.stream.Stream;
 record ServiceFacts(String name, String image, int port, int managementPort, Map<String, String> healthGroups,
                     Set<String> variables, Set<String> required, ImageHealthCheck imageHealthCheck) {
 
-    /** Read for every service by the platform, not through a placeholder: Spring Boot's profiles, the JVM's options. */
-    static final Set<String> PLATFORM_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
+    /**
+     * Read for every service by the platform, not through a placeholder: Spring Boot's profiles, the JVM's options,
+     * the C library's allocator.
+     */
+    static final Set<String> PLATFORM_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS",
+            "MALLOC_ARENA_MAX");
     /** Read by Axon Framework, in a service that uses it; without it Axon calls the internet (docs/operations.md). */
     static final String AXON_UPDATE_CHECKER = "AXONIQ_UPDATE_CHECKER_DISABLED";
 

@@ -5,6 +5,7 @@ import com.leadledger.localruntime.KafkaBrokerProcess;
 import com.leadledger.localruntime.LocalPostgres;
 import com.leadledger.localruntime.Processes;
 import com.leadledger.localruntime.ProjectPaths;
+import com.leadledger.localruntime.ServiceJvm;
 import com.leadledger.localruntime.ServiceProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,7 +167,8 @@ final class LocalSystem {
     }
 
     private ServiceProcess service(String name, Path jar, int port, Map<String, String> env) {
-        return ServiceProcess.builder(jar).name(name).port(port).env(env).jvmArgs("-Xmx384m")
+        return ServiceProcess.builder(jar).name(name).port(port).env(env).env(ServiceJvm.ENVIRONMENT)
+                .jvmArgs(ServiceJvm.OPTIONS)
                 .logFile(logs.resolve(name + ".log")).startTimeout(Duration.ofSeconds(180))
                 .killOnJvmExit(false).newSession(true).build();
     }
