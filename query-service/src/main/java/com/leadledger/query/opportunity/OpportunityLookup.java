@@ -17,17 +17,20 @@ import java.util.Optional;
 @Repository
 class OpportunityLookup {
 
+    /** The CTE is materialized so that the ranking is aggregated once, not once per support decision. */
     private static final String SQL = """
-            SELECT o.opportunity_id, o.customer_key, o.product_line, o.opened_at, o.supported_registration_id,
-                   o.updated_at, o.last_event_id, %s AS registrations,
-                   h.event_id, h.sequence_number, h.action, h.from_registration_id, h.to_registration_id,
+            WITH o AS MATERIALIZED (
+                SELECT opportunity_id, customer_key, product_line, opened_at, supported_registration_id, updated_at,
+                       last_event_id, %s AS registrations
+                  FROM opportunity_view
+                 WHERE opportunity_id = :id)
+            SELECT o.*, h.event_id, h.sequence_number, h.action, h.from_registration_id, h.to_registration_id,
                    h.from_partner_id, h.to_partner_id, h.reason_code, h.ruling_dispute_id, h.evidence_sha256,
                    h.note, h.at, h.actor_id
-              FROM opportunity_view o
+              FROM o
               LEFT JOIN support_history h ON h.opportunity_id = o.opportunity_id
-             WHERE o.opportunity_id = :id
              ORDER BY h.sequence_number, h.at, h.event_id"""
-            .formatted(RegistrationViewRepository.rankingOf("o.opportunity_id"));
+            .formatted(RegistrationViewRepository.rankingOf("opportunity_view.opportunity_id"));
 
     private final JdbcClient jdbc;
     private final RegistrationViewRepository registrations;
