@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Consumes the event topic (value = envelope JSON, key = aggregate id) a poll at a time. The container runs with
  * {@code enable.auto.commit=false} and ack mode BATCH: the offsets of a poll are committed only after this method
- * returns, i.e. after the database transaction of its records has committed.
+ * returns, i.e. after the database transaction of its records has committed (without waiting for the broker's answer,
+ * see {@code KafkaIngestConfig}).
  * <p>
  * The records of a poll are ingested together ({@link EventIngestor#ingestAll}). When that fails (a record that cannot
  * be decoded or applied, the database away), nothing of it is stored and its records are ingested one by one, each in

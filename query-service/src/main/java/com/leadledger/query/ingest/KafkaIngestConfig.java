@@ -8,6 +8,8 @@ import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.query.projection.UndecodableRecordException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
@@ -36,6 +38,17 @@ class KafkaIngestConfig {
     @Bean
     EnvelopeReader envelopeReader(EnvelopeCodec codec) {
         return new EnvelopeReader(codec);
+    }
+
+    /**
+     * Offsets are committed without waiting for the broker's answer, so the next poll does not wait for it either.
+     * They are still committed only after the poll's database transaction committed; an offset commit that is lost
+     * (the service stops, the group rebalances) re-delivers records whose events are already stored, and ingest
+     * ignores an event id it holds. Boot's listener container factory picks up this customizer.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncOffsetCommits() {
+        return container -> container.getContainerProperties().setSyncCommits(false);
     }
 
     /**

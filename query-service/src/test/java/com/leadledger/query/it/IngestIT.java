@@ -9,8 +9,17 @@ import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.events.registration.RegistrationWithdrawn;
 import com.leadledger.query.Fixtures;
 import com.leadledger.query.ingest.PoisonRecordRecoverer;
+import com.leadledger.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +29,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Kafka → event_log + projections: idempotency, withdrawal, records without an envelope, passing failures. */
+/**
+ * Kafka → event_log + projections: idempotency, withdrawal, records without an envelope, passing failures, offset
+ * commits.
+ */
 class IngestIT extends QueryServiceITBase {
 
     static final String MANAGER = token("CHANNEL_MANAGER");
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Value("${spring.kafka.consumer.group-id}")
+    String group;
 
     @Test
     void aSubmittedRegistrationBecomesVisibleWithEverythingItSaid() {
@@ -184,6 +203,34 @@ class IngestIT extends QueryServiceITBase {
         } finally {
             superuser.sql("DROP TRIGGER IF EXISTS " + trigger + " ON registration_view").update();
             superuser.sql("DROP FUNCTION IF EXISTS " + trigger + "()").update();
+        }
+    }
+
+    @Test
+    void theOffsetsOfIngestedRecordsAreCommittedWithoutTheConsumerWaitingForTheBroker() throws Exception {
+        assertThat(listeners.getListenerContainer("event-ingest").getContainerProperties().isSyncCommits())
+                .as("offsets committed asynchronously").isFalse();
+        Fixtures.OpportunityStream stream = new Fixtures.OpportunityStream("COLLABORATION");
+        stream.opened();
+        stream.submit(uniquePartner("offsets"));
+        publish(stream.envelopes());
+        awaitStored(stream.last());
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()))) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC)
+                    .partitions().stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            Map<TopicPartition, Long> published = admin.listOffsets(partitions.stream()
+                            .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest())))
+                    .all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
+            eventually().untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                published.forEach((partition, end) -> assertThat(committed.getOrDefault(partition,
+                                new OffsetAndMetadata(0)).offset())
+                        .as("the group's committed offset of " + partition).isGreaterThanOrEqualTo(end));
+            });
         }
     }
 
