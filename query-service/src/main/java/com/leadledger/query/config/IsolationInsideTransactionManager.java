@@ -11,12 +11,12 @@ import java.sql.Statement;
 
 /**
  * A JDBC transaction manager that sets a transaction's isolation level as the transaction's first statement
- * ({@code SET TRANSACTION ISOLATION LEVEL …}, which PgJDBC sends in one round trip with the {@code BEGIN}), not on the
- * session around it. Spring's own way reads the session's level, changes it and changes it back, and PgJDBC makes
- * each of those a round trip of its own: on a read-only REPEATABLE READ request that reads two tables, four of its six
- * round trips to PostgreSQL. On two busy cores every round trip waits for a core, so the reads' latency follows their
- * number ({@code docs/performance.md}, row 3). The session's own level is never touched, so nothing has to be reset
- * when the connection goes back to the pool.
+ * ({@code SET TRANSACTION ISOLATION LEVEL …}, which PgJDBC sends in one round trip with the {@code BEGIN}), not on
+ * the session around it. Spring's own way reads the session's level, changes it and changes it back, and PgJDBC makes
+ * each of those a round trip of its own: on a read-only REPEATABLE READ request that reads two tables, three of its six
+ * round trips to PostgreSQL, where setting the level inside costs one. On two busy cores every round trip waits for a
+ * core, so the reads' latency follows their number ({@code docs/performance.md}, row 3). The session's own level is
+ * never touched, so nothing has to be reset when the connection goes back to the pool.
  */
 class IsolationInsideTransactionManager extends JdbcTransactionManager {
 
@@ -26,8 +26,8 @@ class IsolationInsideTransactionManager extends JdbcTransactionManager {
 
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
-        super.doBegin(transaction, definition.getIsolationLevel() == TransactionDefinition.ISOLATION_DEFAULT ? definition
-                : new LevelSetInside(definition));
+        boolean levelDeclared = definition.getIsolationLevel() != TransactionDefinition.ISOLATION_DEFAULT;
+        super.doBegin(transaction, levelDeclared ? new LevelSetInside(definition) : definition);
     }
 
     @Override
