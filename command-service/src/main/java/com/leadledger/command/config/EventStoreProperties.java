@@ -1,0 +1,17 @@
+package com.leadledger.command.config;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The event store's shared tail, which this instance's tracking processors read newly stored events from.
+ *
+ * @param cachedEvents the newest events kept in memory for them; a processor further behind reads the store itself
+ *                     until it has caught up
+ */
+@ConfigurationProperties("leadledger.event-store")
+@Validated
+public record EventStoreProperties(@Min(1) @DefaultValue("256") int cachedEvents) {
+}
