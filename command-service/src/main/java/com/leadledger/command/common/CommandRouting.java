@@ -3,7 +3,6 @@ package com.leadledger.command.common;
 import com.leadledger.kit.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
@@ -17,7 +16,7 @@ import java.util.function.Function;
  */
 public final class CommandRouting implements CommandTargetResolver {
 
-    private final CommandTargetResolver annotated = AnnotationCommandTargetResolver.builder().build();
+    private final CommandTargetResolver annotated = new AnnotatedTargets();
     private final Function<String, Optional<String>> opportunityOfRegistration;
 
     public CommandRouting(Function<String, Optional<String>> opportunityOfRegistration) {

@@ -4,6 +4,8 @@ import com.leadledger.command.review.ApproveRegistration;
 import com.leadledger.command.support.ChangeSupport;
 import com.leadledger.kit.domain.RuleViolation;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class CommandRoutingTest {
@@ -40,5 +43,59 @@ class CommandRoutingTest {
 
         assertThat(refusal.kind()).isEqualTo(RuleViolation.Kind.NOT_FOUND);
         assertThat(refusal.getMessage()).isEqualTo("registration not found");
+    }
+
+    @Test
+    void canRouteByAnAnnotatedFieldAndReadItsVersion() {
+        for (int i = 0; i < 2; i++) {
+            var target = routing.resolveTarget(GenericCommandMessage.asCommandMessage(new ByField("agg-" + i, 7)));
+
+            assertThat(target.getIdentifier()).isEqualTo("agg-" + i);
+            assertThat(target.getVersion()).isEqualTo(7L);
+        }
+    }
+
+    @Test
+    void canRouteByAnAnnotatedMethodBeforeAField() {
+        var target = routing.resolveTarget(GenericCommandMessage.asCommandMessage(new ByMethod("field", "method")));
+
+        assertThat(target.getIdentifier()).isEqualTo("method");
+        assertThat(target.getVersion()).isNull();
+    }
+
+    @Test
+    void cannotRouteACommandThatNamesNoAggregate() {
+        assertThatIllegalArgumentException().isThrownBy(() -> routing.resolveTarget(
+                GenericCommandMessage.asCommandMessage(new ByField(null, 1)))).withMessageContaining("ByField");
+        assertThatIllegalArgumentException().isThrownBy(() -> routing.resolveTarget(
+                GenericCommandMessage.asCommandMessage("no annotation"))).withMessageContaining("String");
+    }
+
+    static final class ByField {
+        @TargetAggregateIdentifier
+        private final String aggregateId;
+        @TargetAggregateVersion
+        private final int version;
+
+        ByField(String aggregateId, int version) {
+            this.aggregateId = aggregateId;
+            this.version = version;
+        }
+    }
+
+    static final class ByMethod {
+        @TargetAggregateIdentifier
+        private final String fromField;
+        private final String fromMethod;
+
+        ByMethod(String fromField, String fromMethod) {
+            this.fromField = fromField;
+            this.fromMethod = fromMethod;
+        }
+
+        @TargetAggregateIdentifier
+        String target() {
+            return fromMethod;
+        }
     }
 }
