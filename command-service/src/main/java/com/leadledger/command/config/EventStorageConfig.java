@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Axon's JDBC event storage engine, built as its auto-configuration builds it, except that the events of one commit
- * are stored with one multi-row statement ({@link MultiRowEventInsert}), and the event store in front of it, with a
- * short in-memory tail. Declaring them turns off the auto-configuration's {@link EventSchema} and its resolver of
+ * are stored with one multi-row statement ({@link MultiRowEventInsert}), and the event store in front of it, with the
+ * length of its in-memory tail a setting. Declaring them turns off the auto-configuration's {@link EventSchema} and its resolver of
  * duplicate-key errors too, so both are declared here as it declares them.
  */
 @Configuration
@@ -56,9 +56,9 @@ class EventStorageConfig {
     }
 
     /**
-     * The event store as Axon's auto-configuration builds it, but with a short tail: the newest events, kept in memory
-     * for the tracking processors. Axon keeps 10,000 by default, which under load stayed there about 15 s, long enough
-     * to be promoted to the old generation before they died, and held about 16 MB (docs/performance.md).
+     * The event store as Axon's auto-configuration builds it, with the length of its tail (the newest events, kept in
+     * memory for the tracking processors) a setting. Axon's 10,000 stay there about 15 s under load, long enough to be
+     * promoted to the old generation before they die (docs/performance.md).
      */
     @Bean
     @Qualifier("eventStore")

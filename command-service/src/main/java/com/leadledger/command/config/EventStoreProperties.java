@@ -13,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("leadledger.event-store")
 @Validated
-public record EventStoreProperties(@Min(1) @DefaultValue("256") int cachedEvents) {
+public record EventStoreProperties(@Min(1) @DefaultValue("10000") int cachedEvents) {
 }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The event store keeps only a short tail of new events in memory, and a processor behind it still misses nothing. */
+/** The event store keeps as many new events in memory as set, and a processor behind them still misses nothing. */
 class EventStoreTailTest {
 
     private static final int TAIL = 4;
