@@ -13,6 +13,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -33,15 +34,20 @@ final class AnnotatedTargets implements CommandTargetResolver {
 
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
+        return targetOf(command).orElseThrow(() -> new IllegalArgumentException("Invalid command. It does not identify"
+                + " the target aggregate: no field or method of [" + command.getPayloadType().getSimpleName()
+                + "] with @TargetAggregateIdentifier returns a value."));
+    }
+
+    /** The aggregate the command names; empty when no annotated field or method returns a value. */
+    Optional<VersionedAggregateIdentifier> targetOf(CommandMessage<?> command) {
         Targets targets = targetsOfType.get(command.getPayloadType());
         Object identifier = targets.identifier().apply(command.getPayload());
         if (identifier == null) {
-            throw new IllegalArgumentException("Invalid command. It does not identify the target aggregate: no field or"
-                    + " method of [" + command.getPayloadType().getSimpleName() + "] with @TargetAggregateIdentifier"
-                    + " returns a value.");
+            return Optional.empty();
         }
-        return new VersionedAggregateIdentifier(identifier.toString(),
-                asVersion(targets.version().apply(command.getPayload())));
+        return Optional.of(new VersionedAggregateIdentifier(identifier.toString(),
+                asVersion(targets.version().apply(command.getPayload()))));
     }
 
     /** The annotated method's or field's value, methods first, as Axon's resolver looks them up. */

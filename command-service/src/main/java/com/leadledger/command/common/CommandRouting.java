@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 public final class CommandRouting implements CommandTargetResolver {
 
-    private final CommandTargetResolver annotated = new AnnotatedTargets();
+    private final AnnotatedTargets annotated = new AnnotatedTargets();
     private final Function<String, Optional<String>> opportunityOfRegistration;
 
     public CommandRouting(Function<String, Optional<String>> opportunityOfRegistration) {
@@ -26,14 +26,28 @@ public final class CommandRouting implements CommandTargetResolver {
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
         if (command.getPayload() instanceof RegistrationAddressed addressed) {
-            String registrationId = addressed.registrationId();
-            String opportunityId = CurrentUnitOfWork.isStarted()
-                    ? CurrentUnitOfWork.get().getOrComputeResource("opportunity-of:" + registrationId,
-                    key -> opportunityOf(registrationId))
-                    : opportunityOf(registrationId);
-            return new VersionedAggregateIdentifier(opportunityId, null);
+            return new VersionedAggregateIdentifier(opportunityAddressedBy(addressed), null);
         }
         return annotated.resolveTarget(command);
+    }
+
+    /**
+     * The id of the aggregate the command addresses, as {@link #resolveTarget} finds it; empty for a command that names
+     * none (one that creates its aggregate, or is not handled by one).
+     */
+    public Optional<String> aggregateOf(CommandMessage<?> command) {
+        if (command.getPayload() instanceof RegistrationAddressed addressed) {
+            return Optional.of(opportunityAddressedBy(addressed));
+        }
+        return annotated.targetOf(command).map(VersionedAggregateIdentifier::getIdentifier);
+    }
+
+    private String opportunityAddressedBy(RegistrationAddressed addressed) {
+        String registrationId = addressed.registrationId();
+        return CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().getOrComputeResource("opportunity-of:" + registrationId,
+                key -> opportunityOf(registrationId))
+                : opportunityOf(registrationId);
     }
 
     private String opportunityOf(String registrationId) {

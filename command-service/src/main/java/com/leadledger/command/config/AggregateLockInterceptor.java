@@ -1,10 +1,10 @@
 package com.leadledger.command.config;
 
+import com.leadledger.command.common.CommandRouting;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,30 +17,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class AggregateLockInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final JdbcTemplate jdbc;
-    private final CommandTargetResolver targets;
+    private final CommandRouting routing;
 
-    AggregateLockInterceptor(JdbcTemplate jdbc, CommandTargetResolver targets) {
+    AggregateLockInterceptor(JdbcTemplate jdbc, CommandRouting routing) {
         this.jdbc = jdbc;
-        this.targets = targets;
+        this.routing = routing;
     }
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork,
                          InterceptorChain interceptorChain) throws Exception {
-        String aggregateId = targetOf(unitOfWork.getMessage());
-        if (aggregateId != null) {
-            jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?, 7))) locked",
-                    Integer.class, aggregateId);
-        }
+        // A command that names no aggregate loads none (it creates one, or is handled outside the aggregates).
+        routing.aggregateOf(unitOfWork.getMessage()).ifPresent(aggregateId -> jdbc.queryForObject(
+                "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?, 7))) locked", Integer.class,
+                aggregateId));
         return interceptorChain.proceed();
-    }
-
-    /** The aggregate the command targets; null for commands that name none (they create a new aggregate). */
-    private String targetOf(CommandMessage<?> command) {
-        try {
-            return targets.resolveTarget(command).getIdentifier();
-        } catch (IllegalArgumentException noTarget) {
-            return null;
-        }
     }
 }

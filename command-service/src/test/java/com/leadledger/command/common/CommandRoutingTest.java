@@ -71,6 +71,31 @@ class CommandRoutingTest {
                 GenericCommandMessage.asCommandMessage("no annotation"))).withMessageContaining("String");
     }
 
+    @Test
+    void canTellTheAggregateACommandAddressesWithoutRoutingIt() {
+        assertThat(routing.aggregateOf(GenericCommandMessage.asCommandMessage(
+                new ApproveRegistration("r-1", BigDecimal.ONE, null, null, null)))).contains("opp-1");
+        assertThat(routing.aggregateOf(GenericCommandMessage.asCommandMessage(
+                new ChangeSupport("opp-9", ChangeSupport.Action.WITHDRAW, null, null, null, null, null))))
+                .contains("opp-9");
+        assertThat(routing.aggregateOf(GenericCommandMessage.asCommandMessage(new ByMethod("field", "method"))))
+                .contains("method");
+    }
+
+    @Test
+    void canTellThatACommandNamesNoAggregate() {
+        assertThat(routing.aggregateOf(GenericCommandMessage.asCommandMessage(new ByField(null, 1)))).isEmpty();
+        assertThat(routing.aggregateOf(GenericCommandMessage.asCommandMessage("no annotation"))).isEmpty();
+    }
+
+    @Test
+    void cannotTellTheAggregateOfAnUnknownRegistration() {
+        var refusal = catchThrowableOfType(() -> routing.aggregateOf(GenericCommandMessage.asCommandMessage(
+                new ApproveRegistration("r-404", BigDecimal.ONE, null, null, null))), RuleViolation.class);
+
+        assertThat(refusal.kind()).isEqualTo(RuleViolation.Kind.NOT_FOUND);
+    }
+
     static final class ByField {
         @TargetAggregateIdentifier
         private final String aggregateId;
