@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Axon's JDBC event storage engine, built as its auto-configuration builds it, except that the events of one commit
  * are stored with one multi-row statement ({@link MultiRowEventInsert}), and the event store in front of it, with the
- * length of its in-memory tail a setting. Declaring them turns off the auto-configuration's {@link EventSchema} and its resolver of
- * duplicate-key errors too, so both are declared here as it declares them.
+ * length of its in-memory tail a setting. Declaring them turns off the auto-configuration's {@link EventSchema} and
+ * its resolver of duplicate-key errors too, so both are declared here as it declares them.
  */
 @Configuration
 class EventStorageConfig {
