@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Swagger UI on the query service, in a real browser: "Try it out" without a token is refused with 401; after pasting
- * a token the launcher prints into the Authorize dialog, the same call answers 200.
+ * a token the launcher prints into the Authorize dialog, the same call answers 200. Swagger UI is one page: its
+ * scripts handle every click in place.
  */
 class SwaggerUiAuthorizeIT {
 
@@ -22,17 +23,17 @@ class SwaggerUiAuthorizeIT {
         String partnerToken = DevTokens.mint("partner-a", List.of("PARTNER"), "P-1001");
         try (Browser browser = new Browser(system.query.baseUrl(), "swagger-ui", "en")) {
             browser.open("/swagger-ui.html");
-            browser.click(By.cssSelector(".opblock-summary-path[data-path='" + NOTICES + "']"));
-            browser.click(By.cssSelector(".try-out__btn"));
-            browser.click(By.cssSelector(".btn.execute"));
+            browser.clickInPage(By.cssSelector(".opblock-summary-path[data-path='" + NOTICES + "']"));
+            browser.clickInPage(By.cssSelector(".try-out__btn"));
+            browser.clickInPage(By.cssSelector(".btn.execute"));
             browser.awaitTextStartingWith(STATUS, "401", Duration.ofSeconds(15)); // without a token
 
-            browser.click(By.cssSelector(".auth-wrapper .authorize"));
+            browser.clickInPage(By.cssSelector(".auth-wrapper .authorize"));
             browser.type(By.cssSelector(".modal-ux input"), partnerToken);
-            browser.click(By.cssSelector(".modal-ux .auth-btn-wrapper .authorize"));
-            browser.click(By.cssSelector(".modal-ux .btn-done"));
+            browser.clickInPage(By.cssSelector(".modal-ux .auth-btn-wrapper .authorize"));
+            browser.clickInPage(By.cssSelector(".modal-ux .btn-done"));
             browser.screenshot("authorized");
-            browser.click(By.cssSelector(".btn.execute"));
+            browser.clickInPage(By.cssSelector(".btn.execute"));
             browser.awaitTextStartingWith(STATUS, "200", Duration.ofSeconds(15));
             browser.screenshot("call-answered");
         }
