@@ -1,6 +1,7 @@
 package com.leadledger.console.browser;
 
 import com.leadledger.localruntime.ProjectPaths;
+import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -41,9 +42,12 @@ final class Browser implements AutoCloseable {
 
     /**
      * Debian's headless shell of Chromium: the same Blink and V8 as the desktop browser without its windowing layers,
-     * and about a third less CPU per page on this machine.
+     * and about a third less CPU per page on this machine. The binary itself, not {@code /usr/bin}'s launcher script,
+     * which runs it as a child without {@code exec}: quitting the driver ends the script and left the browser running.
      */
-    static final String CHROMIUM = "/usr/bin/chromium-headless-shell";
+    static final String CHROMIUM = "/usr/lib/chromium/chromium-headless-shell";
+    /** How long the browser's processes may take to end after the driver quit. */
+    private static final Duration EXIT = Duration.ofSeconds(10);
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String MAY_LOAD_A_PAGE = """
             const e = arguments[0];
@@ -61,6 +65,8 @@ final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final String baseUrl;
     private final String name;
+    /** The browser's processes when it had started, found as the descendants of its chromedriver. */
+    private final List<ProcessHandle> browserProcesses;
 
     Browser(ConsoleSystem system, String name, String language) {
         this(system.console.baseUrl(), name, language);
@@ -77,6 +83,14 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver chrome = new ChromeDriver(service, options);
+        String driverPort = "--port=" + service.getUrl().getPort();
+        browserProcesses = ProcessHandle.current().children().filter(process -> process.info().arguments()
+                .map(arguments -> Arrays.asList(arguments).contains(driverPort)).orElse(false))
+                .flatMap(ProcessHandle::descendants).toList();
+        if (browserProcesses.isEmpty()) {
+            chrome.quit();
+            throw new IllegalStateException("no browser process under the chromedriver started with " + driverPort);
+        }
         Accessibility.loadIntoEveryPage(chrome);
         driver = chrome;
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -320,7 +334,21 @@ final class Browser implements AutoCloseable {
     }
 
     @Override
+    /** Quits the driver; fails when a process of this browser outlives it (a leak that slows every later test). */
     public void close() {
         driver.quit();
+        try {
+            await().atMost(EXIT).pollInterval(Duration.ofMillis(50))
+                    .until(() -> browserProcesses.stream().noneMatch(ProcessHandle::isAlive));
+        } catch (ConditionTimeoutException stillRunning) {
+            // reported below, once the stragglers are killed
+        }
+        List<ProcessHandle> alive = browserProcesses.stream().filter(ProcessHandle::isAlive).toList();
+        if (!alive.isEmpty()) {
+            String first = alive.get(0).info().commandLine().orElse("?");
+            alive.forEach(ProcessHandle::destroyForcibly);
+            throw new IllegalStateException(alive.size() + " process(es) of browser " + name + " still ran "
+                    + EXIT.toSeconds() + " s after the driver quit, killed now: " + first);
+        }
     }
 }
