@@ -3,6 +3,11 @@
 -- model's table, and the rebuild's own bookkeeping. They belong to the migration owner, so that a rebuild needs no DDL
 -- right: the application role fills them and copies them into the live tables.
 --
+-- All of them are UNLOGGED: a rebuild writes them without WAL, and only its swap into the live tables is logged.
+-- PostgreSQL empties unlogged tables when it recovers from a crash (and a promoted standby has them empty); the
+-- rebuild's row in rebuild_run goes with them, and a rebuild that finds it gone fails instead of swapping in tables
+-- that lost what it had applied.
+--
 -- Run by Flyway after every migration. A shadow table is created when missing and created again when its read model's
 -- table changed layout (or it has another owner); otherwise it is left alone, so a rebuild running on another instance
 -- meanwhile is not disturbed. A new read model's table is added to the list below (RebuildIT checks it against the
@@ -46,16 +51,35 @@ BEGIN
             shadow := to_regclass(format('leadledger_rebuild.%I', read_model));
             IF shadow IS NULL
                 OR pg_temp.leadledger_layout(shadow) IS DISTINCT FROM pg_temp.leadledger_layout(live)
+                OR (SELECT relpersistence FROM pg_class WHERE oid = shadow) <> 'u'
                 OR (SELECT relowner FROM pg_class WHERE oid = shadow) <> (SELECT oid FROM pg_roles
                                                                           WHERE rolname = current_user) THEN
                 EXECUTE format('DROP TABLE IF EXISTS leadledger_rebuild.%I', read_model);
-                EXECUTE format('CREATE TABLE leadledger_rebuild.%I (LIKE public.%I INCLUDING ALL)', read_model,
-                               read_model);
+                EXECUTE format('CREATE UNLOGGED TABLE leadledger_rebuild.%I (LIKE public.%I INCLUDING ALL)',
+                               read_model, read_model);
             END IF;
         END LOOP;
 END
 $$;
 
--- The events a rebuild applied to the shadow tables, and those it skipped as parked (applied at the swap if resolved).
-CREATE TABLE IF NOT EXISTS leadledger_rebuild.rebuild_applied (event_id TEXT PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS leadledger_rebuild.rebuild_skipped (event_id TEXT PRIMARY KEY);
+-- The events a rebuild applied to the shadow tables, those it skipped as parked (applied at the swap if resolved), and
+-- the rebuild filling them.
+CREATE UNLOGGED TABLE IF NOT EXISTS leadledger_rebuild.rebuild_applied (event_id TEXT PRIMARY KEY);
+CREATE UNLOGGED TABLE IF NOT EXISTS leadledger_rebuild.rebuild_skipped (event_id TEXT PRIMARY KEY);
+CREATE UNLOGGED TABLE IF NOT EXISTS leadledger_rebuild.rebuild_run (rebuild_id TEXT PRIMARY KEY);
+
+-- Bookkeeping an earlier version created as logged tables (they hold rows only while a rebuild runs).
+DO
+$$
+DECLARE
+    bookkeeping TEXT;
+BEGIN
+    FOREACH bookkeeping IN ARRAY ARRAY['rebuild_applied', 'rebuild_skipped']
+        LOOP
+            IF (SELECT relpersistence FROM pg_class
+                WHERE oid = format('leadledger_rebuild.%I', bookkeeping)::regclass) <> 'u' THEN
+                EXECUTE format('ALTER TABLE leadledger_rebuild.%I SET UNLOGGED', bookkeeping);
+            END IF;
+        END LOOP;
+END
+$$;

@@ -41,6 +41,11 @@ import java.util.stream.Stream;
  *       out); it all commits at once, so a reader sees either the old rows or the complete new ones.</li>
  * </ol>
  * A failure empties the shadow tables and leaves the current ones untouched. One rebuild runs at a time.
+ * <p>
+ * The shadow tables are unlogged: the replay writes them without WAL, and only the swap into the live tables is
+ * logged. PostgreSQL empties unlogged tables when it recovers from a crash, and with them the rebuild's row in
+ * {@code rebuild_run}; every batch and the swap first check that row, so a rebuild whose shadow tables were emptied
+ * under it fails rather than swap in what is left of them.
  */
 @Service
 class ProjectionRebuilder {
@@ -48,8 +53,11 @@ class ProjectionRebuilder {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
 
     static final String SHADOW = "leadledger_rebuild";
-    /** The rebuild's own bookkeeping in the shadow schema: events applied to the shadow tables, and those skipped. */
-    private static final List<String> BOOKKEEPING = List.of("rebuild_applied", "rebuild_skipped");
+    /**
+     * The rebuild's own bookkeeping in the shadow schema: events applied to the shadow tables, those skipped, and the
+     * rebuild filling them.
+     */
+    private static final List<String> BOOKKEEPING = List.of("rebuild_applied", "rebuild_skipped", "rebuild_run");
     /** Events the live side has not applied yet: parked in the dead-letter store or queued behind one there. */
     private static final String NOT_PARKED = "NOT EXISTS (SELECT 1 FROM dead_letter d WHERE d.event_id = e.event_id"
             + " AND d.status <> 'RESOLVED')";
@@ -118,6 +126,7 @@ class ProjectionRebuilder {
         RebuildStatus status = started;
         try {
             emptyShadowTables();
+            jdbc.update("INSERT INTO " + SHADOW + ".rebuild_run (rebuild_id) VALUES (?)", status.rebuildId());
             status = replay(status);
             publish(status = status.in(RebuildStatus.State.SWAPPING, clock.instant()));
             status = catchUpAndSwap(status);
@@ -166,7 +175,7 @@ class ProjectionRebuilder {
             if (batch.isEmpty()) {
                 return status;
             }
-            applyToShadow(batch);
+            applyToShadow(status.rebuildId(), batch);
             EventHistory.Stored last = batch.get(batch.size() - 1);
             index = last.globalIndex();
             eventId = last.eventId();
@@ -180,10 +189,11 @@ class ProjectionRebuilder {
         return transactions.execute(tx -> {
             jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) locked", Integer.class,
                     EventLogRepository.INGEST_LOCK);
+            requireShadowTablesKept(status.rebuildId());
             List<EventHistory.Stored> missed = history.where("(NOT EXISTS (SELECT 1 FROM " + SHADOW
                     + ".rebuild_applied a WHERE a.event_id = e.event_id) OR EXISTS (SELECT 1 FROM " + SHADOW
                     + ".rebuild_skipped s WHERE s.event_id = e.event_id)) AND " + NOT_PARKED);
-            applyToShadow(missed);
+            applyToShadow(status.rebuildId(), missed);
             swap();
             long done = status.eventsDone() + missed.size();
             return status.progressed(done, Math.max(done, status.eventsTotal()), clock.instant());
@@ -195,11 +205,12 @@ class ProjectionRebuilder {
      * parked in the dead-letter store (or queued behind one) were not applied live either: they are skipped and
      * remembered, and applied at the swap if they were resolved meanwhile.
      */
-    private void applyToShadow(List<EventHistory.Stored> events) {
+    private void applyToShadow(String rebuildId, List<EventHistory.Stored> events) {
         if (events.isEmpty()) {
             return;
         }
         transactions.executeWithoutResult(tx -> {
+            requireShadowTablesKept(rebuildId);
             String[] ids = events.stream().map(EventHistory.Stored::eventId).toArray(String[]::new);
             List<String> parked = jdbc.queryForList("SELECT event_id FROM dead_letter WHERE status <> 'RESOLVED'"
                     + " AND event_id = ANY(?::text[])", String.class, (Object) ids);
@@ -214,6 +225,16 @@ class ProjectionRebuilder {
             jdbc.update("INSERT INTO " + SHADOW + ".rebuild_skipped (event_id) SELECT unnest(?::text[])",
                     (Object) parked.toArray(String[]::new));
         });
+    }
+
+    /** Fails when the shadow tables no longer hold what this rebuild applied (a crash recovery emptied them). */
+    private void requireShadowTablesKept(String rebuildId) {
+        Boolean kept = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + SHADOW + ".rebuild_run"
+                + " WHERE rebuild_id = ?)", Boolean.class, rebuildId);
+        if (!Boolean.TRUE.equals(kept)) {
+            throw new IllegalStateException("the shadow tables were emptied while rebuild " + rebuildId + " filled them"
+                    + " (PostgreSQL empties its unlogged tables when it recovers from a crash); start it again");
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ class RebuildIT extends QueryServiceITBase {
     static final String MANAGER = token("CHANNEL_MANAGER");
     static final List<String> TABLES = List.of("dispute_view", "dumping_flag_view", "notice",
             "opportunity_view", "partner_view", "policy_view", "registration_view", "support_history");
+    static final List<String> BOOKKEEPING = List.of("rebuild_applied", "rebuild_skipped", "rebuild_run");
 
     @Autowired
     List<ViewProjection<?>> projections;
@@ -59,17 +60,24 @@ class RebuildIT extends QueryServiceITBase {
         assertThat(rowsInShadowTables()).as("the shadow tables are left empty").isZero();
     }
 
-    /** The service's role has no DDL right: the shadow tables are the migration owner's, one per projection table. */
+    /**
+     * The service's role has no DDL right: the shadow tables are the migration owner's, one per projection table, and
+     * unlogged (a rebuild writes them without WAL).
+     */
     @Test
     void everyProjectionsTableHasAnEmptyShadowOfItsLayoutThatTheServicesRoleDoesNotOwn() {
         List<String> projected = projections.stream().map(ViewProjection::table).distinct().sorted().toList();
         assertThat(projected).isEqualTo(TABLES);
         assertThat(jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'leadledger_rebuild'"
                 + " ORDER BY table_name").query(String.class).list())
-                .containsExactlyInAnyOrderElementsOf(concat(TABLES, List.of("rebuild_applied", "rebuild_skipped")));
+                .containsExactlyInAnyOrderElementsOf(concat(TABLES, BOOKKEEPING));
         for (String table : TABLES) {
             assertThat(columns("leadledger_rebuild", table)).as(table).isEqualTo(columns("public", table));
         }
+        assertThat(jdbc.sql("""
+                        SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = 'leadledger_rebuild' AND c.relkind IN ('r', 'i') AND c.relpersistence <> 'u'""")
+                .query(String.class).list()).as("shadow tables and indexes written with WAL").isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM pg_class WHERE relowner = current_user::regrole").query(Long.class)
                 .single()).as("tables the service's role owns").isZero();
     }
@@ -159,6 +167,33 @@ class RebuildIT extends QueryServiceITBase {
         awaitDone(next);
     }
 
+    /**
+     * The shadow tables are unlogged, so PostgreSQL empties them when it recovers from a crash, and the rebuild's row in
+     * {@code rebuild_run} with them. Here that row alone is deleted while the replay is held at its last event: the
+     * swap finds it gone and fails, the live tables keep their rows, and the next rebuild runs as usual.
+     */
+    @Test
+    void aRebuildWhoseShadowTablesWereEmptiedUnderItFailsAndTheLiveTablesKeepTheirRows() throws Exception {
+        publishStories(5);
+        Map<String, String> live = checksums();
+
+        try (RebuildBarrier replay = RebuildBarrier.atEvent(superuserDataSource(), lastEventInTheLog())) {
+            String location = startRebuild();
+            replay.awaitHeld();
+            assertThat(superuser().sql("DELETE FROM leadledger_rebuild.rebuild_run").update()).isEqualTo(1);
+            replay.release();
+
+            JsonNode failed = awaitFinished(location);
+            assertThat(failed.get("state").asText()).as(failed.toString()).isEqualTo("FAILED");
+            assertThat(failed.get("error").asText()).contains("shadow tables were emptied");
+        }
+        assertThat(checksums()).as("the live tables after the failed rebuild").isEqualTo(live);
+        assertThat(rowsInShadowTables()).as("the shadow tables are left empty").isZero();
+
+        awaitDone(startRebuild());
+        assertThat(checksums()).as("the next rebuild").isEqualTo(live);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Starts a rebuild, runs {@code meanwhile} repeatedly until it is done, and returns its final status. */
@@ -182,13 +217,7 @@ class RebuildIT extends QueryServiceITBase {
 
     /** Waits until the rebuild is over, asserts that it is DONE and returns its final status. */
     private JsonNode awaitDone(String location) {
-        List<JsonNode> seen = new ArrayList<>();
-        eventually().atMost(Duration.ofSeconds(120)).until(() -> {
-            JsonNode status = http.get(location, ADMIN).body();
-            seen.add(status);
-            return finished(status);
-        });
-        JsonNode last = seen.get(seen.size() - 1);
+        JsonNode last = awaitFinished(location);
         assertThat(last.get("state").asText()).as(last.toString()).isEqualTo("DONE");
         assertThat(last.get("eventsTotal").asLong()).isEqualTo(last.get("eventsDone").asLong());
         assertThat(last.get("error").isNull()).isTrue();
@@ -198,6 +227,17 @@ class RebuildIT extends QueryServiceITBase {
         assertThat(last.get("eventsPerSecond").asDouble()).as(last.toString())
                 .isEqualTo(Math.round(last.get("eventsDone").asLong() / seconds * 10) / 10.0);
         return last;
+    }
+
+    /** Waits until the rebuild is over, DONE or FAILED, and returns its final status. */
+    private JsonNode awaitFinished(String location) {
+        List<JsonNode> seen = new ArrayList<>();
+        eventually().atMost(Duration.ofSeconds(120)).until(() -> {
+            JsonNode status = http.get(location, ADMIN).body();
+            seen.add(status);
+            return finished(status);
+        });
+        return seen.get(seen.size() - 1);
     }
 
     private static boolean finished(JsonNode status) {
@@ -279,7 +319,7 @@ class RebuildIT extends QueryServiceITBase {
 
     private long rowsInShadowTables() {
         long rows = 0;
-        for (String table : concat(TABLES, List.of("rebuild_applied", "rebuild_skipped"))) {
+        for (String table : concat(TABLES, BOOKKEEPING)) {
             rows += jdbc.sql("SELECT count(*) FROM leadledger_rebuild." + table).query(Long.class).single();
         }
         return rows;

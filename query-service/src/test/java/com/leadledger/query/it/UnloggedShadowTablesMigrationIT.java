@@ -1,0 +1,64 @@
+package com.leadledger.query.it;
+
+import com.leadledger.localruntime.DatabaseRoles;
+import com.leadledger.testsupport.PostgresServer;
+import com.leadledger.testsupport.TestInfrastructure;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rebuild's shadow tables are unlogged (a rebuild writes them without WAL). A database whose shadow tables an
+ * earlier version created as logged tables gets them unlogged at the next start: afterMigrate runs on every one.
+ */
+class UnloggedShadowTablesMigrationIT {
+
+    @Test
+    void shadowTablesAnEarlierVersionCreatedWithWalBecomeUnloggedAtTheNextMigration() throws SQLException {
+        PostgresServer pg = TestInfrastructure.postgres();
+        DatabaseRoles roles = pg.roles();
+        String url = pg.jdbcUrl(pg.freshDatabase("unlogged_shadows"));
+        Flyway flyway = Flyway.configure().dataSource(url, roles.migrationUser(), roles.migrationPassword())
+                .placeholders(Map.of("app-role", roles.appUser())).load();
+        flyway.migrate();
+
+        try (Connection db = DriverManager.getConnection(url, roles.migrationUser(), roles.migrationPassword());
+             Statement sql = db.createStatement()) {
+            assertThat(loggedShadowTables(sql)).as("created by this version").isEmpty();
+
+            sql.execute("ALTER TABLE leadledger_rebuild.rebuild_applied SET LOGGED");
+            sql.execute("ALTER TABLE leadledger_rebuild.rebuild_skipped SET LOGGED");
+            sql.execute("DROP TABLE leadledger_rebuild.registration_view");
+            sql.execute("CREATE TABLE leadledger_rebuild.registration_view (LIKE public.registration_view"
+                    + " INCLUDING ALL)");
+            assertThat(loggedShadowTables(sql)).as("as an earlier version left them")
+                    .containsExactlyInAnyOrder("rebuild_applied", "rebuild_skipped", "registration_view");
+
+            flyway.migrate(); // nothing to migrate: only the afterMigrate scripts run
+
+            assertThat(loggedShadowTables(sql)).isEmpty();
+        }
+    }
+
+    private static List<String> loggedShadowTables(Statement sql) throws SQLException {
+        List<String> logged = new ArrayList<>();
+        try (ResultSet rs = sql.executeQuery("""
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'leadledger_rebuild' AND c.relkind = 'r' AND c.relpersistence <> 'u'""")) {
+            while (rs.next()) {
+                logged.add(rs.getString(1));
+            }
+        }
+        return logged;
+    }
+}
