@@ -46,9 +46,9 @@ final class Browser implements AutoCloseable {
      * which runs it as a child without {@code exec}: quitting the driver ends the script and left the browser running.
      */
     static final String CHROMIUM = "/usr/lib/chromium/chromium-headless-shell";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     /** How long the browser's processes may take to end after the driver quit. */
     private static final Duration EXIT = Duration.ofSeconds(10);
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String MAY_LOAD_A_PAGE = """
             const e = arguments[0];
             return (e.tagName === 'A' && e.hasAttribute('href'))
@@ -333,8 +333,8 @@ final class Browser implements AutoCloseable {
         return file;
     }
 
-    @Override
     /** Quits the driver; fails when a process of this browser outlives it (a leak that slows every later test). */
+    @Override
     public void close() {
         driver.quit();
         try {
