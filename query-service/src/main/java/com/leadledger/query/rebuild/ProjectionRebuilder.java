@@ -167,6 +167,7 @@ class ProjectionRebuilder {
     }
 
     private RebuildStatus replay(RebuildStatus status) {
+        String rebuildId = status.rebuildId();
         long index = Long.MIN_VALUE;
         String eventId = "";
         long done = 0;
@@ -175,7 +176,10 @@ class ProjectionRebuilder {
             if (batch.isEmpty()) {
                 return status;
             }
-            applyToShadow(status.rebuildId(), batch);
+            transactions.executeWithoutResult(tx -> {
+                requireShadowTablesKept(rebuildId);
+                applyToShadow(batch);
+            });
             EventHistory.Stored last = batch.get(batch.size() - 1);
             index = last.globalIndex();
             eventId = last.eventId();
@@ -193,7 +197,7 @@ class ProjectionRebuilder {
             List<EventHistory.Stored> missed = history.where("(NOT EXISTS (SELECT 1 FROM " + SHADOW
                     + ".rebuild_applied a WHERE a.event_id = e.event_id) OR EXISTS (SELECT 1 FROM " + SHADOW
                     + ".rebuild_skipped s WHERE s.event_id = e.event_id)) AND " + NOT_PARKED);
-            applyToShadow(status.rebuildId(), missed);
+            applyToShadow(missed);
             swap();
             long done = status.eventsDone() + missed.size();
             return status.progressed(done, Math.max(done, status.eventsTotal()), clock.instant());
@@ -203,28 +207,26 @@ class ProjectionRebuilder {
     /**
      * Applies the events with the live projections, writing the shadow tables (they come first on the path). Events
      * parked in the dead-letter store (or queued behind one) were not applied live either: they are skipped and
-     * remembered, and applied at the swap if they were resolved meanwhile.
+     * remembered, and applied at the swap if they were resolved meanwhile. Runs in the caller's transaction, which
+     * has checked that the shadow tables still hold what this rebuild applied.
      */
-    private void applyToShadow(String rebuildId, List<EventHistory.Stored> events) {
+    private void applyToShadow(List<EventHistory.Stored> events) {
         if (events.isEmpty()) {
             return;
         }
-        transactions.executeWithoutResult(tx -> {
-            requireShadowTablesKept(rebuildId);
-            String[] ids = events.stream().map(EventHistory.Stored::eventId).toArray(String[]::new);
-            List<String> parked = jdbc.queryForList("SELECT event_id FROM dead_letter WHERE status <> 'RESOLVED'"
-                    + " AND event_id = ANY(?::text[])", String.class, (Object) ids);
-            jdbc.execute("SET LOCAL search_path TO " + SHADOW + ", public");
-            Set<String> skipped = Set.copyOf(parked);
-            List<Projector.Step> steps = events.stream().filter(stored -> !skipped.contains(stored.eventId()))
-                    .flatMap(stored -> stored.step().stream()).toList();
-            projections.forEach(projection -> projection.projectAll(steps));
-            jdbc.update("INSERT INTO " + SHADOW + ".rebuild_applied (event_id) SELECT unnest(?::text[])"
-                    + " ON CONFLICT DO NOTHING", (Object) ids);
-            jdbc.update("DELETE FROM " + SHADOW + ".rebuild_skipped WHERE event_id = ANY(?::text[])", (Object) ids);
-            jdbc.update("INSERT INTO " + SHADOW + ".rebuild_skipped (event_id) SELECT unnest(?::text[])",
-                    (Object) parked.toArray(String[]::new));
-        });
+        String[] ids = events.stream().map(EventHistory.Stored::eventId).toArray(String[]::new);
+        List<String> parked = jdbc.queryForList("SELECT event_id FROM dead_letter WHERE status <> 'RESOLVED'"
+                + " AND event_id = ANY(?::text[])", String.class, (Object) ids);
+        jdbc.execute("SET LOCAL search_path TO " + SHADOW + ", public");
+        Set<String> skipped = Set.copyOf(parked);
+        List<Projector.Step> steps = events.stream().filter(stored -> !skipped.contains(stored.eventId()))
+                .flatMap(stored -> stored.step().stream()).toList();
+        projections.forEach(projection -> projection.projectAll(steps));
+        jdbc.update("INSERT INTO " + SHADOW + ".rebuild_applied (event_id) SELECT unnest(?::text[])"
+                + " ON CONFLICT DO NOTHING", (Object) ids);
+        jdbc.update("DELETE FROM " + SHADOW + ".rebuild_skipped WHERE event_id = ANY(?::text[])", (Object) ids);
+        jdbc.update("INSERT INTO " + SHADOW + ".rebuild_skipped (event_id) SELECT unnest(?::text[])",
+                (Object) parked.toArray(String[]::new));
     }
 
     /** Fails when the shadow tables no longer hold what this rebuild applied (a crash recovery emptied them). */

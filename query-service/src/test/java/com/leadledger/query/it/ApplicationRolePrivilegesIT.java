@@ -3,8 +3,6 @@ package com.leadledger.query.it;
 import com.leadledger.localruntime.DatabaseRoles;
 import com.leadledger.testsupport.PostgresServer;
 import com.leadledger.testsupport.RolePrivileges;
-import com.leadledger.testsupport.TestInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -58,13 +56,12 @@ class ApplicationRolePrivilegesIT {
 
     @Test
     void theApplicationRoleHoldsExactlyTheListedPrivilegesAndOwnsNothing() throws Exception {
-        PostgresServer pg = TestInfrastructure.postgres();
-        DatabaseRoles roles = pg.roles();
-        String url = pg.jdbcUrl(pg.freshDatabase("app_privileges"));
-        Flyway flyway = Flyway.configure().dataSource(url, roles.migrationUser(), roles.migrationPassword())
-                .placeholders(Map.of("app-role", roles.appUser())).load();
-        flyway.migrate();
-        flyway.migrate(); // nothing to migrate: the shadow tables stay, the grants are applied again
+        FreshQueryDatabase database = FreshQueryDatabase.named("app_privileges");
+        PostgresServer pg = database.server();
+        DatabaseRoles roles = database.roles();
+        String url = database.url();
+        database.flyway().migrate();
+        database.flyway().migrate(); // nothing to migrate: the shadow tables stay, the grants are applied again
 
         try (Connection db = DriverManager.getConnection(url, pg.username(), pg.password())) {
             assertThat(RolePrivileges.onRelations(db, roles.appUser(), "public", "leadledger_rebuild"))

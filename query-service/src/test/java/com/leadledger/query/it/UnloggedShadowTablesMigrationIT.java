@@ -1,8 +1,6 @@
 package com.leadledger.query.it;
 
 import com.leadledger.localruntime.DatabaseRoles;
-import com.leadledger.testsupport.PostgresServer;
-import com.leadledger.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,14 +22,13 @@ class UnloggedShadowTablesMigrationIT {
 
     @Test
     void shadowTablesAnEarlierVersionCreatedWithWalBecomeUnloggedAtTheNextMigration() throws SQLException {
-        PostgresServer pg = TestInfrastructure.postgres();
-        DatabaseRoles roles = pg.roles();
-        String url = pg.jdbcUrl(pg.freshDatabase("unlogged_shadows"));
-        Flyway flyway = Flyway.configure().dataSource(url, roles.migrationUser(), roles.migrationPassword())
-                .placeholders(Map.of("app-role", roles.appUser())).load();
+        FreshQueryDatabase database = FreshQueryDatabase.named("unlogged_shadows");
+        DatabaseRoles roles = database.roles();
+        Flyway flyway = database.flyway();
         flyway.migrate();
 
-        try (Connection db = DriverManager.getConnection(url, roles.migrationUser(), roles.migrationPassword());
+        try (Connection db = DriverManager.getConnection(database.url(), roles.migrationUser(),
+                roles.migrationPassword());
              Statement sql = db.createStatement()) {
             assertThat(loggedShadowTables(sql)).as("created by this version").isEmpty();
 
