@@ -1,7 +1,11 @@
 -- Shadow tables for projection rebuilds (ProjectionRebuilder; docs/operations.md, "Rebuilding the read models"): in
--- schema leadledger_rebuild, an empty table of the same layout (columns, defaults, constraints, indexes) for each read
--- model's table, and the rebuild's own bookkeeping. They belong to the migration owner, so that a rebuild needs no DDL
--- right: the application role fills them and copies them into the live tables.
+-- schema leadledger_rebuild, an empty table of the same layout (columns, defaults, constraints, unique indexes) for each
+-- read model's table, and the rebuild's own bookkeeping. They belong to the migration owner, so that a rebuild needs no
+-- DDL right: the application role fills them and copies them into the live tables.
+--
+-- A shadow table has only its read model's unique indexes (the primary key among them): the projections find rows by
+-- their ids and their upserts need the unique ones. Nothing reads a shadow table by any other index, and every index
+-- is one more write per row of the replay; the live tables keep all of theirs, and the swap fills them.
 --
 -- All of them are UNLOGGED: a rebuild writes them without WAL, and only its swap into the live tables is logged.
 -- PostgreSQL empties unlogged tables when it recovers from a crash (and a promoted standby has them empty); the
@@ -17,7 +21,7 @@
 SELECT pg_advisory_xact_lock(hashtext('leadledger afterMigrate'));
 CREATE SCHEMA IF NOT EXISTS leadledger_rebuild;
 
--- A table's layout as text, without its own name or its indexes' names.
+-- A table's layout as text, without its own name or its indexes' names, with its unique indexes only.
 CREATE OR REPLACE FUNCTION pg_temp.leadledger_layout(relation REGCLASS) RETURNS TEXT
     LANGUAGE sql STABLE AS
 $$
@@ -31,7 +35,7 @@ SELECT concat_ws(E'\n',
     (SELECT string_agg(shape, ', ' ORDER BY shape)
      FROM (SELECT regexp_replace(pg_get_indexdef(i.indexrelid), '^CREATE (UNIQUE )?INDEX \S+ ON \S+',
                                  'CREATE \1INDEX ON') AS shape
-           FROM pg_index i WHERE i.indrelid = relation) indexes),
+           FROM pg_index i WHERE i.indrelid = relation AND i.indisunique) indexes),
     (SELECT string_agg(pg_get_constraintdef(c.oid), ', ' ORDER BY pg_get_constraintdef(c.oid))
      FROM pg_constraint c WHERE c.conrelid = relation AND c.contype = 'c'))
 $$;
@@ -42,6 +46,7 @@ DECLARE
     read_model TEXT;
     live REGCLASS;
     shadow REGCLASS;
+    unique_index TEXT;
 BEGIN
     FOREACH read_model IN ARRAY ARRAY['dispute_view', 'notice', 'opportunity_view', 'partner_view', 'policy_view',
                                       'registration_view', 'support_history', 'dumping_flag_view']
@@ -52,11 +57,20 @@ BEGIN
             IF shadow IS NULL
                 OR pg_temp.leadledger_layout(shadow) IS DISTINCT FROM pg_temp.leadledger_layout(live)
                 OR (SELECT relpersistence FROM pg_class WHERE oid = shadow) <> 'u'
+                OR EXISTS (SELECT 1 FROM pg_index WHERE indrelid = shadow AND NOT indisunique)
                 OR (SELECT relowner FROM pg_class WHERE oid = shadow) <> (SELECT oid FROM pg_roles
                                                                           WHERE rolname = current_user) THEN
                 EXECUTE format('DROP TABLE IF EXISTS leadledger_rebuild.%I', read_model);
-                EXECUTE format('CREATE UNLOGGED TABLE leadledger_rebuild.%I (LIKE public.%I INCLUDING ALL)',
-                               read_model, read_model);
+                EXECUTE format('CREATE UNLOGGED TABLE leadledger_rebuild.%I (LIKE public.%I INCLUDING ALL'
+                                   ' EXCLUDING INDEXES)', read_model, read_model);
+                FOR unique_index IN SELECT regexp_replace(pg_get_indexdef(indexrelid),
+                                                          '^CREATE UNIQUE INDEX \S+ ON \S+',
+                                                          format('CREATE UNIQUE INDEX ON leadledger_rebuild.%I',
+                                                                 read_model))
+                                    FROM pg_index WHERE indrelid = live AND indisunique
+                    LOOP
+                        EXECUTE unique_index;
+                    END LOOP;
             END IF;
         END LOOP;
 END

@@ -20,9 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -31,21 +34,26 @@ import java.util.stream.Stream;
  * runs as an application role that owns no table; docs/operations.md, "Database roles"):
  * <ol>
  *   <li>the shadow copies of the projections' tables in schema {@value #SHADOW} are emptied (the migration owner
- *       creates them, in {@code afterMigrate__1_rebuild_shadow_tables.sql}, and keeps their layout the live one's);</li>
- *   <li>the log is replayed into them in global order, in batches, by the live projections themselves (each batch
- *       runs with {@code search_path} = shadow schema first, so the same code writes the shadow tables; each
- *       projection folds a batch in memory and writes what it changed in one batched statement) while live ingest
- *       keeps the current tables up to date and readers keep reading them;</li>
+ *       creates them, in {@code afterMigrate__1_rebuild_shadow_tables.sql}, and keeps their layout the live one's,
+ *       with the unique indexes only);</li>
+ *   <li>the log is replayed into them in global order, in batches, by the live projections themselves (their
+ *       transactions run with {@code search_path} = shadow schema first, so the same code writes the shadow tables;
+ *       each projection folds a batch in memory and writes what it changed in one batched statement) while live
+ *       ingest keeps the current tables up to date and readers keep reading them. Each projection writes only its
+ *       own table, so a batch's projections are written over several connections at once, each in its own
+ *       transaction, and the next batch starts when all of them have committed; it has been read and decoded
+ *       meanwhile;</li>
  *   <li>the swap takes the ingest lock exclusively (ingest waits a moment), applies the events that arrived meanwhile,
- *       then replaces each live table's rows by its shadow's (DELETE and INSERT … SELECT, which do not lock readers
- *       out); it all commits at once, so a reader sees either the old rows or the complete new ones.</li>
+ *       then makes each live table's rows its shadow's, writing only the rows that differ (DELETE and INSERT …
+ *       SELECT, which do not lock readers out); it all commits at once, so a reader sees either the old rows or the
+ *       complete new ones.</li>
  * </ol>
  * A failure empties the shadow tables and leaves the current ones untouched. One rebuild runs at a time.
  * <p>
  * The shadow tables are unlogged: the replay writes them without WAL, and only the swap into the live tables is
  * logged. PostgreSQL empties unlogged tables when it recovers from a crash, and with them the rebuild's row in
- * {@code rebuild_run}; every batch and the swap first check that row, so a rebuild whose shadow tables were emptied
- * under it fails rather than swap in what is left of them.
+ * {@code rebuild_run}; every batch, before it writes, and the swap check that row, so a rebuild whose shadow tables
+ * were emptied under it fails rather than swap in what is left of them.
  */
 @Service
 class ProjectionRebuilder {
@@ -69,11 +77,9 @@ class ProjectionRebuilder {
     private final List<String> tables;
     private final Clock clock;
     private final int batchSize;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "projection-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("projection-rebuild"));
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(daemon("projection-rebuild-reader"));
+    private final ExecutorService writers;
     private final Map<String, RebuildStatus> rebuilds = new ConcurrentHashMap<>();
     private final AtomicReference<RebuildStatus> latest = new AtomicReference<>();
 
@@ -87,6 +93,7 @@ class ProjectionRebuilder {
         this.tables = this.projections.stream().map(ViewProjection::table).distinct().sorted().toList();
         this.clock = clock;
         this.batchSize = properties.batchSize();
+        this.writers = Executors.newFixedThreadPool(properties.writers(), daemon("projection-rebuild-writer"));
         Gauge.builder("leadledger.rebuild.events.done", latest, s -> s.get() == null ? 0 : s.get().eventsDone())
                 .description("events replayed by the latest projection rebuild").register(meters);
         Gauge.builder("leadledger.rebuild.events.total", latest, s -> s.get() == null ? 0 : s.get().eventsTotal())
@@ -166,26 +173,26 @@ class ProjectionRebuilder {
                 .map(table -> SHADOW + "." + table).toList());
     }
 
+    /** Replays the log in batches; the next batch is read and decoded while the current one is written. */
     private RebuildStatus replay(RebuildStatus status) {
         String rebuildId = status.rebuildId();
-        long index = Long.MIN_VALUE;
-        String eventId = "";
+        CompletableFuture<List<EventHistory.Stored>> next = readAfter(Long.MIN_VALUE, "");
         long done = 0;
         while (true) {
-            List<EventHistory.Stored> batch = history.after(index, eventId, batchSize);
+            List<EventHistory.Stored> batch = joined(next);
             if (batch.isEmpty()) {
                 return status;
             }
-            transactions.executeWithoutResult(tx -> {
-                requireShadowTablesKept(rebuildId);
-                applyToShadow(batch);
-            });
             EventHistory.Stored last = batch.get(batch.size() - 1);
-            index = last.globalIndex();
-            eventId = last.eventId();
+            next = readAfter(last.globalIndex(), last.eventId());
+            replayBatch(rebuildId, batch);
             done += batch.size();
             publish(status = status.progressed(done, Math.max(done, status.eventsTotal()), clock.instant()));
         }
+    }
+
+    private CompletableFuture<List<EventHistory.Stored>> readAfter(long globalIndex, String eventId) {
+        return CompletableFuture.supplyAsync(() -> history.after(globalIndex, eventId, batchSize), reader);
     }
 
     /** Under the exclusive ingest lock: the events stored since the replay read past them, then the swap. */
@@ -205,28 +212,83 @@ class ProjectionRebuilder {
     }
 
     /**
-     * Applies the events with the live projections, writing the shadow tables (they come first on the path). Events
-     * parked in the dead-letter store (or queued behind one) were not applied live either: they are skipped and
-     * remembered, and applied at the swap if they were resolved meanwhile. Runs in the caller's transaction, which
-     * has checked that the shadow tables still hold what this rebuild applied.
+     * Writes one batch of the replay: each projection, and the batch's bookkeeping, in a transaction of its own on
+     * one of the {@link #writers}; returns when all of them have committed, or throws the first failure once none is
+     * running any more. The shadow tables are checked first: a batch never writes into tables that a crash recovery
+     * emptied without the next batch or the swap noticing.
+     */
+    private void replayBatch(String rebuildId, List<EventHistory.Stored> batch) {
+        Set<String> parked = transactions.execute(tx -> {
+            requireShadowTablesKept(rebuildId);
+            return parkedAmong(batch);
+        });
+        List<Projector.Step> steps = stepsOf(batch, parked);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (ViewProjection<?> projection : projections) {
+            writes.add(CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+                writeShadowTables();
+                projection.projectAll(steps);
+            }), writers));
+        }
+        writes.add(CompletableFuture.runAsync(() -> transactions.executeWithoutResult(
+                tx -> recordApplied(batch, parked)), writers));
+        joined(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
+    }
+
+    /** The future's result, or its own failure rather than the wrapper {@code join} adds. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Applies the events with the live projections, writing the shadow tables (they come first on the path), in the
+     * caller's transaction, which has checked that the shadow tables still hold what this rebuild applied.
      */
     private void applyToShadow(List<EventHistory.Stored> events) {
         if (events.isEmpty()) {
             return;
         }
-        String[] ids = events.stream().map(EventHistory.Stored::eventId).toArray(String[]::new);
-        List<String> parked = jdbc.queryForList("SELECT event_id FROM dead_letter WHERE status <> 'RESOLVED'"
-                + " AND event_id = ANY(?::text[])", String.class, (Object) ids);
-        jdbc.execute("SET LOCAL search_path TO " + SHADOW + ", public");
-        Set<String> skipped = Set.copyOf(parked);
-        List<Projector.Step> steps = events.stream().filter(stored -> !skipped.contains(stored.eventId()))
-                .flatMap(stored -> stored.step().stream()).toList();
+        Set<String> parked = parkedAmong(events);
+        writeShadowTables();
+        List<Projector.Step> steps = stepsOf(events, parked);
         projections.forEach(projection -> projection.projectAll(steps));
+        recordApplied(events, parked);
+    }
+
+    /**
+     * Events parked in the dead-letter store (or queued behind one) were not applied live either: they are skipped
+     * and remembered, and applied at the swap if they were resolved meanwhile.
+     */
+    private Set<String> parkedAmong(List<EventHistory.Stored> events) {
+        return Set.copyOf(jdbc.queryForList("SELECT event_id FROM dead_letter WHERE status <> 'RESOLVED'"
+                + " AND event_id = ANY(?::text[])", String.class, (Object) eventIds(events)));
+    }
+
+    private static List<Projector.Step> stepsOf(List<EventHistory.Stored> events, Set<String> parked) {
+        return events.stream().filter(stored -> !parked.contains(stored.eventId()))
+                .flatMap(stored -> stored.step().stream()).toList();
+    }
+
+    /** Until the current transaction ends, the projections' unqualified table names are the shadow tables. */
+    private void writeShadowTables() {
+        jdbc.execute("SET LOCAL search_path TO " + SHADOW + ", public");
+    }
+
+    private void recordApplied(List<EventHistory.Stored> events, Set<String> parked) {
+        String[] ids = eventIds(events);
         jdbc.update("INSERT INTO " + SHADOW + ".rebuild_applied (event_id) SELECT unnest(?::text[])"
                 + " ON CONFLICT DO NOTHING", (Object) ids);
         jdbc.update("DELETE FROM " + SHADOW + ".rebuild_skipped WHERE event_id = ANY(?::text[])", (Object) ids);
         jdbc.update("INSERT INTO " + SHADOW + ".rebuild_skipped (event_id) SELECT unnest(?::text[])",
                 (Object) parked.toArray(String[]::new));
+    }
+
+    private static String[] eventIds(List<EventHistory.Stored> events) {
+        return events.stream().map(EventHistory.Stored::eventId).toArray(String[]::new);
     }
 
     /** Fails when the shadow tables no longer hold what this rebuild applied (a crash recovery emptied them). */
@@ -240,19 +302,51 @@ class ProjectionRebuilder {
     }
 
     /**
-     * Replaces each live table's rows by its shadow's, in the caller's transaction. DELETE, unlike TRUNCATE, leaves
+     * Makes each live table's rows its shadow's, in the caller's transaction, writing only the rows that differ: a
+     * live row without an equal shadow row (same primary key, every column equal) is deleted, and the shadow rows
+     * whose key is then missing are inserted. A rebuild that finds most rows as they were writes little (and little
+     * WAL); one that changes every row writes each once, as a full replace would. DELETE, unlike TRUNCATE, leaves
      * readers alone: until the commit they read the old rows.
      */
     private void swap() {
         for (String table : tables) {
-            String columns = String.join(", ", jdbc.queryForList("""
-                    SELECT quote_ident(column_name) FROM information_schema.columns
-                    WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position""", String.class, table));
-            jdbc.update("DELETE FROM public." + table);
-            jdbc.update("INSERT INTO public." + table + " (" + columns + ") SELECT " + columns + " FROM " + SHADOW
-                    + "." + table);
+            List<String> columns = columnsOf(table);
+            String live = "public." + table;
+            String shadow = SHADOW + "." + table;
+            String sameKey = String.join(" AND ", primaryKeyOf(table).stream()
+                    .map(column -> "s." + column + " = l." + column).toList());
+            jdbc.update("DELETE FROM " + live + " l WHERE NOT EXISTS (SELECT 1 FROM " + shadow + " s WHERE " + sameKey
+                    + " AND ROW(" + qualified("s", columns) + ") IS NOT DISTINCT FROM ROW(" + qualified("l", columns)
+                    + "))");
+            jdbc.update("INSERT INTO " + live + " (" + String.join(", ", columns) + ") SELECT "
+                    + qualified("s", columns) + " FROM " + shadow + " s WHERE NOT EXISTS (SELECT 1 FROM " + live
+                    + " l WHERE " + sameKey + ")");
         }
         jdbc.execute(truncateShadowTables());
+    }
+
+    /** The live table's columns, quoted, in their order. */
+    private List<String> columnsOf(String table) {
+        return jdbc.queryForList("""
+                SELECT quote_ident(column_name) FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position""", String.class, table);
+    }
+
+    /** The live table's primary key columns, quoted, in the key's order. */
+    private List<String> primaryKeyOf(String table) {
+        List<String> key = jdbc.queryForList("""
+                SELECT quote_ident(a.attname) FROM pg_index i
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                WHERE i.indrelid = to_regclass('public.' || quote_ident(?)) AND i.indisprimary
+                ORDER BY array_position(i.indkey::int2[], a.attnum)""", String.class, table);
+        if (key.isEmpty()) {
+            throw new IllegalStateException("read model table " + table + " has no primary key to swap rows by");
+        }
+        return key;
+    }
+
+    private static String qualified(String alias, List<String> columns) {
+        return String.join(", ", columns.stream().map(column -> alias + "." + column).toList());
     }
 
     private void publish(RebuildStatus status) {
@@ -260,8 +354,18 @@ class ProjectionRebuilder {
         latest.set(status);
     }
 
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        reader.shutdownNow();
+        writers.shutdownNow();
     }
 }

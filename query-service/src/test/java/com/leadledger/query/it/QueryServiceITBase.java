@@ -65,6 +65,8 @@ public abstract class QueryServiceITBase {
         // no command side here: the whole-copy verification reports its checkpoints as UNAVAILABLE
         registry.add("leadledger.command.url", () -> "http://127.0.0.1:1");
         registry.add("leadledger.reconciliation.enabled", () -> "false");
+        // a rebuild of the tests' few thousand events in several batches, as a large log is rebuilt
+        registry.add("leadledger.rebuild.batch-size", () -> 500);
     }
 
     @LocalServerPort

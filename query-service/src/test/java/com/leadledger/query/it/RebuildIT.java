@@ -73,6 +73,11 @@ class RebuildIT extends QueryServiceITBase {
                 .containsExactlyInAnyOrderElementsOf(concat(TABLES, BOOKKEEPING));
         for (String table : TABLES) {
             assertThat(columns("leadledger_rebuild", table)).as(table).isEqualTo(columns("public", table));
+            assertThat(indexes("leadledger_rebuild", table, false)).as("the indexes of the shadow of " + table)
+                    .isEqualTo(indexes("public", table, true));
+            assertThat(jdbc.sql("SELECT count(*) FROM pg_index WHERE indrelid = to_regclass('public.' || :table)"
+                    + " AND indisprimary").param("table", table).query(Long.class).single())
+                    .as("the primary key of " + table + ", by which the swap compares rows").isOne();
         }
         assertThat(jdbc.sql("""
                         SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -186,6 +191,65 @@ class RebuildIT extends QueryServiceITBase {
             JsonNode failed = awaitFinished(location);
             assertThat(failed.get("state").asText()).as(failed.toString()).isEqualTo("FAILED");
             assertThat(failed.get("error").asText()).contains("shadow tables were emptied");
+        }
+        assertThat(checksums()).as("the live tables after the failed rebuild").isEqualTo(live);
+        assertThat(rowsInShadowTables()).as("the shadow tables are left empty").isZero();
+
+        awaitDone(startRebuild());
+        assertThat(checksums()).as("the next rebuild").isEqualTo(live);
+    }
+
+    /**
+     * The swap writes only the rows that differ from what the log gives: a changed row, a missing one and one the log
+     * does not explain are put right, and a row that was right is not written again (it keeps its physical place).
+     */
+    @Test
+    void aRebuildPutsRightTheRowsThatDifferFromTheLogAndLeavesTheOthersInPlace() {
+        List<EventEnvelope> events = stories(3);
+        publishStories(events);
+        Map<String, String> live = checksums();
+        List<String> ids = events.stream().filter(event -> event.eventType().equals("RegistrationSubmitted"))
+                .map(event -> event.payload().get("registrationId").asText()).toList();
+        String changed = ids.get(0);
+        String missing = ids.get(1);
+        String right = ids.get(2);
+        superuser().sql("UPDATE registration_view SET position = position + 1000 WHERE registration_id = :id")
+                .param("id", changed).update();
+        superuser().sql("DELETE FROM registration_view WHERE registration_id = :id").param("id", missing).update();
+        superuser().sql("""
+                        INSERT INTO registration_view SELECT (jsonb_populate_record(NULL::registration_view,
+                            to_jsonb(r) || jsonb_build_object('registration_id', 'stray-' || r.registration_id))).*
+                        FROM registration_view r WHERE registration_id = :id""")
+                .param("id", right).update();
+        String placeOfTheRightRow = placeOf(right);
+        assertThat(checksums()).isNotEqualTo(live);
+
+        awaitDone(startRebuild());
+
+        assertThat(checksums()).isEqualTo(live);
+        assertThat(placeOf(right)).as("the row that was right, not written again").isEqualTo(placeOfTheRightRow);
+    }
+
+    /**
+     * A batch's projections are written over several connections at once. When one of them fails, here the
+     * registration view's shadow table refusing every row, the rebuild fails with that reason once the others are
+     * done, the live tables keep their rows and nothing is left in the shadow tables.
+     */
+    @Test
+    void aRebuildFailsWhenOneProjectionCannotWriteAndTheLiveTablesKeepTheirRows() {
+        publishStories(5);
+        Map<String, String> live = checksums();
+        superuser().sql("""
+                CREATE FUNCTION leadledger_rebuild.refuse_in_test() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'refused by the test'; END $$""").update();
+        superuser().sql("CREATE TRIGGER refuse_in_test BEFORE INSERT OR UPDATE ON leadledger_rebuild.registration_view"
+                + " FOR EACH ROW EXECUTE FUNCTION leadledger_rebuild.refuse_in_test()").update();
+        try {
+            JsonNode failed = awaitFinished(startRebuild());
+            assertThat(failed.get("state").asText()).as(failed.toString()).isEqualTo("FAILED");
+            assertThat(failed.get("error").asText()).contains("refused by the test");
+        } finally {
+            superuser().sql("DROP FUNCTION leadledger_rebuild.refuse_in_test() CASCADE").update();
         }
         assertThat(checksums()).as("the live tables after the failed rebuild").isEqualTo(live);
         assertThat(rowsInShadowTables()).as("the shadow tables are left empty").isZero();
@@ -313,6 +377,12 @@ class RebuildIT extends QueryServiceITBase {
         return sums;
     }
 
+    /** Where the registration's row is stored; a row written again moves. */
+    private String placeOf(String registrationId) {
+        return superuser().sql("SELECT ctid::text FROM registration_view WHERE registration_id = :id")
+                .param("id", registrationId).query(String.class).single();
+    }
+
     private long eventLogSize() {
         return jdbc.sql("SELECT count(*) FROM event_log").query(Long.class).single();
     }
@@ -323,6 +393,16 @@ class RebuildIT extends QueryServiceITBase {
             rows += jdbc.sql("SELECT count(*) FROM leadledger_rebuild." + table).query(Long.class).single();
         }
         return rows;
+    }
+
+    /** The table's indexes (the unique ones only, if so asked), without their names or the table's, sorted. */
+    private List<String> indexes(String schema, String table, boolean uniqueOnly) {
+        return jdbc.sql("""
+                        SELECT regexp_replace(pg_get_indexdef(i.indexrelid), ' \\S+ ON \\S+', ' ON') FROM pg_index i
+                        WHERE i.indrelid = to_regclass(:schema || '.' || :table) AND (i.indisunique OR NOT :uniqueOnly)
+                        ORDER BY 1""")
+                .param("schema", schema).param("table", table).param("uniqueOnly", uniqueOnly)
+                .query(String.class).list();
     }
 
     private List<String> columns(String schema, String table) {
