@@ -3,6 +3,7 @@ package com.leadledger.query.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadledger.events.LeadLedgerEvent;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.events.envelope.EventEnvelope;
 import com.leadledger.events.envelope.EventTypes;
@@ -148,19 +149,22 @@ public class EventHistory {
                 .list();
     }
 
+    /** The row's event and its place; the payload is read straight from its JSON text into the event record. */
     private Optional<Projector.Step> step(ResultSet rs) throws SQLException {
+        String eventId = rs.getString("event_id");
+        String eventType = rs.getString("event_type");
         try {
-            return step(new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, rs.getString("event_id"),
-                    rs.getString("event_type"), rs.getString("aggregate_type"), rs.getString("aggregate_id"),
-                    rs.getLong("sequence_number"), rs.getLong("global_index"),
-                    rs.getTimestamp("occurred_at").toInstant(), mapper.readValue(rs.getString("metadata"), METADATA),
-                    mapper.readTree(rs.getString("payload"))));
+            Optional<LeadLedgerEvent> payload = codec.payload(eventId, eventType, rs.getString("payload"));
+            if (payload.isEmpty()) {
+                return Optional.empty();
+            }
+            EventEnvelope place = new EventEnvelope(EventEnvelope.CURRENT_SCHEMA, eventId, eventType,
+                    rs.getString("aggregate_type"), rs.getString("aggregate_id"), rs.getLong("sequence_number"),
+                    rs.getLong("global_index"), rs.getTimestamp("occurred_at").toInstant(),
+                    mapper.readValue(rs.getString("metadata"), METADATA), null);
+            return Optional.of(new Projector.Step(payload.get(), EventRef.of(place)));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event_log holds invalid JSON for " + rs.getString("event_id"), e);
+            throw new IllegalStateException("event_log holds invalid JSON for " + eventId, e);
         }
-    }
-
-    private Optional<Projector.Step> step(EventEnvelope envelope) {
-        return codec.payload(envelope).map(payload -> new Projector.Step(payload, EventRef.of(envelope)));
     }
 }

@@ -75,9 +75,26 @@ public final class EnvelopeCodec {
             try {
                 return mapper.treeToValue(envelope.payload(), type);
             } catch (JsonProcessingException e) {
-                throw new UncheckedIOException("payload of " + envelope.eventId() + " is not a valid "
-                        + envelope.eventType(), e);
+                throw notAValidPayload(envelope.eventId(), envelope.eventType(), e);
             }
         });
+    }
+
+    /**
+     * A payload stored as JSON text, read straight into its event record (without the tree an envelope holds); empty
+     * for an event type this version does not know.
+     */
+    public Optional<LeadLedgerEvent> payload(String eventId, String eventType, String json) {
+        return EventTypes.classFor(eventType).map(type -> {
+            try {
+                return mapper.readValue(json, type);
+            } catch (JsonProcessingException e) {
+                throw notAValidPayload(eventId, eventType, e);
+            }
+        });
+    }
+
+    private static UncheckedIOException notAValidPayload(String eventId, String eventType, JsonProcessingException e) {
+        return new UncheckedIOException("payload of " + eventId + " is not a valid " + eventType, e);
     }
 }
