@@ -48,7 +48,8 @@ import java.util.stream.Stream;
  *       SELECT, which do not lock readers out); it all commits at once, so a reader sees either the old rows or the
  *       complete new ones.</li>
  * </ol>
- * A failure empties the shadow tables and leaves the current ones untouched. One rebuild runs at a time.
+ * A failure empties the shadow tables and leaves the current ones untouched. One rebuild runs at a time, across every
+ * instance ({@link RebuildLock}).
  * <p>
  * The shadow tables are unlogged: the replay writes them without WAL, and only the swap into the live tables is
  * logged. PostgreSQL empties unlogged tables when it recovers from a crash, and with them the rebuild's row in
@@ -71,6 +72,7 @@ class ProjectionRebuilder {
             + " AND d.status <> 'RESOLVED')";
 
     private final JdbcTemplate jdbc;
+    private final RebuildLock lock;
     private final TransactionTemplate transactions;
     private final EventHistory history;
     private final List<ViewProjection<?>> projections;
@@ -84,9 +86,10 @@ class ProjectionRebuilder {
     private final AtomicReference<RebuildStatus> latest = new AtomicReference<>();
 
     ProjectionRebuilder(JdbcTemplate jdbc, TransactionTemplate transactions, EventHistory history,
-                        List<ViewProjection<?>> projections, Clock clock, MeterRegistry meters,
+                        List<ViewProjection<?>> projections, RebuildLock lock, Clock clock, MeterRegistry meters,
                         RebuildProperties properties) {
         this.jdbc = jdbc;
+        this.lock = lock;
         this.transactions = transactions;
         this.history = history;
         this.projections = List.copyOf(projections);
@@ -104,17 +107,32 @@ class ProjectionRebuilder {
                 .description("1 while a projection rebuild runs").register(meters);
     }
 
-    /** Starts a rebuild; empty when one is already running. */
+    /** Starts a rebuild; empty when one is already running, on this instance or another. */
     public synchronized Optional<RebuildStatus> start() {
         RebuildStatus current = latest.get();
         if (current != null && current.running()) {
             return Optional.empty();
         }
-        long total = jdbc.queryForObject("SELECT count(*) FROM event_log", Long.class);
-        RebuildStatus status = RebuildStatus.started(UUID.randomUUID().toString(), tables, total, clock.instant());
-        publish(status);
-        worker.submit(() -> run(status));
-        return Optional.of(status);
+        Optional<RebuildLock.Held> held = lock.tryAcquire();
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long total = jdbc.queryForObject("SELECT count(*) FROM event_log", Long.class);
+            RebuildStatus status = RebuildStatus.started(UUID.randomUUID().toString(), tables, total, clock.instant());
+            publish(status);
+            worker.submit(() -> {
+                RebuildStatus finished;
+                try (RebuildLock.Held released = held.get()) {
+                    finished = run(status);
+                }
+                publish(finished);
+            });
+            return Optional.of(status);
+        } catch (RuntimeException e) {
+            held.get().close();
+            throw e;
+        }
     }
 
     public Optional<RebuildStatus> status(String rebuildId) {
@@ -129,21 +147,26 @@ class ProjectionRebuilder {
         return tables;
     }
 
-    private void run(RebuildStatus started) {
+    /**
+     * Runs the rebuild and returns its final status, DONE or FAILED, which the caller publishes once the rebuild lock
+     * is released (so a rebuild started as soon as this one is seen finished is not refused); a failed rebuild has
+     * emptied the shadow tables by then.
+     */
+    private RebuildStatus run(RebuildStatus started) {
         RebuildStatus status = started;
         try {
             emptyShadowTables();
             jdbc.update("INSERT INTO " + SHADOW + ".rebuild_run (rebuild_id) VALUES (?)", status.rebuildId());
             status = replay(status);
             publish(status = status.in(RebuildStatus.State.SWAPPING, clock.instant()));
-            status = catchUpAndSwap(status);
-            publish(status = status.in(RebuildStatus.State.DONE, clock.instant()));
+            status = catchUpAndSwap(status).in(RebuildStatus.State.DONE, clock.instant());
             log.info("projection rebuild {} done: {} events into {} in {}/s", status.rebuildId(), status.eventsDone(),
                     tables, status.eventsPerSecond());
+            return status;
         } catch (RuntimeException e) {
             log.error("projection rebuild {} failed; the current read models are untouched", status.rebuildId(), e);
-            publish(status.failed(e.toString(), clock.instant()));
             emptyShadowTablesQuietly();
+            return status.failed(e.toString(), clock.instant());
         }
     }
 

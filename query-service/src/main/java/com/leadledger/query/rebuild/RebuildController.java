@@ -26,7 +26,7 @@ class RebuildController {
         this.rebuilder = rebuilder;
     }
 
-    /** 202 with the progress link; 409 while another rebuild runs. */
+    /** 202 with the progress link; 409 while another rebuild runs, on this instance or another. */
     @Operation(operationId = "startRebuild", summary = "Rebuild the read models",
             description = "Starts rebuilding every projection from the event history; answers 202 with the progress "
                     + "link in Location. Role: ADMIN.")
@@ -36,8 +36,10 @@ class RebuildController {
     @PostMapping
     ResponseEntity<RebuildStatus> start() {
         RebuildStatus started = rebuilder.start().orElseThrow(() -> new RuleViolation(RuleViolation.Kind.CONFLICT,
-                "REBUILD_RUNNING", "A projection rebuild is already running; follow its progress at "
-                + "/api/v1/admin/projections/rebuild/" + rebuilder.latest().map(RebuildStatus::rebuildId).orElse("")));
+                "REBUILD_RUNNING", rebuilder.latest().filter(RebuildStatus::running)
+                .map(running -> "A projection rebuild is already running; follow its progress at "
+                        + "/api/v1/admin/projections/rebuild/" + running.rebuildId())
+                .orElse("A projection rebuild is already running on another instance of the query service")));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/admin/projections/rebuild/" + started.rebuildId()))
                 .body(started);

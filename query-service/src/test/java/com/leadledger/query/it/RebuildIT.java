@@ -7,9 +7,12 @@ import com.leadledger.events.registration.RegistrationSubmitted;
 import com.leadledger.query.Fixtures;
 import com.leadledger.query.ingest.EventLogRepository;
 import com.leadledger.query.projection.ViewProjection;
+import com.leadledger.query.rebuild.RebuildLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -197,6 +200,35 @@ class RebuildIT extends QueryServiceITBase {
 
         awaitDone(startRebuild());
         assertThat(checksums()).as("the next rebuild").isEqualTo(live);
+    }
+
+    /**
+     * One rebuild at a time across instances. While another instance's rebuild holds the rebuild lock (here a session
+     * of the test holds it), a start is refused and starts nothing; once the lock is free, a rebuild runs and frees it
+     * again before it is seen done.
+     */
+    @Test
+    void aRebuildWhileAnotherInstanceRebuildsIsAConflictAndARebuildFreesTheLockWhenItEnds() throws Exception {
+        publishStories(1);
+        try (Connection otherInstance = superuserDataSource().getConnection();
+             Statement sql = otherInstance.createStatement()) {
+            sql.execute("SELECT pg_advisory_lock(" + RebuildLock.KEY + ")");
+            Http.Response latestBefore = http.get("/api/v1/admin/projections/rebuild", ADMIN);
+
+            Http.Response refused = http.post("/api/v1/admin/projections/rebuild", ADMIN, "");
+            assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+            assertThat(refused.body().get("code").asText()).isEqualTo("REBUILD_RUNNING");
+            assertThat(refused.body().get("detail").asText()).contains("on another instance");
+            assertThat(http.get("/api/v1/admin/projections/rebuild", ADMIN).text()).as("nothing started")
+                    .isEqualTo(latestBefore.text());
+
+            sql.execute("SELECT pg_advisory_unlock(" + RebuildLock.KEY + ")");
+        }
+        awaitDone(startRebuild());
+        assertThat(superuser().sql("""
+                        SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1
+                           AND (classid::bigint << 32 | objid::bigint) = :key""")
+                .param("key", RebuildLock.KEY).query(Long.class).single()).as("rebuild locks held").isZero();
     }
 
     /**
