@@ -326,10 +326,11 @@ class ProjectionRebuilder {
 
     /**
      * Makes each live table's rows its shadow's, in the caller's transaction, writing only the rows that differ: a
-     * live row without an equal shadow row (same primary key, every column equal) is deleted, and the shadow rows
-     * whose key is then missing are inserted. A rebuild that finds most rows as they were writes little (and little
-     * WAL); one that changes every row writes each once, as a full replace would. DELETE, unlike TRUNCATE, leaves
-     * readers alone: until the commit they read the old rows.
+     * live row without an identical shadow row (same primary key, every column written the same as text, so that
+     * 10 and 10.0 differ, as they do to a reader) is deleted, and the shadow rows whose key is then missing are
+     * inserted. A rebuild that finds most rows as they were writes little (and little WAL); one that changes every
+     * row writes each once, as a full replace would. DELETE, unlike TRUNCATE, leaves readers alone: until the commit
+     * they read the old rows.
      */
     private void swap() {
         for (String table : tables) {
@@ -339,8 +340,7 @@ class ProjectionRebuilder {
             String sameKey = String.join(" AND ", primaryKeyOf(table).stream()
                     .map(column -> "s." + column + " = l." + column).toList());
             jdbc.update("DELETE FROM " + live + " l WHERE NOT EXISTS (SELECT 1 FROM " + shadow + " s WHERE " + sameKey
-                    + " AND ROW(" + qualified("s", columns) + ") IS NOT DISTINCT FROM ROW(" + qualified("l", columns)
-                    + "))");
+                    + " AND ROW(" + qualified("s", columns) + ")::text = ROW(" + qualified("l", columns) + ")::text)");
             jdbc.update("INSERT INTO " + live + " (" + String.join(", ", columns) + ") SELECT "
                     + qualified("s", columns) + " FROM " + shadow + " s WHERE NOT EXISTS (SELECT 1 FROM " + live
                     + " l WHERE " + sameKey + ")");
