@@ -5,6 +5,9 @@ import com.leadledger.testsupport.PostgresServer;
 import com.leadledger.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -22,5 +25,10 @@ record FreshQueryDatabase(PostgresServer server, DatabaseRoles roles, String url
         Flyway flyway = Flyway.configure().dataSource(url, roles.migrationUser(), roles.migrationPassword())
                 .placeholders(Map.of("app-role", roles.appUser())).load();
         return new FreshQueryDatabase(server, roles, url, flyway);
+    }
+
+    /** A new connection to it as the migration owner. */
+    Connection connectAsMigrationOwner() throws SQLException {
+        return DriverManager.getConnection(url, roles.migrationUser(), roles.migrationPassword());
     }
 }

@@ -1,11 +1,9 @@
 package com.leadledger.query.it;
 
-import com.leadledger.localruntime.DatabaseRoles;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,13 +22,10 @@ class ShadowTablesMigrationIT {
     @Test
     void shadowTablesAnEarlierVersionCreatedWithWalBecomeUnloggedAtTheNextMigration() throws SQLException {
         FreshQueryDatabase database = FreshQueryDatabase.named("unlogged_shadows");
-        DatabaseRoles roles = database.roles();
         Flyway flyway = database.flyway();
         flyway.migrate();
 
-        try (Connection db = DriverManager.getConnection(database.url(), roles.migrationUser(),
-                roles.migrationPassword());
-             Statement sql = db.createStatement()) {
+        try (Connection db = database.connectAsMigrationOwner(); Statement sql = db.createStatement()) {
             assertThat(loggedShadowTables(sql)).as("created by this version").isEmpty();
 
             sql.execute("ALTER TABLE leadledger_rebuild.rebuild_applied SET LOGGED");
@@ -51,13 +46,10 @@ class ShadowTablesMigrationIT {
     void shadowTablesAnEarlierVersionCreatedWithEveryIndexKeepOnlyTheUniqueOnesAtTheNextMigration()
             throws SQLException {
         FreshQueryDatabase database = FreshQueryDatabase.named("unique_index_shadows");
-        DatabaseRoles roles = database.roles();
         Flyway flyway = database.flyway();
         flyway.migrate();
 
-        try (Connection db = DriverManager.getConnection(database.url(), roles.migrationUser(),
-                roles.migrationPassword());
-             Statement sql = db.createStatement()) {
+        try (Connection db = database.connectAsMigrationOwner(); Statement sql = db.createStatement()) {
             assertThat(nonUniqueShadowIndexes(sql)).as("created by this version").isEmpty();
 
             sql.execute("DROP TABLE leadledger_rebuild.registration_view");
