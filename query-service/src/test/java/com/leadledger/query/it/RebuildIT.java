@@ -225,10 +225,7 @@ class RebuildIT extends QueryServiceITBase {
             sql.execute("SELECT pg_advisory_unlock(" + RebuildLock.KEY + ")");
         }
         awaitDone(startRebuild());
-        assertThat(superuser().sql("""
-                        SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1
-                           AND (classid::bigint << 32 | objid::bigint) = :key""")
-                .param("key", RebuildLock.KEY).query(Long.class).single()).as("rebuild locks held").isZero();
+        assertThat(advisoryLocks(RebuildLock.KEY, false)).as("rebuild locks held").isZero();
     }
 
     /**
@@ -352,10 +349,16 @@ class RebuildIT extends QueryServiceITBase {
 
     /** Waits until an ingest transaction waits for the ingest lock, which the swap holds exclusively. */
     private void awaitIngestWaitingForTheSwap() {
-        eventually().atMost(Duration.ofSeconds(60)).until(() -> superuser().sql("""
-                        SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND NOT granted
-                           AND (classid::bigint << 32 | objid::bigint) = :key""")
-                .param("key", EventLogRepository.INGEST_LOCK).query(Long.class).single() > 0);
+        eventually().atMost(Duration.ofSeconds(60))
+                .until(() -> advisoryLocks(EventLogRepository.INGEST_LOCK, true) > 0);
+    }
+
+    /** The sessions holding or waiting for the advisory lock on the 64-bit key, or only those waiting for it. */
+    private long advisoryLocks(long key, boolean waitingOnly) {
+        return superuser().sql("""
+                        SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1
+                           AND NOT (granted AND :waitingOnly) AND (classid::bigint << 32 | objid::bigint) = :key""")
+                .param("waitingOnly", waitingOnly).param("key", key).query(Long.class).single();
     }
 
     /** The event the replay reads last: the greatest (global index, event id) in the log. */
