@@ -14,8 +14,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,10 +46,10 @@ import java.util.stream.Stream;
  *       own table, so a batch's projections are written over several connections at once, each in its own
  *       transaction, and the next batch starts when all of them have committed; it has been read and decoded
  *       meanwhile;</li>
- *   <li>the swap takes the ingest lock exclusively (ingest waits a moment), applies the events that arrived meanwhile,
- *       then makes each live table's rows its shadow's, writing only the rows that differ (DELETE and INSERT …
- *       SELECT, which do not lock readers out); it all commits at once, so a reader sees either the old rows or the
- *       complete new ones.</li>
+ *   <li>the swap takes the ingest lock exclusively (ingest waits for as long as the swap takes, which grows with
+ *       the read models), applies the events that arrived meanwhile, then makes each live table's rows its
+ *       shadow's, writing only the rows that differ (DELETE and INSERT … SELECT, which do not lock readers out); it
+ *       all commits at once, so a reader sees either the old rows or the complete new ones.</li>
  * </ol>
  * A failure empties the shadow tables and leaves the current ones untouched. One rebuild runs at a time, across every
  * instance ({@link RebuildLock}).
@@ -158,10 +161,12 @@ class ProjectionRebuilder {
             emptyShadowTables();
             jdbc.update("INSERT INTO " + SHADOW + ".rebuild_run (rebuild_id) VALUES (?)", status.rebuildId());
             status = replay(status);
-            publish(status = status.in(RebuildStatus.State.SWAPPING, clock.instant()));
+            Instant replayed = clock.instant();
+            publish(status = status.in(RebuildStatus.State.SWAPPING, replayed));
             status = catchUpAndSwap(status).in(RebuildStatus.State.DONE, clock.instant());
-            log.info("projection rebuild {} done: {} events into {} in {}/s", status.rebuildId(), status.eventsDone(),
-                    tables, status.eventsPerSecond());
+            log.info("projection rebuild {} done: {} events into {} in {}/s (replay {} s, catch-up and swap {} s)",
+                    status.rebuildId(), status.eventsDone(), tables, status.eventsPerSecond(),
+                    seconds(status.startedAt(), replayed), seconds(replayed, status.finishedAt()));
             return status;
         } catch (RuntimeException e) {
             log.error("projection rebuild {} failed; the current read models are untouched", status.rebuildId(), e);
@@ -326,11 +331,13 @@ class ProjectionRebuilder {
 
     /**
      * Makes each live table's rows its shadow's, in the caller's transaction, writing only the rows that differ: a
-     * live row without an identical shadow row (same primary key, every column written the same as text, so that
-     * 10 and 10.0 differ, as they do to a reader) is deleted, and the shadow rows whose key is then missing are
-     * inserted. A rebuild that finds most rows as they were writes little (and little WAL); one that changes every
-     * row writes each once, as a full replace would. DELETE, unlike TRUNCATE, leaves readers alone: until the commit
-     * they read the old rows.
+     * live row without an identical shadow row (same primary key, every column's stored bytes the same: PostgreSQL's
+     * record image equality {@code *=}, which REFRESH MATERIALIZED VIEW CONCURRENTLY uses too, so that a document's
+     * 10 and 10.0 differ, as they do to a reader, where {@code =} calls them equal) is deleted, and the shadow rows
+     * whose key is then missing are inserted. The casts to {@code record} keep PostgreSQL from comparing two row
+     * constructors column by column, where {@code *=} exists for no column type. A rebuild that finds most rows as
+     * they were writes little (and little WAL); one that changes every row writes each once, as a full replace would.
+     * DELETE, unlike TRUNCATE, leaves readers alone: until the commit they read the old rows.
      */
     private void swap() {
         for (String table : tables) {
@@ -340,7 +347,8 @@ class ProjectionRebuilder {
             String sameKey = String.join(" AND ", primaryKeyOf(table).stream()
                     .map(column -> "s." + column + " = l." + column).toList());
             jdbc.update("DELETE FROM " + live + " l WHERE NOT EXISTS (SELECT 1 FROM " + shadow + " s WHERE " + sameKey
-                    + " AND ROW(" + qualified("s", columns) + ")::text = ROW(" + qualified("l", columns) + ")::text)");
+                    + " AND ROW(" + qualified("s", columns) + ")::record *= ROW(" + qualified("l", columns)
+                    + ")::record)");
             jdbc.update("INSERT INTO " + live + " (" + String.join(", ", columns) + ") SELECT "
                     + qualified("s", columns) + " FROM " + shadow + " s WHERE NOT EXISTS (SELECT 1 FROM " + live
                     + " l WHERE " + sameKey + ")");
@@ -370,6 +378,10 @@ class ProjectionRebuilder {
 
     private static String qualified(String alias, List<String> columns) {
         return String.join(", ", columns.stream().map(column -> alias + "." + column).toList());
+    }
+
+    private static String seconds(Instant from, Instant to) {
+        return String.format(Locale.ROOT, "%.1f", Duration.between(from, to).toMillis() / 1000.0);
     }
 
     private void publish(RebuildStatus status) {
