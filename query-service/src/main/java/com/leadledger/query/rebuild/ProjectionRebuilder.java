@@ -70,6 +70,14 @@ class ProjectionRebuilder {
      * rebuild filling them.
      */
     private static final List<String> BOOKKEEPING = List.of("rebuild_applied", "rebuild_skipped", "rebuild_run");
+    /**
+     * Events the replay has not applied to the shadow tables: never read, or skipped as parked. One anti-join
+     * (against the applied events that were not skipped) rather than "not applied OR skipped", which PostgreSQL can
+     * only run as a lookup per event of the log: 19 s instead of 2 s at 3,000,000 events, under the ingest lock.
+     */
+    private static final String NOT_APPLIED = "NOT EXISTS (SELECT 1 FROM " + SHADOW + ".rebuild_applied a"
+            + " WHERE a.event_id = e.event_id AND NOT EXISTS (SELECT 1 FROM " + SHADOW + ".rebuild_skipped s"
+            + " WHERE s.event_id = a.event_id))";
     /** Events the live side has not applied yet: parked in the dead-letter store or queued behind one there. */
     private static final String NOT_PARKED = "NOT EXISTS (SELECT 1 FROM dead_letter d WHERE d.event_id = e.event_id"
             + " AND d.status <> 'RESOLVED')";
@@ -229,9 +237,7 @@ class ProjectionRebuilder {
             jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) locked", Integer.class,
                     EventLogRepository.INGEST_LOCK);
             requireShadowTablesKept(status.rebuildId());
-            List<EventHistory.Stored> missed = history.where("(NOT EXISTS (SELECT 1 FROM " + SHADOW
-                    + ".rebuild_applied a WHERE a.event_id = e.event_id) OR EXISTS (SELECT 1 FROM " + SHADOW
-                    + ".rebuild_skipped s WHERE s.event_id = e.event_id)) AND " + NOT_PARKED);
+            List<EventHistory.Stored> missed = history.where(NOT_APPLIED + " AND " + NOT_PARKED);
             applyToShadow(missed);
             swap();
             long done = status.eventsDone() + missed.size();
