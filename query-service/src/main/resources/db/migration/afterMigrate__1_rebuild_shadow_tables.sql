@@ -76,24 +76,19 @@ BEGIN
 END
 $$;
 
--- The events a rebuild applied to the shadow tables, those it skipped as parked (applied at the swap if resolved), and
--- the rebuild filling them.
+-- The events a rebuild applied to the shadow tables (those it skipped as parked are not among them: the swap applies
+-- them if they were resolved meanwhile), and the rebuild filling them.
 CREATE UNLOGGED TABLE IF NOT EXISTS leadledger_rebuild.rebuild_applied (event_id TEXT PRIMARY KEY);
-CREATE UNLOGGED TABLE IF NOT EXISTS leadledger_rebuild.rebuild_skipped (event_id TEXT PRIMARY KEY);
 CREATE UNLOGGED TABLE IF NOT EXISTS leadledger_rebuild.rebuild_run (rebuild_id TEXT PRIMARY KEY);
 
--- Bookkeeping an earlier version created as logged tables (they hold rows only while a rebuild runs).
+-- Bookkeeping an earlier version created as a logged table (it holds rows only while a rebuild runs).
 DO
 $$
-DECLARE
-    bookkeeping TEXT;
 BEGIN
-    FOREACH bookkeeping IN ARRAY ARRAY['rebuild_applied', 'rebuild_skipped']
-        LOOP
-            IF (SELECT relpersistence FROM pg_class
-                WHERE oid = format('leadledger_rebuild.%I', bookkeeping)::regclass) <> 'u' THEN
-                EXECUTE format('ALTER TABLE leadledger_rebuild.%I SET UNLOGGED', bookkeeping);
-            END IF;
-        END LOOP;
+    IF (SELECT relpersistence FROM pg_class WHERE oid = 'leadledger_rebuild.rebuild_applied'::regclass) <> 'u' THEN
+        ALTER TABLE leadledger_rebuild.rebuild_applied SET UNLOGGED;
+    END IF;
 END
 $$;
+-- Earlier versions listed the events a rebuild skipped as parked in a table of their own.
+DROP TABLE IF EXISTS leadledger_rebuild.rebuild_skipped;

@@ -51,7 +51,6 @@ class ApplicationRolePrivilegesIT {
             entry("leadledger_rebuild.support_history", SHADOW),
             entry("leadledger_rebuild.dumping_flag_view", SHADOW),
             entry("leadledger_rebuild.rebuild_applied", SHADOW),
-            entry("leadledger_rebuild.rebuild_skipped", SHADOW),
             entry("leadledger_rebuild.rebuild_run", SHADOW));
 
     @Test

@@ -29,7 +29,7 @@ class ShadowTablesMigrationIT {
             assertThat(loggedShadowTables(sql)).as("created by this version").isEmpty();
 
             sql.execute("ALTER TABLE leadledger_rebuild.rebuild_applied SET LOGGED");
-            sql.execute("ALTER TABLE leadledger_rebuild.rebuild_skipped SET LOGGED");
+            sql.execute("CREATE TABLE leadledger_rebuild.rebuild_skipped (event_id TEXT PRIMARY KEY)");
             sql.execute("DROP TABLE leadledger_rebuild.registration_view");
             sql.execute("CREATE TABLE leadledger_rebuild.registration_view (LIKE public.registration_view"
                     + " INCLUDING ALL)");
@@ -38,7 +38,7 @@ class ShadowTablesMigrationIT {
 
             flyway.migrate(); // nothing to migrate: only the afterMigrate scripts run
 
-            assertThat(loggedShadowTables(sql)).isEmpty();
+            assertThat(loggedShadowTables(sql)).as("the earlier version's list of skipped events is gone").isEmpty();
         }
     }
 
