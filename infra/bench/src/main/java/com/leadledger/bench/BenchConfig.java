@@ -31,6 +31,7 @@ record BenchConfig(
         double progressSeconds, // interval of the seeding's progress lines
         boolean resume,         // keep the work directory's PostgreSQL and Kafka data and add only what is missing
         boolean durablePg,      // PostgreSQL with fsync and synchronous_commit on (the product's durability)
+        Map<String, String> postgresSettings, // server settings of the harness's own PostgreSQL, name to value
         String serviceJvmArgs,  // extra JVM options of both services (smoke: C1 only, for a quicker start)
         ScenarioSelection scenarios, // which scenarios run (all, or the selected ones and what they need)
         Path out,               // where bench-results.json and bench-results.md go
@@ -70,6 +71,7 @@ record BenchConfig(
                 Double.parseDouble(get(a, "progress-seconds", smoke ? "1" : "10")),
                 Boolean.parseBoolean(get(a, "resume", "false")),
                 Boolean.parseBoolean(get(a, "durable-pg", "true")),
+                postgresSettings(get(a, "postgres-settings", "shared_buffers=256MB")),
                 get(a, "service-jvm-args", smoke ? "-XX:TieredStopAtLevel=1" : ""),
                 ScenarioSelection.parse(scenarios(a), fixedRate > 0),
                 Paths.get(get(a, "out", ".")).toAbsolutePath().normalize(),
@@ -86,6 +88,21 @@ record BenchConfig(
             throw new IllegalArgumentException("rate must be positive, or half: " + value);
         }
         return rate;
+    }
+
+    /** {@code name=value} pairs, comma-separated, such as {@code shared_buffers=2GB,max_wal_size=8GB}. */
+    private static Map<String, String> postgresSettings(String value) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : value.split(",")) {
+            String[] nameAndValue = pair.trim().split("=", 2);
+            if (nameAndValue.length != 2 || !nameAndValue[0].trim().matches("[a-z_][a-z0-9_.]*")
+                    || nameAndValue[1].isBlank()) {
+                throw new IllegalArgumentException("postgres-settings: '" + pair.trim() + "' is not name=value"
+                        + " (a PostgreSQL server setting, lower case, and its value; pairs separated by commas)");
+            }
+            settings.put(nameAndValue[0].trim(), nameAndValue[1].trim());
+        }
+        return java.util.Collections.unmodifiableMap(settings);
     }
 
     /** The {@code scenarios} setting as given, so that an empty list is refused rather than read as the default. */
@@ -124,6 +141,7 @@ record BenchConfig(
         m.put("idleSettleMaxSeconds", idleSettleMaxSeconds);
         m.put("resume", resume);
         m.put("durablePostgres", durablePg);
+        m.put("postgresSettings", postgresSettings);
         m.put("serviceJvmArgs", serviceJvmArgs);
         m.put("scenarios", scenarios.describe());
         m.put("smoke", smoke);

@@ -117,15 +117,17 @@ final class BenchStack implements AutoCloseable {
                 .dataDirectory(work.resolve("pg"))
                 .logFile(work.resolve("logs/postgres.log"))
                 .setting("max_connections", "300")
-                .setting("shared_buffers", "256MB")
                 .keepData(true); // the cluster stays after the run for a later --resume; a new run empties work first
+        config.postgresSettings().forEach(b::setting);
         if (!config.durablePg()) {
             b.notDurable();
         }
         embeddedPg = b.start();
         adminUrl = embeddedPg.jdbcUrl("postgres");
+        StringBuilder settings = new StringBuilder();
+        config.postgresSettings().forEach((name, value) -> settings.append(name).append('=').append(value).append(", "));
         description.put("postgres", "PostgreSQL 15 (zonky embedded binaries, own server process) on port "
-                + embeddedPg.port() + ", data under " + work.resolve("pg") + ", shared_buffers=256MB, "
+                + embeddedPg.port() + ", data under " + work.resolve("pg") + ", " + settings
                 + (config.durablePg() ? "fsync=on, synchronous_commit=on (durable, as in production)"
                 : "fsync=off, synchronous_commit=off (NOT durable)"));
     }

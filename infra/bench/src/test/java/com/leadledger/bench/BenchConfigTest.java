@@ -1,0 +1,30 @@
+package com.leadledger.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchConfigTest {
+
+    @Test
+    void thePostgresSettingsDefaultToSmallSharedBuffersAndAreReportedInTheirOrder() {
+        assertThat(BenchConfig.from(new String[]{}).postgresSettings()).containsExactly(
+                java.util.Map.entry("shared_buffers", "256MB"));
+
+        BenchConfig config = BenchConfig.from(new String[]{"--postgres-settings=shared_buffers=2GB, max_wal_size=8GB"});
+
+        assertThat(config.postgresSettings()).containsExactly(java.util.Map.entry("shared_buffers", "2GB"),
+                java.util.Map.entry("max_wal_size", "8GB"));
+        assertThat(config.describe().get("postgresSettings")).isEqualTo(config.postgresSettings());
+    }
+
+    @Test
+    void aPostgresSettingThatIsNotNameEqualsValueIsRefusedNamingTheOption() {
+        for (String bad : new String[]{"shared_buffers", "shared_buffers=", "=2GB", "Shared_Buffers=2GB",
+                "shared_buffers=2GB,,max_wal_size=8GB"}) {
+            assertThatThrownBy(() -> BenchConfig.from(new String[]{"--postgres-settings=" + bad}))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("postgres-settings: ");
+        }
+    }
+}
