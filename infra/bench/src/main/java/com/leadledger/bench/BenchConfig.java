@@ -2,6 +2,7 @@ package com.leadledger.bench;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -102,7 +103,7 @@ record BenchConfig(
             }
             settings.put(nameAndValue[0].trim(), nameAndValue[1].trim());
         }
-        return java.util.Collections.unmodifiableMap(settings);
+        return Collections.unmodifiableMap(settings);
     }
 
     /** The {@code scenarios} setting as given, so that an empty list is refused rather than read as the default. */

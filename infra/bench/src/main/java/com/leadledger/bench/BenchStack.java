@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -124,8 +125,8 @@ final class BenchStack implements AutoCloseable {
         }
         embeddedPg = b.start();
         adminUrl = embeddedPg.jdbcUrl("postgres");
-        StringBuilder settings = new StringBuilder();
-        config.postgresSettings().forEach((name, value) -> settings.append(name).append('=').append(value).append(", "));
+        String settings = config.postgresSettings().entrySet().stream()
+                .map(setting -> setting.getKey() + "=" + setting.getValue() + ", ").collect(Collectors.joining());
         description.put("postgres", "PostgreSQL 15 (zonky embedded binaries, own server process) on port "
                 + embeddedPg.port() + ", data under " + work.resolve("pg") + ", " + settings
                 + (config.durablePg() ? "fsync=on, synchronous_commit=on (durable, as in production)"

@@ -2,6 +2,8 @@ package com.leadledger.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,12 +12,12 @@ class BenchConfigTest {
     @Test
     void thePostgresSettingsDefaultToSmallSharedBuffersAndAreReportedInTheirOrder() {
         assertThat(BenchConfig.from(new String[]{}).postgresSettings()).containsExactly(
-                java.util.Map.entry("shared_buffers", "256MB"));
+                Map.entry("shared_buffers", "256MB"));
 
         BenchConfig config = BenchConfig.from(new String[]{"--postgres-settings=shared_buffers=2GB, max_wal_size=8GB"});
 
-        assertThat(config.postgresSettings()).containsExactly(java.util.Map.entry("shared_buffers", "2GB"),
-                java.util.Map.entry("max_wal_size", "8GB"));
+        assertThat(config.postgresSettings()).containsExactly(Map.entry("shared_buffers", "2GB"),
+                Map.entry("max_wal_size", "8GB"));
         assertThat(config.describe().get("postgresSettings")).isEqualTo(config.postgresSettings());
     }
 
