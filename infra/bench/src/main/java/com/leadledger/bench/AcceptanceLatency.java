@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +32,9 @@ final class AcceptanceLatency {
             p50.add(o.p(50));
             p99.add(o.p(99));
             rounds.add(o.describe(r + 1));
-            log.info("scenario 2 round {}: p50 {} ms, p99 {} ms at {}/s ({} failed)", r + 1,
-                    Stats.round(o.p(50), 2), Stats.round(o.p(99), 2), Stats.round(o.achievedRate(), 1), o.failed.get());
+            log.info("scenario 2 round {}: p50 {} ms, p99 {} ms at {}/s ({} failed), over p99 by second {}", r + 1,
+                    Stats.round(o.p(50), 2), Stats.round(o.p(99), 2), Stats.round(o.achievedRate(), 1), o.failed.get(),
+                    Arrays.toString(o.overP99BySecond()));
         }
         double v = Stats.median(p99);
         Map<String, Object> s = Harness.result(2, "acceptance latency at a fixed " + rate

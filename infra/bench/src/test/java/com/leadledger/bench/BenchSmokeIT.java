@@ -47,6 +47,16 @@ class BenchSmokeIT {
         assertThat(s2.get("ratePerSecond").asInt()).isEqualTo((int) Math.max(1, Math.round(s1.get("value").asDouble() / 2)));
         assertThat(s2.get("p50Ms").asDouble()).isPositive();
         assertThat(s2.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(s2.get("p50Ms").asDouble());
+        for (JsonNode round : s2.get("rounds")) {
+            JsonNode overP99 = round.get("overP99BySecond");
+            assertThat(overP99.size()).as("a count per second of the round").isEqualTo(
+                    (int) Math.ceil(round.get("sent").asDouble() / s2.get("ratePerSecond").asInt()));
+            int over = 0;
+            for (JsonNode second : overP99) {
+                over += second.asInt();
+            }
+            assertThat(over).as("requests slower than the round's p99").isBetween(0, round.get("sent").asInt() / 100 + 1);
+        }
 
         JsonNode s3 = scenario(root, 3);
         assertThat(s3.get("ratePerSecond").asInt()).isEqualTo(s2.get("ratePerSecond").asInt());
