@@ -15,21 +15,19 @@ import java.util.function.Consumer;
  */
 final class OpenLoop {
 
-    final long[] latencies;
     final AtomicInteger count = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final int sent;
     final double seconds;
     /** Each request's latency by its place in the sending order; -1 for a request not accepted. */
-    private final long[] bySendOrder;
+    private final long[] latencies;
     private final int rate;
 
-    private OpenLoop(int sent, double seconds, long[] bySendOrder, int rate) {
-        this.latencies = new long[sent];
-        this.sent = sent;
-        this.seconds = seconds;
-        this.bySendOrder = bySendOrder;
+    private OpenLoop(long[] latencies, int rate, double seconds) {
+        this.latencies = latencies;
+        this.sent = latencies.length;
         this.rate = rate;
+        this.seconds = seconds;
     }
 
     /** @param accepted told of every accepted registration, or null */
@@ -38,8 +36,7 @@ final class OpenLoop {
         long interval = 1_000_000_000L / rate;
         ExecutorService pool = Executors.newFixedThreadPool(128);
         long[] latencies = new long[total];
-        long[] bySendOrder = new long[total];
-        Arrays.fill(bySendOrder, -1);
+        Arrays.fill(latencies, -1);
         AtomicInteger count = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long t0 = System.nanoTime() + 10_000_000;
@@ -50,9 +47,8 @@ final class OpenLoop {
             pool.execute(() -> {
                 Load.Registration reg = load.register();
                 if (reg.accepted()) {
-                    long latency = reg.answer().doneNanos() - intended;
-                    latencies[count.getAndIncrement()] = latency;
-                    bySendOrder[place] = latency;
+                    latencies[place] = reg.answer().doneNanos() - intended;
+                    count.incrementAndGet();
                     if (accepted != null) {
                         accepted.accept(reg);
                     }
@@ -67,8 +63,7 @@ final class OpenLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        OpenLoop done = new OpenLoop(total, (System.nanoTime() - t0) / 1e9, bySendOrder, rate);
-        System.arraycopy(latencies, 0, done.latencies, 0, count.get());
+        OpenLoop done = new OpenLoop(latencies, rate, (System.nanoTime() - t0) / 1e9);
         done.count.set(count.get());
         done.failed.set(failed.get());
         return done;
@@ -82,10 +77,9 @@ final class OpenLoop {
         }
     }
 
+    /** The q-th percentile of the accepted requests' latencies, in ms. */
     double p(double q) {
-        long[] v = new long[count.get()];
-        System.arraycopy(latencies, 0, v, 0, v.length);
-        return Stats.percentileMs(v, q);
+        return Stats.percentileMs(Arrays.stream(latencies).filter(latency -> latency >= 0).toArray(), q);
     }
 
     double achievedRate() {
@@ -100,7 +94,7 @@ final class OpenLoop {
         double p99Nanos = p(99) * 1_000_000;
         int[] bySecond = new int[(sent + rate - 1) / rate];
         for (int i = 0; i < sent; i++) {
-            if (bySendOrder[i] > p99Nanos) {
+            if (latencies[i] > p99Nanos) {
                 bySecond[i / rate]++;
             }
         }

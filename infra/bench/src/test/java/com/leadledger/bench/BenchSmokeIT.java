@@ -55,7 +55,8 @@ class BenchSmokeIT {
             for (JsonNode second : overP99) {
                 over += second.asInt();
             }
-            assertThat(over).as("requests slower than the round's p99").isBetween(0, round.get("sent").asInt() / 100 + 1);
+            assertThat(over).as("requests slower than the round's p99")
+                    .isBetween(0, round.get("sent").asInt() / 100 + 1);
         }
 
         JsonNode s3 = scenario(root, 3);

@@ -251,11 +251,11 @@ class ProjectionRebuilder {
      * emptied without the next batch or the swap noticing.
      */
     private void replayBatch(String rebuildId, List<EventHistory.Stored> batch) {
-        Set<String> parked = transactions.execute(tx -> {
+        List<EventHistory.Stored> applicable = transactions.execute(tx -> {
             requireShadowTablesKept(rebuildId);
-            return parkedAmong(batch);
+            return notParked(batch);
         });
-        List<Projector.Step> steps = stepsOf(batch, parked);
+        List<Projector.Step> steps = stepsOf(applicable);
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (ViewProjection<?> projection : projections) {
             writes.add(CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
@@ -264,7 +264,7 @@ class ProjectionRebuilder {
             }), writers));
         }
         writes.add(CompletableFuture.runAsync(() -> transactions.executeWithoutResult(
-                tx -> recordApplied(batch, parked)), writers));
+                tx -> recordApplied(applicable)), writers));
         joined(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
     }
 
@@ -285,25 +285,26 @@ class ProjectionRebuilder {
         if (events.isEmpty()) {
             return;
         }
-        Set<String> parked = parkedAmong(events);
+        List<EventHistory.Stored> applicable = notParked(events);
         writeShadowTables();
-        List<Projector.Step> steps = stepsOf(events, parked);
+        List<Projector.Step> steps = stepsOf(applicable);
         projections.forEach(projection -> projection.projectAll(steps));
-        recordApplied(events, parked);
+        recordApplied(applicable);
     }
 
     /**
-     * Events parked in the dead-letter store (or queued behind one) were not applied live either: they are skipped,
-     * not recorded as applied, so the swap's catch-up applies them if they were resolved meanwhile.
+     * The events to apply: not those parked in the dead-letter store (or queued behind one), which were not applied
+     * live either. Those are skipped and not recorded as applied, so the swap's catch-up applies them if they were
+     * resolved meanwhile.
      */
-    private Set<String> parkedAmong(List<EventHistory.Stored> events) {
-        return Set.copyOf(jdbc.queryForList("SELECT event_id FROM dead_letter WHERE status <> 'RESOLVED'"
+    private List<EventHistory.Stored> notParked(List<EventHistory.Stored> events) {
+        Set<String> parked = Set.copyOf(jdbc.queryForList("SELECT event_id FROM dead_letter WHERE status <> 'RESOLVED'"
                 + " AND event_id = ANY(?::text[])", String.class, (Object) eventIds(events)));
+        return events.stream().filter(stored -> !parked.contains(stored.eventId())).toList();
     }
 
-    private static List<Projector.Step> stepsOf(List<EventHistory.Stored> events, Set<String> parked) {
-        return events.stream().filter(stored -> !parked.contains(stored.eventId()))
-                .flatMap(stored -> stored.step().stream()).toList();
+    private static List<Projector.Step> stepsOf(List<EventHistory.Stored> events) {
+        return events.stream().flatMap(stored -> stored.step().stream()).toList();
     }
 
     /** Until the current transaction ends, the projections' unqualified table names are the shadow tables. */
@@ -311,11 +312,9 @@ class ProjectionRebuilder {
         jdbc.execute("SET LOCAL search_path TO " + SHADOW + ", public");
     }
 
-    private void recordApplied(List<EventHistory.Stored> events, Set<String> parked) {
-        String[] applied = events.stream().map(EventHistory.Stored::eventId).filter(id -> !parked.contains(id))
-                .toArray(String[]::new);
+    private void recordApplied(List<EventHistory.Stored> applied) {
         jdbc.update("INSERT INTO " + SHADOW + ".rebuild_applied (event_id) SELECT unnest(?::text[])",
-                (Object) applied);
+                (Object) eventIds(applied));
     }
 
     private static String[] eventIds(List<EventHistory.Stored> events) {

@@ -34,11 +34,8 @@ class DeadLetterIT extends QueryServiceITBase {
     @Test
     void anEventAProjectionCannotApplyIsParkedItsAggregateWaitsOthersFlowAndARetryAppliesEverythingOnce() {
         String poisoned = uniquePartner("poisoned");
-        String constraint = "it_refuse_" + UUID.randomUUID().toString().replace("-", "");
-        // The view's schema refuses the row this event makes, as a too-strict migration would: the same failure
-        // (SQLSTATE 23514) on every attempt, not a passing one.
-        superuser().sql("ALTER TABLE registration_view ADD CONSTRAINT %s CHECK (partner_id <> '%s') NOT VALID"
-                .formatted(constraint, poisoned)).update();
+        // The view's schema refuses the row this event makes: the same failure on every attempt, not a passing one.
+        String constraint = refuseRegistrationsOf(poisoned);
         try {
             double parkedBefore = counter(DeadLetterMetrics.PARKED_COUNTER, "reason", "projection");
             Fixtures.OpportunityStream stream = new Fixtures.OpportunityStream("NETWORK_SECURITY");

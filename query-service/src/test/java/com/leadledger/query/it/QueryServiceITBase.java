@@ -88,6 +88,18 @@ public abstract class QueryServiceITBase {
         return JdbcClient.create(superuserDataSource());
     }
 
+    /**
+     * Makes the live registration view refuse every row of the partner, as a too-strict migration would: the same
+     * failure (SQLSTATE 23514) on every attempt, so the partner's registrations are parked. The rebuild's shadow table
+     * keeps its layout. Returns the constraint's name, to drop it once the cause is to be fixed.
+     */
+    String refuseRegistrationsOf(String partnerId) {
+        String constraint = "it_refuse_" + UUID.randomUUID().toString().replace("-", "");
+        superuser().sql("ALTER TABLE registration_view ADD CONSTRAINT %s CHECK (partner_id <> '%s') NOT VALID"
+                .formatted(constraint, partnerId)).update();
+        return constraint;
+    }
+
     DataSource superuserDataSource() {
         try {
             var pg = TestInfrastructure.postgres();

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -307,8 +306,8 @@ class RebuildIT extends QueryServiceITBase {
     void anEventParkedDuringARebuildIsAppliedAtTheSwapOnceResolvedAndLeftOutWhileStillParked() throws Exception {
         Fixtures.OpportunityStream resolvedMeanwhile = parkedStory("resolved");
         Fixtures.OpportunityStream stillParked = parkedStory("parked");
-        String refuseResolved = refuse(resolvedMeanwhile);
-        String refuseParked = refuse(stillParked);
+        String refuseResolved = refuseRegistrationsOf(partnerOf(resolvedMeanwhile));
+        String refuseParked = refuseRegistrationsOf(partnerOf(stillParked));
         try {
             publish(resolvedMeanwhile.envelopes());
             publish(stillParked.envelopes());
@@ -355,19 +354,6 @@ class RebuildIT extends QueryServiceITBase {
         return stream;
     }
 
-    /**
-     * Makes the live registration view refuse the row of the stream's registration, as a too-strict migration would
-     * (the same failure on every attempt, so the event is parked); the shadow table keeps its layout. Returns the
-     * constraint's name.
-     */
-    private String refuse(Fixtures.OpportunityStream stream) {
-        String constraint = "it_refuse_" + UUID.randomUUID().toString().replace("-", "");
-        String partner = stream.envelopes().get(1).payload().get("partnerId").asText();
-        superuser().sql("ALTER TABLE registration_view ADD CONSTRAINT %s CHECK (partner_id <> '%s') NOT VALID"
-                .formatted(constraint, partner)).update();
-        return constraint;
-    }
-
     /** Waits until the stream's registration is parked and the rest of its aggregate queued; returns the entry's id. */
     private long awaitParkedFirst(Fixtures.OpportunityStream stream) {
         JsonNode line = awaitJson(DEAD_LETTERS + "?aggregateId=" + stream.opportunityId(), ADMIN,
@@ -376,6 +362,10 @@ class RebuildIT extends QueryServiceITBase {
         assertThat(parked.get("status").asText()).isEqualTo("PARKED");
         assertThat(parked.get("eventId").asText()).isEqualTo(stream.envelopes().get(1).eventId());
         return parked.get("id").asLong();
+    }
+
+    private static String partnerOf(Fixtures.OpportunityStream stream) {
+        return stream.envelopes().get(1).payload().get("partnerId").asText();
     }
 
     private static String firstRegistration(Fixtures.OpportunityStream stream) {
