@@ -85,8 +85,10 @@ final class BenchStack implements AutoCloseable {
                 .name("command-service").env(env).env(ServiceJvm.ENVIRONMENT).jvmArgs(ServiceJvm.OPTIONS)
                 .jvmArgs(extra(config))
                 .logFile(work.resolve("logs/command-service.log")).startTimeout(START_TIMEOUT).build();
+        // as in production, the query side reconciles its copy with the command side's event store
         query = ServiceProcess.builder(ProjectPaths.requireJar(ProjectPaths.queryServiceJar()))
-                .name("query-service").env(env).env(ServiceJvm.ENVIRONMENT).jvmArgs(ServiceJvm.OPTIONS)
+                .name("query-service").env(env).env("LEADLEDGER_COMMAND_URL", command.baseUrl())
+                .env(ServiceJvm.ENVIRONMENT).jvmArgs(ServiceJvm.OPTIONS)
                 .jvmArgs(extra(config))
                 .logFile(work.resolve("logs/query-service.log")).startTimeout(START_TIMEOUT).build();
         long t0 = System.nanoTime();

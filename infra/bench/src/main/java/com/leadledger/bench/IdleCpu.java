@@ -1,5 +1,6 @@
 package com.leadledger.bench;
 
+import com.leadledger.localruntime.DevTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,8 @@ final class IdleCpu {
 
     private static final Logger log = LoggerFactory.getLogger(IdleCpu.class);
     static final double TARGET_PERCENT = 1.0;
+
+    private static final String AUDITOR_TOKEN = DevTokens.mint("bench-auditor", List.of("AUDITOR"), null);
 
     private final Harness harness;
 
@@ -74,9 +78,24 @@ final class IdleCpu {
                 + "interval and the number of cores; the load generator (this JVM, which sends nothing meanwhile) is "
                 + "listed but not counted");
         s.put("cpu", cpu);
+        s.put("reconciliation", reconciliation());
         log.info("scenario 11: {} % of {} cores, per process {}; of which {}", Stats.round(percent, 2), cores,
                 percentPerProcess, breakdown);
         harness.record(s);
+    }
+
+    /**
+     * The query side's latest reconciliation of its copy with the event store, as its auditors see it: the idle stack
+     * runs it in the background as in production, and a state other than UNAVAILABLE shows it reached the command side.
+     */
+    private Map<String, Object> reconciliation() {
+        Load.Answer answer = harness.load.get(harness.load.queryUrl + "/api/v1/audit/reconciliation", AUDITOR_TOKEN);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("httpStatus", answer.status());
+        for (String field : List.of("state", "checkedAt", "scope", "detail")) {
+            report.put(field, answer.field(field));
+        }
+        return report;
     }
 
     private static Map<String, Object> percentOfCores(Map<String, Object> coresUsed, int cores) {

@@ -109,6 +109,9 @@ class BenchSmokeIT {
         assertThat(s11.get("value").asDouble()).isNotNegative();
         assertThat(s11.get("percentOfAllCoresPerProcess").has("command-service")).isTrue();
         assertThat(s11.get("percentOfAllCoresPerProcess").has("postgres")).isTrue();
+        // the idle stack runs the reconciliation as in production: it reached the command side
+        assertThat(s11.at("/reconciliation/httpStatus").asInt()).isEqualTo(200);
+        assertThat(s11.at("/reconciliation/state").asText()).isIn("IN_SYNC", "LAGGING");
 
         for (JsonNode s : root.get("scenarios")) {
             assertThat(s.get("status").asText()).as("scenario %s", s.get("id")).isEqualTo("measured");
