@@ -1,5 +1,6 @@
 package com.leadledger.command.checkpoint;
 
+import com.leadledger.kit.domain.RuleViolation;
 import com.leadledger.kit.web.PageRequestParams;
 import com.leadledger.kit.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,6 +29,14 @@ class CheckpointController {
      */
     record Heads(long events, long maxGlobalIndex, long streams, long checkpoints, CheckpointView latestCheckpoint,
                  Instant readAt) {
+    }
+
+    /**
+     * @param afterGlobalIndex the global index asked about
+     * @param events           events stored with a higher global index
+     * @param maxGlobalIndex   highest global index stored (0 when none)
+     */
+    record StoreTail(long afterGlobalIndex, long events, long maxGlobalIndex, Instant readAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -66,5 +75,22 @@ class CheckpointController {
                 + "LIMIT 1", rs -> rs.next() ? CheckpointRows.view(rs) : null);
         return new Heads(extent[0], extent[1], streams == null ? 0 : streams, checkpoints == null ? 0 : checkpoints,
                 latest, Instant.now());
+    }
+
+    /** What the heads count, for the events after a global index only: its cost does not grow with the store. */
+    @Operation(operationId = "countEventsAfter", summary = "Count the events stored after a global index",
+            description = "The events stored with a global index above the one given, and the highest global index, "
+                    + "so that a reader who verified the store up to a checkpoint need not count it all again. "
+                    + "Role: AUDITOR.")
+    @GetMapping("/heads/after")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public StoreTail tail(@RequestParam long globalIndex) {
+        if (globalIndex < 0) {
+            throw RuleViolation.invalidField("globalIndex", "must be 0 or greater");
+        }
+        long[] tail = jdbc.queryForObject("SELECT count(*), (SELECT coalesce(max(globalindex), 0) FROM "
+                        + "domainevententry) FROM domainevententry WHERE globalindex > ?",
+                (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}, globalIndex);
+        return new StoreTail(globalIndex, tail[0], tail[1], Instant.now());
     }
 }

@@ -35,6 +35,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> JwtSecurity.operationalEndpoints(auth, apiDocs)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/keys", "/api/v1/audit/keys/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoints", "/api/v1/audit/heads",
+                                "/api/v1/audit/heads/after",
                                 "/api/v1/audit/checkpoints/*/proof", "/api/v1/audit/checkpoints/consistency")
                         .hasRole(Role.AUDITOR.name())
                         // a partner's own sealed receipt (ownership checked by the controller: another's is 404)

@@ -372,7 +372,7 @@ class AuthorizationMatrixIT {
             assertThat(http.get(receipt, caller.getValue()).status()).as(caller.getKey() + " " + receipt)
                     .isEqualTo(expected);
         }
-        for (String get : List.of("/api/v1/audit/checkpoints", "/api/v1/audit/heads",
+        for (String get : List.of("/api/v1/audit/checkpoints", "/api/v1/audit/heads", "/api/v1/audit/heads/after?globalIndex=0",
                 "/api/v1/audit/checkpoints/1/proof?eventId=" + eventId,
                 "/api/v1/audit/checkpoints/consistency?from=1&to=1")) {
             assertThat(http.get(get, null).status()).isEqualTo(401);

@@ -177,6 +177,26 @@ class CheckpointIT {
         assertThat(heads.get("latestCheckpoint").get("lastIndex").asLong()).isEqualTo(maxIndex());
         assertThat(heads.get("checkpoints").asLong()).isEqualTo(count);
 
+        // the events after a global index, counted without counting the whole store
+        long stored = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+        long firstLast = first.get("lastIndex").asLong();
+        long afterFirst = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex > ?").param(firstLast)
+                .query(Long.class).single();
+        assertThat(afterFirst).isPositive().isLessThan(stored);
+        JsonNode tail = http.get("/api/v1/audit/heads/after?globalIndex=" + firstLast, auditor).body();
+        assertThat(tail.get("afterGlobalIndex").asLong()).isEqualTo(firstLast);
+        assertThat(tail.get("events").asLong()).isEqualTo(afterFirst);
+        assertThat(tail.get("maxGlobalIndex").asLong()).isEqualTo(maxIndex());
+        assertThat(http.get("/api/v1/audit/heads/after?globalIndex=0", auditor).body().get("events").asLong())
+                .isEqualTo(heads.get("events").asLong()).isEqualTo(stored);
+        for (String bad : List.of("?globalIndex=-1", "?globalIndex=abc", "?globalIndex=", "")) {
+            HttpApi.Answer refused = http.get("/api/v1/audit/heads/after" + bad, auditor);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.text("code")).as(bad).isEqualTo("VALIDATION_FAILED");
+            assertThat(refused.body().get("errors").get(0).get("field").asText()).as(bad).isEqualTo("globalIndex");
+        }
+
         String partner = DevTokens.mint("u", List.of("PARTNER"), "P-C1");
         assertThat(http.get("/api/v1/audit/checkpoints", partner).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/audit/heads", admin).status()).isEqualTo(403);

@@ -32,6 +32,10 @@ class CommandAuditClient {
     record Heads(long events, long maxGlobalIndex, long streams) {
     }
 
+    /** The events stored after a global index, and the store's highest global index. */
+    record StoreTail(long afterGlobalIndex, long events, long maxGlobalIndex) {
+    }
+
     static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
             super(message, cause);
@@ -65,13 +69,29 @@ class CommandAuditClient {
                 body.path("streams").asLong());
     }
 
+    StoreTail tail(long afterGlobalIndex) {
+        JsonNode body = get("/api/v1/audit/heads/after?globalIndex=" + afterGlobalIndex);
+        return new StoreTail(afterGlobalIndex, body.path("events").asLong(), body.path("maxGlobalIndex").asLong());
+    }
+
     /** Every checkpoint, oldest first. */
     List<PublishedCheckpoint> checkpoints() {
+        return checkpointsAfter(0);
+    }
+
+    /**
+     * The checkpoints numbered after {@code number}, oldest first. Checkpoints are numbered from 1 without gaps and
+     * listed in number order, so checkpoint {@code number + 1} is on page {@code number / PAGE}.
+     */
+    List<PublishedCheckpoint> checkpointsAfter(long number) {
         List<PublishedCheckpoint> all = new ArrayList<>();
         HexFormat hex = HexFormat.of();
-        for (int page = 0; ; page++) {
+        for (long page = number / PAGE; ; page++) {
             JsonNode body = get("/api/v1/audit/checkpoints?size=" + PAGE + "&page=" + page);
             for (JsonNode c : body.path("items")) {
+                if (c.path("number").asLong() <= number) {
+                    continue;
+                }
                 List<Long> gaps = new ArrayList<>();
                 c.path("gaps").forEach(g -> gaps.add(g.asLong()));
                 all.add(new PublishedCheckpoint(new Checkpoint(c.path("number").asLong(), c.path("firstIndex").asLong(),
@@ -79,7 +99,7 @@ class CommandAuditClient {
                         hex.parseHex(c.path("merkleRoot").asString()), hex.parseHex(c.path("previousHash").asString()),
                         hex.parseHex(c.path("checkpointHash").asString())), Instant.parse(c.path("createdAt").asString())));
             }
-            if (body.path("items").size() < PAGE || all.size() >= body.path("total").asLong()) {
+            if (body.path("items").size() < PAGE || number + all.size() >= body.path("total").asLong()) {
                 return all;
             }
         }

@@ -11,7 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Refreshes the reconciliation every {@code leadledger.reconciliation.interval} (default 60 s). */
+/**
+ * Refreshes the reconciliation every {@code leadledger.reconciliation.interval} (default 60 s), reading the whole copy
+ * every {@code leadledger.reconciliation.full-interval} (default 1 h).
+ */
 @Component
 @ConditionalOnProperty(value = "leadledger.reconciliation.enabled", havingValue = "true", matchIfMissing = true)
 class ReconciliationSchedule implements SmartLifecycle {
@@ -39,7 +42,7 @@ class ReconciliationSchedule implements SmartLifecycle {
 
     private void run() {
         try {
-            reconciliation.refresh();
+            reconciliation.refreshPeriodically();
         } catch (RuntimeException e) {
             log.warn("reconciliation failed: {}", e.toString());
         }

@@ -4,6 +4,7 @@ import com.leadledger.integrity.Hashes;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,9 +12,13 @@ import java.util.Optional;
  * apart from the checkpoint list). First the checkpoints themselves must form an unbroken chain; then each covered
  * global index must hold an event unless the checkpoint recorded it as a gap, and each range's events must hash to the
  * recorded count and Merkle root. Events after the last checkpoint are not covered yet and only counted.
+ * <p>
+ * A verifier can also resume after a checkpoint verified earlier ({@link #after}): then it is fed only the events after
+ * that checkpoint's range, and the checkpoints given must continue the chain from it.
  */
 public final class CheckpointVerifier {
 
+    private final Checkpoint resumedAfter;
     private final List<Checkpoint> checkpoints;
     private CheckpointBreak firstBreak;
     private int current;
@@ -22,16 +27,53 @@ public final class CheckpointVerifier {
     private long coveredEvents;
     private long uncoveredEvents;
     private long verifiedCheckpoints;
+    private long highestCoveredEventIndex;
+    private Checkpoint lastVerified;
+    private long eventsThroughLastVerified;
+    private long highestIndexThroughLastVerified;
 
+    /** Verifies the whole history: the checkpoints from the first on, fed every event from global index 1. */
     public CheckpointVerifier(List<Checkpoint> checkpoints) {
+        this(null, checkpoints);
+    }
+
+    private CheckpointVerifier(Checkpoint resumedAfter, List<Checkpoint> checkpoints) {
+        this.resumedAfter = resumedAfter;
         this.checkpoints = List.copyOf(checkpoints);
-        this.firstBreak = chainBreak(this.checkpoints);
-        this.nextIndex = this.checkpoints.isEmpty() ? 1 : this.checkpoints.get(0).firstIndex();
+        this.firstBreak = chainBreak(resumedAfter, this.checkpoints);
+        this.nextIndex = resumedAfter != null ? resumedAfter.lastIndex() + 1
+                : this.checkpoints.isEmpty() ? 1 : this.checkpoints.get(0).firstIndex();
+    }
+
+    /**
+     * Verifies only what follows {@code verified}, a checkpoint whose range was verified before: the {@code following}
+     * checkpoints must continue the chain from it, and the verifier is fed the events after its last global index.
+     */
+    public static CheckpointVerifier after(Checkpoint verified, List<Checkpoint> following) {
+        return new CheckpointVerifier(Objects.requireNonNull(verified, "verified"), following);
     }
 
     /** The highest global index covered by a checkpoint, 0 when there is none. */
     public long coveredUpTo() {
-        return checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).lastIndex();
+        if (!checkpoints.isEmpty()) {
+            return checkpoints.get(checkpoints.size() - 1).lastIndex();
+        }
+        return resumedAfter == null ? 0 : resumedAfter.lastIndex();
+    }
+
+    /** The last checkpoint this verifier re-computed, if any (not counting the one it resumed after). */
+    public Optional<Checkpoint> lastVerified() {
+        return Optional.ofNullable(lastVerified);
+    }
+
+    /** Events fed to this verifier up to the end of {@link #lastVerified()}'s range. */
+    public long eventsThroughLastVerified() {
+        return eventsThroughLastVerified;
+    }
+
+    /** The highest global index of an event fed up to the end of {@link #lastVerified()}'s range, 0 if none. */
+    public long highestIndexThroughLastVerified() {
+        return highestIndexThroughLastVerified;
     }
 
     public void accept(long globalIndex, String eventId, String streamId, long sequenceNumber, byte[] eventHash) {
@@ -58,6 +100,7 @@ public final class CheckpointVerifier {
         }
         tree.add(globalIndex, eventHash);
         coveredEvents++;
+        highestCoveredEventIndex = globalIndex;
         nextIndex = globalIndex + 1;
         if (globalIndex == checkpoint.lastIndex()) {
             close(checkpoint);
@@ -117,13 +160,16 @@ public final class CheckpointVerifier {
             return;
         }
         verifiedCheckpoints++;
+        lastVerified = checkpoint;
+        eventsThroughLastVerified = coveredEvents;
+        highestIndexThroughLastVerified = highestCoveredEventIndex;
         current++;
         nextIndex = checkpoint.lastIndex() + 1;
         tree = new MerkleTree();
     }
 
-    private static CheckpointBreak chainBreak(List<Checkpoint> checkpoints) {
-        Checkpoint previous = null;
+    private static CheckpointBreak chainBreak(Checkpoint resumedAfter, List<Checkpoint> checkpoints) {
+        Checkpoint previous = resumedAfter;
         for (Checkpoint c : checkpoints) {
             if (!c.hashIsValid()) {
                 return new CheckpointBreak(c.number(), c.firstIndex(), c.lastIndex(), "CHECKPOINT_TAMPERED", -1,

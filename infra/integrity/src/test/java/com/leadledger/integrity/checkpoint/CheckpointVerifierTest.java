@@ -76,6 +76,58 @@ class CheckpointVerifierTest {
         assertThat(verifier.uncoveredEvents()).isEqualTo(1);
         assertThat(checkpoints.get(0).gaps()).containsExactly(4L);
         assertThat(checkpoints.get(1).gaps()).containsExactly(9L);
+        assertThat(verifier.lastVerified()).contains(checkpoints.get(2));
+        assertThat(verifier.eventsThroughLastVerified()).isEqualTo(10);
+        assertThat(verifier.highestIndexThroughLastVerified()).isEqualTo(12);
+    }
+
+    @Test
+    void aVerifierResumedAfterAVerifiedCheckpointReadsOnlyWhatFollowsIt() {
+        List<Event> events = new ArrayList<>(history());
+        List<Checkpoint> checkpoints = checkpoints(events);
+        events.add(new Event(13, "e13", "s1", 99, new byte[32]));
+        List<Event> afterSecond = events.stream().filter(e -> e.index() > 10).toList();
+
+        CheckpointVerifier resumed = CheckpointVerifier.after(checkpoints.get(1), checkpoints.subList(2, 3));
+        afterSecond.forEach(e -> resumed.accept(e.index(), e.id(), e.stream(), e.sequence(), e.hash()));
+        assertThat(resumed.finish()).isEmpty();
+        assertThat(resumed.verifiedCheckpoints()).isEqualTo(1);
+        assertThat(resumed.lastVerified()).contains(checkpoints.get(2));
+        assertThat(resumed.eventsThroughLastVerified()).isEqualTo(2);
+        assertThat(resumed.highestIndexThroughLastVerified()).isEqualTo(12);
+        assertThat(resumed.coveredUpTo()).isEqualTo(12);
+        assertThat(resumed.uncoveredEvents()).isEqualTo(1);
+
+        // nothing sealed since: what follows the last verified checkpoint is only counted
+        CheckpointVerifier idle = CheckpointVerifier.after(checkpoints.get(2), List.of());
+        events.stream().filter(e -> e.index() > 12)
+                .forEach(e -> idle.accept(e.index(), e.id(), e.stream(), e.sequence(), e.hash()));
+        assertThat(idle.finish()).isEmpty();
+        assertThat(idle.coveredUpTo()).isEqualTo(12);
+        assertThat(idle.lastVerified()).isEmpty();
+        assertThat(idle.uncoveredEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void aResumedVerifierCatchesAnUnlinkedCheckpointAndAnEventMissingAfterItsStart() {
+        List<Event> events = history();
+        List<Checkpoint> checkpoints = checkpoints(events);
+        List<Event> afterFirst = events.stream().filter(e -> e.index() > 5).toList();
+
+        CheckpointVerifier skipping = CheckpointVerifier.after(checkpoints.get(0), checkpoints.subList(2, 3));
+        assertThat(skipping.firstBreak()).hasValueSatisfying(b -> {
+            assertThat(b.kind()).isEqualTo("CHECKPOINT_LINK_MISMATCH");
+            assertThat(b.checkpoint()).isEqualTo(3);
+        });
+
+        CheckpointVerifier missing = CheckpointVerifier.after(checkpoints.get(0), checkpoints.subList(1, 3));
+        without(afterFirst, e -> e.index() == 6)
+                .forEach(e -> missing.accept(e.index(), e.id(), e.stream(), e.sequence(), e.hash()));
+        assertThat(missing.finish()).hasValueSatisfying(b -> {
+            assertThat(b.kind()).isEqualTo("EVENT_MISSING");
+            assertThat(b.globalIndex()).isEqualTo(6);
+        });
+        assertThat(missing.lastVerified()).isEmpty();
     }
 
     @Test
