@@ -1,6 +1,7 @@
 package com.leadledger.command.checkpoint;
 
 import com.leadledger.command.audit.SigningKeyRing;
+import com.leadledger.integrity.Hashes;
 import com.leadledger.integrity.checkpoint.MerkleTree;
 import com.leadledger.integrity.proof.LogTree;
 import com.leadledger.integrity.proof.TreeHead;
@@ -23,8 +24,9 @@ import java.util.Deque;
  * <p>
  * A tree head covers the whole log, so the signer keeps the tree it last signed ({@link MerkleTree} holds one hash per
  * level) and reads only the events after it. The kept tree is used only while the stored tree head of its checkpoint
- * has its size and root; otherwise (after a restart, a rolled-back signing) the signer reads the whole log once, as a
- * stream.
+ * has its size and root. Otherwise (after a restart, a rolled-back signing) it resumes from the latest stored tree
+ * head's frontier, stored with each head, when that re-computes the head's root and the head's signature verifies;
+ * only when none does (heads signed before frontiers were stored) it reads the whole log once, as a stream.
  */
 @Component
 class TreeHeadSigner {
@@ -64,7 +66,11 @@ class TreeHeadSigner {
         int total = unsigned.size();
         Unsigned newest = unsigned.getLast();
         long upTo = newest.lastIndex();
-        Signed start = stillStored(lastSigned, unsigned.getFirst().lastIndex());
+        long nextLastIndex = unsigned.getFirst().lastIndex();
+        Signed start = stillStored(lastSigned, nextLastIndex);
+        if (start == null) {
+            start = storedFrontier(nextLastIndex);
+        }
         MerkleTree tree = start == null ? new MerkleTree() : start.tree().copy();
         long after = start == null ? 0 : start.lastIndex();
         long[] read = {0};
@@ -99,11 +105,48 @@ class TreeHeadSigner {
         return Boolean.TRUE.equals(matches) ? kept : null;
     }
 
+    /**
+     * The tree of the latest stored tree head before {@code nextLastIndex} that has a frontier, if the frontier gives
+     * the head's size and root and the head's signature verifies with the published key it names; null otherwise.
+     */
+    private Signed storedFrontier(long nextLastIndex) {
+        record StoredHead(TreeHead head, byte[] root, byte[] frontier) {
+        }
+        StoredHead stored = jdbc.query("""
+                SELECT h.checkpoint_no, c.last_index, h.tree_size, h.root_hash, c.checkpoint_hash, h.key_id,
+                       h.signature, h.frontier
+                FROM checkpoint_tree_head h JOIN chain_checkpoint c ON c.checkpoint_no = h.checkpoint_no
+                WHERE h.frontier IS NOT NULL AND c.last_index < ? ORDER BY h.checkpoint_no DESC LIMIT 1""",
+                rs -> rs.next() ? new StoredHead(new TreeHead(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        Hashes.hex(rs.getBytes(4)), Hashes.hex(rs.getBytes(5)), rs.getString(6), rs.getString(7)),
+                        rs.getBytes(4), rs.getBytes(8)) : null, nextLastIndex);
+        if (stored == null) {
+            return null;
+        }
+        TreeHead head = stored.head();
+        MerkleTree tree;
+        try {
+            tree = MerkleTree.resume(head.treeSize(), stored.frontier());
+        } catch (IllegalArgumentException e) {
+            log.warn("the frontier stored with the tree head of checkpoint {} does not fit its size: {}",
+                    head.checkpoint(), e.getMessage());
+            return null;
+        }
+        boolean signed = keys.publishedKey(head.keyId())
+                .map(key -> head.signatureIsValid(key.publicKey())).orElse(false);
+        if (!signed || !Arrays.equals(tree.root(), stored.root())) {
+            log.warn("the tree head of checkpoint {} does not verify with its stored frontier: reading the whole log",
+                    head.checkpoint());
+            return null;
+        }
+        return new Signed(head.checkpoint(), head.lastIndex(), tree);
+    }
+
     private void sign(Unsigned checkpoint, MerkleTree tree) {
         TreeHead head = keys.signTreeHead(checkpoint.number(), checkpoint.lastIndex(), tree.size(), tree.root(),
                 checkpoint.checkpointHash());
-        jdbc.update("INSERT INTO checkpoint_tree_head (checkpoint_no, tree_size, root_hash, key_id, signature) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (checkpoint_no) DO NOTHING",
-                head.checkpoint(), head.treeSize(), tree.root(), head.keyId(), head.signature());
+        jdbc.update("INSERT INTO checkpoint_tree_head (checkpoint_no, tree_size, root_hash, key_id, signature, "
+                        + "frontier) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (checkpoint_no) DO NOTHING",
+                head.checkpoint(), head.treeSize(), tree.root(), head.keyId(), head.signature(), tree.frontier());
     }
 }

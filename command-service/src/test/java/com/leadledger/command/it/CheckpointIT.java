@@ -20,12 +20,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -71,6 +73,8 @@ class CheckpointIT {
     DataSource dataSource;
     @Autowired
     CheckpointWriter writer;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     SigningKeyRing keys;
     @Autowired
@@ -530,18 +534,70 @@ class CheckpointIT {
         long allEvents = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex <= :b")
                 .param("b", sealedUpTo).query(Long.class).single();
         assertThat(treeHeadEventsRead() - readBefore).isEqualTo(newEvents).isLessThan(allEvents);
+        assertThat(headsSignedAfter(signedUpTo)).as("the checkpoints sealed since").isGreaterThan(1);
+    }
+
+    /**
+     * After a restart the signer keeps no tree: it resumes from the frontier stored with the latest tree head, and reads
+     * the whole log only when that frontier does not re-compute the signed root (here: changed by the database owner).
+     */
+    @Test
+    @Order(14)
+    void aSignerWithoutItsKeptTreeResumesFromTheStoredFrontierUnlessItDoesNotVerify() throws Exception {
+        writer.writeDue();
+        forgetTheKeptTree();
+        long signedUpTo = jdbc.sql("SELECT max(last_index) FROM chain_checkpoint").query(Long.class).single();
+        onboard("P-RESUMED-" + UUID.randomUUID().toString().substring(0, 6));
+        double readBefore = treeHeadEventsRead();
+        assertThat(writer.writeDue()).isPositive();
+        long sealedUpTo = jdbc.sql("SELECT max(last_index) FROM chain_checkpoint").query(Long.class).single();
+        long newEvents = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex > :a AND globalindex <= :b")
+                .param("a", signedUpTo).param("b", sealedUpTo).query(Long.class).single();
+        long allEvents = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex <= :b")
+                .param("b", sealedUpTo).query(Long.class).single();
+        assertThat(treeHeadEventsRead() - readBefore).isEqualTo(newEvents).isLessThan(allEvents);
+        assertThat(headsSignedAfter(signedUpTo)).isPositive();
+
+        forgetTheKeptTree();
+        try (Connection owner = RealInfrastructure.superuser(dataSource).getConnection();
+             Statement sql = owner.createStatement()) {
+            sql.execute("ALTER TABLE checkpoint_tree_head DISABLE TRIGGER USER");
+            try {
+                sql.execute("UPDATE checkpoint_tree_head SET frontier = decode(repeat('00', length(frontier)), 'hex') "
+                        + "WHERE checkpoint_no = (SELECT max(checkpoint_no) FROM checkpoint_tree_head)");
+            } finally {
+                sql.execute("ALTER TABLE checkpoint_tree_head ENABLE TRIGGER USER");
+            }
+        }
+        onboard("P-FORGED-" + UUID.randomUUID().toString().substring(0, 6));
+        readBefore = treeHeadEventsRead();
+        assertThat(writer.writeDue()).isPositive();
+        long resealedUpTo = jdbc.sql("SELECT max(last_index) FROM chain_checkpoint").query(Long.class).single();
+        long everyEvent = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex <= :b")
+                .param("b", resealedUpTo).query(Long.class).single();
+        assertThat(treeHeadEventsRead() - readBefore).as("the whole log read again").isEqualTo(everyEvent);
+        assertThat(headsSignedAfter(sealedUpTo)).isPositive();
+    }
+
+    /** The signer's kept tree gone, as after a restart. */
+    void forgetTheKeptTree() {
+        ReflectionTestUtils.setField(context.getBean("treeHeadSigner"), "lastSigned", null);
+    }
+
+    /** Checks every tree head of a checkpoint ending after {@code lastIndex} against the whole log; returns how many. */
+    int headsSignedAfter(long lastIndex) {
         record StoredHead(long lastIndex, long treeSize, byte[] root) {
         }
         List<StoredHead> heads = jdbc.sql("SELECT c.last_index, h.tree_size, h.root_hash FROM chain_checkpoint c "
                         + "JOIN checkpoint_tree_head h ON h.checkpoint_no = c.checkpoint_no WHERE c.last_index > :a")
-                .param("a", signedUpTo)
+                .param("a", lastIndex)
                 .query((rs, n) -> new StoredHead(rs.getLong(1), rs.getLong(2), rs.getBytes(3))).list();
-        assertThat(heads).as("the checkpoints sealed since").hasSizeGreaterThan(1);
         for (StoredHead head : heads) {
             LogTree whole = logTree(head.lastIndex());
             assertThat(head.treeSize()).isEqualTo(whole.size());
             assertThat(head.root()).isEqualTo(whole.root(whole.size()));
         }
+        return heads.size();
     }
 
     double treeHeadEventsRead() {

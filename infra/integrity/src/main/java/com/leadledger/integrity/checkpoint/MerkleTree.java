@@ -5,6 +5,7 @@ import com.leadledger.integrity.Hashes;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,6 +23,8 @@ public final class MerkleTree {
 
     private record Subtree(int height, byte[] hash) {
     }
+
+    private static final int HASH_LENGTH = 32;
 
     private final List<Subtree> stack = new ArrayList<>();
     private long size;
@@ -58,6 +61,38 @@ public final class MerkleTree {
 
     public long size() {
         return size;
+    }
+
+    /**
+     * The hashes of the perfect subtrees it keeps, largest first, 32 bytes each: with {@link #size()}, all that is needed
+     * to go on adding leaves ({@link #resume}).
+     */
+    public byte[] frontier() {
+        ByteBuffer frontier = ByteBuffer.allocate(stack.size() * HASH_LENGTH);
+        stack.forEach(subtree -> frontier.put(subtree.hash()));
+        return frontier.array();
+    }
+
+    /**
+     * The tree of {@code size} leaves whose {@link #frontier()} this is: one perfect subtree per set bit of the size,
+     * largest first.
+     *
+     * @throws IllegalArgumentException when the frontier does not have one 32-byte hash per set bit of the size
+     */
+    public static MerkleTree resume(long size, byte[] frontier) {
+        if (size < 0 || frontier.length != Long.bitCount(size) * HASH_LENGTH) {
+            throw new IllegalArgumentException("a frontier of " + frontier.length + " bytes for " + size + " leaves");
+        }
+        MerkleTree tree = new MerkleTree();
+        int offset = 0;
+        for (int height = 63 - Long.numberOfLeadingZeros(size); height >= 0; height--) {
+            if ((size & (1L << height)) != 0) {
+                tree.stack.add(new Subtree(height, Arrays.copyOfRange(frontier, offset, offset + HASH_LENGTH)));
+                offset += HASH_LENGTH;
+            }
+        }
+        tree.size = size;
+        return tree;
     }
 
     /** An independent tree with the same leaves so far: adding to either leaves the other as it is. */

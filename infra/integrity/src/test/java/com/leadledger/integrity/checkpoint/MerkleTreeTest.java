@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class MerkleTreeTest {
 
@@ -65,6 +66,43 @@ class MerkleTreeTest {
         assertThat(copy.size()).isEqualTo(40);
         assertThat(original.root()).isEqualTo(rootOfEleven);
         assertThat(original.size()).isEqualTo(11);
+    }
+
+    @Test
+    void aTreeResumedFromItsFrontierGoesOnAsTheOriginalForEverySize() {
+        List<byte[]> leaves = new ArrayList<>();
+        MerkleTree original = new MerkleTree();
+        for (int size = 0; size <= 40; size++) {
+            if (size > 0) {
+                original.add(size, sha("event " + size));
+                leaves.add(MerkleTree.leaf(size, sha("event " + size)));
+            }
+            MerkleTree resumed = MerkleTree.resume(original.size(), original.frontier());
+            assertThat(resumed.size()).isEqualTo(size);
+            assertThat(resumed.root()).as("%d leaves", size).isEqualTo(original.root());
+            List<byte[]> more = new ArrayList<>(leaves);
+            for (int i = size + 1; i <= size + 9; i++) {
+                resumed.add(i, sha("event " + i));
+                more.add(MerkleTree.leaf(i, sha("event " + i)));
+            }
+            assertThat(resumed.root()).as("%d leaves and 9 more", size).isEqualTo(reference(more));
+        }
+        assertThat(original.frontier()).hasSize(Long.bitCount(40) * 32);
+    }
+
+    @Test
+    void aFrontierThatDoesNotFitItsSizeIsRefused() {
+        MerkleTree tree = new MerkleTree();
+        for (int i = 1; i <= 5; i++) {
+            tree.add(i, sha("event " + i));
+        }
+        byte[] frontier = tree.frontier();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MerkleTree.resume(7, frontier));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MerkleTree.resume(5, Arrays.copyOf(frontier, frontier.length - 1)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MerkleTree.resume(-1, new byte[0]));
     }
 
     @Test
