@@ -520,7 +520,7 @@ class CheckpointIT {
     @Order(13)
     void signingTheNextTreeHeadsReadsOnlyTheEventsSealedSinceTheLastOne() {
         writer.writeDue();
-        long signedUpTo = jdbc.sql("SELECT max(last_index) FROM chain_checkpoint").query(Long.class).single();
+        long signedUpTo = coveredUpTo();
         for (int i = 0; i < 6; i++) {
             onboard("P-NEXT-" + UUID.randomUUID().toString().substring(0, 6));
         }
@@ -528,12 +528,9 @@ class CheckpointIT {
 
         assertThat(writer.writeDue()).as("max-span 5: several checkpoints").isGreaterThan(1);
 
-        long sealedUpTo = jdbc.sql("SELECT max(last_index) FROM chain_checkpoint").query(Long.class).single();
-        long newEvents = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex > :a AND globalindex <= :b")
-                .param("a", signedUpTo).param("b", sealedUpTo).query(Long.class).single();
-        long allEvents = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex <= :b")
-                .param("b", sealedUpTo).query(Long.class).single();
-        assertThat(treeHeadEventsRead() - readBefore).isEqualTo(newEvents).isLessThan(allEvents);
+        long sealedUpTo = coveredUpTo();
+        assertThat(treeHeadEventsRead() - readBefore).isEqualTo(eventsBetween(signedUpTo, sealedUpTo))
+                .isLessThan(eventsBetween(0, sealedUpTo));
         assertThat(headsSignedAfter(signedUpTo)).as("the checkpoints sealed since").isGreaterThan(1);
     }
 
@@ -546,16 +543,13 @@ class CheckpointIT {
     void aSignerWithoutItsKeptTreeResumesFromTheStoredFrontierUnlessItDoesNotVerify() throws Exception {
         writer.writeDue();
         forgetTheKeptTree();
-        long signedUpTo = jdbc.sql("SELECT max(last_index) FROM chain_checkpoint").query(Long.class).single();
+        long signedUpTo = coveredUpTo();
         onboard("P-RESUMED-" + UUID.randomUUID().toString().substring(0, 6));
         double readBefore = treeHeadEventsRead();
         assertThat(writer.writeDue()).isPositive();
-        long sealedUpTo = jdbc.sql("SELECT max(last_index) FROM chain_checkpoint").query(Long.class).single();
-        long newEvents = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex > :a AND globalindex <= :b")
-                .param("a", signedUpTo).param("b", sealedUpTo).query(Long.class).single();
-        long allEvents = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex <= :b")
-                .param("b", sealedUpTo).query(Long.class).single();
-        assertThat(treeHeadEventsRead() - readBefore).isEqualTo(newEvents).isLessThan(allEvents);
+        long sealedUpTo = coveredUpTo();
+        assertThat(treeHeadEventsRead() - readBefore).isEqualTo(eventsBetween(signedUpTo, sealedUpTo))
+                .isLessThan(eventsBetween(0, sealedUpTo));
         assertThat(headsSignedAfter(signedUpTo)).isPositive();
 
         forgetTheKeptTree();
@@ -572,10 +566,9 @@ class CheckpointIT {
         onboard("P-FORGED-" + UUID.randomUUID().toString().substring(0, 6));
         readBefore = treeHeadEventsRead();
         assertThat(writer.writeDue()).isPositive();
-        long resealedUpTo = jdbc.sql("SELECT max(last_index) FROM chain_checkpoint").query(Long.class).single();
-        long everyEvent = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex <= :b")
-                .param("b", resealedUpTo).query(Long.class).single();
-        assertThat(treeHeadEventsRead() - readBefore).as("the whole log read again").isEqualTo(everyEvent);
+        long resealedUpTo = coveredUpTo();
+        assertThat(treeHeadEventsRead() - readBefore).as("the whole log read again")
+                .isEqualTo(eventsBetween(0, resealedUpTo));
         assertThat(headsSignedAfter(sealedUpTo)).isPositive();
     }
 
@@ -598,6 +591,12 @@ class CheckpointIT {
             assertThat(head.root()).isEqualTo(whole.root(whole.size()));
         }
         return heads.size();
+    }
+
+    /** Events stored with a global index after {@code after}, up to {@code upTo}. */
+    long eventsBetween(long after, long upTo) {
+        return jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex > :a AND globalindex <= :b")
+                .param("a", after).param("b", upTo).query(Long.class).single();
     }
 
     double treeHeadEventsRead() {

@@ -19,10 +19,11 @@ class ReconciliationController {
         this.reconciliation = reconciliation;
     }
 
-    /** The last periodic report, or a fresh one with {@code refresh=true}. */
+    /** The last periodic report, or a fresh FULL one with {@code refresh=true}. */
     @Operation(operationId = "reconciliationReport", summary = "Reconciliation report",
-            description = "Whether this service's copy of the history matches the command side's checkpoints. Role: "
-                    + "AUDITOR.")
+            description = "Whether this service's copy of the history matches the command side's checkpoints: the "
+                    + "latest periodic report (scope INCREMENTAL: only the events after readAfter were read; FULL: the "
+                    + "whole copy), or with refresh=true a FULL reconciliation now. Role: AUDITOR.")
     @GetMapping
     public Reconciliation.Report report(@RequestParam(required = false, defaultValue = "false") boolean refresh) {
         return refresh ? reconciliation.refresh() : reconciliation.latest();
