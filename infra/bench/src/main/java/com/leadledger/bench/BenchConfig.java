@@ -50,7 +50,7 @@ record BenchConfig(
         }
         boolean smoke = Boolean.parseBoolean(get(a, "smoke", "false"));
         int fixedRate = rate(get(a, "rate", "half"));
-        return new BenchConfig(
+        BenchConfig config = new BenchConfig(
                 Long.parseLong(get(a, "n", smoke ? "300" : "100000").replace("_", "")),
                 Integer.parseInt(get(a, "rounds", smoke ? "1" : "3")),
                 Integer.parseInt(get(a, "clients", "16")),
@@ -80,6 +80,11 @@ record BenchConfig(
                         ? Paths.get(get(a, "work", "")).toAbsolutePath().normalize()
                         : com.leadledger.localruntime.ProjectPaths.root().resolve("infra/bench/target/bench-work"),
                 smoke);
+        if (config.warmupMaxSeconds() < config.warmupSeconds()) {
+            throw new IllegalArgumentException("warmup-max-seconds: " + config.warmupMaxSeconds()
+                    + " is less than warmup-seconds (" + config.warmupSeconds() + "), which the warm-up always runs");
+        }
+        return config;
     }
 
     /** "half" (the default) or 0: half of scenario 1's measured rate of the same run; else arrivals per second. */

@@ -29,4 +29,15 @@ class BenchConfigTest {
                     .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("postgres-settings: ");
         }
     }
+
+    @Test
+    void aWarmUpWhoseMaximumIsBelowItsMinimumIsRefusedNamingTheOption() {
+        assertThatThrownBy(() -> BenchConfig.from(new String[]{"--warmup-max-seconds=60"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("warmup-max-seconds: ")
+                .hasMessageContaining("warmup-seconds (90.0)");
+        BenchConfig equal = BenchConfig.from(new String[]{"--warmup-seconds=60", "--warmup-max-seconds=60"});
+        assertThat(equal.warmupMaxSeconds()).isEqualTo(60);
+        BenchConfig none = BenchConfig.from(new String[]{"--warmup-seconds=0", "--warmup-max-seconds=0"});
+        assertThat(none.warmupSeconds()).isZero();
+    }
 }
