@@ -120,6 +120,13 @@ class AuditorTimeSliderStoryIT {
                     .isEqualTo("VALID");
 
             auditor.open("/console/audit/integrity");
+            auditor.clickAndLoad(By.id("reconcile-now"));
+            assertThat(auditor.find(By.id("reconciliation-state")).getAttribute("data-state"))
+                    .as("the copy compared with the event store on request").isIn("IN_SYNC", "LAGGING");
+            WebElement scope = auditor.find(By.id("reconciliation-scope"));
+            assertThat(scope.getAttribute("data-scope")).as("a comparison asked for reads the whole copy")
+                    .isEqualTo("FULL");
+            assertThat(scope.getText()).isEqualTo("the whole copy");
             auditor.clickAndLoad(By.id("verify-all"));
             assertThat(auditor.path()).startsWith("/console/audit/integrity/verifications/");
             auditor.find(By.id("verification-progress"));
