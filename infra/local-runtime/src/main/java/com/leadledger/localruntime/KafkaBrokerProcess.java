@@ -217,6 +217,7 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
         command.add("-Xms64m");
         command.add("-XX:+UseG1GC");
         command.add("-XX:MaxGCPauseMillis=20");
+        command.add("-XX:-UsePerfData"); // as the services (ServiceJvm): no performance data sampled every 50 ms
         command.add("-Djava.awt.headless=true");
         command.add("-Dlogback.configurationFile=" + logback);
         command.add("-cp");

@@ -15,14 +15,17 @@ import java.util.stream.Stream;
  *   <li>the C library's allocator trimmed every 5 s and held to two arenas, so that memory the JIT compiler and the
  *       threads freed goes back to the system instead of staying resident in per-thread arenas.</li>
  * </ul>
+ * And one for the idle CPU (row 11): no performance-data file, which the JVM otherwise samples every 50 ms, about
+ * 1.5 ms of CPU a second per JVM. {@code jps} and {@code jstat} then do not see the service; {@code jcmd <pid>} does.
  */
 public final class ServiceJvm {
 
     /** The heap the benchmark measured (docs/deploy.md: raising it). */
     public static final String HEAP = "-Xmx192m";
 
-    /** The collector and the allocator's trimming, which a deployment keeps whatever heap it chooses. */
-    public static final List<String> RUNTIME = List.of("-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=5000");
+    /** The collector, the allocator's trimming and no sampled performance data, whatever heap a deployment chooses. */
+    public static final List<String> RUNTIME = List.of("-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=5000",
+            "-XX:-UsePerfData");
 
     public static final List<String> OPTIONS = Stream.concat(Stream.of(HEAP), RUNTIME.stream()).toList();
 
