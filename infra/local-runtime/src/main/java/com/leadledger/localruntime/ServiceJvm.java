@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  *       threads freed goes back to the system instead of staying resident in per-thread arenas.</li>
  * </ul>
  * And one for the idle CPU (row 11): no performance-data file, which the JVM otherwise samples every 50 ms, about
- * 1.5 ms of CPU a second per JVM. {@code jps} and {@code jstat} then do not see the service; {@code jcmd <pid>} does.
+ * 1 ms of CPU a second per JVM. {@code jps} and {@code jstat} then do not see the service; {@code jcmd <pid>} does.
  */
 public final class ServiceJvm {
 
