@@ -15,10 +15,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * Axon's JDBC event storage engine, built as its auto-configuration builds it, except that the events of one commit
  * are stored with one multi-row statement ({@link MultiRowEventInsert}), and the event store in front of it, with the
- * length of its in-memory tail a setting. Declaring them turns off the auto-configuration's {@link EventSchema} and
+ * length of its in-memory tail and how often that tail looks in the store settings. Declaring them turns off the auto-configuration's {@link EventSchema} and
  * its resolver of duplicate-key errors too, so both are declared here as it declares them.
  */
 @Configuration
@@ -58,7 +60,8 @@ class EventStorageConfig {
     /**
      * The event store as Axon's auto-configuration builds it, with the length of its tail (the newest events, kept in
      * memory for the tracking processors) a setting. Axon's 10,000 stay there about 15 s under load, long enough to be
-     * promoted to the old generation before they die (docs/performance.md).
+     * promoted to the old generation before they die (docs/performance.md). The tail looks in the store every
+     * {@code fetch-delay} (Axon's 1 s) only for other instances' events: this instance's commits wake it.
      */
     @Bean
     @Qualifier("eventStore")
@@ -70,6 +73,8 @@ class EventStorageConfig {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .cachedEvents(settings.cachedEvents())
+                .fetchDelay(settings.fetchDelay().toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
     }
 }

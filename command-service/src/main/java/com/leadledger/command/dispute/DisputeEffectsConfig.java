@@ -1,7 +1,8 @@
 package com.leadledger.command.dispute;
 
+import com.leadledger.command.common.TrackingProcessors;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +11,7 @@ class DisputeEffectsConfig {
 
     /** A ruling's effects are never skipped: a failure fails the batch, which is retried from the same token. */
     @Autowired
-    void effectsNeverSkipped(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler(DisputeRulingEffects.PROCESSING_GROUP,
-                c -> PropagatingErrorHandler.instance());
+    void effectsNeverSkipped(EventProcessingConfigurer processing, TokenStoreProperties tokenStore) {
+        TrackingProcessors.register(processing, DisputeRulingEffects.PROCESSING_GROUP, tokenStore.getClaimTimeout());
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,15 +20,17 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The event store keeps as many new events in memory as set, and a processor behind them still misses nothing. */
+/**
+ * The event store keeps as many new events in memory as set, and a processor behind them still misses nothing; its tail
+ * is woken by this instance's commits and looks in the store for other instances' events every fetch delay only.
+ */
 class EventStoreTailTest {
 
     private static final int TAIL = 4;
     private static final int EVENTS = 20;
 
     private final ReadCountingStorage storage = new ReadCountingStorage();
-    private final EmbeddedEventStore store = new EventStorageConfig().eventStore(storage,
-            DefaultConfigurer.defaultConfiguration().buildConfiguration(), new EventStoreProperties(TAIL));
+    private EmbeddedEventStore store = storeLookingEvery(Duration.ofSeconds(1));
 
     private BlockingStream<TrackedEventMessage<?>> follower;
 
@@ -38,11 +41,44 @@ class EventStoreTailTest {
     }
 
     @Test
+    void anIdleTailLooksInTheStoreOnlyEveryFetchDelayAndThisInstancesCommitsWakeIt() throws InterruptedException {
+        store.shutDown();
+        store = storeLookingEvery(Duration.ofMinutes(10));
+        publishAndFollow();
+        int tailReadsBefore = storage.tailReads.get();
+
+        Thread.sleep(1500);
+        assertThat(storage.tailReads.get()).as("no look in the store while idle").isEqualTo(tailReadsBefore);
+
+        storage.appendEvents(GenericEventMessage.asEventMessage("stored by another instance"));
+        assertThat(follower.hasNextAvailable(1, TimeUnit.SECONDS)).as("not looked for before the fetch delay")
+                .isFalse();
+
+        store.publish(GenericEventMessage.asEventMessage("stored here"));
+        assertThat(read(follower, 2)).containsExactly("stored by another instance", "stored here");
+    }
+
+    @Test
+    void anEventAnotherInstanceStoredReachesAProcessorAfterTheFetchDelay() throws InterruptedException {
+        store.shutDown();
+        store = storeLookingEvery(Duration.ofMillis(200));
+        publishAndFollow();
+
+        storage.appendEvents(GenericEventMessage.asEventMessage("stored by another instance"));
+
+        assertThat(follower.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(follower.nextAvailable().getPayload()).isEqualTo("stored by another instance");
+    }
+
+    @Test
     void aProcessorFurtherBehindThanTheTailReadsTheStoreItselfAndMissesNothing() throws InterruptedException {
         List<TrackedEventMessage<?>> published = publishAndFollow();
         int readsBefore = storage.trackedReads.get();
 
-        List<Object> caughtUp = read(store.openStream(published.get(4).trackingToken()), EVENTS - 5);
+        List<Object> caughtUp;
+        try (BlockingStream<TrackedEventMessage<?>> behind = store.openStream(published.get(4).trackingToken())) {
+            caughtUp = read(behind, EVENTS - 5);
+        }
 
         assertThat(caughtUp).containsExactlyElementsOf(payloads(5, EVENTS));
         assertThat(storage.trackedReads.get()).as("the events behind the tail were read from the store")
@@ -54,7 +90,11 @@ class EventStoreTailTest {
         List<TrackedEventMessage<?>> published = publishAndFollow();
         int readsBefore = storage.trackedReads.get();
 
-        List<Object> caughtUp = read(store.openStream(published.get(EVENTS - TAIL).trackingToken()), TAIL - 1);
+        List<Object> caughtUp;
+        TrackingToken lastBeforeTail = published.get(EVENTS - TAIL).trackingToken();
+        try (BlockingStream<TrackedEventMessage<?>> within = store.openStream(lastBeforeTail)) {
+            caughtUp = read(within, TAIL - 1);
+        }
 
         assertThat(caughtUp).containsExactlyElementsOf(payloads(EVENTS - TAIL + 1, EVENTS));
         assertThat(storage.trackedReads.get()).as("no read from the store").isEqualTo(readsBefore);
@@ -77,13 +117,17 @@ class EventStoreTailTest {
         return followed;
     }
 
+    private EmbeddedEventStore storeLookingEvery(Duration fetchDelay) {
+        return new EventStorageConfig().eventStore(storage,
+                DefaultConfigurer.defaultConfiguration().buildConfiguration(), new EventStoreProperties(TAIL, fetchDelay));
+    }
+
+    /** Reads up to {@code count} events; the stream stays open (the follower's is closed after each test). */
     private static List<Object> read(BlockingStream<TrackedEventMessage<?>> stream, int count)
             throws InterruptedException {
         List<Object> payloads = new ArrayList<>();
-        try (stream) {
-            while (payloads.size() < count && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
-                payloads.add(stream.nextAvailable().getPayload());
-            }
+        while (payloads.size() < count && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+            payloads.add(stream.nextAvailable().getPayload());
         }
         return payloads;
     }
@@ -95,17 +139,20 @@ class EventStoreTailTest {
     /**
      * Reads as the JDBC engine does, what is stored when the read starts (the in-memory engine's streams would go on
      * showing what is appended later). Counts the reads a processor's own stream makes, on the processor's thread (here
-     * the test's); the tail's producer reads the store on a thread of its own.
+     * the test's), apart from those of the tail's producer, which reads the store on a thread of its own.
      */
     private static final class ReadCountingStorage extends InMemoryEventStorageEngine {
 
         private final Thread processorThread = Thread.currentThread();
         private final AtomicInteger trackedReads = new AtomicInteger();
+        private final AtomicInteger tailReads = new AtomicInteger();
 
         @Override
         public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
             if (Thread.currentThread() == processorThread) {
                 trackedReads.incrementAndGet();
+            } else {
+                tailReads.incrementAndGet();
             }
             return super.readEvents(trackingToken, mayBlock).toList().stream();
         }
