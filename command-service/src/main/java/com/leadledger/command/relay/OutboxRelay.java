@@ -1,5 +1,7 @@
 package com.leadledger.command.relay;
 
+import com.leadledger.command.common.CommittedEvents;
+import com.leadledger.command.common.Signal;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.kit.kafka.EventTopicProperties;
 import com.leadledger.events.envelope.EventEnvelope;
@@ -56,7 +58,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration ackTimeout;
     private final int batchSize;
     private final Duration safetyPoll;
-    private final CommittedEvents committed;
+    /** Raised after each commit of events by this instance. */
+    private final Signal committed;
     private final Counter published;
     private final Counter failures;
     private volatile boolean running;
@@ -64,7 +67,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
                 @Qualifier("eventSerializer") Serializer eventSerializer, MeterRegistry meters,
-                EventTopicProperties events, RelayProperties relay, CommittedEvents committed) {
+                EventTopicProperties events, RelayProperties relay, CommittedEvents committedEvents) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -73,7 +76,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.ackTimeout = relay.ackTimeout();
         this.batchSize = relay.batchSize();
         this.safetyPoll = relay.safetyPoll();
-        this.committed = committed;
+        this.committed = committedEvents.newSignal();
         this.published = meters.counter("leadledger.relay.published");
         this.failures = meters.counter("leadledger.relay.failures");
         Gauge.builder("leadledger.relay.backlog", this, OutboxRelay::backlog)

@@ -73,6 +73,14 @@ class WebhookDeliveries {
         return delivery -> seen.add(delivery.partnerId());
     }
 
+    /** When the earliest pending delivery falls due (a leased one when its lease ends), if any is pending. */
+    Optional<Instant> nextDue() {
+        return jdbc.sql("""
+                        SELECT next_attempt_at FROM webhook_delivery WHERE status = 'PENDING'
+                        ORDER BY next_attempt_at LIMIT 1""")
+                .query((rs, n) -> instant(rs, "next_attempt_at")).optional();
+    }
+
     /** Nobody else attempts it before {@code until} (when this instance stops mid-attempt, another takes over). */
     void lease(UUID id, Instant until) {
         jdbc.sql("UPDATE webhook_delivery SET next_attempt_at = :until WHERE id = :id")

@@ -1,5 +1,7 @@
 package com.leadledger.command.webhook;
 
+import com.leadledger.command.common.CommittedEvents;
+import com.leadledger.command.common.Signal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,10 +25,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the webhook pipeline: a fan-out thread turns committed events into deliveries ({@link WebhookFanOut}) every poll
- * interval (not woken by each commit as the Kafka relay is: webhooks can wait a second, and under a burst of commands
- * the connections are the commands'); a dispatch thread hands due deliveries to a bounded
- * pool, at most one in flight per partner, so a slow or dead endpoint holds one worker and never delays the others.
+ * Runs the webhook pipeline: a fan-out thread turns committed events into deliveries ({@link WebhookFanOut}), at most
+ * once a poll interval (not at each commit as the Kafka relay does: webhooks can wait a second, and under a burst of
+ * commands the connections are the commands'), and only when this instance committed events or the idle poll passed;
+ * a dispatch thread hands due deliveries to a bounded pool, at most one in flight per partner, so a slow or dead
+ * endpoint holds one worker and never delays the others. The dispatcher looks again when the fan-out took events, an
+ * attempt ended or a delivery was asked for again, and otherwise when the next delivery falls due (never sooner than
+ * the poll interval, never later than the idle poll, which covers what other instances added or left).
  * Every attempt is signed when it is sent; a failed one is retried after an exponential back-off with jitter until the
  * delivery's retry period ends, then the delivery is FAILED. At least once: a delivery is claimed with a lease, so an
  * instance stopping mid-attempt leaves it to be sent again; receivers de-duplicate by {@code LeadLedger-Event-Id}.
@@ -45,6 +51,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Signal stopping = new Signal();
     private final Signal due = new Signal();
+    /** Raised after each commit of events by this instance. */
+    private final Signal committed;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Counter delivered;
     private final Counter failedAttempts;
@@ -57,7 +65,8 @@ class WebhookDispatcher implements SmartLifecycle {
 
     WebhookDispatcher(WebhookFanOut fanOut, WebhookDeliveries deliveries, WebhookSubscriptions subscriptions,
                       WebhookSecrets secrets, WebhookAddressPolicy addresses, TransactionTemplate transactions,
-                      Clock clock, WebhookProperties properties, MeterRegistry meters) {
+                      Clock clock, WebhookProperties properties, CommittedEvents committedEvents,
+                      MeterRegistry meters) {
         this.fanOut = fanOut;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -67,6 +76,7 @@ class WebhookDispatcher implements SmartLifecycle {
         this.transactions = transactions;
         this.clock = clock;
         this.properties = properties;
+        this.committed = committedEvents.newSignal();
         this.delivered = meters.counter("leadledger.webhooks.delivered");
         this.failedAttempts = meters.counter("leadledger.webhooks.failed-attempts");
     }
@@ -85,6 +95,9 @@ class WebhookDispatcher implements SmartLifecycle {
                 }
                 if (taken < WebhookFanOut.BATCH_SIZE) {
                     stopping.await(properties.pollInterval());
+                    if (running) {
+                        committed.await(properties.idlePoll());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -103,7 +116,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 if (free > 0) {
                     claim(free).forEach(this::submit);
                 }
-                due.await(properties.pollInterval());
+                due.await(untilNextLook(deliveries.nextDue(), clock.instant()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -112,6 +125,15 @@ class WebhookDispatcher implements SmartLifecycle {
                 pause(properties.pollInterval());
             }
         }
+    }
+
+    /** Until the next pending delivery falls due, within the poll interval and the idle poll. */
+    Duration untilNextLook(Optional<Instant> nextDue, Instant now) {
+        Duration wait = nextDue.map(due -> Duration.between(now, due)).orElse(properties.idlePoll());
+        if (wait.compareTo(properties.pollInterval()) < 0) {
+            return properties.pollInterval();
+        }
+        return wait.compareTo(properties.idlePoll()) > 0 ? properties.idlePoll() : wait;
     }
 
     private List<WebhookDeliveries.Delivery> claim(int free) {
@@ -210,6 +232,7 @@ class WebhookDispatcher implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         stopping.signal();
+        committed.signal();
         due.signal();
         try {
             for (Thread thread : new Thread[]{fanOutThread, dispatchThread}) {

@@ -20,7 +20,10 @@ import java.time.Duration;
  * @param connectTimeout how long a connection to an endpoint may take
  * @param readTimeout    how long an endpoint may take to answer
  * @param concurrency    deliveries in flight at once per instance (one per endpoint at most)
- * @param pollInterval   how often new outbox rows are fanned out and due deliveries looked for
+ * @param pollInterval   the shortest pause between two looks for new events to fan out, and for due deliveries
+ * @param idlePoll       the longest: with nothing to do, how long the fan-out waits for this instance's commits and
+ *                       the dispatcher for the next due delivery before they look anyway (for what other instances
+ *                       stored, added or left)
  */
 @ConfigurationProperties("leadledger.webhooks")
 @Validated
@@ -34,5 +37,6 @@ public record WebhookProperties(
         @NotNull @DefaultValue("5s") Duration connectTimeout,
         @NotNull @DefaultValue("10s") Duration readTimeout,
         @Min(1) @DefaultValue("8") int concurrency,
-        @NotNull @DefaultValue("1s") Duration pollInterval) {
+        @NotNull @DefaultValue("1s") Duration pollInterval,
+        @NotNull @DefaultValue("5s") Duration idlePoll) {
 }

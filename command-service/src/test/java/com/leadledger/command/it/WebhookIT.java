@@ -399,15 +399,22 @@ class WebhookIT extends CommandServiceITBase {
 
     /** Sets the partner's webhook for every event type; returns the secret answered. */
     String subscribe(String partnerId, String token, String url) throws Exception {
-        var answer = put("/api/v1/partners/" + partnerId + "/webhook", token, JSON.writeValueAsString(
+        return subscribe(http, partnerId, token, url);
+    }
+
+    static String subscribe(HttpApi http, String partnerId, String token, String url) throws Exception {
+        var answer = http.put("/api/v1/partners/" + partnerId + "/webhook", token, JSON.writeValueAsString(
                 java.util.Map.of("url", url, "eventTypes", ALL_TYPES)));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        JsonNode body = JSON.readTree(answer.body());
-        assertThat(body.get("url").asText()).isEqualTo(url);
-        return body.get("secret").asText();
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        assertThat(answer.body().get("url").asText()).isEqualTo(url);
+        return answer.body().get("secret").asText();
     }
 
     JsonNode submit(String partnerId, String inn) {
+        return submit(http, partnerId, inn);
+    }
+
+    static JsonNode submit(HttpApi http, String partnerId, String inn) {
         var answer = http.post("/api/v1/registrations", Onboarding.tokenOf(partnerId), """
                 {"customer": {"legalName": "Webhook Customer", "country": "RU", "taxId": "%s"},
                  "productLine": "NETWORK_SECURITY",

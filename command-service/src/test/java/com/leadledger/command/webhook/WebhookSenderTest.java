@@ -51,7 +51,7 @@ class WebhookSenderTest {
     private static WebhookSender sender(boolean allowLoopback) {
         return new WebhookSender(new WebhookAddressPolicy(allowLoopback), new WebhookProperties(null, allowLoopback,
                 Duration.ofHours(24), Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofSeconds(2), 2, Duration.ofSeconds(1)));
+                Duration.ofSeconds(2), Duration.ofSeconds(2), 2, Duration.ofSeconds(1), Duration.ofSeconds(5)));
     }
 
     @Test

@@ -39,7 +39,7 @@ class WebhookSubscriptionTest {
         fixture.registerInjectableResource(new WebhookAddressPolicy(false));
         fixture.registerInjectableResource(new WebhookProperties("k".repeat(32), false, Duration.ofHours(24),
                 Duration.ofHours(24), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 8, Duration.ofSeconds(1)));
+                Duration.ofSeconds(10), 8, Duration.ofSeconds(1), Duration.ofSeconds(5)));
     }
 
     @Test

@@ -43,6 +43,14 @@ public final class HttpApi {
         return send(token == null ? request : request.header("Authorization", "Bearer " + token));
     }
 
+    public Answer put(String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        return send(token == null ? request : request.header("Authorization", "Bearer " + token));
+    }
+
     public Answer get(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30)).GET();
