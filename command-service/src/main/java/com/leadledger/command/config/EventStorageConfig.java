@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Axon's JDBC event storage engine, built as its auto-configuration builds it, except that the events of one commit
  * are stored with one multi-row statement ({@link MultiRowEventInsert}), and the event store in front of it, with the
- * length of its in-memory tail and how often that tail looks in the store settings. Declaring them turns off the auto-configuration's {@link EventSchema} and
- * its resolver of duplicate-key errors too, so both are declared here as it declares them.
+ * length of its in-memory tail and how often that tail looks in the store as settings. Declaring them turns off the
+ * auto-configuration's {@link EventSchema} and its resolver of duplicate-key errors too, so both are declared here as
+ * it declares them.
  */
 @Configuration
 class EventStorageConfig {

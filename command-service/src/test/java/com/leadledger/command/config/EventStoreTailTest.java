@@ -118,8 +118,8 @@ class EventStoreTailTest {
     }
 
     private EmbeddedEventStore storeLookingEvery(Duration fetchDelay) {
-        return new EventStorageConfig().eventStore(storage,
-                DefaultConfigurer.defaultConfiguration().buildConfiguration(), new EventStoreProperties(TAIL, fetchDelay));
+        return new EventStorageConfig().eventStore(storage, DefaultConfigurer.defaultConfiguration()
+                .buildConfiguration(), new EventStoreProperties(TAIL, fetchDelay));
     }
 
     /** Reads up to {@code count} events; the stream stays open (the follower's is closed after each test). */
