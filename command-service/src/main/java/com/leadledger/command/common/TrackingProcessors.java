@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * <p>While no event comes, a processor renews its claim on its segment at a third of the token store's claim timeout
  * ({@code axon.eventhandling.tokenstore.claim-timeout}, 10 s), not every second as Axon does by default, so an idle
  * instance does not write its token rows every second; new events still reach it at once (the event store's tail
- * wakes it on this instance's commits, every {@code leadledger.event-store.fetch-delay} for other instances').
+ * wakes it on this instance's commits, every {@code leadledger.event-store.fetch-delay} for other instances'). Axon's
+ * tail can miss such a wake-up when it comes between the processor's check for an event and its wait; the processor
+ * then sees the event at its next check, up to one renewal interval later (3.3 s; 1 s with Axon's default).
  *
  * <p>So that the longer wait does not hold up a shutdown, stopping waits {@value #WORKER_TERMINATION_MILLIS} ms (Axon's
  * default: 5 s) for a processor's thread before it interrupts it: a wait for events ends at once; an event being
