@@ -26,6 +26,9 @@ final class VisibilityLag {
     void run() throws Exception {
         BenchConfig config = harness.config;
         int rate = harness.fixedRate();
+        ProbeSchedule schedule = config.probeSchedule();
+        ProbeSchedule fixed = ProbeSchedule.fixed(config.pollMillis());
+        boolean compare = config.compareFixedProbes() && !schedule.isFixed();
         KafkaBaseline kafkaBaseline = new KafkaBaseline(harness);
         byte[] envelope = kafkaBaseline.sampleEnvelope();
         List<Double> p50 = new ArrayList<>();
@@ -33,56 +36,35 @@ final class VisibilityLag {
         List<Double> k50 = new ArrayList<>();
         List<Double> k99 = new ArrayList<>();
         List<Map<String, Object>> rounds = new ArrayList<>();
+        List<Map<String, Object>> fixedRounds = new ArrayList<>();
         List<Double> relay50 = new ArrayList<>();
         List<Double> relay99 = new ArrayList<>();
         List<Double> ingest50 = new ArrayList<>();
         List<Double> ingest99 = new ArrayList<>();
         for (int r = 0; r < config.rounds(); r++) {
-            harness.settle();
-            TopicTap tap = new TopicTap(harness.stack);
-            VisibilityWatchers w = new VisibilityWatchers(harness);
-            OpenLoop o = OpenLoop.run(harness.load, rate, config.roundSeconds(), w::accepted);
-            w.awaitAll();
-            long[] lag = w.lags();
-            tap.close();
-            List<Long> relay = new ArrayList<>();
-            List<Long> ingest = new ArrayList<>();
-            w.wall.forEach((id, t) -> {
-                Long sent = tap.sentAt.get(id);
-                if (sent != null) {
-                    relay.add((sent - t[0]) * 1_000_000);
-                    ingest.add((t[1] - sent) * 1_000_000);
-                }
-            });
-            long[] relayNs = relay.stream().mapToLong(Long::longValue).toArray();
-            long[] ingestNs = ingest.stream().mapToLong(Long::longValue).toArray();
-            relay50.add(Stats.percentileMs(relayNs, 50));
-            relay99.add(Stats.percentileMs(relayNs, 99));
-            ingest50.add(Stats.percentileMs(ingestNs, 50));
-            ingest99.add(Stats.percentileMs(ingestNs, 99));
+            // the comparison's rounds go before and after the judged ones in turn, so that neither method always
+            // gets the first round (the slowest in most runs) or the later ones
+            if (compare && r % 2 == 1) {
+                fixedRounds.add(round(rate, fixed, r, "fixed").describe);
+            }
+            Round round = round(rate, schedule, r, "judged");
+            if (compare && r % 2 == 0) {
+                fixedRounds.add(round(rate, fixed, r, "fixed").describe);
+            }
+            relay50.add(Stats.percentileMs(round.relayNs, 50));
+            relay99.add(Stats.percentileMs(round.relayNs, 99));
+            ingest50.add(Stats.percentileMs(round.ingestNs, 50));
+            ingest99.add(Stats.percentileMs(round.ingestNs, 99));
             harness.settle();
             long[] kafka = kafkaBaseline.round(envelope, r);
-            p50.add(Stats.percentileMs(lag, 50));
-            p99.add(Stats.percentileMs(lag, 99));
+            p50.add(Stats.percentileMs(round.lag, 50));
+            p99.add(Stats.percentileMs(round.lag, 99));
             k50.add(Stats.percentileMs(kafka, 50));
             k99.add(Stats.percentileMs(kafka, 99));
-            Map<String, Object> round = new LinkedHashMap<>();
-            round.put("round", r + 1);
-            round.put("watched", lag.length);
-            round.put("notVisibleWithinTimeout", w.timedOut.get());
-            round.put("failed", o.failed.get());
-            round.put("lagP50Ms", Stats.round(Stats.percentileMs(lag, 50), 2));
-            round.put("lagP99Ms", Stats.round(Stats.percentileMs(lag, 99), 2));
-            round.put("achievedRate", Stats.round(o.achievedRate(), 1));
-            round.put("stageRelayP50Ms", Stats.round(Stats.percentileMs(relayNs, 50), 1));
-            round.put("stageRelayP99Ms", Stats.round(Stats.percentileMs(relayNs, 99), 1));
-            round.put("stageKafkaToReadableP50Ms", Stats.round(Stats.percentileMs(ingestNs, 50), 1));
-            round.put("stageKafkaToReadableP99Ms", Stats.round(Stats.percentileMs(ingestNs, 99), 1));
-            round.put("kafkaRecords", kafka.length);
-            round.put("kafkaP50Ms", Stats.round(Stats.percentileMs(kafka, 50), 2));
-            round.put("kafkaP99Ms", Stats.round(Stats.percentileMs(kafka, 99), 2));
-            rounds.add(round);
-            log.info("scenario 3 round {}: {}", r + 1, round);
+            round.describe.put("kafkaRecords", kafka.length);
+            round.describe.put("kafkaP50Ms", Stats.round(Stats.percentileMs(kafka, 50), 2));
+            round.describe.put("kafkaP99Ms", Stats.round(Stats.percentileMs(kafka, 99), 2));
+            rounds.add(round.describe);
         }
         double v = Stats.median(p99);
         Map<String, Object> s = Harness.result(3, "visibility lag: 201 received -> GET on query-service answers 200, at "
@@ -106,8 +88,8 @@ final class VisibilityLag {
         stages.put("kafkaToReadableP99Ms", Stats.round(Stats.median(ingest99), 1));
         s.put("stages", stages);
         int censored = rounds.stream().mapToInt(m -> (int) m.get("notVisibleWithinTimeout")).sum();
-        s.put("resolution", "upper bound: time of the first 200 answer; a watched registration is read every "
-                + config.pollMillis() + " ms");
+        s.put("resolution", "upper bound: time of the first 200 answer; " + schedule.resolution());
+        s.put("probeSchedule", schedule.describe());
         s.put("notVisibleWithinTimeout", censored);
         if (censored > 0) {
             s.put("lowerBound", true);
@@ -115,6 +97,59 @@ final class VisibilityLag {
                     + " s and count as " + VisibilityWatchers.TIMEOUT_SECONDS + " s: the percentiles are lower bounds");
         }
         s.put("rounds", rounds);
+        if (compare) {
+            Map<String, Object> comparison = new LinkedHashMap<>();
+            comparison.put("what", "as many rounds, interleaved with the judged ones, in which " + fixed.resolution()
+                    + " (the harness's method before the back-off); not judged");
+            comparison.put("lagP99Ms", Stats.round(Stats.median(fixedRounds.stream()
+                    .map(m -> (Double) m.get("lagP99Ms")).toList()), 2));
+            comparison.put("rounds", fixedRounds);
+            s.put("fixedProbeComparison", comparison);
+        }
         harness.record(s);
+    }
+
+    /** The lags of one round's watched registrations, their stages, and the round as reported. */
+    private record Round(long[] lag, long[] relayNs, long[] ingestNs, Map<String, Object> describe) {
+    }
+
+    private Round round(int rate, ProbeSchedule schedule, int index, String kind) throws Exception {
+        harness.settle();
+        TopicTap tap = new TopicTap(harness.stack);
+        VisibilityWatchers w = new VisibilityWatchers(harness, schedule);
+        long start = System.nanoTime();
+        OpenLoop o = OpenLoop.run(harness.load, rate, harness.config.roundSeconds(), w::accepted);
+        w.awaitAll();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] lag = w.lags();
+        tap.close();
+        List<Long> relay = new ArrayList<>();
+        List<Long> ingest = new ArrayList<>();
+        w.wall.forEach((id, t) -> {
+            Long sent = tap.sentAt.get(id);
+            if (sent != null) {
+                relay.add((sent - t[0]) * 1_000_000);
+                ingest.add((t[1] - sent) * 1_000_000);
+            }
+        });
+        long[] relayNs = relay.stream().mapToLong(Long::longValue).toArray();
+        long[] ingestNs = ingest.stream().mapToLong(Long::longValue).toArray();
+        Map<String, Object> round = new LinkedHashMap<>();
+        round.put("round", index + 1);
+        round.put("watched", lag.length);
+        round.put("notVisibleWithinTimeout", w.timedOut.get());
+        round.put("failed", o.failed.get());
+        round.put("lagP50Ms", Stats.round(Stats.percentileMs(lag, 50), 2));
+        round.put("lagP99Ms", Stats.round(Stats.percentileMs(lag, 99), 2));
+        round.put("achievedRate", Stats.round(o.achievedRate(), 1));
+        round.put("reads", w.reads.get());
+        round.put("readsPerWatched", Stats.round(lag.length == 0 ? 0 : (double) w.reads.get() / lag.length, 1));
+        round.put("readsPerSecond", Stats.round(w.reads.get() / seconds, 1));
+        round.put("stageRelayP50Ms", Stats.round(Stats.percentileMs(relayNs, 50), 1));
+        round.put("stageRelayP99Ms", Stats.round(Stats.percentileMs(relayNs, 99), 1));
+        round.put("stageKafkaToReadableP50Ms", Stats.round(Stats.percentileMs(ingestNs, 50), 1));
+        round.put("stageKafkaToReadableP99Ms", Stats.round(Stats.percentileMs(ingestNs, 99), 1));
+        log.info("scenario 3 round {} ({}): {}", index + 1, kind, round);
+        return new Round(lag, relayNs, ingestNs, round);
     }
 }

@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Polls the query service for every watchEvery-th accepted registration until it answers 200. */
+/**
+ * Reads every watchEvery-th accepted registration on the query service until it answers 200, at the times its
+ * {@link ProbeSchedule} gives.
+ */
 final class VisibilityWatchers {
 
     /** A watched registration not readable after this long counts as this long. */
@@ -19,17 +22,20 @@ final class VisibilityWatchers {
 
     private final BenchConfig config;
     private final Load load;
+    private final ProbeSchedule schedule;
     final ScheduledExecutorService pool = Executors.newScheduledThreadPool(4);
     final List<Long> lags = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger pending = new AtomicInteger();
     final AtomicInteger timedOut = new AtomicInteger();
     final AtomicLong seen = new AtomicLong();
+    final AtomicLong reads = new AtomicLong();
     /** registrationId -> {201 received, first 200 on the query side} in epoch ms (for the stage breakdown). */
     final Map<String, long[]> wall = new ConcurrentHashMap<>();
 
-    VisibilityWatchers(Harness harness) {
+    VisibilityWatchers(Harness harness, ProbeSchedule schedule) {
         this.config = harness.config;
         this.load = harness.load;
+        this.schedule = schedule;
     }
 
     void accepted(Load.Registration reg) {
@@ -44,18 +50,21 @@ final class VisibilityWatchers {
         pool.execute(new Runnable() {
             @Override
             public void run() {
+                reads.incrementAndGet();
                 Load.Answer a = load.get(load.queryUrl + "/api/v1/registrations/" + id, token);
+                long age = System.nanoTime() - ack;
                 if (a.status() == 200) {
                     lags.add(a.doneNanos() - ack);
                     wall.put(id, new long[]{ackWall, System.currentTimeMillis()});
                     pending.decrementAndGet();
-                } else if (System.nanoTime() - ack > TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)) {
+                } else if (age > TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)) {
                     // counted at the timeout: percentiles then are lower bounds (flagged in the results)
                     lags.add(TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS));
                     timedOut.incrementAndGet();
                     pending.decrementAndGet();
                 } else {
-                    pool.schedule(this, config.pollMillis(), TimeUnit.MILLISECONDS);
+                    pool.schedule(this, schedule.nextReadAfterMillis(TimeUnit.NANOSECONDS.toMillis(age)),
+                            TimeUnit.MILLISECONDS);
                 }
             }
         });

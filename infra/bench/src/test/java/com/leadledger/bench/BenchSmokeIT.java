@@ -65,6 +65,13 @@ class BenchSmokeIT {
         assertThat(s3.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(s3.get("p50Ms").asDouble());
         assertThat(s3.get("baselineP50Ms").asDouble()).isPositive();
         assertThat(s3.get("baselineP99Ms").asDouble()).isGreaterThanOrEqualTo(s3.get("baselineP50Ms").asDouble());
+        for (JsonNode round : s3.get("rounds")) {
+            // every watched registration is read at least once
+            assertThat(round.get("reads").asLong()).isGreaterThanOrEqualTo(round.get("watched").asLong());
+            assertThat(round.get("readsPerSecond").asDouble()).isPositive();
+        }
+        assertThat(s3.at("/fixedProbeComparison/rounds")).hasSameSizeAs(s3.get("rounds"));
+        assertThat(s3.at("/fixedProbeComparison/lagP99Ms").asDouble()).isPositive();
 
         JsonNode s4 = scenario(root, 4);
         assertThat(s4.get("value").asDouble()).isPositive();
