@@ -21,10 +21,7 @@ record BenchConfig(
         double warmupMaxSeconds, // ... and on until its rate stops rising, at most this in all
         int fixedRate,          // arrivals per second of scenarios 2 and 3; 0: half of scenario 1's measured rate
         int watchEvery,         // scenario 3: every k-th registration is watched on the query service
-        int pollMillis,         // scenario 3: first and shortest interval between reads of a watched registration
-        int pollBackoffPercent, // scenario 3: later intervals, as a share of the time since the 201
-        int pollMaxMillis,      // scenario 3: longest interval between reads
-        boolean compareFixedProbes, // scenario 3: also as many rounds read every pollMillis, interleaved, for comparison
+        int pollMillis,         // scenario 3: interval between reads of a watched registration
         int lookupClients,      // scenario 5: concurrent readers
         double lookupWarmupSeconds, // scenario 5: untimed lookups before the measured rounds
         int longStreamEvents,   // scenario 10: events on the long opportunity before its approvals are timed
@@ -65,9 +62,6 @@ record BenchConfig(
                 fixedRate,
                 Integer.parseInt(get(a, "watch-every", smoke ? "1" : "10")),
                 Integer.parseInt(get(a, "poll-millis", "5")),
-                Integer.parseInt(get(a, "poll-backoff-percent", "10")),
-                Integer.parseInt(get(a, "poll-max-millis", "100")),
-                Boolean.parseBoolean(get(a, "compare-fixed-probes", "true")),
                 Integer.parseInt(get(a, "lookup-clients", "4")),
                 Double.parseDouble(get(a, "lookup-warmup-seconds", smoke ? "1" : "60")),
                 Integer.parseInt(get(a, "long-stream-events", smoke ? "30" : "10000").replace("_", "")),
@@ -86,17 +80,11 @@ record BenchConfig(
                         ? Paths.get(get(a, "work", "")).toAbsolutePath().normalize()
                         : com.leadledger.localruntime.ProjectPaths.root().resolve("infra/bench/target/bench-work"),
                 smoke);
-        config.probeSchedule(); // refuses an impossible schedule at start
         if (config.warmupMaxSeconds() < config.warmupSeconds()) {
             throw new IllegalArgumentException("warmup-max-seconds: " + config.warmupMaxSeconds()
                     + " is less than warmup-seconds (" + config.warmupSeconds() + "), which the warm-up always runs");
         }
         return config;
-    }
-
-    /** When scenario 3 reads a watched registration again. */
-    ProbeSchedule probeSchedule() {
-        return new ProbeSchedule(pollMillis, pollBackoffPercent / 100.0, pollMaxMillis);
     }
 
     /** "half" (the default) or 0: half of scenario 1's measured rate of the same run; else arrivals per second. */
@@ -150,9 +138,6 @@ record BenchConfig(
         m.put("fixedRatePerSecond", fixedRate == 0 ? "half of scenario 1" : fixedRate);
         m.put("visibilityWatchEvery", watchEvery);
         m.put("visibilityPollMillis", pollMillis);
-        m.put("visibilityPollBackoffPercent", pollBackoffPercent);
-        m.put("visibilityPollMaxMillis", pollMaxMillis);
-        m.put("visibilityCompareFixedProbes", compareFixedProbes);
         m.put("lookupClients", lookupClients);
         m.put("lookupWarmupSeconds", lookupWarmupSeconds);
         m.put("longStreamEvents", longStreamEvents);

@@ -26,9 +26,6 @@ final class VisibilityLag {
     void run() throws Exception {
         BenchConfig config = harness.config;
         int rate = harness.fixedRate();
-        ProbeSchedule schedule = config.probeSchedule();
-        ProbeSchedule fixed = ProbeSchedule.fixed(config.pollMillis());
-        boolean compare = config.compareFixedProbes() && !schedule.isFixed();
         KafkaBaseline kafkaBaseline = new KafkaBaseline(harness);
         byte[] envelope = kafkaBaseline.sampleEnvelope();
         List<Double> p50 = new ArrayList<>();
@@ -36,21 +33,12 @@ final class VisibilityLag {
         List<Double> k50 = new ArrayList<>();
         List<Double> k99 = new ArrayList<>();
         List<Map<String, Object>> rounds = new ArrayList<>();
-        List<Map<String, Object>> fixedRounds = new ArrayList<>();
         List<Double> relay50 = new ArrayList<>();
         List<Double> relay99 = new ArrayList<>();
         List<Double> ingest50 = new ArrayList<>();
         List<Double> ingest99 = new ArrayList<>();
         for (int r = 0; r < config.rounds(); r++) {
-            // the comparison's rounds go before and after the judged ones in turn, so that neither method always
-            // gets the first round (the slowest in most runs) or the later ones
-            if (compare && r % 2 == 1) {
-                fixedRounds.add(round(rate, fixed, r, "fixed").describe);
-            }
-            Round round = round(rate, schedule, r, "judged");
-            if (compare && r % 2 == 0) {
-                fixedRounds.add(round(rate, fixed, r, "fixed").describe);
-            }
+            Round round = round(rate, r);
             relay50.add(Stats.percentileMs(round.relayNs, 50));
             relay99.add(Stats.percentileMs(round.relayNs, 99));
             ingest50.add(Stats.percentileMs(round.ingestNs, 50));
@@ -65,6 +53,7 @@ final class VisibilityLag {
             round.describe.put("kafkaP50Ms", Stats.round(Stats.percentileMs(kafka, 50), 2));
             round.describe.put("kafkaP99Ms", Stats.round(Stats.percentileMs(kafka, 99), 2));
             rounds.add(round.describe);
+            log.info("scenario 3 round {}: {}", r + 1, round.describe);
         }
         double v = Stats.median(p99);
         Map<String, Object> s = Harness.result(3, "visibility lag: 201 received -> GET on query-service answers 200, at "
@@ -88,8 +77,8 @@ final class VisibilityLag {
         stages.put("kafkaToReadableP99Ms", Stats.round(Stats.median(ingest99), 1));
         s.put("stages", stages);
         int censored = rounds.stream().mapToInt(m -> (int) m.get("notVisibleWithinTimeout")).sum();
-        s.put("resolution", "upper bound: time of the first 200 answer; " + schedule.resolution());
-        s.put("probeSchedule", schedule.describe());
+        s.put("resolution", "upper bound: time of the first 200 answer; a watched registration is read again "
+                + config.pollMillis() + " ms after each answer that is not 200");
         s.put("notVisibleWithinTimeout", censored);
         if (censored > 0) {
             s.put("lowerBound", true);
@@ -97,15 +86,6 @@ final class VisibilityLag {
                     + " s and count as " + VisibilityWatchers.TIMEOUT_SECONDS + " s: the percentiles are lower bounds");
         }
         s.put("rounds", rounds);
-        if (compare) {
-            Map<String, Object> comparison = new LinkedHashMap<>();
-            comparison.put("what", "as many rounds, interleaved with the judged ones, in which " + fixed.resolution()
-                    + " (the harness's method before the back-off); not judged");
-            comparison.put("lagP99Ms", Stats.round(Stats.median(fixedRounds.stream()
-                    .map(m -> (Double) m.get("lagP99Ms")).toList()), 2));
-            comparison.put("rounds", fixedRounds);
-            s.put("fixedProbeComparison", comparison);
-        }
         harness.record(s);
     }
 
@@ -113,15 +93,16 @@ final class VisibilityLag {
     private record Round(long[] lag, long[] relayNs, long[] ingestNs, Map<String, Object> describe) {
     }
 
-    private Round round(int rate, ProbeSchedule schedule, int index, String kind) throws Exception {
+    private Round round(int rate, int index) throws Exception {
         harness.settle();
         TopicTap tap = new TopicTap(harness.stack);
-        VisibilityWatchers w = new VisibilityWatchers(harness, schedule);
+        VisibilityWatchers w = new VisibilityWatchers(harness);
         long start = System.nanoTime();
         OpenLoop o = OpenLoop.run(harness.load, rate, harness.config.roundSeconds(), w::accepted);
         w.awaitAll();
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] lag = w.lags();
+        long[] reads = w.reads();
         tap.close();
         List<Long> relay = new ArrayList<>();
         List<Long> ingest = new ArrayList<>();
@@ -142,14 +123,15 @@ final class VisibilityLag {
         round.put("lagP50Ms", Stats.round(Stats.percentileMs(lag, 50), 2));
         round.put("lagP99Ms", Stats.round(Stats.percentileMs(lag, 99), 2));
         round.put("achievedRate", Stats.round(o.achievedRate(), 1));
-        round.put("reads", w.reads.get());
-        round.put("readsPerWatched", Stats.round(lag.length == 0 ? 0 : (double) w.reads.get() / lag.length, 1));
-        round.put("readsPerSecond", Stats.round(w.reads.get() / seconds, 1));
+        round.put("reads", reads.length);
+        round.put("readsPerWatched", Stats.round(lag.length == 0 ? 0 : (double) reads.length / lag.length, 1));
+        round.put("readsPerSecond", Stats.round(reads.length / seconds, 1));
+        round.put("readP50Ms", Stats.round(Stats.percentileMs(reads, 50), 1));
+        round.put("readP99Ms", Stats.round(Stats.percentileMs(reads, 99), 1));
         round.put("stageRelayP50Ms", Stats.round(Stats.percentileMs(relayNs, 50), 1));
         round.put("stageRelayP99Ms", Stats.round(Stats.percentileMs(relayNs, 99), 1));
         round.put("stageKafkaToReadableP50Ms", Stats.round(Stats.percentileMs(ingestNs, 50), 1));
         round.put("stageKafkaToReadableP99Ms", Stats.round(Stats.percentileMs(ingestNs, 99), 1));
-        log.info("scenario 3 round {} ({}): {}", index + 1, kind, round);
         return new Round(lag, relayNs, ingestNs, round);
     }
 }

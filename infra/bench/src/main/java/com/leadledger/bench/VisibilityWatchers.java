@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads every watchEvery-th accepted registration on the query service until it answers 200, at the times its
- * {@link ProbeSchedule} gives.
+ * Reads every watchEvery-th accepted registration on the query service until it answers 200, again pollMillis after
+ * each answer that is not 200, and keeps how long each read took.
  */
 final class VisibilityWatchers {
 
@@ -22,20 +22,19 @@ final class VisibilityWatchers {
 
     private final BenchConfig config;
     private final Load load;
-    private final ProbeSchedule schedule;
     final ScheduledExecutorService pool = Executors.newScheduledThreadPool(4);
     final List<Long> lags = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger pending = new AtomicInteger();
     final AtomicInteger timedOut = new AtomicInteger();
     final AtomicLong seen = new AtomicLong();
-    final AtomicLong reads = new AtomicLong();
+    /** How long each read took, from sending it to its answer, 404s and 200s alike. */
+    final List<Long> reads = Collections.synchronizedList(new ArrayList<>());
     /** registrationId -> {201 received, first 200 on the query side} in epoch ms (for the stage breakdown). */
     final Map<String, long[]> wall = new ConcurrentHashMap<>();
 
-    VisibilityWatchers(Harness harness, ProbeSchedule schedule) {
+    VisibilityWatchers(Harness harness) {
         this.config = harness.config;
         this.load = harness.load;
-        this.schedule = schedule;
     }
 
     void accepted(Load.Registration reg) {
@@ -50,21 +49,19 @@ final class VisibilityWatchers {
         pool.execute(new Runnable() {
             @Override
             public void run() {
-                reads.incrementAndGet();
                 Load.Answer a = load.get(load.queryUrl + "/api/v1/registrations/" + id, token);
-                long age = System.nanoTime() - ack;
+                reads.add(a.doneNanos() - a.sentNanos());
                 if (a.status() == 200) {
                     lags.add(a.doneNanos() - ack);
                     wall.put(id, new long[]{ackWall, System.currentTimeMillis()});
                     pending.decrementAndGet();
-                } else if (age > TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)) {
+                } else if (System.nanoTime() - ack > TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)) {
                     // counted at the timeout: percentiles then are lower bounds (flagged in the results)
                     lags.add(TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS));
                     timedOut.incrementAndGet();
                     pending.decrementAndGet();
                 } else {
-                    pool.schedule(this, schedule.nextReadAfterMillis(TimeUnit.NANOSECONDS.toMillis(age)),
-                            TimeUnit.MILLISECONDS);
+                    pool.schedule(this, config.pollMillis(), TimeUnit.MILLISECONDS);
                 }
             }
         });
@@ -79,8 +76,16 @@ final class VisibilityWatchers {
     }
 
     long[] lags() {
-        synchronized (lags) {
-            return lags.stream().mapToLong(Long::longValue).toArray();
+        return copy(lags);
+    }
+
+    long[] reads() {
+        return copy(reads);
+    }
+
+    private static long[] copy(List<Long> values) {
+        synchronized (values) {
+            return values.stream().mapToLong(Long::longValue).toArray();
         }
     }
 }

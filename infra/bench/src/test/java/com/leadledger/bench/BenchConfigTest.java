@@ -40,27 +40,4 @@ class BenchConfigTest {
         BenchConfig none = BenchConfig.from(new String[]{"--warmup-seconds=0", "--warmup-max-seconds=0"});
         assertThat(none.warmupSeconds()).isZero();
     }
-
-    @Test
-    void scenarioThreeReadsAgainAfterAShareOfTheTimeSinceThe201BetweenItsShortestAndLongestInterval() {
-        ProbeSchedule schedule = BenchConfig.from(new String[]{}).probeSchedule();
-
-        assertThat(schedule.nextReadAfterMillis(0)).isEqualTo(5);
-        assertThat(schedule.nextReadAfterMillis(49)).isEqualTo(5);
-        assertThat(schedule.nextReadAfterMillis(510)).isEqualTo(51);
-        assertThat(schedule.nextReadAfterMillis(30_000)).isEqualTo(100);
-        assertThat(schedule.isFixed()).isFalse();
-
-        ProbeSchedule fixed = BenchConfig.from(new String[]{"--poll-backoff-percent=0"}).probeSchedule();
-        assertThat(fixed.isFixed()).isTrue();
-        assertThat(fixed.nextReadAfterMillis(510)).isEqualTo(5);
-        assertThat(ProbeSchedule.fixed(5).nextReadAfterMillis(30_000)).isEqualTo(5);
-    }
-
-    @Test
-    void aProbeScheduleWhoseLongestIntervalIsBelowItsShortestIsRefusedNamingTheOptions() {
-        assertThatThrownBy(() -> BenchConfig.from(new String[]{"--poll-max-millis=2"}))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("poll-millis, poll-backoff-percent, poll-max-millis: 5 ms, 10 %, 2 ms");
-    }
 }

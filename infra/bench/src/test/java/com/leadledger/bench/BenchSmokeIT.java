@@ -69,9 +69,9 @@ class BenchSmokeIT {
             // every watched registration is read at least once
             assertThat(round.get("reads").asLong()).isGreaterThanOrEqualTo(round.get("watched").asLong());
             assertThat(round.get("readsPerSecond").asDouble()).isPositive();
+            assertThat(round.get("readP50Ms").asDouble()).isPositive();
+            assertThat(round.get("readP99Ms").asDouble()).isGreaterThanOrEqualTo(round.get("readP50Ms").asDouble());
         }
-        assertThat(s3.at("/fixedProbeComparison/rounds")).hasSameSizeAs(s3.get("rounds"));
-        assertThat(s3.at("/fixedProbeComparison/lagP99Ms").asDouble()).isPositive();
 
         JsonNode s4 = scenario(root, 4);
         assertThat(s4.get("value").asDouble()).isPositive();
