@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The harness's smoke run (tiny N, one short round, a low fixed rate) against the real stack, so the harness cannot
@@ -116,6 +117,13 @@ class BenchSmokeIT {
         assertThat(s11.get("value").asDouble()).isNotNegative();
         assertThat(s11.get("percentOfAllCoresPerProcess").has("command-service")).isTrue();
         assertThat(s11.get("percentOfAllCoresPerProcess").has("postgres")).isTrue();
+        // one interval per round; the figure is the median one's, and its parts are that interval's
+        assertThat(s11.get("intervals")).hasSize(root.at("/meta/config/rounds").asInt());
+        List<Double> intervalPercents = new ArrayList<>();
+        s11.get("intervalPercents").forEach(p -> intervalPercents.add(p.asDouble()));
+        assertThat(intervalPercents).hasSize(s11.get("intervals").size())
+                .anySatisfy(p -> assertThat(p).isCloseTo(s11.get("value").asDouble(), within(0.01)));
+        assertThat(s11.get("spreadPercent").asDouble()).isNotNegative();
         // the idle stack runs the reconciliation as in production: it reached the command side
         assertThat(s11.at("/reconciliation/httpStatus").asInt()).isEqualTo(200);
         assertThat(s11.at("/reconciliation/state").asText()).isIn("IN_SYNC", "LAGGING");
