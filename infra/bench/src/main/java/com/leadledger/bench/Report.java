@@ -75,7 +75,8 @@ final class Report {
                     result = "p50 " + fmt(s.get("longP50Ms")) + " ms on " + fmt(s.get("eventsBeforeApprovals")) + " events";
                     baseline = "p50 " + fmt(s.get("freshP50Ms")) + " ms on a fresh opportunity";
                 }
-                case 11 -> result = fmt(s.get("value")) + " % of " + s.get("cores") + " cores (per process "
+                case 11 -> result = fmt(s.get("value")) + " % of " + s.get("cores") + " cores (intervals "
+                        + s.get("intervalPercents") + " %, the median one per process "
                         + s.get("percentOfAllCoresPerProcess") + " %; "
                         + (Boolean.TRUE.equals(s.get("autovacuumRunningAtEnd"))
                         ? "autovacuum STILL RUNNING after waiting " + fmt(s.get("autovacuumWaitSeconds")) + " s"
