@@ -117,7 +117,7 @@ class BenchSmokeIT {
         assertThat(s11.get("value").asDouble()).isNotNegative();
         assertThat(s11.get("percentOfAllCoresPerProcess").has("command-service")).isTrue();
         assertThat(s11.get("percentOfAllCoresPerProcess").has("postgres")).isTrue();
-        // one interval per round; the figure is the median one's, and its parts are that interval's
+        // one interval per round, and the figure is one of them (the median)
         assertThat(s11.get("intervals")).hasSize(root.at("/meta/config/rounds").asInt());
         List<Double> intervalPercents = new ArrayList<>();
         s11.get("intervalPercents").forEach(p -> intervalPercents.add(p.asDouble()));
