@@ -109,7 +109,12 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return awaitVisible(by, Duration.ofSeconds(10));
+    }
+
+    /** Waits until the element is shown, for what a script renders after a slow fetch. */
+    WebElement awaitVisible(By by, Duration atMost) {
+        return new WebDriverWait(driver, atMost).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     List<WebElement> findAll(By by) {

@@ -23,7 +23,10 @@ class SwaggerUiAuthorizeIT {
         String partnerToken = DevTokens.mint("partner-a", List.of("PARTNER"), "P-1001");
         try (Browser browser = new Browser(system.query.baseUrl(), "swagger-ui", "en")) {
             browser.open("/swagger-ui.html");
-            browser.clickInPage(By.cssSelector(".opblock-summary-path[data-path='" + NOTICES + "']"));
+            // the operations appear once the page has the OpenAPI document, which the service builds on its first
+            // request: seconds on a busy machine (it took over 10 s once in CI)
+            browser.awaitVisible(By.cssSelector(".opblock-summary-path[data-path='" + NOTICES + "']"),
+                    Duration.ofSeconds(60)).click();
             browser.clickInPage(By.cssSelector(".try-out__btn"));
             browser.clickInPage(By.cssSelector(".btn.execute"));
             browser.awaitTextStartingWith(STATUS, "401", Duration.ofSeconds(15)); // without a token
