@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The event store keeps as many new events in memory as set, and a processor behind them still misses nothing; its tail
@@ -45,7 +46,7 @@ class EventStoreTailTest {
         store.shutDown();
         store = storeLookingEvery(Duration.ofMinutes(10));
         publishAndFollow();
-        int tailReadsBefore = storage.tailReads.get();
+        int tailReadsBefore = storage.awaitTailCaughtUp();
 
         Thread.sleep(1500);
         assertThat(storage.tailReads.get()).as("no look in the store while idle").isEqualTo(tailReadsBefore);
@@ -163,15 +164,30 @@ class EventStoreTailTest {
         private final Thread processorThread = Thread.currentThread();
         private final AtomicInteger trackedReads = new AtomicInteger();
         private final AtomicInteger tailReads = new AtomicInteger();
+        private volatile boolean lastTailReadFoundNothing;
+        private volatile long lastTailReadNanos = System.nanoTime();
 
         @Override
         public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-            if (Thread.currentThread() == processorThread) {
-                trackedReads.incrementAndGet();
-            } else {
-                tailReads.incrementAndGet();
+            boolean byTail = Thread.currentThread() != processorThread;
+            (byTail ? tailReads : trackedReads).incrementAndGet();
+            List<? extends TrackedEventMessage<?>> read = super.readEvents(trackingToken, mayBlock).toList();
+            if (byTail) {
+                lastTailReadFoundNothing = read.isEmpty();
+                lastTailReadNanos = System.nanoTime();
             }
-            return super.readEvents(trackingToken, mayBlock).toList().stream();
+            return read.stream();
+        }
+
+        /**
+         * Waits until the tail's last read found nothing and it has made no read for 300 ms, and returns its reads so
+         * far: once it has handed out the last event it reads the store again (finding nothing) before it waits, and
+         * that read can come after the follower already has the event.
+         */
+        int awaitTailCaughtUp() {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    lastTailReadFoundNothing && System.nanoTime() - lastTailReadNanos > Duration.ofMillis(300).toNanos());
+            return tailReads.get();
         }
     }
 }
