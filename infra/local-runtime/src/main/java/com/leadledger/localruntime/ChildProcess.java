@@ -100,8 +100,11 @@ public abstract class ChildProcess<P extends ChildProcess<P>> implements AutoClo
     protected void launched(Process process) throws IOException {
     }
 
-    /** Called once the process is gone (stopped, killed, or failed to start). */
-    protected void exited() {
+    /**
+     * Called once the process is gone (stopped, killed, or failed to start), with its exit value (-1 if it could not
+     * be made to exit).
+     */
+    protected void exited(int exitValue) {
     }
 
     protected abstract ReadinessProbe readinessProbe();
@@ -215,7 +218,7 @@ public abstract class ChildProcess<P extends ChildProcess<P>> implements AutoClo
     private void gone(Process p) {
         Processes.forget(p);
         process = null;
-        exited();
+        exited(p.isAlive() ? -1 : p.exitValue());
     }
 
     /** {@link #stop()} then {@link #start()}. */

@@ -107,7 +107,7 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
     }
 
     @Override
-    protected void exited() {
+    protected void exited(int exitValue) {
         try {
             Files.deleteIfExists(dataDir.resolve("broker.pid"));
         } catch (IOException ignored) {

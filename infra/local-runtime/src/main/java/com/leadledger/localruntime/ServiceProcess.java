@@ -25,6 +25,8 @@ import java.util.concurrent.Executor;
  */
 public final class ServiceProcess extends ChildProcess<ServiceProcess> {
 
+    /** Turns {@link Builder#fastStart} on by default (the build sets it for its tests). */
+    public static final String FAST_START_PROPERTY = "leadledger.services.fast-start";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Threads that start services side by side ({@link #startTogether}); daemons, so they never hold the JVM. */
     private static final Executor STARTER = task -> {
@@ -38,6 +40,8 @@ public final class ServiceProcess extends ChildProcess<ServiceProcess> {
     private final Map<String, String> env;
     private final List<String> jvmArgs;
     private final List<String> appArgs;
+    private final boolean fastStart;
+    private ServiceImage.Launch launch;
 
     private ServiceProcess(Builder b, Path jar, String name) {
         super(name, b.logFile != null ? b.logFile : jar.resolveSibling(name + ".log"), b);
@@ -46,6 +50,7 @@ public final class ServiceProcess extends ChildProcess<ServiceProcess> {
         this.env = Map.copyOf(b.env);
         this.jvmArgs = List.copyOf(b.jvmArgs);
         this.appArgs = List.copyOf(b.appArgs);
+        this.fastStart = b.fastStart;
     }
 
     public static Builder builder(Path jar) {
@@ -62,8 +67,13 @@ public final class ServiceProcess extends ChildProcess<ServiceProcess> {
         command.add(Processes.javaExecutable());
         command.add("-Daxoniq.update-checker.disabled=true");
         command.addAll(jvmArgs);
-        command.add("-jar");
-        command.add(jar.toString());
+        if (fastStart) {
+            launch = ServiceImage.of(jar).launch();
+            command.addAll(launch.arguments());
+        } else {
+            command.add("-jar");
+            command.add(jar.toString());
+        }
         command.addAll(appArgs);
         appendToLog("==== " + Instant.now() + " starting " + name() + " on port " + port);
         return command;
@@ -74,6 +84,14 @@ public final class ServiceProcess extends ChildProcess<ServiceProcess> {
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+    }
+
+    @Override
+    protected void exited(int exitValue) {
+        if (launch != null) {
+            launch.exited(exitValue);
+            launch = null;
+        }
     }
 
     @Override
@@ -150,6 +168,7 @@ public final class ServiceProcess extends ChildProcess<ServiceProcess> {
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> appArgs = new ArrayList<>();
         private Path logFile;
+        private boolean fastStart = Boolean.getBoolean(FAST_START_PROPERTY);
 
         private Builder(Path jar) {
             super(Duration.ofSeconds(120));
@@ -200,6 +219,17 @@ public final class ServiceProcess extends ChildProcess<ServiceProcess> {
             return this;
         }
 
+        /**
+         * Whether it starts from the jar's {@code ServiceImage} (unpacked, with a class-data-sharing archive once one
+         * instance has stopped gracefully) instead of {@code java -jar <jar>}. Default: the system property
+         * {@value ServiceProcess#FAST_START_PROPERTY}, which the build sets for its integration tests, where
+         * services start dozens of times; unset when the launcher or the benchmark runs from its jar, so that they
+         * start services as a deployment does.
+         */
+        public Builder fastStart(boolean fastStart) {
+            this.fastStart = fastStart;
+            return this;
+        }
 
         public ServiceProcess build() {
             Path absolute = Objects.requireNonNull(jar, "jar").toAbsolutePath().normalize();

@@ -25,7 +25,11 @@ class ServiceProcessTest {
 
     @BeforeAll
     static void packFakeService() throws Exception {
-        jar = dir.resolve("fake-service-exec.jar");
+        jar = packFakeService(dir.resolve("fake-service-exec.jar"));
+    }
+
+    /** A jar whose main class is {@link FakeService}. */
+    static Path packFakeService(Path jar) throws Exception {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
@@ -37,6 +41,7 @@ class ServiceProcessTest {
             in.transferTo(out);
             out.closeEntry();
         }
+        return jar;
     }
 
     @Test
