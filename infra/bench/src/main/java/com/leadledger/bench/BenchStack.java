@@ -6,6 +6,7 @@ import com.leadledger.localruntime.LocalPostgres;
 import com.leadledger.localruntime.ProjectPaths;
 import com.leadledger.localruntime.ServiceJvm;
 import com.leadledger.localruntime.ServiceProcess;
+import org.apache.commons.io.FileUtils;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +19,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The real stack for one run, all on this machine: a PostgreSQL 15 server (zonky embedded binaries, its own
@@ -60,7 +59,7 @@ final class BenchStack implements AutoCloseable {
             log.warn("nothing to resume under {}: starting with an empty store", work);
         }
         if (!config.resume() || !Files.exists(work.resolve("pg/postgresql.conf"))) {
-            deleteTree(work);
+            FileUtils.deleteDirectory(work.toFile());
         }
         Files.createDirectories(work.resolve("logs"));
         startPostgres(config, work);
@@ -240,17 +239,6 @@ final class BenchStack implements AutoCloseable {
             v = System.getProperty(name);
         }
         return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.leadledger.localruntime;
 
+import org.apache.commons.io.FileUtils;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -9,14 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * A service's jar prepared for cheap starts, once per build of the jar and shared by every JVM that starts it: a Spring
@@ -129,31 +129,28 @@ final class ServiceImage {
                 Process extract = new ProcessBuilder(Processes.javaExecutable(), "-Djarmode=tools", "-jar",
                         jar.toString(), "extract", "--destination", partial.toString())
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                try {
-                    if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0) {
-                        extract.destroyForcibly();
-                        throw new IOException("unpacking failed, see " + log);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    extract.destroyForcibly();
-                    throw new IOException("interrupted while unpacking", e);
+                if (!exitedWell(extract)) {
+                    FileUtils.deleteDirectory(partial.toFile());
+                    throw new IOException("unpacking failed, see " + log);
                 }
-                deleteTree(unpacked);
+                FileUtils.deleteDirectory(unpacked.toFile());
                 Files.move(partial, unpacked, StandardCopyOption.ATOMIC_MOVE);
                 return launchJar;
             }
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+    /** Whether the process exited with 0 within two minutes; if it has not exited, it is killed and waited for. */
+    private static boolean exitedWell(Process process) {
+        try {
+            if (process.waitFor(2, TimeUnit.MINUTES)) {
+                return process.exitValue() == 0;
             }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
+        return false;
     }
 }

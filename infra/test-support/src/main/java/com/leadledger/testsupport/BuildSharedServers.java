@@ -2,6 +2,7 @@ package com.leadledger.testsupport;
 
 import com.leadledger.localruntime.KafkaBrokerProcess;
 import com.leadledger.localruntime.LocalPostgres;
+import org.apache.commons.io.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -156,7 +156,7 @@ public final class BuildSharedServers {
             if (postgres != null) {
                 postgres.close();
             }
-            deleteTree(buildOver ? dir : dir.resolve("kafka"));
+            FileUtils.deleteDirectory((buildOver ? dir : dir.resolve("kafka")).toFile());
         } catch (IOException e) {
             System.err.println("could not clean up " + dir + ": " + e);
         }
@@ -181,17 +181,6 @@ public final class BuildSharedServers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the test servers start", e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

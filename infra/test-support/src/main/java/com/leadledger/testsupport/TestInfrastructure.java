@@ -4,6 +4,7 @@ import com.leadledger.localruntime.DatabaseRoles;
 import com.leadledger.localruntime.KafkaBrokerProcess;
 import com.leadledger.localruntime.KafkaServer;
 import com.leadledger.localruntime.LocalPostgres;
+import org.apache.commons.io.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -184,7 +185,7 @@ public final class TestInfrastructure {
         try {
             Path dir = Files.createTempDirectory("leadledger-test-kafka");
             KafkaBrokerProcess broker = embeddedKafka(dir);
-            onShutdown(() -> BuildSharedServers.deleteTree(dir));
+            onShutdown(() -> FileUtils.deleteDirectory(dir.toFile()));
             onShutdown(broker::kill);
             broker.start();
             return broker;
