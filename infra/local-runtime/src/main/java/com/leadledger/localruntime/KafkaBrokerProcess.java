@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -309,18 +310,13 @@ public final class KafkaBrokerProcess extends ChildProcess<KafkaBrokerProcess> i
         }
         Process p = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("formatting the Kafka storage timed out; see " + logFile());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new IllegalStateException("interrupted while formatting the Kafka storage", e);
+        OptionalInt exit = Processes.awaitExit(p, Duration.ofSeconds(60));
+        if (exit.isEmpty()) {
+            throw new IllegalStateException("formatting the Kafka storage timed out or was interrupted; see "
+                    + logFile());
         }
-        if (p.exitValue() != 0 || !Files.exists(meta)) {
-            throw new IllegalStateException("formatting the Kafka storage failed (exit " + p.exitValue() + "); "
+        if (exit.getAsInt() != 0 || !Files.exists(meta)) {
+            throw new IllegalStateException("formatting the Kafka storage failed (exit " + exit.getAsInt() + "); "
                     + logFile() + " ends with:\n" + Processes.tail(logFile(), 30));
         }
         log.info("Formatted Kafka storage {} with cluster id {} in {} ms", dataDir.resolve("data"), clusterId,

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -163,6 +165,23 @@ public final class Processes {
                 return;
             }
         }
+    }
+
+    /**
+     * Waits for a one-off tool to exit and returns its exit value; empty when it did not exit in time or the wait was
+     * interrupted, and then it is killed (and, unless interrupted, waited for).
+     */
+    static OptionalInt awaitExit(Process process, Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return OptionalInt.of(process.exitValue());
+            }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        return OptionalInt.empty();
     }
 
     static void sleep(long millis) {

@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
 /**
@@ -129,7 +129,7 @@ final class ServiceImage {
                 Process extract = new ProcessBuilder(Processes.javaExecutable(), "-Djarmode=tools", "-jar",
                         jar.toString(), "extract", "--destination", partial.toString())
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                if (!exitedWell(extract)) {
+                if (Processes.awaitExit(extract, Duration.ofMinutes(2)).orElse(-1) != 0) {
                     FileUtils.deleteDirectory(partial.toFile());
                     throw new IOException("unpacking failed, see " + log);
                 }
@@ -140,17 +140,4 @@ final class ServiceImage {
         }
     }
 
-    /** Whether the process exited with 0 within two minutes; if it has not exited, it is killed and waited for. */
-    private static boolean exitedWell(Process process) {
-        try {
-            if (process.waitFor(2, TimeUnit.MINUTES)) {
-                return process.exitValue() == 0;
-            }
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        return false;
-    }
 }
