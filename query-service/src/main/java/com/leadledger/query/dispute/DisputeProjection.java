@@ -8,6 +8,6 @@ import org.springframework.stereotype.Component;
 class DisputeProjection extends ViewProjection<DisputeView> {
 
     DisputeProjection(DisputeViewRepository views) {
-        super("dispute_view", DisputeView.PROJECTOR, views::findAllForUpdate, views::saveAll);
+        super("dispute_view", DisputeView.PROJECTOR, views::findAllForUpdate, views::saveAll, views::copyAll);
     }
 }

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.events.envelope.EnvelopeCodec;
 import com.leadledger.query.projection.ViewRows;
+import com.leadledger.query.projection.ViewTable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,28 @@ public class DisputeViewRepository {
             + " dispute_id";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final JdbcTemplate writes;
     private final ObjectMapper mapper;
     private final RowMapper<DisputeView> row;
+    private final ViewTable<DisputeView> rows = ViewTable.<DisputeView>of("dispute_view", "dispute_id")
+            .text("dispute_id", DisputeView::disputeId)
+            .name("type", DisputeView::type)
+            .name("status", DisputeView::status)
+            .integer("level", DisputeView::level)
+            .text("opportunity_id", DisputeView::opportunityId)
+            .text("complainant_partner_id", DisputeView::complainantPartnerId)
+            .text("respondent_partner_id", v -> v.respondent() == null ? null : v.respondent().partnerId())
+            .text("assignee", DisputeView::assignee)
+            .timestamptz("opened_at", DisputeView::openedAt)
+            .timestamptz("sla_due_at", DisputeView::slaDueAt)
+            .timestamptz("updated_at", DisputeView::updatedAt)
+            .text("last_event_id", DisputeView::lastEventId)
+            .jsonb("document", this::write)
+            .replacing();
 
-    DisputeViewRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, EnvelopeCodec codec) {
+    DisputeViewRepository(JdbcClient jdbc, JdbcTemplate writes, EnvelopeCodec codec) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.writes = writes;
         this.mapper = codec.mapper();
         this.row = (rs, n) -> read(rs.getString("document"));
     }
@@ -87,31 +101,12 @@ public class DisputeViewRepository {
     }
 
     void saveAll(List<DisputeView> views) {
-        ViewRows.writeAll(batch, """
-                INSERT INTO dispute_view (dispute_id, type, status, level, opportunity_id,
-                                          complainant_partner_id, respondent_partner_id, assignee, opened_at,
-                                          sla_due_at, updated_at, last_event_id, document)
-                VALUES (:id, :type, :status, :level, :opportunityId, :complainant, :respondent, :assignee,
-                        :openedAt, :slaDueAt, :updatedAt, :lastEventId, CAST(:document AS jsonb))
-                ON CONFLICT (dispute_id) DO UPDATE SET
-                    status = EXCLUDED.status, level = EXCLUDED.level,
-                    respondent_partner_id = EXCLUDED.respondent_partner_id, assignee = EXCLUDED.assignee,
-                    sla_due_at = EXCLUDED.sla_due_at, updated_at = EXCLUDED.updated_at,
-                    last_event_id = EXCLUDED.last_event_id, document = EXCLUDED.document""", views,
-                v -> new MapSqlParameterSource()
-                        .addValue("id", v.disputeId())
-                        .addValue("type", v.type().name())
-                        .addValue("status", v.status().name())
-                        .addValue("level", v.level())
-                        .addValue("opportunityId", v.opportunityId())
-                        .addValue("complainant", v.complainantPartnerId())
-                        .addValue("respondent", v.respondent() == null ? null : v.respondent().partnerId())
-                        .addValue("assignee", v.assignee())
-                        .addValue("openedAt", Timestamp.from(v.openedAt()))
-                        .addValue("slaDueAt", v.slaDueAt() == null ? null : Timestamp.from(v.slaDueAt()))
-                        .addValue("updatedAt", Timestamp.from(v.updatedAt()))
-                        .addValue("lastEventId", v.lastEventId())
-                        .addValue("document", write(v)));
+        rows.writeAll(writes, views);
+    }
+
+    /** Adds disputes the table does not hold, in a transaction that alone writes it ({@link ViewTable#copyAll}). */
+    void copyAll(List<DisputeView> views) {
+        rows.copyAll(writes, views);
     }
 
     private static String where(Integer level, DisputeView.Status status, String partyId, Map<String, Object> params) {

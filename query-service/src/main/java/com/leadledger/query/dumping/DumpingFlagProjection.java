@@ -8,6 +8,6 @@ import org.springframework.stereotype.Component;
 class DumpingFlagProjection extends ViewProjection<DumpingFlagView> {
 
     DumpingFlagProjection(DumpingFlagRepository flags) {
-        super("dumping_flag_view", DumpingFlagView.PROJECTOR, flags::findAllForUpdate, flags::saveAll);
+        super("dumping_flag_view", DumpingFlagView.PROJECTOR, flags::findAllForUpdate, flags::saveAll, flags::copyAll);
     }
 }

@@ -2,13 +2,12 @@ package com.leadledger.query.dumping;
 
 import com.leadledger.query.projection.ViewDocuments;
 import com.leadledger.query.projection.ViewRows;
+import com.leadledger.query.projection.ViewTable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,15 +17,21 @@ import java.util.Optional;
 class DumpingFlagRepository {
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
-    private final ViewDocuments documents;
+    private final JdbcTemplate writes;
     private final RowMapper<DumpingFlagView> row;
+    private final ViewTable<DumpingFlagView> rows;
 
-    DumpingFlagRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ViewDocuments documents) {
+    DumpingFlagRepository(JdbcClient jdbc, JdbcTemplate writes, ViewDocuments documents) {
         this.jdbc = jdbc;
-        this.batch = batch;
-        this.documents = documents;
+        this.writes = writes;
         this.row = (rs, n) -> documents.read(rs.getString("document"), DumpingFlagView.class);
+        this.rows = ViewTable.<DumpingFlagView>of("dumping_flag_view", "flag_id")
+                .text("flag_id", DumpingFlagView::flagId)
+                .name("status", DumpingFlagView::status)
+                .timestamptz("flagged_at", DumpingFlagView::flaggedAt)
+                .text("last_event_id", DumpingFlagView::lastEventId)
+                .jsonb("document", documents::write)
+                .replacing();
     }
 
     Map<String, DumpingFlagView> findAllForUpdate(List<String> flagIds) {
@@ -51,16 +56,11 @@ class DumpingFlagRepository {
     }
 
     void saveAll(List<DumpingFlagView> views) {
-        ViewRows.writeAll(batch, """
-                INSERT INTO dumping_flag_view (flag_id, status, flagged_at, last_event_id, document)
-                VALUES (:id, :status, :flaggedAt, :lastEventId, CAST(:document AS jsonb))
-                ON CONFLICT (flag_id) DO UPDATE SET
-                    status = EXCLUDED.status, last_event_id = EXCLUDED.last_event_id,
-                    document = EXCLUDED.document""", views, v -> new MapSqlParameterSource()
-                .addValue("id", v.flagId())
-                .addValue("status", v.status().name())
-                .addValue("flaggedAt", Timestamp.from(v.flaggedAt()))
-                .addValue("lastEventId", v.lastEventId())
-                .addValue("document", documents.write(v)));
+        rows.writeAll(writes, views);
+    }
+
+    /** Adds flags the table does not hold, in a transaction that alone writes it ({@link ViewTable#copyAll}). */
+    void copyAll(List<DumpingFlagView> views) {
+        rows.copyAll(writes, views);
     }
 }

@@ -8,6 +8,6 @@ import org.springframework.stereotype.Component;
 class NoticeProjection extends ViewProjection<Notice> {
 
     NoticeProjection(NoticeRepository notices) {
-        super("notice", Notice.PROJECTOR, notices::addAll);
+        super("notice", Notice.PROJECTOR, notices::addAll, notices::copyAll);
     }
 }

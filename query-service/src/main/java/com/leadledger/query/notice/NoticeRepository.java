@@ -1,21 +1,29 @@
 package com.leadledger.query.notice;
 
-import com.leadledger.query.projection.ViewRows;
+import com.leadledger.query.projection.ViewTable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 /** {@code notice}: written once per notice id by the projection; always read for one recipient partner. */
 @Repository
 public class NoticeRepository {
 
-    private static final String COLUMNS = "notice_id, event_id, global_index, partner_id, registration_id, "
-            + "opportunity_id, kind, message, occurred_at";
+    private static final ViewTable<Notice> ROWS = ViewTable.<Notice>of("notice", "notice_id")
+            .text("notice_id", Notice::noticeId)
+            .text("event_id", Notice::eventId)
+            .bigint("global_index", Notice::globalIndex)
+            .text("partner_id", Notice::partnerId)
+            .text("registration_id", Notice::registrationId)
+            .text("opportunity_id", Notice::opportunityId)
+            .name("kind", Notice::kind)
+            .text("message", Notice::message)
+            .timestamptz("occurred_at", Notice::occurredAt)
+            .addingOnce();
+    private static final String COLUMNS = String.join(", ", ROWS.columns());
     private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, global_index DESC, notice_id DESC";
 
     private static final RowMapper<Notice> ROW = (rs, n) -> new Notice(
@@ -30,27 +38,21 @@ public class NoticeRepository {
             rs.getTimestamp("occurred_at").toInstant());
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final JdbcTemplate writes;
 
-    public NoticeRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    public NoticeRepository(JdbcClient jdbc, JdbcTemplate writes) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.writes = writes;
     }
 
     /** Stores each notice unless one with its id exists (a redelivered or replayed event). */
     void addAll(List<Notice> notices) {
-        ViewRows.writeAll(batch, "INSERT INTO notice (" + COLUMNS + ") VALUES (:noticeId, :eventId, :globalIndex, "
-                + ":partnerId, :registrationId, :opportunityId, :kind, :message, :occurredAt) "
-                + "ON CONFLICT (notice_id) DO NOTHING", notices, n -> new MapSqlParameterSource()
-                .addValue("noticeId", n.noticeId())
-                .addValue("eventId", n.eventId())
-                .addValue("globalIndex", n.globalIndex())
-                .addValue("partnerId", n.partnerId())
-                .addValue("registrationId", n.registrationId())
-                .addValue("opportunityId", n.opportunityId())
-                .addValue("kind", n.kind().name())
-                .addValue("message", n.message())
-                .addValue("occurredAt", Timestamp.from(n.occurredAt())));
+        ROWS.writeAll(writes, notices);
+    }
+
+    /** Adds notices the table does not hold, in a transaction that alone writes it ({@link ViewTable#copyAll}). */
+    void copyAll(List<Notice> notices) {
+        ROWS.copyAll(writes, notices);
     }
 
     /** The partner's notices, newest first. */

@@ -8,6 +8,6 @@ import org.springframework.stereotype.Component;
 class OpportunityProjection extends ViewProjection<OpportunityView> {
 
     OpportunityProjection(OpportunityViewRepository views) {
-        super("opportunity_view", OpportunityView.PROJECTOR, views::findAllForUpdate, views::saveAll);
+        super("opportunity_view", OpportunityView.PROJECTOR, views::findAllForUpdate, views::saveAll, views::copyAll);
     }
 }

@@ -1,21 +1,29 @@
 package com.leadledger.query.opportunity;
 
 import com.leadledger.query.projection.ViewRows;
+import com.leadledger.query.projection.ViewTable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 
 @Repository
 class OpportunityViewRepository {
 
-    private static final String COLUMNS = "opportunity_id, customer_key, product_line, opened_at, "
-            + "supported_registration_id, updated_at, last_event_id";
+    private static final ViewTable<OpportunityView> ROWS = ViewTable.<OpportunityView>of("opportunity_view",
+                    "opportunity_id")
+            .text("opportunity_id", OpportunityView::opportunityId)
+            .text("customer_key", OpportunityView::customerKey)
+            .text("product_line", OpportunityView::productLine)
+            .timestamptz("opened_at", OpportunityView::openedAt)
+            .text("supported_registration_id", OpportunityView::supportedRegistrationId)
+            .timestamptz("updated_at", OpportunityView::updatedAt)
+            .text("last_event_id", OpportunityView::lastEventId)
+            .replacing();
+    private static final String COLUMNS = String.join(", ", ROWS.columns());
 
     static final RowMapper<OpportunityView> ROW = (rs, row) -> new OpportunityView(
             rs.getString("opportunity_id"),
@@ -27,11 +35,11 @@ class OpportunityViewRepository {
             rs.getString("last_event_id"));
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final JdbcTemplate writes;
 
-    OpportunityViewRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    OpportunityViewRepository(JdbcClient jdbc, JdbcTemplate writes) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.writes = writes;
     }
 
     Map<String, OpportunityView> findAllForUpdate(List<String> opportunityIds) {
@@ -39,23 +47,11 @@ class OpportunityViewRepository {
     }
 
     void saveAll(List<OpportunityView> views) {
-        ViewRows.writeAll(batch, """
-                INSERT INTO opportunity_view (%s)
-                VALUES (:opportunityId, :customerKey, :productLine, :openedAt, :supported, :updatedAt,
-                        :lastEventId)
-                ON CONFLICT (opportunity_id) DO UPDATE SET
-                    customer_key = EXCLUDED.customer_key, product_line = EXCLUDED.product_line,
-                    opened_at = EXCLUDED.opened_at,
-                    supported_registration_id = EXCLUDED.supported_registration_id,
-                    updated_at = EXCLUDED.updated_at,
-                    last_event_id = EXCLUDED.last_event_id""".formatted(COLUMNS), views,
-                v -> new MapSqlParameterSource()
-                        .addValue("opportunityId", v.opportunityId())
-                        .addValue("customerKey", v.customerKey())
-                        .addValue("productLine", v.productLine())
-                        .addValue("openedAt", Timestamp.from(v.openedAt()))
-                        .addValue("supported", v.supportedRegistrationId())
-                        .addValue("updatedAt", Timestamp.from(v.updatedAt()))
-                        .addValue("lastEventId", v.lastEventId()));
+        ROWS.writeAll(writes, views);
+    }
+
+    /** Adds rows the table does not hold, in a transaction that alone writes it ({@link ViewTable#copyAll}). */
+    void copyAll(List<OpportunityView> views) {
+        ROWS.copyAll(writes, views);
     }
 }

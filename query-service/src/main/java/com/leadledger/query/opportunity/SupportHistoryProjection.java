@@ -8,6 +8,6 @@ import org.springframework.stereotype.Component;
 class SupportHistoryProjection extends ViewProjection<SupportHistoryEntry> {
 
     SupportHistoryProjection(SupportHistoryRepository history) {
-        super("support_history", SupportHistoryEntry.PROJECTOR, history::addAll);
+        super("support_history", SupportHistoryEntry.PROJECTOR, history::addAll, history::copyAll);
     }
 }

@@ -1,21 +1,33 @@
 package com.leadledger.query.opportunity;
 
-import com.leadledger.query.projection.ViewRows;
+import com.leadledger.query.projection.ViewTable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 /** {@code support_history}: one row per support event, written once. */
 @Repository
 class SupportHistoryRepository {
 
-    private static final String COLUMNS = "event_id, opportunity_id, sequence_number, action, from_registration_id, "
-            + "to_registration_id, from_partner_id, to_partner_id, reason_code, ruling_dispute_id, evidence_sha256, "
-            + "note, at, actor_id";
+    private static final ViewTable<SupportHistoryEntry> ROWS = ViewTable.<SupportHistoryEntry>of("support_history",
+                    "event_id")
+            .text("event_id", SupportHistoryEntry::eventId)
+            .text("opportunity_id", SupportHistoryEntry::opportunityId)
+            .bigint("sequence_number", SupportHistoryEntry::sequenceNumber)
+            .name("action", SupportHistoryEntry::action)
+            .text("from_registration_id", SupportHistoryEntry::fromRegistrationId)
+            .text("to_registration_id", SupportHistoryEntry::toRegistrationId)
+            .text("from_partner_id", SupportHistoryEntry::fromPartnerId)
+            .text("to_partner_id", SupportHistoryEntry::toPartnerId)
+            .text("reason_code", SupportHistoryEntry::reasonCode)
+            .text("ruling_dispute_id", SupportHistoryEntry::rulingDisputeId)
+            .text("evidence_sha256", SupportHistoryEntry::evidenceSha256)
+            .text("note", SupportHistoryEntry::note)
+            .timestamptz("at", SupportHistoryEntry::at)
+            .text("actor_id", SupportHistoryEntry::actorId)
+            .addingOnce();
 
     static final RowMapper<SupportHistoryEntry> ROW = (rs, n) -> new SupportHistoryEntry(
             rs.getString("event_id"),
@@ -33,30 +45,19 @@ class SupportHistoryRepository {
             rs.getTimestamp("at").toInstant(),
             rs.getString("actor_id"));
 
-    private final NamedParameterJdbcTemplate batch;
+    private final JdbcTemplate writes;
 
-    SupportHistoryRepository(NamedParameterJdbcTemplate batch) {
-        this.batch = batch;
+    SupportHistoryRepository(JdbcTemplate writes) {
+        this.writes = writes;
     }
 
+    /** Stores each entry unless one with its event id is stored (a redelivered event). */
     void addAll(List<SupportHistoryEntry> entries) {
-        ViewRows.writeAll(batch, "INSERT INTO support_history (" + COLUMNS + ") VALUES (:eventId, :opportunityId, "
-                + ":sequenceNumber, :action, :fromRegistrationId, :toRegistrationId, :fromPartnerId, :toPartnerId, "
-                + ":reasonCode, :rulingDisputeId, :evidenceSha256, :note, :at, :actorId) "
-                + "ON CONFLICT (event_id) DO NOTHING", entries, e -> new MapSqlParameterSource()
-                .addValue("eventId", e.eventId())
-                .addValue("opportunityId", e.opportunityId())
-                .addValue("sequenceNumber", e.sequenceNumber())
-                .addValue("action", e.action().name())
-                .addValue("fromRegistrationId", e.fromRegistrationId())
-                .addValue("toRegistrationId", e.toRegistrationId())
-                .addValue("fromPartnerId", e.fromPartnerId())
-                .addValue("toPartnerId", e.toPartnerId())
-                .addValue("reasonCode", e.reasonCode())
-                .addValue("rulingDisputeId", e.rulingDisputeId())
-                .addValue("evidenceSha256", e.evidenceSha256())
-                .addValue("note", e.note())
-                .addValue("at", Timestamp.from(e.at()))
-                .addValue("actorId", e.actorId()));
+        ROWS.writeAll(writes, entries);
+    }
+
+    /** Adds entries the table does not hold, in a transaction that alone writes it ({@link ViewTable#copyAll}). */
+    void copyAll(List<SupportHistoryEntry> entries) {
+        ROWS.copyAll(writes, entries);
     }
 }

@@ -8,6 +8,6 @@ import org.springframework.stereotype.Component;
 class PartnerProjection extends ViewProjection<PartnerView> {
 
     PartnerProjection(PartnerViewRepository views) {
-        super("partner_view", PartnerView.PROJECTOR, views::findAllForUpdate, views::saveAll);
+        super("partner_view", PartnerView.PROJECTOR, views::findAllForUpdate, views::saveAll, views::copyAll);
     }
 }

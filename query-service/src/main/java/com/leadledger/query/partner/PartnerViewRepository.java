@@ -2,9 +2,9 @@ package com.leadledger.query.partner;
 
 import com.leadledger.events.partner.PartnerTier;
 import com.leadledger.query.projection.ViewRows;
+import com.leadledger.query.projection.ViewTable;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +21,21 @@ import java.util.Optional;
 @Repository
 class PartnerViewRepository {
 
-    private static final String COLUMNS = "partner_id, name, tier, product_lines, status, webhook_url, onboarded_at, "
-            + "suspended_at, suspension_reason, penalty_points, updated_at, last_event_id";
+    private static final ViewTable<PartnerView> ROWS = ViewTable.<PartnerView>of("partner_view", "partner_id")
+            .text("partner_id", PartnerView::partnerId)
+            .text("name", PartnerView::name)
+            .text("tier", v -> v.tier().name())
+            .textArray("product_lines", PartnerView::productLines)
+            .name("status", PartnerView::status)
+            .text("webhook_url", PartnerView::webhookUrl)
+            .timestamptz("onboarded_at", PartnerView::onboardedAt)
+            .timestamptz("suspended_at", PartnerView::suspendedAt)
+            .text("suspension_reason", PartnerView::suspensionReason)
+            .integer("penalty_points", PartnerView::penaltyPoints)
+            .timestamptz("updated_at", PartnerView::updatedAt)
+            .text("last_event_id", PartnerView::lastEventId)
+            .replacing();
+    private static final String COLUMNS = String.join(", ", ROWS.columns());
 
     private static final RowMapper<PartnerView> ROW = (rs, n) -> {
         Array lines = rs.getArray("product_lines");
@@ -42,11 +55,11 @@ class PartnerViewRepository {
     };
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final JdbcTemplate writes;
 
-    public PartnerViewRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    public PartnerViewRepository(JdbcClient jdbc, JdbcTemplate writes) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.writes = writes;
     }
 
     Map<String, PartnerView> findAllForUpdate(List<String> partnerIds) {
@@ -76,30 +89,12 @@ class PartnerViewRepository {
     }
 
     void saveAll(List<PartnerView> views) {
-        ViewRows.writeAll(batch, """
-                INSERT INTO partner_view (%s)
-                VALUES (:partnerId, :name, :tier, :productLines, :status, :webhookUrl, :onboardedAt,
-                        :suspendedAt, :suspensionReason, :penaltyPoints, :updatedAt, :lastEventId)
-                ON CONFLICT (partner_id) DO UPDATE SET
-                    name = EXCLUDED.name, tier = EXCLUDED.tier, product_lines = EXCLUDED.product_lines,
-                    status = EXCLUDED.status, webhook_url = EXCLUDED.webhook_url,
-                    onboarded_at = EXCLUDED.onboarded_at, suspended_at = EXCLUDED.suspended_at,
-                    suspension_reason = EXCLUDED.suspension_reason,
-                    penalty_points = EXCLUDED.penalty_points, updated_at = EXCLUDED.updated_at,
-                    last_event_id = EXCLUDED.last_event_id""".formatted(COLUMNS), views,
-                v -> new MapSqlParameterSource()
-                        .addValue("partnerId", v.partnerId())
-                        .addValue("name", v.name())
-                        .addValue("tier", v.tier().name())
-                        .addValue("productLines", v.productLines().toArray(String[]::new))
-                        .addValue("status", v.status().name())
-                        .addValue("webhookUrl", v.webhookUrl())
-                        .addValue("onboardedAt", Timestamp.from(v.onboardedAt()))
-                        .addValue("suspendedAt", v.suspendedAt() == null ? null : Timestamp.from(v.suspendedAt()))
-                        .addValue("suspensionReason", v.suspensionReason())
-                        .addValue("penaltyPoints", v.penaltyPoints())
-                        .addValue("updatedAt", Timestamp.from(v.updatedAt()))
-                        .addValue("lastEventId", v.lastEventId()));
+        ROWS.writeAll(writes, views);
+    }
+
+    /** Adds partners the table does not hold, in a transaction that alone writes it ({@link ViewTable#copyAll}). */
+    void copyAll(List<PartnerView> views) {
+        ROWS.copyAll(writes, views);
     }
 
     private static String where(PartnerView.Status status, Map<String, Object> params) {

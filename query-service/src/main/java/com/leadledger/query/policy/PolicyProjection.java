@@ -8,6 +8,6 @@ import org.springframework.stereotype.Component;
 class PolicyProjection extends ViewProjection<PolicyView> {
 
     PolicyProjection(PolicyViewRepository policies) {
-        super("policy_view", PolicyView.PROJECTOR, policies::addAll);
+        super("policy_view", PolicyView.PROJECTOR, policies::addAll, policies::copyAll);
     }
 }

@@ -1,16 +1,16 @@
 package com.leadledger.query.projection;
 
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-/** The two statements a {@link ViewProjection} needs per batch of events, for the repositories of the read models. */
+/**
+ * The load a {@link ViewProjection} makes per batch of events, for the repositories of the read models; their writes
+ * are {@link ViewTable}'s.
+ */
 public final class ViewRows {
 
     private ViewRows() {
@@ -32,14 +32,5 @@ public final class ViewRows {
                 .list()
                 .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
         return found;
-    }
-
-    /** Runs {@code sql} once for each of {@code views}, as one JDBC batch (one round trip). */
-    public static <V> void writeAll(NamedParameterJdbcTemplate jdbc, String sql, List<V> views,
-                                    Function<V, SqlParameterSource> params) {
-        if (views.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate(sql, views.stream().map(params).toArray(SqlParameterSource[]::new));
     }
 }

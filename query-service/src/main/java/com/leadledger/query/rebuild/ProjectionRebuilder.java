@@ -260,7 +260,7 @@ class ProjectionRebuilder {
         for (ViewProjection<?> projection : projections) {
             writes.add(CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
                 writeShadowTables();
-                projection.projectAll(steps);
+                projection.replayAll(steps);
             }), writers));
         }
         writes.add(CompletableFuture.runAsync(() -> transactions.executeWithoutResult(
@@ -288,7 +288,7 @@ class ProjectionRebuilder {
         List<EventHistory.Stored> applicable = notParked(events);
         writeShadowTables();
         List<Projector.Step> steps = stepsOf(applicable);
-        projections.forEach(projection -> projection.projectAll(steps));
+        projections.forEach(projection -> projection.replayAll(steps));
         recordApplied(applicable);
     }
 

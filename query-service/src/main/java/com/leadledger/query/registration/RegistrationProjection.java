@@ -8,6 +8,6 @@ import org.springframework.stereotype.Component;
 class RegistrationProjection extends ViewProjection<RegistrationView> {
 
     RegistrationProjection(RegistrationViewRepository views) {
-        super("registration_view", RegistrationView.PROJECTOR, views::findAllForUpdate, views::saveAll);
+        super("registration_view", RegistrationView.PROJECTOR, views::findAllForUpdate, views::saveAll, views::copyAll);
     }
 }

@@ -3,14 +3,12 @@ package com.leadledger.query.registration;
 import com.leadledger.events.customer.CustomerNames;
 import com.leadledger.query.projection.ViewDocuments;
 import com.leadledger.query.projection.ViewRows;
+import com.leadledger.query.projection.ViewTable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,15 +28,34 @@ public class RegistrationViewRepository {
     private static final String SELECT = "SELECT document::text AS document FROM registration_view";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final JdbcTemplate writes;
     private final ViewDocuments documents;
     private final RowMapper<RegistrationView> row;
+    /**
+     * The row of a registration. The customer's normalized legal name ({@link CustomerNames#normalize}) is stored next
+     * to it, for the similarity search of possible duplicates.
+     */
+    private final ViewTable<RegistrationView> rows;
 
-    RegistrationViewRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ViewDocuments documents) {
+    RegistrationViewRepository(JdbcClient jdbc, JdbcTemplate writes, ViewDocuments documents) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.writes = writes;
         this.documents = documents;
         this.row = (rs, n) -> documents.read(rs.getString("document"), RegistrationView.class);
+        this.rows = ViewTable.<RegistrationView>of("registration_view", "registration_id")
+                .text("registration_id", RegistrationView::registrationId)
+                .text("opportunity_id", RegistrationView::opportunityId)
+                .text("partner_id", RegistrationView::partnerId)
+                .integer("position", RegistrationView::position)
+                .name("status", RegistrationView::status)
+                .text("product_line", RegistrationView::productLine)
+                .timestamptz("accepted_at", RegistrationView::acceptedAt)
+                .integer("review_level", RegistrationView::reviewLevel)
+                .text("customer_key", RegistrationView::customerKey)
+                .text("customer_domain", v -> v.customer().domain())
+                .text("customer_name_normalized", v -> CustomerNames.normalize(v.customer().legalName()))
+                .jsonb("document", documents::write)
+                .replacing();
     }
 
     Map<String, RegistrationView> findAllForUpdate(List<String> registrationIds) {
@@ -46,38 +63,14 @@ public class RegistrationViewRepository {
                 registrationIds, row);
     }
 
-    /**
-     * Inserts or replaces the rows. The customer's normalized legal name ({@link CustomerNames#normalize}) is stored
-     * next to each, for the similarity search of possible duplicates.
-     */
+    /** Inserts or replaces the rows. */
     void saveAll(List<RegistrationView> views) {
-        ViewRows.writeAll(batch, """
-                INSERT INTO registration_view (registration_id, opportunity_id, partner_id, position, status,
-                                               product_line, accepted_at, review_level, customer_key,
-                                               customer_domain, customer_name_normalized, document)
-                VALUES (:registrationId, :opportunityId, :partnerId, :position, :status, :productLine,
-                        :acceptedAt, :reviewLevel, :customerKey, :domain, :nameNormalized,
-                        CAST(:document AS jsonb))
-                ON CONFLICT (registration_id) DO UPDATE SET
-                    opportunity_id = EXCLUDED.opportunity_id, partner_id = EXCLUDED.partner_id,
-                    position = EXCLUDED.position, status = EXCLUDED.status,
-                    product_line = EXCLUDED.product_line, accepted_at = EXCLUDED.accepted_at,
-                    review_level = EXCLUDED.review_level, customer_key = EXCLUDED.customer_key,
-                    customer_domain = EXCLUDED.customer_domain,
-                    customer_name_normalized = EXCLUDED.customer_name_normalized,
-                    document = EXCLUDED.document""", views, v -> new MapSqlParameterSource()
-                .addValue("registrationId", v.registrationId())
-                .addValue("opportunityId", v.opportunityId())
-                .addValue("partnerId", v.partnerId())
-                .addValue("position", v.position())
-                .addValue("status", v.status().name())
-                .addValue("productLine", v.productLine())
-                .addValue("acceptedAt", Timestamp.from(v.acceptedAt()))
-                .addValue("reviewLevel", v.reviewLevel(), Types.INTEGER)
-                .addValue("customerKey", v.customerKey())
-                .addValue("domain", v.customer().domain())
-                .addValue("nameNormalized", CustomerNames.normalize(v.customer().legalName()))
-                .addValue("document", documents.write(v)));
+        rows.writeAll(writes, views);
+    }
+
+    /** Adds rows the table does not hold, in a transaction that alone writes it ({@link ViewTable#copyAll}). */
+    void copyAll(List<RegistrationView> views) {
+        rows.copyAll(writes, views);
     }
 
     /** One registration, if it exists and {@code partnerScope} (when not null) owns it. */

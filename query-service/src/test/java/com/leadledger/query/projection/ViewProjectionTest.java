@@ -21,6 +21,7 @@ class ViewProjectionTest {
         final Map<String, RegistrationView> rows = new TreeMap<>();
         final List<List<String>> loads = new ArrayList<>();
         final List<Integer> writes = new ArrayList<>();
+        final List<Integer> copies = new ArrayList<>();
 
         Map<String, RegistrationView> lockAll(List<String> ids) {
             loads.add(ids);
@@ -33,11 +34,21 @@ class ViewProjectionTest {
             writes.add(views.size());
             views.forEach(view -> rows.put(view.registrationId(), view));
         }
+
+        /** As COPY does: fails on a row the table holds. */
+        void copyAll(List<RegistrationView> views) {
+            copies.add(views.size());
+            views.forEach(view -> {
+                if (rows.putIfAbsent(view.registrationId(), view) != null) {
+                    throw new IllegalStateException("duplicate key " + view.registrationId());
+                }
+            });
+        }
     }
 
     static final class Registrations extends ViewProjection<RegistrationView> {
         Registrations(Table table) {
-            super("registration_view", RegistrationView.PROJECTOR, table::lockAll, table::saveAll);
+            super("registration_view", RegistrationView.PROJECTOR, table::lockAll, table::saveAll, table::copyAll);
         }
     }
 
@@ -58,6 +69,27 @@ class ViewProjectionTest {
         assertThat(batched.writes).hasSize(2);
         assertThat(batched.writes.stream().mapToInt(Integer::intValue).sum())
                 .isLessThan(oneByOne.writes.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    /**
+     * A rebuild, the table's only writer, adds what the table does not hold with the copy and replaces only what it
+     * holds; the rows are those the live projection leaves.
+     */
+    @Test
+    void aReplayCopiesTheViewsItCreatesAndReplacesOnlyThoseStoredBefore() {
+        List<Projector.Step> history = history();
+        Table live = new Table();
+        new Registrations(live).projectAll(history);
+
+        Table replayed = new Table();
+        Registrations replay = new Registrations(replayed);
+        replay.replayAll(history.subList(0, 4));
+        replay.replayAll(history.subList(4, history.size()));
+
+        assertThat(replayed.rows).isEqualTo(live.rows).hasSize(3);
+        assertThat(replayed.copies).as("the first batch creates two views, the second one").containsExactly(2, 1);
+        assertThat(replayed.writes).as("the second batch changes the two views the first stored").containsExactly(2);
+        assertThat(live.copies).as("the live projection never copies").isEmpty();
     }
 
     @Test
