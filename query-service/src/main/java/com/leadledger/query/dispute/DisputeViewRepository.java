@@ -3,7 +3,6 @@ package com.leadledger.query.dispute;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadledger.events.envelope.EnvelopeCodec;
-import com.leadledger.query.projection.ViewRows;
 import com.leadledger.query.projection.ViewTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -51,7 +50,7 @@ public class DisputeViewRepository {
     }
 
     Map<String, DisputeView> findAllForUpdate(List<String> disputeIds) {
-        return ViewRows.lockAll(jdbc, "dispute_view", "dispute_id", "document::text AS document", disputeIds, row);
+        return rows.lockAll(jdbc, "document::text AS document", disputeIds, row);
     }
 
     Optional<DisputeView> find(String disputeId) {

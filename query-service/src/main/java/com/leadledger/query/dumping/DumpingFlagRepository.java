@@ -1,7 +1,6 @@
 package com.leadledger.query.dumping;
 
 import com.leadledger.query.projection.ViewDocuments;
-import com.leadledger.query.projection.ViewRows;
 import com.leadledger.query.projection.ViewTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -35,7 +34,7 @@ class DumpingFlagRepository {
     }
 
     Map<String, DumpingFlagView> findAllForUpdate(List<String> flagIds) {
-        return ViewRows.lockAll(jdbc, "dumping_flag_view", "flag_id", "document::text AS document", flagIds, row);
+        return rows.lockAll(jdbc, "document::text AS document", flagIds, row);
     }
 
     Optional<DumpingFlagView> find(String flagId) {

@@ -1,6 +1,5 @@
 package com.leadledger.query.opportunity;
 
-import com.leadledger.query.projection.ViewRows;
 import com.leadledger.query.projection.ViewTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -43,7 +42,7 @@ class OpportunityViewRepository {
     }
 
     Map<String, OpportunityView> findAllForUpdate(List<String> opportunityIds) {
-        return ViewRows.lockAll(jdbc, "opportunity_view", "opportunity_id", COLUMNS, opportunityIds, ROW);
+        return ROWS.lockAll(jdbc, COLUMNS, opportunityIds, ROW);
     }
 
     void saveAll(List<OpportunityView> views) {

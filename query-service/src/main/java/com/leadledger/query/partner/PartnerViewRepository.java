@@ -1,7 +1,6 @@
 package com.leadledger.query.partner;
 
 import com.leadledger.events.partner.PartnerTier;
-import com.leadledger.query.projection.ViewRows;
 import com.leadledger.query.projection.ViewTable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,7 +62,7 @@ class PartnerViewRepository {
     }
 
     Map<String, PartnerView> findAllForUpdate(List<String> partnerIds) {
-        return ViewRows.lockAll(jdbc, "partner_view", "partner_id", COLUMNS, partnerIds, ROW);
+        return ROWS.lockAll(jdbc, COLUMNS, partnerIds, ROW);
     }
 
     public Optional<PartnerView> find(String partnerId) {

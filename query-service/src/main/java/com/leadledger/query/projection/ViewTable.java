@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -21,13 +23,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * How the rows of one read model's table are written: its columns, each with the member of the view it holds and that
- * member's PostgreSQL type. The one description gives both writes a projection makes:
+ * member's PostgreSQL type. The one description gives the load a projection makes per batch ({@link #lockAll}) and
+ * both of its writes:
  * <ul>
  *   <li>{@link #writeAll}: a batched {@code INSERT … ON CONFLICT} with positional parameters (no map of named
  *       parameters per row), which adds a row or replaces it ({@link Builder#replacing}), or leaves a stored one
@@ -47,12 +52,14 @@ public final class ViewTable<V> {
     private static final Logger log = LoggerFactory.getLogger(ViewTable.class);
 
     private final String table;
+    private final List<String> key;
     private final List<Column<V>> columns;
     private final String writeSql;
     private final String copySql;
 
     private ViewTable(String table, List<String> key, List<Column<V>> columns, boolean replacing) {
         this.table = table;
+        this.key = List.copyOf(key);
         this.columns = List.copyOf(columns);
         List<String> names = columns.stream().map(Column::name).toList();
         if (key.isEmpty() || !names.containsAll(key)) {
@@ -77,6 +84,27 @@ public final class ViewTable<V> {
     /** The columns, in the order both writes list them. */
     public List<String> columns() {
         return columns.stream().map(Column::name).toList();
+    }
+
+    /**
+     * The stored rows whose key is one of {@code ids}, by key, locked until the transaction ends in key order (byte
+     * order, as Java sorts ids: every transaction locks shared rows in the same order). For a table keyed by one column.
+     *
+     * @param selected what to select; {@code row} reads it
+     */
+    public Map<String, V> lockAll(JdbcClient jdbc, String selected, List<String> ids, RowMapper<V> row) {
+        if (key.size() != 1) {
+            throw new IllegalStateException(table + " is keyed by " + key + ", not by one id");
+        }
+        String id = key.get(0);
+        Map<String, V> found = new HashMap<>();
+        jdbc.sql("SELECT " + id + " AS view_row_id, " + selected + " FROM " + table + " WHERE " + id
+                        + " = ANY(CAST(:ids AS text[])) ORDER BY " + id + " COLLATE \"C\" FOR UPDATE")
+                .param("ids", ids.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString("view_row_id"), row.mapRow(rs, n)))
+                .list()
+                .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+        return found;
     }
 
     /** Adds the rows, or replaces (or keeps, for a table of entries) those stored under their keys; one round trip. */
@@ -168,20 +196,8 @@ public final class ViewTable<V> {
             Object v = value.apply(row);
             switch (type) {
                 case TEXT, JSONB -> statement.setString(index, (String) v);
-                case INTEGER -> {
-                    if (v == null) {
-                        statement.setNull(index, Types.INTEGER);
-                    } else {
-                        statement.setInt(index, ((Number) v).intValue());
-                    }
-                }
-                case BIGINT -> {
-                    if (v == null) {
-                        statement.setNull(index, Types.BIGINT);
-                    } else {
-                        statement.setLong(index, ((Number) v).longValue());
-                    }
-                }
+                case INTEGER -> statement.setObject(index, v, Types.INTEGER);
+                case BIGINT -> statement.setObject(index, v, Types.BIGINT);
                 case TIMESTAMPTZ -> statement.setTimestamp(index, v == null ? null : Timestamp.from(micros((Instant) v)));
                 case TEXT_ARRAY -> statement.setArray(index, v == null ? null : statement.getConnection()
                         .createArrayOf("text", ((Collection<?>) v).toArray()));

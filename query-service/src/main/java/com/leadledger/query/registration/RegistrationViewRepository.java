@@ -2,7 +2,6 @@ package com.leadledger.query.registration;
 
 import com.leadledger.events.customer.CustomerNames;
 import com.leadledger.query.projection.ViewDocuments;
-import com.leadledger.query.projection.ViewRows;
 import com.leadledger.query.projection.ViewTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -59,8 +58,7 @@ public class RegistrationViewRepository {
     }
 
     Map<String, RegistrationView> findAllForUpdate(List<String> registrationIds) {
-        return ViewRows.lockAll(jdbc, "registration_view", "registration_id", "document::text AS document",
-                registrationIds, row);
+        return rows.lockAll(jdbc, "document::text AS document", registrationIds, row);
     }
 
     /** Inserts or replaces the rows. */
