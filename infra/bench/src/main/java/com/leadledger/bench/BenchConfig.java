@@ -33,6 +33,7 @@ record BenchConfig(
         boolean resume,         // keep the work directory's PostgreSQL and Kafka data and add only what is missing
         boolean durablePg,      // PostgreSQL with fsync and synchronous_commit on (the product's durability)
         Map<String, String> postgresSettings, // server settings of the harness's own PostgreSQL, name to value
+        boolean pgStatements,   // scenario 1 also reports PostgreSQL's statements per registration (pg_stat_statements)
         String serviceJvmArgs,  // extra JVM options of both services (smoke: C1 only, for a quicker start)
         ScenarioSelection scenarios, // which scenarios run (all, or the selected ones and what they need)
         Path out,               // where bench-results.json and bench-results.md go
@@ -50,6 +51,7 @@ record BenchConfig(
         }
         boolean smoke = Boolean.parseBoolean(get(a, "smoke", "false"));
         int fixedRate = rate(get(a, "rate", "half"));
+        boolean pgStatements = Boolean.parseBoolean(get(a, "pg-statements", "false"));
         BenchConfig config = new BenchConfig(
                 Long.parseLong(get(a, "n", smoke ? "300" : "100000").replace("_", "")),
                 Integer.parseInt(get(a, "rounds", smoke ? "1" : "3")),
@@ -72,7 +74,8 @@ record BenchConfig(
                 Double.parseDouble(get(a, "progress-seconds", smoke ? "1" : "10")),
                 Boolean.parseBoolean(get(a, "resume", "false")),
                 Boolean.parseBoolean(get(a, "durable-pg", "true")),
-                postgresSettings(get(a, "postgres-settings", "shared_buffers=256MB")),
+                postgresSettings(get(a, "postgres-settings", "shared_buffers=256MB"), pgStatements),
+                pgStatements,
                 get(a, "service-jvm-args", smoke ? "-XX:TieredStopAtLevel=1" : ""),
                 ScenarioSelection.parse(scenarios(a), fixedRate > 0),
                 Paths.get(get(a, "out", ".")).toAbsolutePath().normalize(),
@@ -96,8 +99,11 @@ record BenchConfig(
         return rate;
     }
 
-    /** {@code name=value} pairs, comma-separated, such as {@code shared_buffers=2GB,max_wal_size=8GB}. */
-    private static Map<String, String> postgresSettings(String value) {
+    /**
+     * {@code name=value} pairs, comma-separated, such as {@code shared_buffers=2GB,max_wal_size=8GB}; with
+     * {@code statements} also those that {@link StatementAccount} needs (its library added to any preloaded ones).
+     */
+    private static Map<String, String> postgresSettings(String value, boolean statements) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String pair : value.split(",")) {
             String[] nameAndValue = pair.trim().split("=", 2);
@@ -107,6 +113,10 @@ record BenchConfig(
                         + " (a PostgreSQL server setting, lower case, and its value; pairs separated by commas)");
             }
             settings.put(nameAndValue[0].trim(), nameAndValue[1].trim());
+        }
+        if (statements) {
+            StatementAccount.SERVER_SETTINGS.forEach((name, setting) -> settings.merge(name, setting,
+                    (given, needed) -> name.equals("shared_preload_libraries") ? given + "," + needed : needed));
         }
         return Collections.unmodifiableMap(settings);
     }
@@ -148,6 +158,7 @@ record BenchConfig(
         m.put("resume", resume);
         m.put("durablePostgres", durablePg);
         m.put("postgresSettings", postgresSettings);
+        m.put("postgresStatements", pgStatements);
         m.put("serviceJvmArgs", serviceJvmArgs);
         m.put("scenarios", scenarios.describe());
         m.put("smoke", smoke);

@@ -43,6 +43,9 @@ final class BenchStack implements AutoCloseable {
     private KafkaBrokerProcess broker;
     ServiceProcess command;
     ServiceProcess query;
+    static final String COMMAND_DB = "bench_command";
+    static final String QUERY_DB = "bench_query";
+
     String adminUrl;      // JDBC URL of the admin database
     String pgUser = "postgres";
     String pgPassword = "postgres";
@@ -63,8 +66,8 @@ final class BenchStack implements AutoCloseable {
         }
         Files.createDirectories(work.resolve("logs"));
         startPostgres(config, work);
-        commandDbUrl = createDatabase("bench_command", config.resume());
-        queryDbUrl = createDatabase("bench_query", config.resume());
+        commandDbUrl = createDatabase(COMMAND_DB, config.resume());
+        queryDbUrl = createDatabase(QUERY_DB, config.resume());
         baselineDbUrl = createDatabase("bench_baseline", config.resume());
         startKafka(work, config.resume());
         description.put("store", config.resume() ? "resumed: the PostgreSQL cluster, Kafka's data and the services' "

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Scenario 1: registrations accepted per second over HTTP by concurrent clients, each registration opening a new
  * opportunity, against raw JDBC inserts of an equivalent row ({@link RawInsertBaseline}); CPU per registration of each
  * part of the stack, from a round's start until the query side has projected it (scenario 9,
- * {@link CpuPerRegistration}). Scenario 7 ({@link PeakMemory}) is measured meanwhile.
+ * {@link CpuPerRegistration}). Scenario 7 ({@link PeakMemory}) is measured meanwhile, and with
+ * {@code --pg-statements} what PostgreSQL executed per registration over the same spans ({@link StatementAccount}).
  */
 final class RegistrationThroughput {
 
@@ -39,6 +40,7 @@ final class RegistrationThroughput {
         List<Double> service = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
         List<Map<String, Object>> rounds = new ArrayList<>();
+        StatementAccount statements = config.pgStatements() ? StatementAccount.start(harness.stack) : null;
         for (int r = 0; r < config.rounds(); r++) {
             Cpu meter = harness.cpuMeter();
             Cpu breakdownMeter = harness.breakdownMeter();
@@ -46,6 +48,9 @@ final class RegistrationThroughput {
             meter.begin();
             breakdownMeter.begin();
             untilProjected.begin();
+            if (statements != null) {
+                statements.reset();
+            }
             Queue<String> accepted = new ConcurrentLinkedQueue<>();
             ClosedLoop s = ClosedLoop.run(config.clients(), config.roundSeconds(), i -> {
                 Load.Registration reg = harness.load.register();
@@ -58,6 +63,9 @@ final class RegistrationThroughput {
             cpuBreakdown.add(breakdownMeter.end(s.ok()));
             harness.awaitProjected(accepted);
             cpuUntilProjected.add(untilProjected.end(s.ok()));
+            if (statements != null) {
+                statements.add(s.ok());
+            }
             harness.settle();
             Cpu baseMeter = harness.cpuMeter();
             baseMeter.begin();
@@ -65,8 +73,8 @@ final class RegistrationThroughput {
             baselineCpu.add(baseMeter.end(b.ok()));
             service.add(s.rate());
             raw.add(b.rate());
-            rounds.add(Map.of("round", r + 1, "registrationsPerSecond", Stats.round(s.rate(), 1), "failed", s.failed(),
-                    "jdbcRowsPerSecond", Stats.round(b.rate(), 1)));
+            rounds.add(Map.of("round", r + 1, "registrationsPerSecond", Stats.round(s.rate(), 1), "accepted", s.ok(),
+                    "failed", s.failed(), "jdbcRowsPerSecond", Stats.round(b.rate(), 1)));
             log.info("scenario 1 round {}: {} registrations/s ({} failed), raw JDBC {} rows/s", r + 1,
                     Stats.round(s.rate(), 1), s.failed(), Stats.round(b.rate(), 1));
         }
@@ -86,6 +94,9 @@ final class RegistrationThroughput {
         s1.put("cpuBreakdownDuringServiceRounds", cpuBreakdown);
         s1.put("cpuUntilProjected", cpuUntilProjected);
         s1.put("cpuDuringBaselineRounds", baselineCpu);
+        if (statements != null) {
+            s1.put("postgresStatements", statements.report());
+        }
         harness.record(s1);
         harness.record(CpuPerRegistration.of(cpuUntilProjected, cpu));
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Writes bench-results.json and a short markdown table next to it. */
@@ -103,7 +104,33 @@ final class Report {
                     .append(" s; query side caught up ").append(seed.get("querySideCatchUpSecondsAfterSeeding"))
                     .append(" s after the last one.\n");
         }
+        Map<String, Object> s1 = scenarios.get(1);
+        if (s1 != null && s1.get("postgresStatements") instanceof Map<?, ?> account) {
+            md.append(statements(account));
+        }
         md.append("\nStack: ").append(((Map<String, Object>) meta.getOrDefault("stack", Map.of())).values()).append("\n");
+        return md.toString();
+    }
+
+    /** Scenario 1's {@link StatementAccount}: per database, then the statements that executed longest. */
+    private static String statements(Map<?, ?> account) {
+        StringBuilder md = new StringBuilder("\nPostgreSQL per accepted registration during scenario 1 (pg_stat_statements, "
+                + account.get("registrations") + " registrations; execution is wall time in the server):");
+        ((Map<?, ?>) account.get("databases")).forEach((database, sums) -> md.append(" ").append(database).append(" ")
+                .append(fmt(((Map<?, ?>) sums).get("statementsPerRegistration"))).append(" statements, ")
+                .append(fmt(((Map<?, ?>) sums).get("execMicrosPerRegistration"))).append(" µs;"));
+        md.append("\n\n| database | calls | µs | mean µs | longest ms | rows | statement |\n|---|---|---|---|---|---|---|\n");
+        for (Object listed : (List<?>) account.get("statements")) {
+            Map<?, ?> s = (Map<?, ?>) listed;
+            md.append("| ").append(s.get("database")).append(Boolean.TRUE.equals(s.get("nested")) ? " (nested)" : "")
+                    .append(" | ").append(fmt(s.get("callsPerRegistration")))
+                    .append(" | ").append(fmt(s.get("execMicrosPerRegistration")))
+                    .append(" | ").append(fmt(s.get("meanExecMicros")))
+                    .append(" | ").append(fmt(s.get("maxExecMillis")))
+                    .append(" | ").append(fmt(s.get("rowsPerRegistration")))
+                    .append(" | `").append(String.valueOf(s.get("statement")).replace("|", "\\|").replace("`", "'"))
+                    .append("` |\n");
+        }
         return md.toString();
     }
 

@@ -22,6 +22,22 @@ class BenchConfigTest {
     }
 
     @Test
+    void theStatementAccountAddsItsLibraryToThePreloadedOnesAndIsOffByDefault() {
+        assertThat(BenchConfig.from(new String[]{}).pgStatements()).isFalse();
+
+        BenchConfig alone = BenchConfig.from(new String[]{"--pg-statements"});
+        assertThat(alone.pgStatements()).isTrue();
+        assertThat(alone.postgresSettings()).containsEntry("shared_preload_libraries", "pg_stat_statements")
+                .containsEntry("pg_stat_statements.track", "all").containsEntry("shared_buffers", "256MB");
+
+        BenchConfig withOthers = BenchConfig.from(new String[]{"--pg-statements=true",
+                "--postgres-settings=shared_preload_libraries=auto_explain"});
+        assertThat(withOthers.postgresSettings())
+                .containsEntry("shared_preload_libraries", "auto_explain,pg_stat_statements");
+        assertThat(withOthers.describe()).containsEntry("postgresStatements", true);
+    }
+
+    @Test
     void aPostgresSettingThatIsNotNameEqualsValueIsRefusedNamingTheOption() {
         for (String bad : new String[]{"shared_buffers", "shared_buffers=", "=2GB", "Shared_Buffers=2GB",
                 "shared_buffers=2GB,,max_wal_size=8GB"}) {

@@ -25,7 +25,7 @@ class BenchSmokeIT {
     void theSmokeRunReportsEveryScenarioWithPositiveNumbers() throws Exception {
         Path target = ProjectPaths.root().resolve("infra/bench/target");
         Path out = target.resolve("bench-smoke");
-        Path json = new Bench(BenchConfig.from(new String[]{"--smoke", "--out=" + out,
+        Path json = new Bench(BenchConfig.from(new String[]{"--smoke", "--pg-statements", "--out=" + out,
                 "--work=" + target.resolve("bench-smoke-work")})).run();
 
         assertThat(json).isRegularFile();
@@ -43,6 +43,23 @@ class BenchSmokeIT {
         assertThat(s1.get("baselineValue").asDouble()).isPositive();
         assertThat(s1.get("ratio").asDouble()).isPositive();
         assertThat(s1.at("/cpuDuringServiceRounds/0/cpuMsPerUnit/command-service").asDouble()).isPositive();
+        // PostgreSQL's statements per registration: both databases worked, and the events were appended
+        JsonNode statements = s1.get("postgresStatements");
+        long accepted = 0;
+        for (JsonNode round : s1.get("rounds")) {
+            accepted += round.get("accepted").asLong();
+        }
+        assertThat(statements.get("registrations").asLong()).isPositive().isEqualTo(accepted);
+        for (String database : List.of("bench_command", "bench_query")) {
+            assertThat(statements.at("/databases/" + database + "/statementsPerRegistration").asDouble()).as(database).isPositive();
+            assertThat(statements.at("/databases/" + database + "/execMicrosPerRegistration").asDouble()).as(database).isPositive();
+        }
+        assertThat(statements.get("statements")).anySatisfy(s -> {
+            assertThat(s.get("database").asText()).isEqualTo("bench_command");
+            assertThat(s.get("nested").asBoolean()).isFalse();
+            assertThat(s.get("statement").asText()).startsWithIgnoringCase("INSERT INTO DomainEventEntry");
+            assertThat(s.get("callsPerRegistration").asDouble()).isPositive();
+        });
 
         JsonNode s2 = scenario(root, 2);
         assertThat(s2.get("ratePerSecond").asInt()).isEqualTo((int) Math.max(1, Math.round(s1.get("value").asDouble() / 2)));
@@ -135,7 +152,8 @@ class BenchSmokeIT {
             }
             assertThat(s.get("value").asDouble()).as("scenario %s", s.get("id")).isPositive();
         }
-        assertThat(Files.readString(out.resolve("bench-results.md"))).contains("| 8 |").contains("| 11 |").contains("SMOKE RUN");
+        assertThat(Files.readString(out.resolve("bench-results.md"))).contains("| 8 |").contains("| 11 |").contains("SMOKE RUN")
+                .contains("PostgreSQL per accepted registration during scenario 1");
     }
 
     private static JsonNode scenario(JsonNode root, int id) {
