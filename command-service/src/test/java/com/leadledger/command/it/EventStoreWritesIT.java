@@ -92,6 +92,38 @@ class EventStoreWritesIT extends CommandServiceITBase {
         }
     }
 
+    /**
+     * Each row of a statement is enqueued once for the relay and once for the webhook fan-out, by one insert per
+     * outbox and statement: rows one insert wrote share its command id (cmin); a trigger per row gives each its own.
+     */
+    @Test
+    void enqueuesTheRowsOfAStatementForTheRelayAndTheWebhooksWithOneInsertEach() throws SQLException {
+        String stream = "writes-enqueued-" + UUID.randomUUID();
+        try (Connection app = dataSource.getConnection()) {
+            app.setAutoCommit(false);
+            try {
+                insert(app, List.of(new Row(stream, 0)));
+                insert(app, List.of(new Row(stream, 1), new Row(stream, 2), new Row(stream, 3)));
+
+                for (String outbox : List.of("relay_outbox", "webhook_outbox")) {
+                    assertThat(single(app, """
+                            SELECT string_agg(e.sequencenumber || ':' || (SELECT count(*) FROM %s o
+                                                                          WHERE o.global_index = e.globalindex),
+                                              ' ' ORDER BY e.sequencenumber)
+                            FROM domainevententry e WHERE e.aggregateidentifier = ?""".formatted(outbox), stream))
+                            .as(outbox).isEqualTo("0:1 1:1 2:1 3:1");
+                    assertThat(single(app, """
+                            SELECT count(DISTINCT o.cmin::text) FROM %s o
+                            JOIN domainevententry e ON e.globalindex = o.global_index
+                            WHERE e.aggregateidentifier = ? AND e.sequencenumber > 0""".formatted(outbox), stream))
+                            .as(outbox + ": inserts for the rows of the second statement").isEqualTo("1");
+                }
+            } finally {
+                app.rollback(); // the relay would publish the probe rows
+            }
+        }
+    }
+
     record Row(String stream, long sequence) {
     }
 
