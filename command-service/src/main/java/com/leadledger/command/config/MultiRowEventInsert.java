@@ -19,9 +19,10 @@ import java.util.StringJoiner;
 /**
  * Stores the events of one commit with one multi-row {@code INSERT} instead of a batch of single-row ones: one
  * statement for PostgreSQL to execute and one firing of each statement-level trigger, the one that advances the stream
- * heads (migration V30) and the one that enqueues the events for the relay and the webhooks (V67). The columns and their values are exactly those of Axon's own statement
- * ({@link JdbcEventStorageEngineStatements#appendEvents}); rows are inserted, given their global index and chained in
- * list order, and a duplicate (aggregate, sequence) fails the whole statement as it failed the batch.
+ * heads (migration V30) and the one that enqueues the events for the relay and the webhooks (V67). The columns and
+ * their values are exactly those of Axon's own statement ({@link JdbcEventStorageEngineStatements#appendEvents}); rows
+ * are inserted, given their global index and chained in list order, and a duplicate (aggregate, sequence) fails the
+ * whole statement as it failed the batch.
  */
 final class MultiRowEventInsert implements AppendEventsStatementBuilder {
 

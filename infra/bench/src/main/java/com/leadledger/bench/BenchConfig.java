@@ -116,7 +116,8 @@ record BenchConfig(
         }
         if (statements) {
             StatementAccount.SERVER_SETTINGS.forEach((name, setting) -> settings.merge(name, setting,
-                    (given, needed) -> name.equals("shared_preload_libraries") ? given + "," + needed : needed));
+                    (given, needed) -> !name.equals("shared_preload_libraries") || given.equals(needed) ? needed
+                            : given + "," + needed));
         }
         return Collections.unmodifiableMap(settings);
     }

@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  */
 final class BenchStack implements AutoCloseable {
 
+    static final String COMMAND_DB = "bench_command";
+    static final String QUERY_DB = "bench_query";
+
     private static final Logger log = LoggerFactory.getLogger(BenchStack.class);
     /** Generous: on a machine shared with busy builds a service's start has taken over four minutes. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
@@ -43,9 +46,6 @@ final class BenchStack implements AutoCloseable {
     private KafkaBrokerProcess broker;
     ServiceProcess command;
     ServiceProcess query;
-    static final String COMMAND_DB = "bench_command";
-    static final String QUERY_DB = "bench_query";
-
     String adminUrl;      // JDBC URL of the admin database
     String pgUser = "postgres";
     String pgPassword = "postgres";

@@ -15,8 +15,8 @@ import java.util.Map;
  * What PostgreSQL executed for scenario 1, per accepted registration ({@code --pg-statements}): each statement of the
  * command and query databases from {@code pg_stat_statements}, how often it ran and how long it executed, summed over
  * the rounds (each round from its start until the query side has projected it), and the longest single execution of
- * each, which shows a statement that now and then stalls. Statements that triggers and
- * functions run are counted separately from the statement that fired them ("nested"), whose time includes theirs.
+ * each, which shows a statement that now and then stalls. Statements that triggers and functions run are counted
+ * separately from the statement that fired them ("nested"), whose time includes theirs.
  * Execution time is wall time inside the server: on a busy machine it includes waiting for a core, so it ranks the
  * statements; CPU is what scenario 9 measures. The harness's own few reads of those databases are counted too.
  */

@@ -35,6 +35,10 @@ class BenchConfigTest {
         assertThat(withOthers.postgresSettings())
                 .containsEntry("shared_preload_libraries", "auto_explain,pg_stat_statements");
         assertThat(withOthers.describe()).containsEntry("postgresStatements", true);
+
+        assertThat(BenchConfig.from(new String[]{"--pg-statements",
+                "--postgres-settings=shared_preload_libraries=pg_stat_statements"}).postgresSettings())
+                .containsEntry("shared_preload_libraries", "pg_stat_statements");
     }
 
     @Test
