@@ -26,6 +26,8 @@ final class StatementAccount {
     static final Map<String, String> SERVER_SETTINGS = Map.of(
             "shared_preload_libraries", "pg_stat_statements",
             "pg_stat_statements.track", "all");
+    /** The stack's own databases; the harness's baseline database is not counted. */
+    private static final List<String> DATABASES = List.of(BenchStack.COMMAND_DB, BenchStack.QUERY_DB);
     private static final int LISTED = 30;
     private static final int STATEMENT_CHARS = 200;
 
@@ -69,9 +71,8 @@ final class StatementAccount {
         try (Connection c = stack.admin(); PreparedStatement st = c.prepareStatement("""
                 SELECT d.datname, s.toplevel, s.queryid, s.query, s.calls, s.total_exec_time, s.max_exec_time, s.rows
                 FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-                WHERE d.datname IN (?, ?)""")) {
-            st.setString(1, BenchStack.COMMAND_DB);
-            st.setString(2, BenchStack.QUERY_DB);
+                WHERE d.datname = ANY(?)""")) {
+            st.setArray(1, c.createArrayOf("text", DATABASES.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     Totals counted = new Totals(rs.getString(1), rs.getBoolean(2),
@@ -91,7 +92,7 @@ final class StatementAccount {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("registrations", registrations);
         Map<String, Object> databases = new LinkedHashMap<>();
-        for (String database : List.of(BenchStack.COMMAND_DB, BenchStack.QUERY_DB)) {
+        for (String database : DATABASES) {
             List<Totals> sent = totals.values().stream().filter(t -> t.database.equals(database) && t.topLevel).toList();
             databases.put(database, Map.of(
                     "statementsPerRegistration", perRegistration(sent.stream().mapToLong(Totals::calls).sum()),
