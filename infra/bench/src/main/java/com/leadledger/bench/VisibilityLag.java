@@ -33,6 +33,9 @@ final class VisibilityLag {
         List<Double> k50 = new ArrayList<>();
         List<Double> k99 = new ArrayList<>();
         List<Map<String, Object>> rounds = new ArrayList<>();
+        ClosedLoop warm = VisibilityWatchers.warmUp(harness);
+        log.info("scenario 3 warm-up: {} reads answered as expected, {} not, in {} s", warm.ok(), warm.failed(),
+                Stats.round(warm.seconds(), 1));
         List<Double> relay50 = new ArrayList<>();
         List<Double> relay99 = new ArrayList<>();
         List<Double> ingest50 = new ArrayList<>();
@@ -63,6 +66,9 @@ final class VisibilityLag {
                         + "same rate; p99 ms", Stats.median(k99), "p99 <= 250 ms", v <= 250);
         s.put("ratePerSecond", rate);
         s.put("rateFrom", harness.fixedRateOrigin());
+        s.put("readWarmupReads", warm.ok());
+        s.put("readWarmupFailed", warm.failed());
+        s.put("readWarmupSeconds", Stats.round(warm.seconds(), 1));
         s.put("p50Ms", Stats.round(Stats.median(p50), 2));
         s.put("p99Ms", Stats.round(v, 2));
         s.put("baselineP50Ms", Stats.round(Stats.median(k50), 2));

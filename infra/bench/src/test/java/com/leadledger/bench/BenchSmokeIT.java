@@ -83,6 +83,9 @@ class BenchSmokeIT {
         assertThat(s3.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(s3.get("p50Ms").asDouble());
         assertThat(s3.get("baselineP50Ms").asDouble()).isPositive();
         assertThat(s3.get("baselineP99Ms").asDouble()).isGreaterThanOrEqualTo(s3.get("baselineP50Ms").asDouble());
+        // the untimed reads before the rounds: stored registrations answer 200 to their partner, unknown ids 404
+        assertThat(s3.get("readWarmupReads").asLong()).isPositive();
+        assertThat(s3.get("readWarmupFailed").asLong()).isZero();
         for (JsonNode round : s3.get("rounds")) {
             // every watched registration is read at least once
             assertThat(round.get("reads").asLong()).isGreaterThanOrEqualTo(round.get("watched").asLong());
