@@ -1,6 +1,9 @@
 package com.leadledger.bench;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,12 +25,15 @@ final class OpenLoop {
     /** Each request's latency by its place in the sending order; -1 for a request not accepted. */
     private final long[] latencies;
     private final int rate;
+    /** The wall-clock time of the first request's intended send time, so a slow request can be found in other logs. */
+    private final Instant startedAt;
 
-    private OpenLoop(long[] latencies, int rate, double seconds) {
+    private OpenLoop(long[] latencies, int rate, double seconds, Instant startedAt) {
         this.latencies = latencies;
         this.sent = latencies.length;
         this.rate = rate;
         this.seconds = seconds;
+        this.startedAt = startedAt;
     }
 
     /** @param accepted told of every accepted registration, or null */
@@ -40,6 +46,7 @@ final class OpenLoop {
         AtomicInteger count = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long t0 = System.nanoTime() + 10_000_000;
+        Instant startedAt = Instant.now().plusMillis(10);
         for (int i = 0; i < total; i++) {
             long intended = t0 + i * interval;
             int place = i;
@@ -63,7 +70,7 @@ final class OpenLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        OpenLoop done = new OpenLoop(latencies, rate, (System.nanoTime() - t0) / 1e9);
+        OpenLoop done = new OpenLoop(latencies, rate, (System.nanoTime() - t0) / 1e9, startedAt);
         done.count.set(count.get());
         done.failed.set(failed.get());
         return done;
@@ -101,9 +108,27 @@ final class OpenLoop {
         return bySecond;
     }
 
+    /**
+     * The requests slower than the round's p99, in sending order, each as its intended send time in ms after
+     * {@code startedAt} and its latency in ms: a stall shows as a run of them, to be matched against GC and database
+     * logs to the millisecond.
+     */
+    List<double[]> overP99() {
+        double p99Nanos = p(99) * 1_000_000;
+        long interval = 1_000_000_000L / rate;
+        List<double[]> slow = new ArrayList<>();
+        for (int i = 0; i < sent; i++) {
+            if (latencies[i] > p99Nanos) {
+                slow.add(new double[] {Stats.round(i * interval / 1e6, 1), Stats.round(latencies[i] / 1e6, 1)});
+            }
+        }
+        return slow;
+    }
+
     Map<String, Object> describe(int round) {
         return Map.of("round", round, "sent", sent, "accepted", count.get(), "failed", failed.get(),
                 "p50Ms", Stats.round(p(50), 2), "p99Ms", Stats.round(p(99), 2),
-                "achievedRate", Stats.round(achievedRate(), 1), "overP99BySecond", overP99BySecond());
+                "achievedRate", Stats.round(achievedRate(), 1), "overP99BySecond", overP99BySecond(),
+                "startedAt", startedAt.toString(), "overP99", overP99());
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,6 +76,15 @@ class BenchSmokeIT {
             }
             assertThat(over).as("requests slower than the round's p99")
                     .isBetween(0, round.get("sent").asInt() / 100 + 1);
+            assertThat(Instant.parse(round.get("startedAt").asText())).isBefore(Instant.now());
+            JsonNode slow = round.get("overP99");
+            assertThat(slow.size()).as("the same slow requests, each with its send time").isEqualTo(over);
+            double roundMs = round.get("sent").asDouble() * 1000 / s2.get("ratePerSecond").asInt();
+            for (JsonNode request : slow) {
+                assertThat(request.get(0).asDouble()).as("sent within the round").isBetween(0.0, roundMs);
+                assertThat(request.get(1).asDouble()).as("its latency")
+                        .isGreaterThanOrEqualTo(round.get("p99Ms").asDouble() - 0.1);
+            }
         }
 
         JsonNode s3 = scenario(root, 3);
