@@ -86,17 +86,41 @@ final class Harness {
         return config.fixedRate() > 0 ? "set by --rate" : "half of scenario 1's measured rate in this run";
     }
 
-    /** Waits until the query side has projected every stored registration, so one phase does not bleed into the next. */
+    /** Every event up to this global index was on the query side at the last {@link #settle()}. */
+    private long settledThrough;
+
+    /**
+     * Waits until the query side holds every event stored so far, so one phase does not bleed into the next. It counts
+     * only the events since the previous call, by their global index: a count of whole tables right before a round
+     * would put PostgreSQL's scan of them into that round's first seconds.
+     */
     void settle() throws SQLException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        long stored = registrationsStored();
-        while (System.nanoTime() < deadline
-                && count(stack::queryDb, "SELECT count(*) FROM registration_view") < stored) {
+        long newest = count(stack::commandDb, "SELECT coalesce(max(globalindex), 0) FROM domainevententry");
+        long stored = countBetween(stack::commandDb,
+                "SELECT count(*) FROM domainevententry WHERE globalindex > ? AND globalindex <= ?", newest);
+        while (countBetween(stack::queryDb,
+                "SELECT count(*) FROM event_log WHERE global_index > ? AND global_index <= ?", newest) < stored) {
+            if (System.nanoTime() > deadline) {
+                return;
+            }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+        settledThrough = newest;
+    }
+
+    private long countBetween(ConnectionSource db, String sql, long newest) throws SQLException {
+        try (Connection c = db.open(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, settledThrough);
+            ps.setLong(2, newest);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }

@@ -59,7 +59,7 @@ final class VisibilityWatchers {
         for (int i = 0; i < load.partnerIds.size(); i++) {
             tokens.put(load.partnerIds.get(i), load.partnerTokens.get(i));
         }
-        List<String[]> stored = new ArrayList<>();
+        List<Readable> stored = new ArrayList<>();
         try (Connection c = harness.stack.queryDb(); PreparedStatement st = c.prepareStatement(
                 "SELECT registration_id, partner_id FROM registration_view WHERE partner_id = ANY(?) "
                         + "ORDER BY random() LIMIT 20000")) {
@@ -67,7 +67,7 @@ final class VisibilityWatchers {
             st.setArray(1, partners);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    stored.add(new String[]{rs.getString(1), tokens.get(rs.getString(2))});
+                    stored.add(new Readable(rs.getString(1), tokens.get(rs.getString(2))));
                 }
             }
         }
@@ -77,11 +77,19 @@ final class VisibilityWatchers {
         AtomicLong next = new AtomicLong();
         return ClosedLoop.run(WATCHER_THREADS, harness.config.readWarmupSeconds(), worker -> {
             long n = next.getAndIncrement();
-            String[] registration = stored.get((int) (n / 2 % stored.size()));
-            String id = n % 2 == 0 ? registration[0] : UUID.randomUUID().toString();
-            int status = load.get(load.queryUrl + "/api/v1/registrations/" + id, registration[1]).status();
-            return status == (n % 2 == 0 ? 200 : 404);
+            Readable registration = stored.get((int) (n / 2 % stored.size()));
+            String id = n % 2 == 0 ? registration.registrationId() : UUID.randomUUID().toString();
+            return read(load, id, registration.partnerToken()).status() == (n % 2 == 0 ? 200 : 404);
         });
+    }
+
+    /** A stored registration and the token of the partner that may read it. */
+    private record Readable(String registrationId, String partnerToken) {
+    }
+
+    /** A partner's read of one registration on the query service, the read a watcher repeats until it answers 200. */
+    private static Load.Answer read(Load load, String registrationId, String partnerToken) {
+        return load.get(load.queryUrl + "/api/v1/registrations/" + registrationId, partnerToken);
     }
 
     void accepted(Load.Registration reg) {
@@ -96,7 +104,7 @@ final class VisibilityWatchers {
         pool.execute(new Runnable() {
             @Override
             public void run() {
-                Load.Answer a = load.get(load.queryUrl + "/api/v1/registrations/" + id, token);
+                Load.Answer a = read(load, id, token);
                 reads.add(a.doneNanos() - a.sentNanos());
                 if (a.status() == 200) {
                     lags.add(a.doneNanos() - ack);
