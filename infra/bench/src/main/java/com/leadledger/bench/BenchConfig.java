@@ -23,6 +23,7 @@ record BenchConfig(
         int watchEvery,         // scenario 3: every k-th registration is watched on the query service
         int pollMillis,         // scenario 3: interval between reads of a watched registration
         double readWarmupSeconds, // scenario 3: untimed reads of registrations before the measured rounds
+        double leadInSeconds,   // scenarios 2 and 3: untimed arrivals at their fixed rate right before the first round
         int lookupClients,      // scenario 5: concurrent readers
         double lookupWarmupSeconds, // scenario 5: untimed lookups before the measured rounds
         int longStreamEvents,   // scenario 10: events on the long opportunity before its approvals are timed
@@ -66,6 +67,7 @@ record BenchConfig(
                 Integer.parseInt(get(a, "watch-every", smoke ? "1" : "10")),
                 Integer.parseInt(get(a, "poll-millis", "5")),
                 Double.parseDouble(get(a, "read-warmup-seconds", smoke ? "1" : "60")),
+                Double.parseDouble(get(a, "lead-in-seconds", smoke ? "1" : "10")),
                 Integer.parseInt(get(a, "lookup-clients", "4")),
                 Double.parseDouble(get(a, "lookup-warmup-seconds", smoke ? "1" : "60")),
                 Integer.parseInt(get(a, "long-stream-events", smoke ? "30" : "10000").replace("_", "")),
@@ -152,6 +154,7 @@ record BenchConfig(
         m.put("visibilityWatchEvery", watchEvery);
         m.put("visibilityPollMillis", pollMillis);
         m.put("visibilityReadWarmupSeconds", readWarmupSeconds);
+        m.put("leadInSeconds", leadInSeconds);
         m.put("lookupClients", lookupClients);
         m.put("lookupWarmupSeconds", lookupWarmupSeconds);
         m.put("longStreamEvents", longStreamEvents);

@@ -28,6 +28,8 @@ final class Harness {
     final BenchStack stack;
     final Load load;
     private final Map<Integer, Map<String, Object>> results = new TreeMap<>();
+    /** Every event up to this global index was on the query side at the last {@link #settle()}. */
+    private long settledThrough;
 
     Harness(BenchConfig config, BenchStack stack, Load load) {
         this.config = config;
@@ -85,9 +87,6 @@ final class Harness {
     String fixedRateOrigin() {
         return config.fixedRate() > 0 ? "set by --rate" : "half of scenario 1's measured rate in this run";
     }
-
-    /** Every event up to this global index was on the query side at the last {@link #settle()}. */
-    private long settledThrough;
 
     /**
      * Waits until the query side holds every event stored so far, so one phase does not bleed into the next. It counts

@@ -1,7 +1,6 @@
 package com.leadledger.bench;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Registrations sent at a fixed rate whatever the answers' speed (open loop, 128 sender threads); each latency is
@@ -93,36 +93,33 @@ final class OpenLoop {
         return count.get() / seconds;
     }
 
+    /** The places in the sending order of the requests slower than the round's p99. */
+    private int[] overP99Places() {
+        double p99Nanos = p(99) * 1_000_000;
+        return IntStream.range(0, sent).filter(i -> latencies[i] > p99Nanos).toArray();
+    }
+
     /**
      * Where in the round the slowest requests were sent: for each second of the round, how many of its requests took
      * longer than the round's p99. A tail at the round's start reads differently from one spread over it.
      */
     int[] overP99BySecond() {
-        double p99Nanos = p(99) * 1_000_000;
         int[] bySecond = new int[(sent + rate - 1) / rate];
-        for (int i = 0; i < sent; i++) {
-            if (latencies[i] > p99Nanos) {
-                bySecond[i / rate]++;
-            }
+        for (int place : overP99Places()) {
+            bySecond[place / rate]++;
         }
         return bySecond;
     }
 
     /**
-     * The requests slower than the round's p99, in sending order, each as its intended send time in ms after
-     * {@code startedAt} and its latency in ms: a stall shows as a run of them, to be matched against GC and database
-     * logs to the millisecond.
+     * The same requests in sending order, each as its intended send time in ms after {@code startedAt} and its latency
+     * in ms: a stall shows as a run of them, to be matched against GC and database logs to the millisecond.
      */
     List<double[]> overP99() {
-        double p99Nanos = p(99) * 1_000_000;
         long interval = 1_000_000_000L / rate;
-        List<double[]> slow = new ArrayList<>();
-        for (int i = 0; i < sent; i++) {
-            if (latencies[i] > p99Nanos) {
-                slow.add(new double[] {Stats.round(i * interval / 1e6, 1), Stats.round(latencies[i] / 1e6, 1)});
-            }
-        }
-        return slow;
+        return IntStream.of(overP99Places())
+                .mapToObj(i -> new double[] {Stats.round(i * interval / 1e6, 1), Stats.round(latencies[i] / 1e6, 1)})
+                .toList();
     }
 
     Map<String, Object> describe(int round) {

@@ -66,6 +66,11 @@ class BenchSmokeIT {
         assertThat(s2.get("ratePerSecond").asInt()).isEqualTo((int) Math.max(1, Math.round(s1.get("value").asDouble() / 2)));
         assertThat(s2.get("p50Ms").asDouble()).isPositive();
         assertThat(s2.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(s2.get("p50Ms").asDouble());
+        // the untimed lead-in at the same rate, reported beside the rounds and not counted
+        assertThat(s2.at("/leadIn/round").asInt()).isZero();
+        assertThat(s2.at("/leadIn/sent").asInt()).isEqualTo(s2.get("ratePerSecond").asInt()
+                * root.at("/meta/config/leadInSeconds").asInt());
+        assertThat(s2.at("/leadIn/failed").asInt()).isZero();
         for (JsonNode round : s2.get("rounds")) {
             JsonNode overP99 = round.get("overP99BySecond");
             assertThat(overP99.size()).as("a count per second of the round").isEqualTo(
@@ -96,6 +101,8 @@ class BenchSmokeIT {
         // the untimed reads before the rounds: stored registrations answer 200 to their partner, unknown ids 404
         assertThat(s3.get("readWarmupReads").asLong()).isPositive();
         assertThat(s3.get("readWarmupFailed").asLong()).isZero();
+        assertThat(s3.at("/leadIn/round").asInt()).isZero();
+        assertThat(s3.at("/leadIn/watched").asInt()).isPositive();
         for (JsonNode round : s3.get("rounds")) {
             // every watched registration is read at least once
             assertThat(round.get("reads").asLong()).isGreaterThanOrEqualTo(round.get("watched").asLong());
