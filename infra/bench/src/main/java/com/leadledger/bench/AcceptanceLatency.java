@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,14 +57,12 @@ final class AcceptanceLatency {
     private Map<String, Object> leadIn(int rate) throws SQLException {
         double seconds = harness.config.leadInSeconds();
         if (seconds <= 0) {
-            return Map.of("round", 0, "seconds", 0.0);
+            return Harness.leadIn(Map.of(), 0);
         }
         harness.settle();
         OpenLoop o = OpenLoop.run(harness.load, rate, seconds, null);
         log.info("scenario 2 lead-in: p50 {} ms, p99 {} ms at {}/s over {} s, not counted", Stats.round(o.p(50), 2),
                 Stats.round(o.p(99), 2), Stats.round(o.achievedRate(), 1), seconds);
-        Map<String, Object> leadIn = new LinkedHashMap<>(o.describe(0));
-        leadIn.put("seconds", seconds);
-        return leadIn;
+        return Harness.leadIn(o.describe(0), seconds);
     }
 }

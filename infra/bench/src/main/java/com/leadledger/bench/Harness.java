@@ -38,6 +38,17 @@ final class Harness {
     }
 
     /** A scenario's result as the report shows it: id, name, unit, value, baseline, target and whether it was met. */
+    /**
+     * A lead-in as the JSON reports it: round 0 with its length, beside the rounds and not counted; {@code measured} is
+     * what it measured, empty when it was switched off.
+     */
+    static Map<String, Object> leadIn(Map<String, Object> measured, double seconds) {
+        Map<String, Object> leadIn = new LinkedHashMap<>(Map.of("round", 0));
+        leadIn.putAll(measured);
+        leadIn.put("seconds", seconds);
+        return leadIn;
+    }
+
     static Map<String, Object> result(int id, String name, String unit, double value, String baselineName,
                                       double baseline, String target, Boolean met) {
         Map<String, Object> s = new LinkedHashMap<>();

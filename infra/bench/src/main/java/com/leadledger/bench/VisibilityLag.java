@@ -41,9 +41,8 @@ final class VisibilityLag {
         List<Double> ingest50 = new ArrayList<>();
         List<Double> ingest99 = new ArrayList<>();
         // untimed arrivals at the rounds' rate first, as in scenario 2: the reads above leave the command side idle
-        Map<String, Object> leadIn = config.leadInSeconds() > 0
-                ? round(rate, -1, config.leadInSeconds()).describe : new LinkedHashMap<>(Map.of("round", 0));
-        leadIn.put("seconds", config.leadInSeconds());
+        Map<String, Object> leadIn = Harness.leadIn(config.leadInSeconds() > 0
+                ? round(rate, -1, config.leadInSeconds()).describe : Map.of(), config.leadInSeconds());
         log.info("scenario 3 lead-in, not counted: {}", leadIn);
         for (int r = 0; r < config.rounds(); r++) {
             Round round = round(rate, r, config.roundSeconds());

@@ -188,10 +188,7 @@ class BenchSmokeIT {
             assertThat(round.get("round").asInt()).isPositive();
             p99s.add(round.get(roundP99).asDouble());
         }
-        p99s.sort(null);
-        int n = p99s.size();
-        double median = n % 2 == 1 ? p99s.get(n / 2) : (p99s.get(n / 2 - 1) + p99s.get(n / 2)) / 2;
-        assertThat(scenario.get("value").asDouble()).isCloseTo(median, within(0.02));
+        assertThat(scenario.get("value").asDouble()).isCloseTo(Stats.median(p99s), within(0.02));
     }
 
     private static JsonNode scenario(JsonNode root, int id) {
